@@ -1,0 +1,50 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { ArticleBody } from '@/components/articles/article-body';
+import { ArticleHeader } from '@/components/articles/article-header';
+import { ArticleJsonLd } from '@/components/articles/article-json-ld';
+import { NoticeList } from '@/components/corrections/notice-list';
+import { getArticlePage } from '@/db/queries/article-page';
+
+type Params = Promise<{ slug: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  await connection();
+  const result = getArticlePage({ slug: (await params).slug });
+  if (result.status !== 'ok') return { title: 'Not found' };
+  return { title: result.page.version.headline, description: result.page.version.standfirst };
+}
+
+export default async function ArticlePage({ params }: { params: Params }) {
+  await connection();
+  const { slug } = await params;
+  const result = getArticlePage({ slug });
+  if (result.status !== 'ok') notFound();
+  const { article, version, marks, notices, settings, corrections } = result.page;
+  return (
+    <article className="article">
+      <ArticleJsonLd article={article} version={version} corrections={corrections} notices={notices} settings={settings} />
+      {article.status === 'withdrawn' ? (
+        <p className="banner" role="note">
+          <strong>This article has been withdrawn.</strong> {article.withdrawnReason}
+        </p>
+      ) : null}
+      <ArticleHeader
+        section={article.section}
+        headline={version.headline}
+        standfirst={version.standfirst}
+        byline={article.byline}
+        firstPublishedAt={article.firstPublishedAt}
+        updatedAt={version.savedAt}
+        settings={settings}
+      />
+      <ArticleBody body={version.body} marks={marks} />
+      <NoticeList notices={notices} markedIds={new Set(marks.map((m) => m.id))} />
+      <nav className="article-links" aria-label="This article's record">
+        <Link href={`/articles/${article.slug}/history`}>Version history ({version.number} {version.number === 1 ? 'version' : 'versions'})</Link>
+      </nav>
+    </article>
+  );
+}

@@ -1,0 +1,78 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { hasRole, requireDeskPage } from '@/app/(auth)/access';
+import { ArticleBody } from '@/components/articles/article-body';
+import { ActionForm } from '@/components/desk/action-form';
+import { getDeskArticle } from '@/db/queries/desk';
+import { getSettings } from '@/db/queries/settings';
+import { CHANGE_KIND_LABELS } from '@/lib/types';
+import { formatDateTime } from '@/lib/wording';
+import { publishArticleAction, withdrawArticleAction } from '../actions';
+
+export const metadata = { title: 'Article' };
+
+export default async function DeskArticlePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
+  const { id } = await params;
+  const { saved } = await searchParams;
+  const user = await requireDeskPage('editor', `/desk/articles/${id}`);
+  const desk = /^\d+$/.test(id) ? getDeskArticle({ id: Number(id) }) : undefined;
+  if (!desk) notFound();
+  const settings = getSettings();
+  const { article, latest, versions } = desk;
+  return (
+    <section className="desk-article">
+      {saved ? (
+        <p className="banner" role="status">
+          Saved version {saved}.
+        </p>
+      ) : null}
+      <p className="meta">
+        {article.section} · {article.status}
+        {article.status === 'published' ? (
+          <>
+            {' '}
+            · <Link href={`/articles/${article.slug}`}>Read it as readers do</Link>
+          </>
+        ) : null}
+      </p>
+      <h1>{latest.headline}</h1>
+      {article.withdrawnReason ? <p className="banner">Withdrawn: {article.withdrawnReason}</p> : null}
+      <div className="desk-actions">
+        <Link className="button" href={`/desk/articles/${article.id}/edit`}>
+          Edit (new version)
+        </Link>
+        {article.status !== 'published' ? <ActionForm action={publishArticleAction} hidden={{ articleId: String(article.id) }} submitLabel="Publish" /> : null}
+        {article.status === 'published' && hasRole(user, 'standards') ? (
+          <ActionForm action={withdrawArticleAction} hidden={{ articleId: String(article.id) }} submitLabel="Withdraw" reasonLabel="Reason for withdrawal (public)" />
+        ) : null}
+      </div>
+      <h2>Current text (version {latest.number})</h2>
+      <p className="standfirst">{latest.standfirst}</p>
+      <ArticleBody body={latest.body} offsets />
+      <h2>Versions</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Version</th>
+            <th scope="col">Saved</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Note</th>
+          </tr>
+        </thead>
+        <tbody>
+          {[...versions].reverse().map((v) => (
+            <tr key={v.id}>
+              <td>
+                {v.number}
+                {v.withheld ? ' (withheld from readers)' : ''}
+              </td>
+              <td>{formatDateTime(v.savedAt, settings)}</td>
+              <td>{CHANGE_KIND_LABELS[v.changeKind]}</td>
+              <td>{v.note}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

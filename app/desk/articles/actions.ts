@@ -1,0 +1,159 @@
+'use server';
+// Desk actions on articles. Each checks the caller's role, then validates, then writes in one transaction.
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { requireRole } from '@/app/(auth)/access';
+import { accessRefused, type FormState, parseForm } from '@/app/(auth)/forms';
+import { createArticle, publishArticle, saveVersion, SlugTakenError, withdrawArticle } from '@/db/queries/article-writes';
+import { getDeskArticle } from '@/db/queries/desk';
+import { getUserById } from '@/db/queries/users';
+import { CHANGE_KINDS } from '@/lib/types';
+import { clientIpFromRequest } from '@/app/(auth)/request-ip';
+
+const BODY_MAX_BYTES = 200 * 1024;
+
+const articleText = {
+  headline: z.string().trim().min(1, 'Give the article a headline.').max(300, 'Keep the headline under 300 characters.'),
+  standfirst: z.string().trim().max(600, 'Keep the standfirst under 600 characters.').default(''),
+  body: z
+    .string()
+    .refine((s) => s.trim().length > 0, 'The body is empty.')
+    .refine((s) => Buffer.byteLength(s, 'utf8') <= BODY_MAX_BYTES, 'The body is over 200 KB; split the article.'),
+};
+
+const createSchema = z.object({
+  slug: z
+    .string()
+    .trim()
+    .min(1, 'Give the article a slug.')
+    .max(120, 'Keep the slug under 120 characters.')
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case letters, digits and single hyphens, e.g. "harbour-bridge-reopens".'),
+  section: z.string().trim().min(1, 'Choose a section.').max(60, 'Keep the section under 60 characters.'),
+  byline: z.string().trim().min(1, 'Give a byline.').max(200, 'Keep the byline under 200 characters.'),
+  ...articleText,
+});
+
+export async function createArticleAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  let user;
+  try {
+    user = await requireRole('editor');
+  } catch (error) {
+    return accessRefused(error);
+  }
+  const parsed = parseForm(createSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  let id: number;
+  try {
+    id = createArticle({ ...parsed.data, actorId: user.id, ip: await clientIpFromRequest() }).id;
+  } catch (error) {
+    if (error instanceof SlugTakenError) {
+      return { errors: { slug: ['That slug is already in use; choose another.'] }, values: Object.fromEntries(Object.entries(parsed.data)), message: 'Please correct the fields marked below.' };
+    }
+    throw error;
+  }
+  redirect(`/desk/articles/${id}`);
+}
+
+const EDIT_KINDS = CHANGE_KINDS.filter((k) => k !== 'first_publication') as [string, ...string[]];
+
+const saveSchema = z
+  .object({
+    articleId: z.coerce.number().int().positive(),
+    baseNumber: z.coerce.number().int().positive(),
+    changeKind: z.enum(EDIT_KINDS, { error: 'Choose the kind of change.' }),
+    note: z.string().trim().max(500, 'Keep the note under 500 characters.').default(''),
+    withhold: z.string().trim().max(200).default(''),
+    legalReason: z.string().trim().max(1000, 'Keep the reason under 1,000 characters.').default(''),
+    ...articleText,
+  })
+  .superRefine((data, ctx) => {
+    if (data.changeKind !== 'legal') return;
+    if (!data.legalReason) ctx.addIssue({ code: 'custom', path: ['legalReason'], message: 'A legal change needs a reason for the record.' });
+    const numbers = parseNumbers(data.withhold);
+    if (numbers === null || numbers.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['withhold'], message: 'List the version numbers to withhold, e.g. "2, 3".' });
+    } else if (numbers.some((n) => n > data.baseNumber)) {
+      ctx.addIssue({ code: 'custom', path: ['withhold'], message: `Only versions up to ${data.baseNumber} exist.` });
+    }
+  });
+
+function parseNumbers(list: string): number[] | null {
+  if (!list) return [];
+  const parts = list.split(/[\s,]+/).filter(Boolean);
+  if (!parts.every((p) => /^[1-9][0-9]{0,6}$/.test(p))) return null;
+  return [...new Set(parts.map(Number))];
+}
+
+export async function saveVersionAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  let user;
+  try {
+    user = await requireRole(formData.get('changeKind') === 'legal' ? 'standards' : 'editor');
+  } catch (error) {
+    return accessRefused(error);
+  }
+  const parsed = parseForm(saveSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  const data = parsed.data;
+  if (!getDeskArticle({ id: data.articleId })) return { message: 'That article does not exist.' };
+  const result = saveVersion({
+    articleId: data.articleId,
+    baseNumber: data.baseNumber,
+    headline: data.headline,
+    standfirst: data.standfirst,
+    body: data.body,
+    changeKind: data.changeKind as (typeof CHANGE_KINDS)[number],
+    note: data.note,
+    actorId: user.id,
+    ip: await clientIpFromRequest(),
+    withhold: data.changeKind === 'legal' ? { numbers: parseNumbers(data.withhold) ?? [], reason: data.legalReason } : undefined,
+  });
+  if (!result.ok) {
+    const other = result.conflict;
+    const by = other.savedBy ? getUserById({ id: other.savedBy })?.name : undefined;
+    return {
+      message: `Version ${other.number} was saved${by ? ` by ${by}` : ''} while you were editing. Your text is kept below: merge in their change and save again.`,
+      // The form now starts from the version they saw, so the next save is checked against it.
+      values: { ...Object.fromEntries(Object.entries(data).map(([k, v]) => [k, String(v)])), baseNumber: String(other.number) },
+      detail: { conflict: { number: other.number, by: by ?? null, headline: other.headline, standfirst: other.standfirst, body: other.body, base: data.baseNumber } },
+    };
+  }
+  redirect(`/desk/articles/${data.articleId}?saved=${result.version.number}`);
+}
+
+const idSchema = z.object({ articleId: z.coerce.number().int().positive() });
+
+export async function publishArticleAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  let user;
+  try {
+    user = await requireRole('editor');
+  } catch (error) {
+    return accessRefused(error);
+  }
+  const parsed = parseForm(idSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  const desk = getDeskArticle({ id: parsed.data.articleId });
+  if (!desk) return { message: 'That article does not exist.' };
+  if (desk.article.status === 'published') return { message: 'The article is already published.' };
+  publishArticle({ articleId: desk.article.id, actorId: user.id });
+  redirect(`/desk/articles/${desk.article.id}`);
+}
+
+const withdrawSchema = idSchema.extend({
+  reason: z.string().trim().min(1, 'Give the reason readers will see.').max(1000, 'Keep the reason under 1,000 characters.'),
+});
+
+export async function withdrawArticleAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  let user;
+  try {
+    user = await requireRole('standards');
+  } catch (error) {
+    return accessRefused(error);
+  }
+  const parsed = parseForm(withdrawSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  const desk = getDeskArticle({ id: parsed.data.articleId });
+  if (!desk) return { message: 'That article does not exist.' };
+  if (desk.article.status !== 'published') return { message: 'Only a published article can be withdrawn.' };
+  withdrawArticle({ articleId: desk.article.id, reason: parsed.data.reason, actorId: user.id });
+  redirect(`/desk/articles/${desk.article.id}`);
+}

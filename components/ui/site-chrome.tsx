@@ -1,0 +1,34 @@
+// The masthead and footer every reader page shares.
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { getSettings } from '@/db/queries/settings';
+
+export async function SiteHeader() {
+  await connection();
+  const settings = getSettings();
+  return (
+    <header className="masthead">
+      <Link href="/" className="masthead-title">
+        {settings.publication}
+      </Link>
+      <nav aria-label="Sections" className="masthead-nav">
+        <Link href="/">Latest</Link>
+        <Link href="/corrections">Corrections</Link>
+        <Link href="/for-the-record">{settings.columnName}</Link>
+      </nav>
+    </header>
+  );
+}
+
+export async function SiteFooter() {
+  await connection();
+  const settings = getSettings();
+  return (
+    <footer className="site-footer">
+      <p>{settings.contactLine}</p>
+      <p>
+        Every version of every article is kept. <Link href="/corrections">See all corrections</Link>.
+      </p>
+    </footer>
+  );
+}

@@ -1,0 +1,137 @@
+// The desk's writes to articles: create, save a version (refusing lost updates), publish, withdraw.
+import 'server-only';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { ChangeKind } from '../../lib/types';
+import { getDb } from '../index';
+import { type Article, articles, type Version, versions, withholdings } from '../schema';
+import { recordAudit } from './audit';
+import { appendVersion, latestVersion } from './version-writes';
+
+export interface ArticleText {
+  headline: string;
+  standfirst: string;
+  body: string;
+}
+
+export class SlugTakenError extends Error {}
+
+export function createArticle(input: ArticleText & { slug: string; section: string; byline: string; actorId: number; ip?: string }): Article {
+  return getDb().transaction(
+    (tx) => {
+      if (tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, input.slug)).get()) throw new SlugTakenError(input.slug);
+      const article = tx
+        .insert(articles)
+        .values({ slug: input.slug, section: input.section, byline: input.byline, status: 'draft', createdBy: input.actorId })
+        .returning()
+        .get();
+      const version = appendVersion(tx, { articleId: article.id, ...pickText(input), changeKind: 'first_publication', note: 'First draft', savedBy: input.actorId });
+      recordAudit(tx, { actorId: input.actorId, action: 'article.create', entityType: 'article', entityId: article.id, after: { slug: article.slug, section: article.section } });
+      recordAudit(tx, { actorId: input.actorId, action: 'version.save', entityType: 'version', entityId: version.id, after: { articleId: article.id, number: 1 }, ip: input.ip });
+      return article;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+function pickText(t: ArticleText): ArticleText {
+  return { headline: t.headline, standfirst: t.standfirst, body: t.body };
+}
+
+export type SaveResult = { ok: true; version: Version } | { ok: false; conflict: Version };
+
+export interface SaveVersionInput extends ArticleText {
+  articleId: number;
+  /** The version number the editor started from: saving over a newer one is refused. */
+  baseNumber: number;
+  changeKind: ChangeKind;
+  note: string;
+  actorId: number;
+  ip?: string;
+  /** For a legal version: the earlier versions whose text is withheld from readers. */
+  withhold?: { numbers: number[]; reason: string };
+}
+
+export function saveVersion(input: SaveVersionInput): SaveResult {
+  return getDb().transaction(
+    (tx) => {
+      const latest = latestVersion(tx, input.articleId);
+      if (!latest) throw new Error(`article ${input.articleId} has no versions`);
+      if (latest.number !== input.baseNumber) return { ok: false as const, conflict: latest };
+      const version = appendVersion(tx, { articleId: input.articleId, ...pickText(input), changeKind: input.changeKind, note: input.note, savedBy: input.actorId });
+      recordAudit(tx, {
+        actorId: input.actorId,
+        action: 'version.save',
+        entityType: 'version',
+        entityId: version.id,
+        before: { number: latest.number },
+        after: { articleId: input.articleId, number: version.number, changeKind: version.changeKind, note: version.note },
+        ip: input.ip,
+      });
+      if (input.withhold && input.withhold.numbers.length > 0) {
+        const held = tx
+          .select()
+          .from(versions)
+          .where(and(eq(versions.articleId, input.articleId), inArray(versions.number, input.withhold.numbers)))
+          .all();
+        for (const v of held) {
+          tx.insert(withholdings).values({ versionId: v.id, legalVersionId: version.id, reason: input.withhold.reason }).onConflictDoNothing().run();
+        }
+        recordAudit(tx, {
+          actorId: input.actorId,
+          action: 'version.withhold',
+          entityType: 'article',
+          entityId: input.articleId,
+          after: { numbers: held.map((v) => v.number), reason: input.withhold.reason, legalVersion: version.number },
+        });
+      }
+      return { ok: true as const, version };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export function publishArticle({ articleId, actorId }: { articleId: number; actorId: number }): Article {
+  return getDb().transaction(
+    (tx) => {
+      const before = tx.select().from(articles).where(eq(articles.id, articleId)).get();
+      if (!before) throw new Error('no such article');
+      const latest = latestVersion(tx, articleId);
+      const now = new Date();
+      const after = tx
+        .update(articles)
+        .set({
+          status: 'published',
+          firstPublishedAt: before.firstPublishedAt ?? now,
+          firstPublicVersion: before.firstPublicVersion ?? latest?.number ?? 1,
+          withdrawnAt: null,
+          withdrawnReason: null,
+        })
+        .where(eq(articles.id, articleId))
+        .returning()
+        .get();
+      recordAudit(tx, { actorId, action: 'article.publish', entityType: 'article', entityId: articleId, before: { status: before.status }, after: { status: 'published', version: latest?.number } });
+      return after;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export function withdrawArticle({ articleId, reason, actorId }: { articleId: number; reason: string; actorId: number }): Article {
+  return getDb().transaction(
+    (tx) => {
+      const before = tx.select().from(articles).where(eq(articles.id, articleId)).get();
+      if (!before) throw new Error('no such article');
+      // A draft that never went out is simply unpublished; a published one is withdrawn on the record.
+      const status = before.firstPublicVersion == null ? 'draft' : 'withdrawn';
+      const after = tx
+        .update(articles)
+        .set({ status, withdrawnAt: new Date(), withdrawnReason: reason })
+        .where(eq(articles.id, articleId))
+        .returning()
+        .get();
+      recordAudit(tx, { actorId, action: 'article.withdraw', entityType: 'article', entityId: articleId, before: { status: before.status }, after: { status, reason } });
+      return after;
+    },
+    { behavior: 'immediate' },
+  );
+}

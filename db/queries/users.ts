@@ -1,0 +1,45 @@
+// Accounts: reading them for sign-in and access checks, and the admin's changes to them.
+import 'server-only';
+import { asc, eq } from 'drizzle-orm';
+import type { Role } from '../../lib/types';
+import { getDb } from '../index';
+import { type User, users } from '../schema';
+import { recordAudit } from './audit';
+
+export function getUserByEmail({ email }: { email: string }): User | undefined {
+  return getDb().select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
+}
+
+export function getUserById({ id }: { id: number }): User | undefined {
+  return getDb().select().from(users).where(eq(users.id, id)).get();
+}
+
+export function listUsers(): User[] {
+  return getDb().select().from(users).orderBy(asc(users.email)).all();
+}
+
+export function createUser({ email, name, role, passwordHash, actorId }: { email: string; name: string; role: Role; passwordHash: string; actorId: number | null }): User {
+  return getDb().transaction((tx) => {
+    const user = tx.insert(users).values({ email: email.trim().toLowerCase(), name, role, passwordHash }).returning().get();
+    recordAudit(tx, { actorId, action: 'user.create', entityType: 'user', entityId: user.id, after: { email: user.email, role } });
+    return user;
+  });
+}
+
+export function changeUserRole({ id, role, actorId }: { id: number; role: Role; actorId: number }): void {
+  getDb().transaction((tx) => {
+    const before = tx.select().from(users).where(eq(users.id, id)).get();
+    if (!before) throw new Error('no such user');
+    tx.update(users).set({ role }).where(eq(users.id, id)).run();
+    recordAudit(tx, { actorId, action: 'user.role', entityType: 'user', entityId: id, before: { role: before.role }, after: { role } });
+  });
+}
+
+export function setUserDisabled({ id, disabled, actorId }: { id: number; disabled: boolean; actorId: number }): void {
+  getDb().transaction((tx) => {
+    const before = tx.select().from(users).where(eq(users.id, id)).get();
+    if (!before) throw new Error('no such user');
+    tx.update(users).set({ disabledAt: disabled ? new Date() : null }).where(eq(users.id, id)).run();
+    recordAudit(tx, { actorId, action: disabled ? 'user.disable' : 'user.enable', entityType: 'user', entityId: id, before: { disabled: !!before.disabledAt }, after: { disabled } });
+  });
+}

@@ -1,0 +1,34 @@
+// Appends a version to an article's chain; the only way text ever changes.
+import { desc, eq } from 'drizzle-orm';
+import { hashVersion } from '../../lib/history/hash';
+import type { ChangeKind } from '../../lib/types';
+import { type Version, versions } from '../schema';
+import type { Tx } from './types';
+
+export interface NewVersionInput {
+  articleId: number;
+  headline: string;
+  standfirst: string;
+  body: string;
+  changeKind: ChangeKind;
+  note: string;
+  savedBy: number | null;
+  savedAt?: Date;
+}
+
+export function latestVersion(tx: Tx, articleId: number): Version | undefined {
+  return tx.select().from(versions).where(eq(versions.articleId, articleId)).orderBy(desc(versions.number)).limit(1).get();
+}
+
+/** Must run inside the caller's transaction so the number and the chain cannot race. */
+export function appendVersion(tx: Tx, input: NewVersionInput): Version {
+  const previous = latestVersion(tx, input.articleId);
+  const number = (previous?.number ?? 0) + 1;
+  const savedAt = input.savedAt ?? new Date();
+  const hashes = hashVersion(previous?.hash ?? '', { ...input, number, savedAt });
+  return tx
+    .insert(versions)
+    .values({ ...input, number, savedAt, ...hashes })
+    .returning()
+    .get();
+}

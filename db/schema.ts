@@ -1,0 +1,258 @@
+// Errata's tables. Versions, published corrections and audit events are append-only:
+// triggers in the migrations make the database itself refuse to rewrite them.
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  ARTICLE_STATUSES,
+  CHANGE_KINDS,
+  CORRECTION_KINDS,
+  CORRECTION_MODES,
+  CORRECTION_STATUSES,
+  ROLES,
+} from '../lib/types';
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(cast(unixepoch('subsec') * 1000 as integer))`);
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  role: text('role', { enum: ROLES }).notNull(),
+  passwordHash: text('password_hash').notNull(),
+  disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
+  createdAt: createdAt(),
+});
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+
+/** One row (id = 1): the names and conventions the admin can change. */
+export const settings = sqliteTable('settings', {
+  id: integer('id').primaryKey(),
+  publication: text('publication').notNull(),
+  columnName: text('column_name').notNull(),
+  contactLine: text('contact_line').notNull(),
+  timeZone: text('time_zone').notNull(),
+  locale: text('locale').notNull(),
+});
+export type SettingsRow = typeof settings.$inferSelect;
+
+export const articles = sqliteTable(
+  'articles',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull().unique(),
+    section: text('section').notNull(),
+    byline: text('byline').notNull(),
+    status: text('status', { enum: ARTICLE_STATUSES }).notNull().default('draft'),
+    firstPublishedAt: integer('first_published_at', { mode: 'timestamp_ms' }),
+    /** Versions before this number were desk drafts, never shown to readers. */
+    firstPublicVersion: integer('first_public_version'),
+    withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),
+    withdrawnReason: text('withdrawn_reason'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('articles_section_idx').on(t.section, t.firstPublishedAt)],
+);
+export type Article = typeof articles.$inferSelect;
+
+export const versions = sqliteTable(
+  'versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id),
+    number: integer('number').notNull(),
+    headline: text('headline').notNull(),
+    standfirst: text('standfirst').notNull(),
+    body: text('body').notNull(),
+    changeKind: text('change_kind', { enum: CHANGE_KINDS }).notNull(),
+    note: text('note').notNull().default(''),
+    savedBy: integer('saved_by').references(() => users.id),
+    savedAt: integer('saved_at', { mode: 'timestamp_ms' }).notNull(),
+    /** SHA-256 of this version's content (see lib/history-hash). */
+    contentHash: text('content_hash').notNull(),
+    /** The previous version's `hash`, or '' for version 1. */
+    prevHash: text('prev_hash').notNull(),
+    /** SHA-256 over the previous hash and this version's content hash and metadata. */
+    hash: text('hash').notNull(),
+  },
+  (t) => [uniqueIndex('versions_article_number_idx').on(t.articleId, t.number)],
+);
+export type Version = typeof versions.$inferSelect;
+
+/** A legal version withholds the text of earlier versions from everyone outside the desk. */
+export const withholdings = sqliteTable(
+  'withholdings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    versionId: integer('version_id')
+      .notNull()
+      .references(() => versions.id),
+    legalVersionId: integer('legal_version_id')
+      .notNull()
+      .references(() => versions.id),
+    reason: text('reason').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('withholdings_version_idx').on(t.versionId)],
+);
+export type Withholding = typeof withholdings.$inferSelect;
+
+export const corrections = sqliteTable(
+  'corrections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id),
+    kind: text('kind', { enum: CORRECTION_KINDS }).notNull(),
+    mode: text('mode', { enum: CORRECTION_MODES }).notNull(),
+    wording: text('wording').notNull(),
+    status: text('status', { enum: CORRECTION_STATUSES }).notNull().default('draft'),
+    /** The version the draft's claims were anchored against. */
+    baseVersionId: integer('base_version_id')
+      .notNull()
+      .references(() => versions.id),
+    /** The version that applied the replacement text (amend mode), once published. */
+    amendedVersionId: integer('amended_version_id').references(() => versions.id),
+    draftedBy: integer('drafted_by').references(() => users.id),
+    draftedAt: integer('drafted_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    publishedBy: integer('published_by').references(() => users.id),
+    publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    withdrawnBy: integer('withdrawn_by').references(() => users.id),
+    withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),
+    withdrawnReason: text('withdrawn_reason'),
+  },
+  (t) => [
+    index('corrections_article_idx').on(t.articleId),
+    index('corrections_published_idx').on(t.status, t.publishedAt),
+  ],
+);
+export type Correction = typeof corrections.$inferSelect;
+
+/** A span of one version's plain text that a correction is about. */
+export const claims = sqliteTable(
+  'claims',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    correctionId: integer('correction_id')
+      .notNull()
+      .references(() => corrections.id),
+    versionId: integer('version_id')
+      .notNull()
+      .references(() => versions.id),
+    exact: text('exact').notNull(),
+    prefix: text('prefix').notNull(),
+    suffix: text('suffix').notNull(),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    replacement: text('replacement'),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [index('claims_correction_idx').on(t.correctionId)],
+);
+export type Claim = typeof claims.$inferSelect;
+
+/** One edition of the "For the Record" column. */
+export const columns = sqliteTable('columns', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** The edition's date in the newsroom's time zone, YYYY-MM-DD. */
+  date: text('date').notNull().unique(),
+  intro: text('intro').notNull().default(''),
+  footer: text('footer').notNull().default(''),
+  status: text('status', { enum: ['draft', 'published'] })
+    .notNull()
+    .default('draft'),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: createdAt(),
+  publishedBy: integer('published_by').references(() => users.id),
+  publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+});
+export type Column = typeof columns.$inferSelect;
+
+export const columnItems = sqliteTable(
+  'column_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    columnId: integer('column_id')
+      .notNull()
+      .references(() => columns.id),
+    // Unique: a correction is printed in one edition only.
+    correctionId: integer('correction_id')
+      .notNull()
+      .references(() => corrections.id)
+      .unique(),
+    position: integer('position').notNull(),
+    wording: text('wording').notNull(),
+  },
+  (t) => [index('column_items_column_idx').on(t.columnId, t.position)],
+);
+export type ColumnItem = typeof columnItems.$inferSelect;
+
+export const reports = sqliteTable(
+  'reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** The public reference number shown to the reader. */
+    reference: text('reference').notNull().unique(),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id),
+    versionId: integer('version_id')
+      .notNull()
+      .references(() => versions.id),
+    exact: text('exact').notNull(),
+    prefix: text('prefix').notNull(),
+    suffix: text('suffix').notNull(),
+    start: integer('start'),
+    end: integer('end'),
+    message: text('message').notNull(),
+    email: text('email'),
+    status: text('status', { enum: ['new', 'accepted', 'declined'] })
+      .notNull()
+      .default('new'),
+    correctionId: integer('correction_id').references(() => corrections.id),
+    declineReason: text('decline_reason'),
+    handledBy: integer('handled_by').references(() => users.id),
+    handledAt: integer('handled_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('reports_status_idx').on(t.status, t.createdAt)],
+);
+export type Report = typeof reports.$inferSelect;
+
+/** Append-only: who did what to which thing, when, with before and after. */
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: createdAt(),
+    actorId: integer('actor_id').references(() => users.id),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id'),
+    before: text('before'),
+    after: text('after'),
+    ip: text('ip'),
+  },
+  (t) => [index('audit_events_entity_idx').on(t.entityType, t.entityId), index('audit_events_action_idx').on(t.action, t.at)],
+);
+export type AuditEvent = typeof auditEvents.$inferSelect;
+
+/** Attempts counted for throttling (sign-ins, reader reports); old rows are pruned. */
+export const throttleEvents = sqliteTable(
+  'throttle_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    bucket: text('bucket').notNull(),
+    key: text('key').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('throttle_events_key_idx').on(t.bucket, t.key, t.at)],
+);

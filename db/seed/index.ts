@@ -1,0 +1,116 @@
+// Seeds the demo newsroom into an empty database, through the same write paths the desk uses.
+import { eq } from 'drizzle-orm';
+import { createAnchor } from '../../lib/anchoring';
+import { hashPasswordSync } from '../../lib/auth/passwords';
+import { toPlainText } from '../../lib/markdown';
+import type { Db } from '../connection';
+import { recordAudit } from '../queries/audit';
+import type { Tx } from '../queries/types';
+import { appendVersion } from '../queries/version-writes';
+import { articles, claims, corrections, settings, users, type Version } from '../schema';
+import type { DemoArticle, DemoNewsroom } from './types';
+
+/** The demo accounts' password, for local use only (the README says so). */
+export const DEMO_PASSWORD = 'errata-demo-2026';
+
+const HOUR = 3_600_000;
+
+function seedArticle(tx: Tx, article: DemoArticle, userIds: Map<string, number>): void {
+  const first = new Date(article.firstPublishedAt);
+  const userId = (email: string) => {
+    const id = userIds.get(email);
+    if (id === undefined) throw new Error(`demo content names an unknown user: ${email}`);
+    return id;
+  };
+  const row = tx
+    .insert(articles)
+    .values({
+      slug: article.slug,
+      section: article.section,
+      byline: article.byline,
+      status: article.status,
+      firstPublishedAt: article.status === 'draft' ? null : first,
+      firstPublicVersion: article.status === 'draft' ? null : 1,
+      withdrawnAt: article.status === 'withdrawn' ? new Date(first.getTime() + 72 * HOUR) : null,
+      withdrawnReason: article.status === 'withdrawn' ? 'Withdrawn after the claims in it could not be stood up.' : null,
+      createdBy: userId(article.versions[0].savedBy),
+    })
+    .returning()
+    .get();
+
+  const saved: Version[] = article.versions.map((v) => {
+    const version = appendVersion(tx, {
+      articleId: row.id,
+      headline: v.headline,
+      standfirst: v.standfirst,
+      body: v.body,
+      changeKind: v.changeKind,
+      note: v.note,
+      savedBy: userId(v.savedBy),
+      savedAt: new Date(first.getTime() + v.hoursAfterFirst * HOUR),
+    });
+    recordAudit(tx, { actorId: version.savedBy, action: 'version.save', entityType: 'version', entityId: version.id, after: { articleId: row.id, number: version.number }, at: version.savedAt });
+    return version;
+  });
+
+  for (const c of article.corrections) {
+    const base = saved[c.claims[0].version - 1];
+    const draftedAt = new Date(base.savedAt.getTime() + HOUR);
+    const correction = tx
+      .insert(corrections)
+      .values({
+        articleId: row.id,
+        kind: c.kind,
+        mode: c.mode,
+        wording: c.wording,
+        status: 'draft',
+        baseVersionId: base.id,
+        draftedBy: userId(c.draftedBy),
+        draftedAt,
+        updatedAt: draftedAt,
+      })
+      .returning()
+      .get();
+    c.claims.forEach((claim, position) => {
+      const version = saved[claim.version - 1];
+      const text = toPlainText(version.body);
+      const start = text.indexOf(claim.exact);
+      if (start < 0 || text.indexOf(claim.exact, start + 1) >= 0) {
+        throw new Error(`demo claim "${claim.exact}" must occur once in ${article.slug} v${claim.version}`);
+      }
+      const anchor = createAnchor(text, start, start + claim.exact.length);
+      tx.insert(claims)
+        .values({ correctionId: correction.id, versionId: version.id, ...anchor.quote, start: anchor.start, end: anchor.end, replacement: claim.replacement ?? null, position })
+        .run();
+    });
+    if (c.status === 'draft') continue;
+    const publishedAt = new Date(first.getTime() + (c.publishedHoursAfterFirst ?? 0) * HOUR);
+    const amended = c.amendedInVersion ? saved[c.amendedInVersion - 1] : undefined;
+    tx.update(corrections)
+      .set({ status: 'published', publishedBy: userId(c.publishedBy ?? ''), publishedAt, amendedVersionId: amended?.id ?? null, updatedAt: publishedAt })
+      .where(eq(corrections.id, correction.id))
+      .run();
+    recordAudit(tx, { actorId: userId(c.publishedBy ?? ''), action: 'correction.publish', entityType: 'correction', entityId: correction.id, at: publishedAt });
+    if (c.status === 'withdrawn') {
+      const withdrawnAt = new Date(publishedAt.getTime() + 24 * HOUR);
+      tx.update(corrections)
+        .set({ status: 'withdrawn', withdrawnAt, withdrawnBy: userId(c.publishedBy ?? ''), withdrawnReason: c.withdrawnReason ?? 'Withdrawn.', updatedAt: withdrawnAt })
+        .where(eq(corrections.id, correction.id))
+        .run();
+      recordAudit(tx, { actorId: userId(c.publishedBy ?? ''), action: 'correction.withdraw', entityType: 'correction', entityId: correction.id, at: withdrawnAt });
+    }
+  }
+}
+
+export function seedDemoNewsroom(db: Db, content: DemoNewsroom): void {
+  const passwordHash = hashPasswordSync(DEMO_PASSWORD);
+  db.transaction((tx) => {
+    tx.update(settings).set(content.settings).where(eq(settings.id, 1)).run();
+    const userIds = new Map<string, number>();
+    for (const u of content.users) {
+      const row = tx.insert(users).values({ ...u, passwordHash }).returning().get();
+      userIds.set(u.email, row.id);
+    }
+    for (const article of content.articles) seedArticle(tx, article, userIds);
+  });
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { type ChainedVersion, hashVersion, verifyChain } from './hash';
+
+function chain(texts: string[]): ChainedVersion[] {
+  let prev = '';
+  return texts.map((body, i) => {
+    const v = { number: i + 1, headline: 'H', standfirst: 'S', body, changeKind: 'update', note: '', savedAt: new Date(Date.UTC(2026, 10, i + 1)) };
+    const hashed = hashVersion(prev, v);
+    prev = hashed.hash;
+    return { ...v, ...hashed };
+  });
+}
+
+describe('verifyChain', () => {
+  it('accepts an untouched chain', () => {
+    expect(verifyChain(chain(['a', 'b', 'c']))).toEqual([]);
+  });
+
+  it('finds altered text', () => {
+    const c = chain(['a', 'b', 'c']);
+    c[1] = { ...c[1], body: 'B' };
+    expect(verifyChain(c)).toEqual([{ number: 2, problem: 'content does not match its hash' }]);
+  });
+
+  it('finds a version rehashed without its successors', () => {
+    const c = chain(['a', 'b', 'c']);
+    const forged = { ...c[1], body: 'B', ...hashVersion(c[0].hash, { ...c[1], body: 'B' }) };
+    c[1] = forged;
+    expect(verifyChain(c).map((b) => b.number)).toEqual([3]);
+  });
+
+  it('finds a missing version', () => {
+    const c = chain(['a', 'b', 'c']);
+    expect(verifyChain([c[0], c[2]]).length).toBeGreaterThan(0);
+  });
+});

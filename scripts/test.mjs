@@ -1,0 +1,86 @@
+// `npm test`: lint, type-check, unit tests, a production build and the end-to-end suite in Chromium,
+// then one line summing every result: "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const results = { passed: 0, failed: 0, skipped: 0 };
+const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'errata-test-'));
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
+
+function run(label, cmd, args, extraEnv = {}) {
+  console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
+  const started = Date.now();
+  const result = spawnSync(cmd, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
+  console.log(`=== ${label} ${result.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return result.status === 0;
+}
+
+function check(label, ok) {
+  if (ok) results.passed += 1;
+  else results.failed += 1;
+  if (!ok) console.log(`!!! ${label} failed`);
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+function findChromium() {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+  const found = candidates.find((p) => fs.existsSync(p));
+  if (found) return found;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && fs.existsSync('/usr/bin/apt-get')) {
+    console.log('Chromium is missing: installing Debian\'s chromium with apt-get…');
+    spawnSync('apt-get', ['update'], { stdio: 'inherit' });
+    spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env: { ...env, DEBIAN_FRONTEND: 'noninteractive' } });
+    if (fs.existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  }
+  console.log('Chromium was not found. Install it (Debian/Ubuntu: `sudo apt-get install -y chromium`) or set CHROMIUM_PATH.');
+  return null;
+}
+
+const only = process.argv.slice(2);
+const wants = (step) => only.length === 0 || only.includes(step);
+
+if (wants('lint')) check('lint', run('lint', 'npx', ['eslint', '.']));
+if (wants('typecheck')) check('typecheck', run('type-check', 'npx', ['tsc', '--noEmit']));
+
+if (wants('unit')) {
+  const file = path.join(outDir, 'vitest.json');
+  const ok = run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
+  const report = readJson(file);
+  if (report) {
+    results.passed += report.numPassedTests;
+    results.failed += report.numFailedTests + (ok || report.numFailedTests > 0 ? 0 : 1);
+    results.skipped += report.numPendingTests + report.numTodoTests;
+  } else check('unit tests', false);
+}
+
+if (wants('e2e')) {
+  const chromium = findChromium();
+  const built = run('build', 'npx', ['next', 'build']);
+  check('build', built);
+  if (!chromium || !built) check('e2e', false);
+  else {
+    const file = path.join(outDir, 'playwright.json');
+    const ok = run('end-to-end tests', 'npx', ['playwright', 'test'], { CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: file });
+    const stats = readJson(file)?.stats;
+    if (stats) {
+      results.passed += stats.expected + stats.flaky;
+      results.failed += stats.unexpected + (ok || stats.unexpected > 0 ? 0 : 1);
+      results.skipped += stats.skipped;
+    } else check('e2e', false);
+  }
+}
+
+fs.rmSync(outDir, { recursive: true, force: true });
+const skipped = results.skipped ? `, ${results.skipped} skipped` : '';
+console.log(`\n${results.passed} passed, ${results.failed} failed${skipped}`);
+process.exit(results.failed === 0 ? 0 : 1);
