@@ -1,0 +1,94 @@
+import Link from 'next/link';
+import { z } from 'zod';
+import { requireDeskPage } from '@/app/(auth)/access';
+import { AUDIT_PAGE_SIZE, listAuditEvents } from '@/db/queries/audit-log';
+import { getSettings } from '@/db/queries/settings';
+import { formatDateTime } from '@/lib/wording';
+
+export const metadata = { title: 'Audit trail' };
+
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .transform((s) => new Date(`${s}T00:00:00Z`))
+  .optional()
+  .catch(undefined);
+
+const filterSchema = z.object({
+  action: z.string().trim().max(60).optional().catch(undefined),
+  actor: z.string().trim().max(320).optional().catch(undefined),
+  entityType: z.string().trim().max(40).optional().catch(undefined),
+  from: date,
+  to: date,
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(1),
+});
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
+  await requireDeskPage('admin', '/desk/audit');
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined]));
+  const filter = filterSchema.parse(raw);
+  const rows = listAuditEvents({ ...filter, to: filter.to ? new Date(filter.to.getTime() + 86_400_000) : undefined });
+  const settings = getSettings();
+  const page = filter.page ?? 1;
+  const next = new URLSearchParams({ ...Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined) as [string, string][]), page: String(page + 1) });
+  return (
+    <section>
+      <h1>Audit trail</h1>
+      <form method="get" className="filters">
+        <label htmlFor="action">Action starts with</label>
+        <input id="action" name="action" defaultValue={raw.action} placeholder="version." />
+        <label htmlFor="actor">Actor email</label>
+        <input id="actor" name="actor" defaultValue={raw.actor} />
+        <label htmlFor="entityType">Thing</label>
+        <select id="entityType" name="entityType" defaultValue={raw.entityType ?? ''}>
+          <option value="">Any</option>
+          {['article', 'version', 'correction', 'column', 'report', 'user'].map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="from">From</label>
+        <input id="from" name="from" type="date" defaultValue={raw.from} />
+        <label htmlFor="to">To</label>
+        <input id="to" name="to" type="date" defaultValue={raw.to} />
+        <p>
+          <button type="submit">Filter</button>
+        </p>
+      </form>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Who</th>
+            <th scope="col">Action</th>
+            <th scope="col">Thing</th>
+            <th scope="col">Before</th>
+            <th scope="col">After</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.slice(0, AUDIT_PAGE_SIZE).map(({ event, actorEmail }) => (
+            <tr key={event.id}>
+              <td>{formatDateTime(event.at, settings)}</td>
+              <td>{actorEmail ?? '—'}</td>
+              <td>{event.action}</td>
+              <td>
+                {event.entityType} {event.entityId}
+              </td>
+              <td>
+                <code>{event.before}</code>
+              </td>
+              <td>
+                <code>{event.after}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length > AUDIT_PAGE_SIZE ? <Link href={`/desk/audit?${next.toString()}`}>Older events</Link> : null}
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+'use server';
+// Admin actions on accounts. A role change or a disabled account bites on the account's next request,
+// because every access check reloads the account (app/(auth)/access.ts).
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { requireRole } from '@/app/(auth)/access';
+import { accessRefused, type FormState, parseForm } from '@/app/(auth)/forms';
+import { changeUserRole, createUser, getUserByEmail, getUserById, setUserDisabled } from '@/db/queries/users';
+import { hashPassword, PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from '@/lib/auth/passwords';
+import { ROLES } from '@/lib/types';
+
+const createSchema = z.object({
+  email: z.email('Give a valid email address.').max(320),
+  name: z.string().trim().min(1, 'Give a name.').max(200, 'Keep the name under 200 characters.'),
+  role: z.enum(ROLES, { error: 'Choose a role.' }),
+  password: z
+    .string()
+    .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
+    .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`)
+    .superRefine((p, ctx) => {
+      const problem = passwordProblem(p);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+});
+
+export async function createUserAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  let admin;
+  try {
+    admin = await requireRole('admin');
+  } catch (error) {
+    return accessRefused(error);
+  }
+  const parsed = parseForm(createSchema, formData);
+  if (!parsed.ok) return { ...parsed.state, values: { ...parsed.state.values, password: '' } };
+  const { email, name, role, password } = parsed.data;
+  if (getUserByEmail({ email })) return { errors: { email: ['An account with that email already exists.'] }, values: { email, name, role } };
+  createUser({ email, name, role, passwordHash: await hashPassword(password), actorId: admin.id });
+  revalidatePath('/desk/people');
+  return { ok: true, message: `Added ${email} as ${role}.` };
+}
+
+const roleSchema = z.object({ userId: z.coerce.number().int().positive(), role: z.enum(ROLES, { error: 'Choose a role.' }) });
+
+export async function changeRoleAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  let admin;
+  try {
+    admin = await requireRole('admin');
+  } catch (error) {
+    return accessRefused(error);
+  }
+  const parsed = parseForm(roleSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  if (!getUserById({ id: parsed.data.userId })) return { message: 'No such account.' };
+  if (parsed.data.userId === admin.id && parsed.data.role !== 'admin') return { message: 'You cannot take away your own admin role.' };
+  changeUserRole({ id: parsed.data.userId, role: parsed.data.role, actorId: admin.id });
+  revalidatePath('/desk/people');
+  return { ok: true, message: 'Role changed.' };
+}
+
+const disableSchema = z.object({ userId: z.coerce.number().int().positive(), disabled: z.enum(['true', 'false']) });
+
+export async function setDisabledAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  let admin;
+  try {
+    admin = await requireRole('admin');
+  } catch (error) {
+    return accessRefused(error);
+  }
+  const parsed = parseForm(disableSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  if (!getUserById({ id: parsed.data.userId })) return { message: 'No such account.' };
+  if (parsed.data.userId === admin.id) return { message: 'You cannot disable your own account.' };
+  setUserDisabled({ id: parsed.data.userId, disabled: parsed.data.disabled === 'true', actorId: admin.id });
+  revalidatePath('/desk/people');
+  return { ok: true, message: parsed.data.disabled === 'true' ? 'Account disabled.' : 'Account enabled.' };
+}

@@ -1,0 +1,82 @@
+// The database itself refuses to rewrite the record: versions, published corrections, the audit trail.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Db, openDatabase } from './connection';
+import { recordAudit } from './queries/audit';
+import { appendVersion } from './queries/version-writes';
+import { articles, auditEvents, claims, corrections, users, versions } from './schema';
+
+let dir: string;
+let db: Db;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'errata-db-'));
+  db = openDatabase(path.join(dir, 'test.db'));
+});
+
+afterEach(() => {
+  db.$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function seedOne() {
+  const user = db.insert(users).values({ email: 'e@example.org', name: 'E', role: 'editor', passwordHash: 'x' }).returning().get();
+  const article = db.insert(articles).values({ slug: 'a', section: 'Local', byline: 'E', status: 'published', firstPublicVersion: 1 }).returning().get();
+  const v1 = appendVersion(db, { articleId: article.id, headline: 'H', standfirst: 'S', body: 'They lost 695 seats.', changeKind: 'first_publication', note: '', savedBy: user.id });
+  const correction = db
+    .insert(corrections)
+    .values({ articleId: article.id, kind: 'correction', mode: 'notice', wording: 'They lost 842.', baseVersionId: v1.id, draftedBy: user.id, draftedAt: new Date(), updatedAt: new Date() })
+    .returning()
+    .get();
+  db.insert(claims).values({ correctionId: correction.id, versionId: v1.id, exact: '695', prefix: 'They lost ', suffix: ' seats.', start: 10, end: 13 }).run();
+  return { user, article, v1, correction };
+}
+
+describe('the database guards the record', () => {
+  it('applies every migration to a new file with WAL and foreign keys on', () => {
+    expect(db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.$client.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('refuses to UPDATE a version', () => {
+    const { v1 } = seedOne();
+    expect(() => db.update(versions).set({ body: 'They lost 842 seats.' }).where(eq(versions.id, v1.id)).run()).toThrow(/versions are immutable/);
+    expect(() => db.$client.prepare('update versions set headline = ? where id = ?').run('X', v1.id)).toThrow(/versions are immutable/);
+  });
+
+  it('refuses to DELETE a version or an article', () => {
+    const { v1, article } = seedOne();
+    expect(() => db.delete(versions).where(eq(versions.id, v1.id)).run()).toThrow(/versions are immutable/);
+    expect(() => db.delete(articles).where(eq(articles.id, article.id)).run()).toThrow(/never deleted/);
+  });
+
+  it('chains each version to the one before', () => {
+    const { v1, article } = seedOne();
+    const v2 = appendVersion(db, { articleId: article.id, headline: 'H', standfirst: 'S', body: 'They lost 842 seats.', changeKind: 'correction', note: 'fix', savedBy: null });
+    expect(v2.number).toBe(2);
+    expect(v2.prevHash).toBe(v1.hash);
+    expect(v2.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('lets a draft correction change, but never a published one, except to withdraw it with a reason', () => {
+    const { correction } = seedOne();
+    db.update(corrections).set({ wording: 'They actually lost 842.' }).where(eq(corrections.id, correction.id)).run();
+    db.update(corrections).set({ status: 'published', publishedAt: new Date() }).where(eq(corrections.id, correction.id)).run();
+    expect(() => db.update(corrections).set({ wording: 'Quietly rewritten.' }).where(eq(corrections.id, correction.id)).run()).toThrow(/never edited/);
+    expect(() => db.update(claims).set({ exact: '696' }).where(eq(claims.correctionId, correction.id)).run()).toThrow(/never changed/);
+    expect(() => db.delete(corrections).where(eq(corrections.id, correction.id)).run()).toThrow(/never deleted/);
+    expect(() => db.update(corrections).set({ status: 'withdrawn', withdrawnAt: new Date() }).where(eq(corrections.id, correction.id)).run()).toThrow(/never edited/);
+    db.update(corrections).set({ status: 'withdrawn', withdrawnAt: new Date(), withdrawnReason: 'The first figure was right.' }).where(eq(corrections.id, correction.id)).run();
+    expect(() => db.update(corrections).set({ status: 'published' }).where(eq(corrections.id, correction.id)).run()).toThrow(/never edited/);
+  });
+
+  it('keeps the audit trail append-only', () => {
+    recordAudit(db, { actorId: null, action: 'test', entityType: 'article', entityId: 1 });
+    expect(() => db.update(auditEvents).set({ action: 'other' }).run()).toThrow(/append-only/);
+    expect(() => db.delete(auditEvents).run()).toThrow(/append-only/);
+  });
+});
