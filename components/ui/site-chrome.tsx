@@ -11,7 +11,7 @@ export async function SiteHeader() {
       <Link href="/" className="masthead-title">
         {settings.publication}
       </Link>
-      <nav aria-label="Sections" className="masthead-nav">
+      <nav aria-label="Site" className="masthead-nav">
         <Link href="/">Latest</Link>
         <Link href="/corrections">Corrections</Link>
         <Link href="/for-the-record">{settings.columnName}</Link>

@@ -8,10 +8,9 @@ import { recordAudit } from '../queries/audit';
 import type { Tx } from '../queries/types';
 import { appendVersion } from '../queries/version-writes';
 import { articles, claims, corrections, settings, users, type Version } from '../schema';
+import { DEMO_PASSWORD } from './password';
 import type { DemoArticle, DemoNewsroom } from './types';
 
-/** The demo accounts' password, for local use only (the README says so). */
-export const DEMO_PASSWORD = 'errata-demo-2026';
 
 const HOUR = 3_600_000;
 

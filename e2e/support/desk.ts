@@ -1,0 +1,66 @@
+// Page objects for the desk: signing in, and writing articles as an editor would.
+import { type Browser, expect, type Page } from '@playwright/test';
+import { DEMO_PASSWORD } from '../../db/seed/password';
+import { demoNewsroom } from '../../db/seed/demo-content';
+
+export function demoUser(role: 'editor' | 'standards' | 'admin', index = 0) {
+  const user = demoNewsroom.users.filter((u) => u.role === role)[index];
+  if (!user) throw new Error(`the demo newsroom has no ${role} #${index}`);
+  return { ...user, password: DEMO_PASSWORD };
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto('/login');
+  await page.getByLabel('Email', { exact: true }).fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export async function signInAs(page: Page, role: 'editor' | 'standards' | 'admin', index = 0) {
+  const user = demoUser(role, index);
+  await signIn(page, user.email, user.password);
+  await expect(page.getByRole('navigation', { name: 'Desk' })).toBeVisible();
+  return user;
+}
+
+/** A second, separate browser session (another editor at another desk). */
+export async function newSession(browser: Browser, role: 'editor' | 'standards' | 'admin', index = 0) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAs(page, role, index);
+  return { context, page };
+}
+
+export interface NewArticle {
+  slug: string;
+  section: string;
+  byline: string;
+  headline: string;
+  standfirst: string;
+  body: string;
+}
+
+export async function createArticle(page: Page, article: NewArticle) {
+  await page.goto('/desk/articles/new');
+  await page.getByLabel('Slug', { exact: true }).fill(article.slug);
+  await page.getByLabel('Section', { exact: true }).fill(article.section);
+  await page.getByLabel('Byline', { exact: true }).fill(article.byline);
+  await page.getByLabel('Headline', { exact: true }).fill(article.headline);
+  await page.getByLabel('Standfirst', { exact: true }).fill(article.standfirst);
+  await page.getByLabel('Body', { exact: true }).fill(article.body);
+  await page.getByRole('button', { name: 'Create draft' }).click();
+  await expect(page).toHaveURL(/\/desk\/articles\/\d+$/);
+  return Number(page.url().split('/').pop());
+}
+
+export async function editArticle(page: Page, id: number, changes: { headline?: string; body?: string; changeKind?: string; note?: string }) {
+  await page.goto(`/desk/articles/${id}/edit`);
+  if (changes.headline !== undefined) await page.getByLabel('Headline', { exact: true }).fill(changes.headline);
+  if (changes.body !== undefined) await page.getByLabel('Body', { exact: true }).fill(changes.body);
+  if (changes.changeKind) await page.getByLabel('Kind of change', { exact: true }).selectOption(changes.changeKind);
+  if (changes.note !== undefined) await page.getByLabel('Note on this change', { exact: true }).fill(changes.note);
+}
+
+export function uniqueSlug(prefix: string) {
+  return `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
+}
