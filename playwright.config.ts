@@ -22,6 +22,11 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-gpu'],
     },
   },
+  projects: [
+    { name: 'main', testIgnore: /access\.spec\.ts/ },
+    // Compares whole-database fingerprints, so it runs once every other spec has finished writing.
+    { name: 'access', testMatch: /access\.spec\.ts/, dependencies: ['main'] },
+  ],
   webServer: {
     // The built app on a throw-away database, migrated and seeded with the demo newsroom at start.
     command: 'node scripts/start.mjs',

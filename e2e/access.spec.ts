@@ -1,0 +1,119 @@
+// Every desk server action and route handler, found by scanning the code, refuses the anonymous and
+// the under-privileged, and leaves the database exactly as it was. Runs after the other specs
+// (its own Playwright project) so nothing else writes while it compares the database.
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { actionManifest, callAction, fingerprint, type Role, scanDeskRoutes, scanServerActions } from './support/actions';
+import { signInAs } from './support/desk';
+
+const databasePath = process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), 'data', 'e2e', 'errata.db');
+const LOWER: Record<Role, Role | null> = { editor: null, standards: 'editor', admin: 'standards' };
+
+/** Fields that would make each action do real work if it let the caller through. */
+function probeFields(): Record<string, string> {
+  const db = new Database(databasePath, { readonly: true });
+  const article = db.prepare("select id from articles where status = 'published' order by id limit 1").get() as { id: number };
+  const latest = db.prepare('select max(number) as n from versions where article_id = ?').get(article.id) as { n: number };
+  const user = db.prepare("select id from users where role = 'editor' order by id limit 1").get() as { id: number };
+  const correction = db.prepare("select id from corrections where status = 'draft' order by id limit 1").get() as { id: number } | undefined;
+  const report = db.prepare("select id from reports order by id limit 1").get() as { id: number } | undefined;
+  const column = db.prepare("select id from columns order by id limit 1").get() as { id: number } | undefined;
+  db.close();
+  const stamp = Date.now().toString(36);
+  return {
+    articleId: String(article.id),
+    baseNumber: String(latest.n),
+    slug: `access-probe-${stamp}`,
+    section: 'Local',
+    byline: 'Probe',
+    headline: 'Access probe',
+    standfirst: 'Should never be saved',
+    body: 'This text must never reach the database.',
+    changeKind: 'legal',
+    note: 'probe',
+    withhold: '1',
+    legalReason: 'probe',
+    reason: 'probe reason',
+    userId: String(user.id),
+    role: 'admin',
+    disabled: 'true',
+    email: `probe-${stamp}@example.org`,
+    name: 'Probe',
+    password: 'a long enough probe password',
+    correctionId: String(correction?.id ?? 1),
+    reportId: String(report?.id ?? 1),
+    columnId: String(column?.id ?? 1),
+    kind: 'correction',
+    mode: 'notice',
+    wording: 'Probe wording',
+  };
+}
+
+test.describe('access control on every desk endpoint', () => {
+  const actions = scanServerActions();
+  const manifest = actionManifest();
+
+  test('the scan finds every server action the build knows of, and each checks a role or says it is public', () => {
+    expect(actions.length).toBeGreaterThan(0);
+    const scanned = new Set(actions.map((a) => `${a.file}#${a.name}`));
+    for (const key of manifest.keys()) expect(scanned, `${key} was not found by the scan`).toContain(key);
+    for (const key of scanned) expect(manifest.has(key), `${key} is not in the build`).toBe(true);
+  });
+
+  test('anonymous calls to every server action are refused and change nothing', async ({ request }) => {
+    const fields = probeFields();
+    const before = fingerprint(databasePath);
+    for (const action of actions.filter((a) => a.role !== null)) {
+      const target = manifest.get(`${action.file}#${action.name}`);
+      expect(target, action.name).toBeTruthy();
+      const response = await callAction(request, target!, fields);
+      expect(response.status(), `${action.name}`).toBeLessThan(500);
+      expect(await response.text(), `${action.name}`).toContain('Sign in to do that.');
+    }
+    expect(fingerprint(databasePath)).toBe(before);
+  });
+
+  test('calls with too low a role are refused and change nothing', async ({ page }) => {
+    const fields = probeFields();
+    for (const role of ['editor', 'standards'] as const) {
+      await page.context().clearCookies();
+      await signInAs(page, role);
+      // Taken after signing in: a sign-in is itself on the record.
+      const before = fingerprint(databasePath);
+      for (const action of actions.filter((a) => a.role && LOWER[a.role] && (LOWER[a.role] === role || (role === 'editor' && a.role === 'admin')))) {
+        const response = await callAction(page.request, manifest.get(`${action.file}#${action.name}`)!, fields);
+        expect(response.status(), action.name).toBeLessThan(500);
+        expect(await response.text(), `${action.name} as ${role}`).toMatch(/Only (an admin|a standards editor) can do that\./);
+      }
+      if (role === 'editor') {
+        // An editor may save versions, but not a legal one.
+        const save = actions.find((a) => a.name === 'saveVersionAction')!;
+        const response = await callAction(page.request, manifest.get(`${save.file}#${save.name}`)!, { ...fields, changeKind: 'legal' });
+        expect(await response.text()).toContain('Only a standards editor can do that.');
+      }
+      expect(fingerprint(databasePath)).toBe(before);
+    }
+  });
+
+  test('every desk route handler refuses the anonymous and changes nothing', async ({ request }) => {
+    const before = fingerprint(databasePath);
+    for (const route of scanDeskRoutes()) {
+      for (const method of route.methods) {
+        const response = await request.fetch(route.url, { method, maxRedirects: 0, data: probeFields() });
+        expect([401, 403, 307, 308], `${method} ${route.url}`).toContain(response.status());
+      }
+    }
+    expect(fingerprint(databasePath)).toBe(before);
+  });
+
+  test('a server action posted with a forged Origin is refused', async ({ page }) => {
+    await signInAs(page, 'editor');
+    const before = fingerprint(databasePath);
+    const create = actions.find((a) => a.name === 'createArticleAction')!;
+    const fields = { ...probeFields(), changeKind: 'update' };
+    const response = await callAction(page.request, manifest.get(`${create.file}#${create.name}`)!, fields, { Origin: 'https://attacker.example' });
+    expect(response.status()).toBeGreaterThanOrEqual(400);
+    expect(fingerprint(databasePath)).toBe(before);
+  });
+});
