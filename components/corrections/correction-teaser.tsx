@@ -5,7 +5,7 @@ import { noticeId } from '@/lib/article-view';
 import { CORRECTION_KIND_LABELS, type NewsroomSettings } from '@/lib/types';
 import { formatShortDate } from '@/lib/wording';
 
-export function CorrectionTeaser({ correction, settings }: { correction: CorrectionListing; settings: NewsroomSettings }) {
+export function CorrectionTeaser({ correction, settings, showClaims = false }: { correction: CorrectionListing; settings: NewsroomSettings; showClaims?: boolean }) {
   return (
     <div className="correction-teaser">
       <p className="meta">
@@ -16,6 +16,12 @@ export function CorrectionTeaser({ correction, settings }: { correction: Correct
       <p>
         <Link href={`/articles/${correction.article.slug}#${noticeId(correction.id)}`}>{correction.headline}</Link>: {correction.wording}
       </p>
+      {showClaims && correction.claims.length ? (
+        <p className="meta">
+          The article said: {correction.claims.map((c) => `“${c.exact}”`).join(', ')}
+        </p>
+      ) : null}
+      {correction.status === 'withdrawn' ? <p className="meta">Withdrawn: {correction.withdrawnReason}</p> : null}
     </div>
   );
 }

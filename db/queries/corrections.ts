@@ -1,6 +1,6 @@
 // Reader-side reads of published (and withdrawn) corrections, with their claims and printing.
 import 'server-only';
-import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, ne } from 'drizzle-orm';
 import { getDb } from '../index';
 import { articles, type Claim, claims, columnItems, columns, type Correction, corrections, versions } from '../schema';
 
@@ -77,14 +77,65 @@ export function listLatestCorrections({ limit = 10 }: { limit?: number } = {}): 
     .limit(limit)
     .all();
   const decorated = decorate(rows.map((r) => r.correction));
-  return decorated.map((c, i) => {
-    const latest = db
-      .select({ headline: versions.headline })
-      .from(versions)
-      .where(eq(versions.articleId, c.articleId))
-      .orderBy(desc(versions.number))
-      .limit(1)
-      .get();
-    return { ...c, article: { slug: rows[i].slug, section: rows[i].section }, headline: latest?.headline ?? '' };
-  });
+  const headlines = latestHeadlines(rows.map((r) => r.correction.articleId));
+  return decorated.map((c, i) => ({ ...c, article: { slug: rows[i].slug, section: rows[i].section }, headline: headlines.get(c.articleId) ?? '' }));
+}
+
+export interface CorrectionSearch {
+  kind?: Correction['kind'];
+  section?: string;
+  from?: Date;
+  to?: Date;
+  page?: number;
+}
+
+export const CORRECTIONS_PAGE_SIZE = 25;
+
+/** Published (and withdrawn) corrections, newest first, filtered; one page and whether more follow. */
+export function searchCorrections(search: CorrectionSearch): { items: CorrectionListing[]; more: boolean } {
+  const db = getDb();
+  const conditions = [ne(corrections.status, 'draft')];
+  if (search.kind) conditions.push(eq(corrections.kind, search.kind));
+  if (search.section) conditions.push(eq(articles.section, search.section));
+  if (search.from) conditions.push(gte(corrections.publishedAt, search.from));
+  if (search.to) conditions.push(lt(corrections.publishedAt, search.to));
+  const page = Math.max(1, search.page ?? 1);
+  const rows = db
+    .select({ correction: corrections, slug: articles.slug, section: articles.section })
+    .from(corrections)
+    .innerJoin(articles, eq(articles.id, corrections.articleId))
+    .where(and(...conditions))
+    .orderBy(desc(corrections.publishedAt), desc(corrections.id))
+    .limit(CORRECTIONS_PAGE_SIZE + 1)
+    .offset((page - 1) * CORRECTIONS_PAGE_SIZE)
+    .all();
+  const more = rows.length > CORRECTIONS_PAGE_SIZE;
+  const pageRows = rows.slice(0, CORRECTIONS_PAGE_SIZE);
+  const decorated = decorate(pageRows.map((r) => r.correction));
+  const headlines = latestHeadlines(pageRows.map((r) => r.correction.articleId));
+  return {
+    more,
+    items: decorated.map((c, i) => ({ ...c, article: { slug: pageRows[i].slug, section: pageRows[i].section }, headline: headlines.get(c.articleId) ?? '' })),
+  };
+}
+
+export function listSections(): string[] {
+  return getDb()
+    .selectDistinct({ section: articles.section })
+    .from(articles)
+    .where(ne(articles.status, 'draft'))
+    .orderBy(asc(articles.section))
+    .all()
+    .map((r) => r.section);
+}
+
+function latestHeadlines(articleIds: number[]): Map<number, string> {
+  if (articleIds.length === 0) return new Map();
+  const rows = getDb()
+    .select({ articleId: versions.articleId, headline: versions.headline, number: versions.number })
+    .from(versions)
+    .where(inArray(versions.articleId, [...new Set(articleIds)]))
+    .orderBy(asc(versions.number))
+    .all();
+  return new Map(rows.map((r) => [r.articleId, r.headline]));
 }

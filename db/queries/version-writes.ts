@@ -1,5 +1,5 @@
 // Appends a version to an article's chain; the only way text ever changes.
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { hashVersion } from '../../lib/history/hash';
 import type { ChangeKind } from '../../lib/types';
 import { type Version, versions } from '../schema';
@@ -26,9 +26,13 @@ export function appendVersion(tx: Tx, input: NewVersionInput): Version {
   const number = (previous?.number ?? 0) + 1;
   const savedAt = input.savedAt ?? new Date();
   const hashes = hashVersion(previous?.hash ?? '', { ...input, number, savedAt });
-  return tx
+  const version = tx
     .insert(versions)
     .values({ ...input, number, savedAt, ...hashes })
     .returning()
     .get();
+  // Keep the search index on the article's current text (see migration 0002).
+  tx.run(sql`DELETE FROM article_search WHERE rowid = ${input.articleId}`);
+  tx.run(sql`INSERT INTO article_search (rowid, body) VALUES (${input.articleId}, ${`${input.headline} ${input.standfirst} ${input.body}`})`);
+  return version;
 }

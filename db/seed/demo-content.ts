@@ -20,5 +20,12 @@ export const demoNewsroom: DemoNewsroom = {
       ],
       corrections: [{ kind: 'correction', mode: 'amend', wording: 'They actually lost 842 council seats and 11 councils.', claims: [{ version: 1, exact: '695 council seats and nine councils', replacement: '842 council seats and 11 councils' }], amendedInVersion: 2, status: 'published', publishedHoursAfterFirst: 30, draftedBy: 'eve@courier.example', publishedBy: 'sam@courier.example' }],
     },
+    {
+      slug: 'county-council-count', section: 'Politics', byline: 'Tom Reyes', status: 'published', firstPublishedAt: '2026-11-02T09:00:00Z',
+      versions: [
+        { headline: 'What the county count means', standfirst: 'An analysis.', body: 'By Friday morning the picture was clear.\n\nAcross the county the Moorland Party lost 695 council seats and nine councils, a collapse few had predicted.\n\nIts leader blamed the weather.', changeKind: 'first_publication', note: '', hoursAfterFirst: 0, savedBy: 'eve@courier.example' },
+      ],
+      corrections: [],
+    },
   ],
 };

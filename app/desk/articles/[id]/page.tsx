@@ -1,11 +1,13 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { hasRole, requireDeskPage } from '@/app/(auth)/access';
-import { ArticleBody } from '@/components/articles/article-body';
 import { ActionForm } from '@/components/desk/action-form';
+import { ClaimPicker } from '@/components/desk/claim-picker';
 import { getDeskArticle } from '@/db/queries/desk';
+import { listDeskCorrectionsForArticle } from '@/db/queries/desk-corrections';
 import { getSettings } from '@/db/queries/settings';
-import { CHANGE_KIND_LABELS } from '@/lib/types';
+import { renderMarkdown } from '@/lib/markdown';
+import { CHANGE_KIND_LABELS, CORRECTION_KIND_LABELS } from '@/lib/types';
 import { formatDateTime } from '@/lib/wording';
 import { publishArticleAction, withdrawArticleAction } from '../actions';
 
@@ -19,6 +21,7 @@ export default async function DeskArticlePage({ params, searchParams }: { params
   if (!desk) notFound();
   const settings = getSettings();
   const { article, latest, versions } = desk;
+  const corrections = listDeskCorrectionsForArticle({ articleId: article.id });
   return (
     <section className="desk-article">
       {saved ? (
@@ -48,7 +51,25 @@ export default async function DeskArticlePage({ params, searchParams }: { params
       </div>
       <h2>Current text (version {latest.number})</h2>
       <p className="standfirst">{latest.standfirst}</p>
-      <ArticleBody body={latest.body} offsets />
+      <ClaimPicker html={renderMarkdown(latest.body, { offsets: true })} articleId={article.id} versionNumber={latest.number} />
+      <p>
+        <Link href={`/desk/articles/${article.id}/corrections/new?v=${latest.number}`}>Add a correction by typing the words</Link>
+      </p>
+      <h2>Corrections</h2>
+      {corrections.length === 0 ? (
+        <p className="meta">None yet.</p>
+      ) : (
+        <ul className="desk-corrections">
+          {corrections.map((c) => (
+            <li key={c.id}>
+              <Link href={`/desk/corrections/${c.id}`}>
+                {CORRECTION_KIND_LABELS[c.kind]} ({c.status})
+              </Link>
+              : “{c.claims.map((claim) => claim.exact).join('”, “')}” — {c.wording}
+            </li>
+          ))}
+        </ul>
+      )}
       <h2>Versions</h2>
       <table>
         <thead>

@@ -1,0 +1,76 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { hasRole, requireDeskPage } from '@/app/(auth)/access';
+import { ActionForm } from '@/components/desk/action-form';
+import { CorrectionForm } from '@/components/desk/correction-form';
+import { PublishCorrectionForm } from '@/components/desk/publish-correction-form';
+import { SameErrorElsewhere } from '@/components/desk/same-error-elsewhere';
+import { getDeskCorrection } from '@/db/queries/desk-corrections';
+import { getSettings } from '@/db/queries/settings';
+import { noticeId } from '@/lib/article-view';
+import { CORRECTION_KIND_LABELS } from '@/lib/types';
+import { formatDateTime } from '@/lib/wording';
+import { publishCorrectionAction, updateCorrectionAction, withdrawCorrectionAction } from '../actions';
+
+export const metadata = { title: 'Correction' };
+
+export default async function DeskCorrectionPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requireDeskPage('editor', `/desk/corrections/${id}`);
+  const desk = /^\d+$/.test(id) ? getDeskCorrection({ id: Number(id) }) : undefined;
+  if (!desk) notFound();
+  const { correction, article } = desk;
+  const settings = getSettings();
+  const standards = hasRole(user, 'standards');
+  return (
+    <section className="article">
+      <p className="meta">
+        <Link href={`/desk/articles/${article.id}`}>Back to the article</Link>
+      </p>
+      <h1>
+        {CORRECTION_KIND_LABELS[correction.kind]} ({correction.status})
+      </h1>
+      <p className="meta">
+        Drafted by {correction.draftedByName ?? 'unknown'} on {formatDateTime(correction.draftedAt, settings)} against version{' '}
+        {correction.claims[0]?.versionNumber}.
+        {correction.publishedAt ? ` Published by ${correction.publishedByName ?? 'unknown'} on ${formatDateTime(correction.publishedAt, settings)}.` : ''}
+      </p>
+      {correction.status === 'draft' ? (
+        <>
+          <CorrectionForm
+            action={updateCorrectionAction}
+            hidden={{ correctionId: String(correction.id) }}
+            claims={correction.claims.map((c) => c.exact)}
+            initial={{ kind: correction.kind, mode: correction.mode, wording: correction.wording, replacements: correction.claims.map((c) => c.replacement ?? '') }}
+            submitLabel="Save draft"
+          />
+          {standards ? (
+            <PublishCorrectionForm action={publishCorrectionAction} correctionId={correction.id} />
+          ) : (
+            <p className="meta">A standards editor publishes this draft.</p>
+          )}
+        </>
+      ) : (
+        <>
+          <ul>
+            {correction.claims.map((c) => (
+              <li key={c.id}>
+                <mark className="claim">{c.exact}</mark>
+                {c.replacement ? <> → {c.replacement}</> : null}
+              </li>
+            ))}
+          </ul>
+          <p>{correction.wording}</p>
+          {correction.status === 'withdrawn' ? <p className="banner">Withdrawn: {correction.withdrawnReason}</p> : null}
+          <p>
+            <Link href={`/articles/${article.slug}#${noticeId(correction.id)}`}>See the notice as readers do</Link>
+          </p>
+          {correction.status === 'published' && standards ? (
+            <ActionForm action={withdrawCorrectionAction} hidden={{ correctionId: String(correction.id) }} submitLabel="Withdraw correction" reasonLabel="Public reason for withdrawing it" />
+          ) : null}
+          <SameErrorElsewhere correctionId={correction.id} />
+        </>
+      )}
+    </section>
+  );
+}

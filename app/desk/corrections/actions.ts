@@ -1,0 +1,182 @@
+'use server';
+// Desk actions on corrections: editors draft and edit drafts; standards editors publish and withdraw.
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { requireRole } from '@/app/(auth)/access';
+import { accessRefused, type FormState, parseForm } from '@/app/(auth)/forms';
+import { CorrectionError, createDraft, publishCorrection, updateDraft, withdrawCorrection } from '@/db/queries/correction-writes';
+import { getDeskCorrection } from '@/db/queries/desk-corrections';
+import { CORRECTION_KINDS, CORRECTION_MODES } from '@/lib/types';
+
+const wording = z.string().trim().min(1, 'Write the public wording of the correction.').max(2000, 'Keep the wording under 2,000 characters.');
+const kind = z.enum(CORRECTION_KINDS, { error: 'Choose a kind.' });
+const mode = z.enum(CORRECTION_MODES, { error: 'Choose notice only or amend.' });
+const replacement = z.string().max(2000, 'Keep replacement words under 2,000 characters.').default('');
+
+const claimList = z
+  .string()
+  .transform((s, ctx) => {
+    try {
+      return JSON.parse(s) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'Pick the words the correction is about.' });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z
+      .array(z.object({ start: z.number().int().min(0), end: z.number().int().min(1) }).refine((c) => c.end > c.start, 'A claim cannot be empty.'), {
+        error: 'Pick the words the correction is about.',
+      })
+      .min(1, 'Pick the words the correction is about.')
+      .max(20, 'A correction covers at most 20 claims.'),
+  );
+
+const draftSchema = z
+  .object({
+    articleId: z.coerce.number().int().positive(),
+    versionNumber: z.coerce.number().int().positive(),
+    claims: claimList,
+    kind,
+    mode,
+    wording,
+    replacement0: replacement,
+    replacement1: replacement,
+    replacement2: replacement,
+    replacement3: replacement,
+    replacement4: replacement,
+  })
+  .superRefine((d, ctx) => {
+    if (d.mode === 'amend' && ![d.replacement0, d.replacement1, d.replacement2, d.replacement3, d.replacement4].some((r) => r.trim())) {
+      ctx.addIssue({ code: 'custom', path: ['replacement0'], message: 'To amend the text, give the words that replace the claim.' });
+    }
+  });
+
+function replacementsOf(d: Record<string, unknown>, count: number): (string | null)[] {
+  return Array.from({ length: count }, (_, i) => {
+    const value = d[`replacement${i}`];
+    return typeof value === 'string' && value.trim() ? value.trim() : null;
+  });
+}
+
+export async function createCorrectionAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  let user;
+  try {
+    user = await requireRole('editor');
+  } catch (error) {
+    return accessRefused(error);
+  }
+  const parsed = parseForm(draftSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  const d = parsed.data;
+  const replacements = replacementsOf(d, d.claims.length);
+  let id: number;
+  try {
+    id = createDraft({
+      articleId: d.articleId,
+      versionNumber: d.versionNumber,
+      kind: d.kind,
+      mode: d.mode,
+      wording: d.wording,
+      claims: d.claims.map((c, i) => ({ ...c, replacement: replacements[i] })),
+      actorId: user.id,
+    }).id;
+  } catch (error) {
+    if (error instanceof CorrectionError) return { errors: { [error.field]: [error.message] }, message: error.message };
+    throw error;
+  }
+  redirect(`/desk/corrections/${id}`);
+}
+
+const editSchema = z.object({
+  correctionId: z.coerce.number().int().positive(),
+  kind,
+  mode,
+  wording,
+  replacement0: replacement,
+  replacement1: replacement,
+  replacement2: replacement,
+  replacement3: replacement,
+  replacement4: replacement,
+});
+
+export async function updateCorrectionAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  let user;
+  try {
+    user = await requireRole('editor');
+  } catch (error) {
+    return accessRefused(error);
+  }
+  const parsed = parseForm(editSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  const desk = getDeskCorrection({ id: parsed.data.correctionId });
+  if (!desk) return { message: 'No such correction.' };
+  const replacements = replacementsOf(parsed.data, desk.correction.claims.length);
+  if (parsed.data.mode === 'amend' && !replacements.some(Boolean)) {
+    return { errors: { replacement0: ['To amend the text, give the words that replace the claim.'] }, message: 'Please correct the fields marked below.' };
+  }
+  try {
+    updateDraft({ ...parsed.data, replacements, actorId: user.id });
+  } catch (error) {
+    if (error instanceof CorrectionError) return { message: error.message };
+    throw error;
+  }
+  return { ok: true, message: 'Draft saved.' };
+}
+
+const publishSchema = z.object({
+  correctionId: z.coerce.number().int().positive(),
+  confirmedVersion: z.coerce.number().int().positive().optional(),
+});
+
+export async function publishCorrectionAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  let user;
+  try {
+    user = await requireRole('standards');
+  } catch (error) {
+    return accessRefused(error);
+  }
+  const parsed = parseForm(publishSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  let result;
+  try {
+    result = publishCorrection({ correctionId: parsed.data.correctionId, actorId: user.id, confirmedVersion: parsed.data.confirmedVersion });
+  } catch (error) {
+    if (error instanceof CorrectionError) return { message: error.message };
+    throw error;
+  }
+  if (!result.ok) {
+    const { reanchored } = result;
+    return {
+      message:
+        result.reason === 'lost'
+          ? `The article changed since this draft (version ${reanchored.baseNumber} → ${reanchored.latestNumber}) and a claim's words are no longer there. Draft a new correction on the current text.`
+          : `The article changed since this draft (version ${reanchored.baseNumber} → ${reanchored.latestNumber}). The claims were found again in version ${reanchored.latestNumber}; check them and confirm.`,
+      detail: { reanchored },
+    };
+  }
+  redirect(`/desk/corrections/${parsed.data.correctionId}?published=1`);
+}
+
+const withdrawSchema = z.object({
+  correctionId: z.coerce.number().int().positive(),
+  reason: z.string().trim().min(1, 'Give the public reason for withdrawing it.').max(1000, 'Keep the reason under 1,000 characters.'),
+});
+
+export async function withdrawCorrectionAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  let user;
+  try {
+    user = await requireRole('standards');
+  } catch (error) {
+    return accessRefused(error);
+  }
+  const parsed = parseForm(withdrawSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  try {
+    withdrawCorrection({ correctionId: parsed.data.correctionId, reason: parsed.data.reason, actorId: user.id });
+  } catch (error) {
+    if (error instanceof CorrectionError) return { message: error.message };
+    throw error;
+  }
+  redirect(`/desk/corrections/${parsed.data.correctionId}`);
+}

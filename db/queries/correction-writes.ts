@@ -1,0 +1,227 @@
+// The desk's writes to corrections: drafting, editing a draft, publishing (one transaction with any
+// amending version and its audit event), and withdrawal. A published correction is never edited.
+import 'server-only';
+import { asc, eq, gte, and } from 'drizzle-orm';
+import { createAnchor, locateClaim } from '../../lib/anchoring';
+import { replacePlainSpan, toPlainText } from '../../lib/markdown';
+import type { CorrectionKind, CorrectionMode } from '../../lib/types';
+import { getDb } from '../index';
+import { type Claim, claims, type Correction, corrections, versions } from '../schema';
+import { recordAudit } from './audit';
+import type { Tx } from './types';
+import { appendVersion, latestVersion } from './version-writes';
+
+export interface ClaimInput {
+  start: number;
+  end: number;
+  replacement?: string | null;
+}
+
+export interface DraftInput {
+  kind: CorrectionKind;
+  mode: CorrectionMode;
+  wording: string;
+  claims: ClaimInput[];
+}
+
+export class CorrectionError extends Error {
+  constructor(
+    message: string,
+    readonly field: string = 'form',
+  ) {
+    super(message);
+  }
+}
+
+function insertClaims(tx: Tx, correctionId: number, versionId: number, text: string, input: ClaimInput[]): void {
+  const sorted = [...input].sort((a, b) => a.start - b.start);
+  sorted.forEach((c, i) => {
+    if (i > 0 && c.start < sorted[i - 1].end) throw new CorrectionError('Two claims overlap; pick separate words.', 'claims');
+  });
+  input.forEach((c, position) => {
+    let anchor;
+    try {
+      anchor = createAnchor(text, c.start, c.end);
+    } catch {
+      throw new CorrectionError('A claim does not lie within the article text.', 'claims');
+    }
+    tx.insert(claims)
+      .values({ correctionId, versionId, ...anchor.quote, start: anchor.start, end: anchor.end, replacement: c.replacement || null, position })
+      .run();
+  });
+}
+
+export function createDraft(input: DraftInput & { articleId: number; versionNumber: number; actorId: number }): Correction {
+  return getDb().transaction(
+    (tx) => {
+      const version = tx
+        .select()
+        .from(versions)
+        .where(and(eq(versions.articleId, input.articleId), eq(versions.number, input.versionNumber)))
+        .get();
+      if (!version) throw new CorrectionError('That version does not exist.');
+      const now = new Date();
+      const correction = tx
+        .insert(corrections)
+        .values({ articleId: input.articleId, kind: input.kind, mode: input.mode, wording: input.wording, baseVersionId: version.id, draftedBy: input.actorId, draftedAt: now, updatedAt: now })
+        .returning()
+        .get();
+      insertClaims(tx, correction.id, version.id, toPlainText(version.body), input.claims);
+      recordAudit(tx, { actorId: input.actorId, action: 'correction.draft', entityType: 'correction', entityId: correction.id, after: { ...input, claims: input.claims } });
+      return correction;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** Edits a draft's kind, mode, wording and replacement words; its claims stay where they were picked. */
+export function updateDraft(input: { correctionId: number; kind: CorrectionKind; mode: CorrectionMode; wording: string; replacements: (string | null)[]; actorId: number }): void {
+  getDb().transaction(
+    (tx) => {
+      const before = tx.select().from(corrections).where(eq(corrections.id, input.correctionId)).get();
+      if (!before) throw new CorrectionError('No such correction.');
+      if (before.status !== 'draft') throw new CorrectionError('A published correction is never edited; withdraw it instead.');
+      tx.update(corrections).set({ kind: input.kind, mode: input.mode, wording: input.wording, updatedAt: new Date() }).where(eq(corrections.id, input.correctionId)).run();
+      const existing = tx.select().from(claims).where(eq(claims.correctionId, input.correctionId)).orderBy(asc(claims.position)).all();
+      existing.forEach((claim, i) => {
+        tx.update(claims).set({ replacement: input.replacements[i] || null }).where(eq(claims.id, claim.id)).run();
+      });
+      recordAudit(tx, {
+        actorId: input.actorId,
+        action: 'correction.edit',
+        entityType: 'correction',
+        entityId: input.correctionId,
+        before: { kind: before.kind, mode: before.mode, wording: before.wording },
+        after: { kind: input.kind, mode: input.mode, wording: input.wording, replacements: input.replacements },
+      });
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export interface Reanchored {
+  claimId: number;
+  exact: string;
+  status: 'found' | 'amended' | 'lost';
+  start?: number;
+  end?: number;
+}
+
+/** Where each claim of a draft stands in the article's latest version. */
+export function reanchorDraft(tx: Tx, correction: Correction): { latestNumber: number; baseNumber: number; claims: Reanchored[] } {
+  const base = tx.select().from(versions).where(eq(versions.id, correction.baseVersionId)).get();
+  if (!base) throw new CorrectionError('The draft has lost its version.');
+  const chain = tx
+    .select()
+    .from(versions)
+    .where(and(eq(versions.articleId, correction.articleId), gte(versions.number, base.number)))
+    .orderBy(asc(versions.number))
+    .all()
+    .map((v) => ({ version: v.number, text: toPlainText(v.body) }));
+  const draftClaims = tx.select().from(claims).where(eq(claims.correctionId, correction.id)).orderBy(asc(claims.position)).all();
+  return {
+    baseNumber: base.number,
+    latestNumber: chain[chain.length - 1].version,
+    claims: draftClaims.map((c) => {
+      const located = locateClaim({ quote: { exact: c.exact, prefix: c.prefix, suffix: c.suffix }, start: c.start, end: c.end }, chain);
+      return located.status === 'found' ? { claimId: c.id, exact: c.exact, status: 'found', start: located.start, end: located.end } : { claimId: c.id, exact: c.exact, status: located.status };
+    }),
+  };
+}
+
+export type PublishResult =
+  | { ok: true; correction: Correction; amendedVersion: number | null }
+  | { ok: false; reason: 'confirm'; reanchored: ReturnType<typeof reanchorDraft> }
+  | { ok: false; reason: 'lost'; reanchored: ReturnType<typeof reanchorDraft> };
+
+/**
+ * Publishes a draft in one transaction. If the article changed since the draft was made, the claims
+ * are re-anchored first and the standards editor must confirm where they now stand.
+ */
+export function publishCorrection(input: { correctionId: number; actorId: number; confirmedVersion?: number }): PublishResult {
+  return getDb().transaction(
+    (tx) => {
+      const draft = tx.select().from(corrections).where(eq(corrections.id, input.correctionId)).get();
+      if (!draft) throw new CorrectionError('No such correction.');
+      if (draft.status !== 'draft') throw new CorrectionError('This correction is already published.');
+      const latest = latestVersion(tx, draft.articleId);
+      if (!latest) throw new CorrectionError('The article has no versions.');
+      let draftClaims: Claim[] = tx.select().from(claims).where(eq(claims.correctionId, draft.id)).orderBy(asc(claims.position)).all();
+
+      if (latest.id !== draft.baseVersionId) {
+        const reanchored = reanchorDraft(tx, draft);
+        if (reanchored.claims.some((c) => c.status !== 'found')) return { ok: false as const, reason: 'lost' as const, reanchored };
+        if (input.confirmedVersion !== latest.number) return { ok: false as const, reason: 'confirm' as const, reanchored };
+        // Confirmed: the claims now point at the same words in the latest version.
+        const text = toPlainText(latest.body);
+        tx.delete(claims).where(eq(claims.correctionId, draft.id)).run();
+        insertClaims(
+          tx,
+          draft.id,
+          latest.id,
+          text,
+          reanchored.claims.map((c, i) => ({ start: c.start as number, end: c.end as number, replacement: draftClaims[i].replacement })),
+        );
+        tx.update(corrections).set({ baseVersionId: latest.id }).where(eq(corrections.id, draft.id)).run();
+        draftClaims = tx.select().from(claims).where(eq(claims.correctionId, draft.id)).orderBy(asc(claims.position)).all();
+      }
+
+      const now = new Date();
+      let amendedVersionId: number | null = null;
+      let amendedNumber: number | null = null;
+      if (draft.mode === 'amend') {
+        let body = latest.body;
+        // Right to left, so each replacement leaves the earlier offsets valid.
+        for (const claim of [...draftClaims].sort((a, b) => b.start - a.start)) {
+          if (claim.replacement == null) continue;
+          const edit = replacePlainSpan(body, claim.start, claim.end, claim.replacement);
+          if (!edit.ok) throw new CorrectionError(`"${claim.exact}": ${edit.error}`, 'claims');
+          body = edit.markdown;
+        }
+        if (body === latest.body) throw new CorrectionError('An amending correction needs replacement words for its claims.', 'replacement');
+        const version = appendVersion(tx, {
+          articleId: draft.articleId,
+          headline: latest.headline,
+          standfirst: latest.standfirst,
+          body,
+          changeKind: 'correction',
+          note: draft.wording.length > 200 ? `${draft.wording.slice(0, 197)}…` : draft.wording,
+          savedBy: input.actorId,
+          savedAt: now,
+        });
+        recordAudit(tx, { actorId: input.actorId, action: 'version.save', entityType: 'version', entityId: version.id, after: { articleId: draft.articleId, number: version.number, changeKind: 'correction', correctionId: draft.id } });
+        amendedVersionId = version.id;
+        amendedNumber = version.number;
+      }
+      const published = tx
+        .update(corrections)
+        .set({ status: 'published', publishedBy: input.actorId, publishedAt: now, amendedVersionId, updatedAt: now })
+        .where(eq(corrections.id, draft.id))
+        .returning()
+        .get();
+      recordAudit(tx, { actorId: input.actorId, action: 'correction.publish', entityType: 'correction', entityId: draft.id, before: { status: 'draft' }, after: { status: 'published', amendedVersion: amendedNumber } });
+      return { ok: true as const, correction: published, amendedVersion: amendedNumber };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export function withdrawCorrection(input: { correctionId: number; reason: string; actorId: number }): Correction {
+  return getDb().transaction(
+    (tx) => {
+      const before = tx.select().from(corrections).where(eq(corrections.id, input.correctionId)).get();
+      if (!before) throw new CorrectionError('No such correction.');
+      if (before.status !== 'published') throw new CorrectionError('Only a published correction can be withdrawn.');
+      const now = new Date();
+      const after = tx
+        .update(corrections)
+        .set({ status: 'withdrawn', withdrawnAt: now, withdrawnBy: input.actorId, withdrawnReason: input.reason, updatedAt: now })
+        .where(eq(corrections.id, input.correctionId))
+        .returning()
+        .get();
+      recordAudit(tx, { actorId: input.actorId, action: 'correction.withdraw', entityType: 'correction', entityId: input.correctionId, before: { status: 'published' }, after: { status: 'withdrawn', reason: input.reason } });
+      return after;
+    },
+    { behavior: 'immediate' },
+  );
+}

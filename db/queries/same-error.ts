@@ -1,0 +1,57 @@
+// "The same error elsewhere": other articles whose current text contains a correction's wrong claim.
+import 'server-only';
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { findSimilarClaims } from '../../lib/anchoring';
+import { toPlainText } from '../../lib/markdown';
+import { getDb } from '../index';
+import { articles, claims, corrections, versions } from '../schema';
+
+export interface SameErrorHit {
+  articleId: number;
+  slug: string;
+  headline: string;
+  exact: string;
+  context: string;
+}
+
+/** FTS5 phrase query from the claim's words; anything that is not a letter or digit is dropped. */
+function phraseQuery(exact: string): string | null {
+  const words = exact.match(/[\p{L}\p{N}]+/gu);
+  return words && words.length ? `"${words.join(' ')}"` : null;
+}
+
+export function findSameErrorElsewhere({ correctionId }: { correctionId: number }): SameErrorHit[] {
+  const db = getDb();
+  const correction = db.select().from(corrections).where(eq(corrections.id, correctionId)).get();
+  if (!correction) return [];
+  const claimRows = db.select().from(claims).where(eq(claims.correctionId, correctionId)).orderBy(asc(claims.position)).all();
+  const hits: SameErrorHit[] = [];
+  for (const claim of claimRows) {
+    const query = phraseQuery(claim.exact);
+    if (!query) continue;
+    const candidates = db
+      .all<{ id: number }>(sql`SELECT rowid AS id FROM article_search WHERE article_search MATCH ${query} AND rowid <> ${correction.articleId} LIMIT 50`)
+      .map((r) => r.id);
+    if (candidates.length === 0) continue;
+    const live = db
+      .select({ id: articles.id, slug: articles.slug })
+      .from(articles)
+      .where(and(inArray(articles.id, candidates), ne(articles.status, 'draft')))
+      .all();
+    for (const article of live) {
+      const current = db.select().from(versions).where(eq(versions.articleId, article.id)).orderBy(desc(versions.number)).limit(1).get();
+      if (!current) continue;
+      const text = toPlainText(current.body);
+      for (const match of findSimilarClaims(claim.exact, text)) {
+        hits.push({
+          articleId: article.id,
+          slug: article.slug,
+          headline: current.headline,
+          exact: text.slice(match.start, match.end),
+          context: text.slice(Math.max(0, match.start - 60), Math.min(text.length, match.end + 60)),
+        });
+      }
+    }
+  }
+  return hits;
+}
