@@ -64,3 +64,33 @@ export async function editArticle(page: Page, id: number, changes: { headline?: 
 export function uniqueSlug(prefix: string) {
   return `${prefix}-${Date.now().toString(36)}-${Math.floor(Math.random() * 1e6).toString(36)}`;
 }
+
+/** Opens an article's desk page from the desk's list, by its current headline. */
+export async function openDeskArticle(page: Page, headline: string | RegExp) {
+  await page.goto('/desk');
+  await page.getByRole('link', { name: headline }).first().click();
+  await expect(page).toHaveURL(/\/desk\/articles\/\d+/);
+  return Number(new URL(page.url()).pathname.split('/').pop());
+}
+
+/** Selects words in the desk's rendered text, as a person dragging the mouse over them would. */
+export async function selectWords(page: Page, words: string) {
+  await page.evaluate((wanted) => {
+    const body = document.querySelector('.claim-picker .article-body');
+    if (!body) throw new Error('no article body on this page');
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(wanted) ?? -1;
+      if (at >= 0) {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + wanted.length);
+        const selection = window.getSelection();
+        selection?.removeAllRanges();
+        selection?.addRange(range);
+        return;
+      }
+    }
+    throw new Error(`"${wanted}" is not in one text run of the body`);
+  }, words);
+}
