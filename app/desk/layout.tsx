@@ -2,16 +2,19 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { hasRole, requireDeskPage } from '@/app/(auth)/access';
 import { SignOutButton } from '@/components/auth/sign-out-button';
+import { countNewReports } from '@/db/queries/reports';
 
 export const metadata = { robots: { index: false } };
 
 export default async function DeskLayout({ children }: { children: ReactNode }) {
   const user = await requireDeskPage('editor');
+  const newReports = countNewReports();
   return (
     <div className="desk">
       <nav className="desk-nav" aria-label="Desk">
         <Link href="/desk">Articles</Link>
         <Link href="/desk/articles/new">New article</Link>
+        <Link href="/desk/reports">Reports{newReports ? ` (${newReports} new)` : ''}</Link>
         {hasRole(user, 'admin') ? <Link href="/desk/people">People</Link> : null}
         {hasRole(user, 'admin') ? <Link href="/desk/audit">Audit</Link> : null}
         <span className="desk-user">

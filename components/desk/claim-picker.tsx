@@ -3,63 +3,18 @@
 // The body's text runs carry data-pt offsets (see lib/markdown), so the words map back exactly.
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
-
-interface Picked {
-  start: number;
-  end: number;
-  text: string;
-}
-
-function firstText(node: Node): Text | null {
-  if (node.nodeType === Node.TEXT_NODE) return node as Text;
-  for (const child of Array.from(node.childNodes)) {
-    const found = firstText(child);
-    if (found) return found;
-  }
-  return null;
-}
-
-function lastText(node: Node): Text | null {
-  if (node.nodeType === Node.TEXT_NODE) return node as Text;
-  for (const child of Array.from(node.childNodes).reverse()) {
-    const found = lastText(child);
-    if (found) return found;
-  }
-  return null;
-}
-
-/** The plain-text offset of a selection boundary, or null outside the article's text runs. */
-function offsetOf(node: Node, offset: number): number | null {
-  let text: Text | null = null;
-  let at = offset;
-  if (node.nodeType === Node.TEXT_NODE) text = node as Text;
-  else if (offset < node.childNodes.length) {
-    text = firstText(node.childNodes[offset]);
-    at = 0;
-  } else {
-    text = lastText(node);
-    at = text?.length ?? 0;
-  }
-  const run = text?.parentElement?.closest('[data-pt]');
-  return run ? Number(run.getAttribute('data-pt')) + at : null;
-}
+import { type SelectedWords, selectedWords } from '@/components/articles/selection';
 
 export function ClaimPicker({ html, articleId, versionNumber }: { html: string; articleId: number; versionNumber: number }) {
   const ref = useRef<HTMLDivElement>(null);
   const router = useRouter();
-  const [current, setCurrent] = useState<Picked | null>(null);
-  const [picked, setPicked] = useState<Picked[]>([]);
+  const [current, setCurrent] = useState<SelectedWords | null>(null);
+  const [picked, setSelectedWords] = useState<SelectedWords[]>([]);
 
   useEffect(() => {
     const onChange = () => {
-      const selection = window.getSelection();
-      if (!selection || selection.isCollapsed || selection.rangeCount === 0 || !ref.current) return;
-      const range = selection.getRangeAt(0);
-      if (!ref.current.contains(range.commonAncestorContainer)) return;
-      const start = offsetOf(range.startContainer, range.startOffset);
-      const end = offsetOf(range.endContainer, range.endOffset);
-      const text = selection.toString();
-      if (start !== null && end !== null && end > start && text.trim()) setCurrent({ start, end, text });
+      const words = ref.current ? selectedWords(ref.current) : null;
+      if (words) setCurrent(words);
     };
     document.addEventListener('selectionchange', onChange);
     return () => document.removeEventListener('selectionchange', onChange);
@@ -79,7 +34,7 @@ export function ClaimPicker({ html, articleId, versionNumber }: { html: string; 
             </p>
             {current ? (
               <button type="button" className="secondary" onClick={() => {
-                  setPicked(claims);
+                  setSelectedWords(claims);
                   setCurrent(null);
                 }}>
                 Keep these words and select more

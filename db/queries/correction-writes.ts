@@ -51,27 +51,29 @@ function insertClaims(tx: Tx, correctionId: number, versionId: number, text: str
   });
 }
 
-export function createDraft(input: DraftInput & { articleId: number; versionNumber: number; actorId: number }): Correction {
-  return getDb().transaction(
-    (tx) => {
-      const version = tx
-        .select()
-        .from(versions)
-        .where(and(eq(versions.articleId, input.articleId), eq(versions.number, input.versionNumber)))
-        .get();
-      if (!version) throw new CorrectionError('That version does not exist.');
-      const now = new Date();
-      const correction = tx
-        .insert(corrections)
-        .values({ articleId: input.articleId, kind: input.kind, mode: input.mode, wording: input.wording, baseVersionId: version.id, draftedBy: input.actorId, draftedAt: now, updatedAt: now })
-        .returning()
-        .get();
-      insertClaims(tx, correction.id, version.id, toPlainText(version.body), input.claims);
-      recordAudit(tx, { actorId: input.actorId, action: 'correction.draft', entityType: 'correction', entityId: correction.id, after: { ...input, claims: input.claims } });
-      return correction;
-    },
-    { behavior: 'immediate' },
-  );
+export type NewDraft = DraftInput & { articleId: number; versionNumber: number; actorId: number };
+
+/** Inserts a draft and its claims inside the caller's transaction. */
+export function insertDraft(tx: Tx, input: NewDraft): Correction {
+  const version = tx
+    .select()
+    .from(versions)
+    .where(and(eq(versions.articleId, input.articleId), eq(versions.number, input.versionNumber)))
+    .get();
+  if (!version) throw new CorrectionError('That version does not exist.');
+  const now = new Date();
+  const correction = tx
+    .insert(corrections)
+    .values({ articleId: input.articleId, kind: input.kind, mode: input.mode, wording: input.wording, baseVersionId: version.id, draftedBy: input.actorId, draftedAt: now, updatedAt: now })
+    .returning()
+    .get();
+  insertClaims(tx, correction.id, version.id, toPlainText(version.body), input.claims);
+  recordAudit(tx, { actorId: input.actorId, action: 'correction.draft', entityType: 'correction', entityId: correction.id, after: { ...input, claims: input.claims } });
+  return correction;
+}
+
+export function createDraft(input: NewDraft): Correction {
+  return getDb().transaction((tx) => insertDraft(tx, input), { behavior: 'immediate' });
 }
 
 /** Edits a draft's kind, mode, wording and replacement words; its claims stay where they were picked. */

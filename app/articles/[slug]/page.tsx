@@ -5,6 +5,7 @@ import { connection } from 'next/server';
 import { ArticleBody } from '@/components/articles/article-body';
 import { ArticleHeader } from '@/components/articles/article-header';
 import { ArticleJsonLd } from '@/components/articles/article-json-ld';
+import { ReportErrorLink } from '@/components/articles/report-error';
 import { NoticeList } from '@/components/corrections/notice-list';
 import { getArticlePage } from '@/db/queries/article-page';
 
@@ -40,7 +41,8 @@ export default async function ArticlePage({ params }: { params: Params }) {
         updatedAt={version.savedAt}
         settings={settings}
       />
-      <ArticleBody body={version.body} marks={marks} />
+      <ArticleBody body={version.body} marks={marks} offsets />
+      <ReportErrorLink slug={article.slug} version={version.number} />
       <NoticeList notices={notices} markedIds={new Set(marks.map((m) => m.id))} />
       <nav className="article-links" aria-label="This article's record">
         <Link href={`/articles/${article.slug}/history`}>Version history ({version.number} {version.number === 1 ? 'version' : 'versions'})</Link>

@@ -1,0 +1,76 @@
+// Readers report errors here. Anonymous and hostile by assumption: size-capped, validated, honeypotted
+// and rate-limited (5 an hour per address, 20 an hour per article), answering 429 over the limit.
+import { z } from 'zod';
+import { clientIp } from '@/app/(auth)/client-ip';
+import { getPublicArticleBySlug, getPublicVersion } from '@/db/queries/articles';
+import { createReport } from '@/db/queries/reports';
+import { countRecentAttempts, recordAttempt } from '@/db/queries/throttle';
+
+const HOUR = 3_600_000;
+export const REPORTS_PER_IP_PER_HOUR = 5;
+export const REPORTS_PER_ARTICLE_PER_HOUR = 20;
+const MAX_BODY_BYTES = 16 * 1024;
+
+const reportSchema = z.object({
+  slug: z.string().trim().min(1).max(120),
+  version: z.coerce.number().int().positive(),
+  start: z.coerce.number().int().min(0).max(10_000_000).nullable().optional(),
+  end: z.coerce.number().int().min(1).max(10_000_000).nullable().optional(),
+  words: z.string().trim().min(1, 'Select or type the words that are wrong.').max(1000, 'Quote at most 1,000 characters.'),
+  message: z.string().trim().min(1, 'Tell us what is wrong.').max(3000, 'Keep it under 3,000 characters.'),
+  email: z.union([z.literal(''), z.email('That email address does not look right.').max(320)]).optional(),
+  // A field people never see: only a bot fills it in.
+  website: z.string().max(200).optional(),
+});
+
+function fieldErrors(error: z.ZodError): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  for (const issue of error.issues) (errors[String(issue.path[0] ?? 'form')] ??= []).push(issue.message);
+  return errors;
+}
+
+export async function POST(request: Request) {
+  const length = Number(request.headers.get('content-length') ?? 0);
+  if (length > MAX_BODY_BYTES) return Response.json({ error: 'That report is too long.' }, { status: 413 });
+  const raw = await request.text();
+  if (raw.length > MAX_BODY_BYTES) return Response.json({ error: 'That report is too long.' }, { status: 413 });
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return Response.json({ error: 'Send the report as JSON.' }, { status: 400 });
+  }
+  const parsed = reportSchema.safeParse(json);
+  if (!parsed.success) return Response.json({ error: 'Please correct the fields marked.', errors: fieldErrors(parsed.error) }, { status: 422 });
+  const data = parsed.data;
+  const ip = clientIp(request.headers);
+
+  const article = getPublicArticleBySlug({ slug: data.slug });
+  const version = article ? getPublicVersion({ article, number: data.version }) : undefined;
+  if (!article || !version || version.withheld) return Response.json({ error: 'That article or version does not exist.' }, { status: 404 });
+
+  if (countRecentAttempts({ bucket: 'report:ip', key: ip, windowMs: HOUR }) >= REPORTS_PER_IP_PER_HOUR) {
+    return Response.json({ error: 'You have sent several reports in the last hour. Please try again later.' }, { status: 429, headers: { 'Retry-After': '3600' } });
+  }
+  if (countRecentAttempts({ bucket: 'report:article', key: String(article.id), windowMs: HOUR }) >= REPORTS_PER_ARTICLE_PER_HOUR) {
+    return Response.json({ error: 'This article has had many reports in the last hour; we are looking at it. Please try again later.' }, { status: 429, headers: { 'Retry-After': '3600' } });
+  }
+  recordAttempt({ bucket: 'report:ip', key: ip });
+  recordAttempt({ bucket: 'report:article', key: String(article.id) });
+
+  if (data.website) {
+    // Answer a bot as if it succeeded, so it learns nothing; store nothing.
+    return Response.json({ reference: 'R-RECEIVED' }, { status: 201 });
+  }
+  const report = createReport({
+    articleId: article.id,
+    versionId: version.id,
+    start: data.start ?? null,
+    end: data.end ?? null,
+    exact: data.words,
+    message: data.message,
+    email: data.email || null,
+    ip,
+  });
+  return Response.json({ reference: report.reference }, { status: 201 });
+}

@@ -1,0 +1,31 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { ReportForm } from '@/components/articles/report-form';
+import { getArticlePage } from '@/db/queries/article-page';
+
+export const metadata: Metadata = { title: 'Report an error', robots: { index: false } };
+
+type SearchParams = Promise<{ v?: string; s?: string; e?: string; q?: string }>;
+
+const int = (s: string | undefined) => (s && /^\d{1,9}$/.test(s) ? Number(s) : null);
+
+export default async function ReportPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: SearchParams }) {
+  await connection();
+  const { slug } = await params;
+  const query = await searchParams;
+  const result = getArticlePage({ slug, number: int(query.v) ?? undefined });
+  if (result.status !== 'ok') notFound();
+  const { article, version } = result.page;
+  const words = (query.q ?? '').slice(0, 1000);
+  return (
+    <section className="article">
+      <h1>Report an error</h1>
+      <p className="meta">
+        In <Link href={`/articles/${article.slug}`}>{version.headline}</Link> (version {version.number}).
+      </p>
+      <ReportForm slug={article.slug} version={version.number} start={int(query.s)} end={int(query.e)} words={words.trim() ? words : ''} />
+    </section>
+  );
+}

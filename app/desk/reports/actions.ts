@@ -1,0 +1,53 @@
+'use server';
+// Triage of reader reports: accept (opens a correction draft on the reported words) or decline with a reason.
+import { redirect } from 'next/navigation';
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { requireRole } from '@/app/(auth)/access';
+import { accessRefused, type FormState, parseForm } from '@/app/(auth)/forms';
+import { CorrectionError } from '@/db/queries/correction-writes';
+import { acceptReport, declineReport, ReportError } from '@/db/queries/reports';
+
+const idSchema = z.object({ reportId: z.coerce.number().int().positive() });
+
+export async function acceptReportAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  let user;
+  try {
+    user = await requireRole('editor');
+  } catch (error) {
+    return accessRefused(error);
+  }
+  const parsed = parseForm(idSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  let correctionId: number;
+  try {
+    correctionId = acceptReport({ id: parsed.data.reportId, actorId: user.id });
+  } catch (error) {
+    if (error instanceof ReportError || error instanceof CorrectionError) return { message: error.message };
+    throw error;
+  }
+  redirect(`/desk/corrections/${correctionId}`);
+}
+
+const declineSchema = idSchema.extend({
+  reason: z.string().trim().min(1, 'Give the reason for declining.').max(1000, 'Keep the reason under 1,000 characters.'),
+});
+
+export async function declineReportAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  let user;
+  try {
+    user = await requireRole('editor');
+  } catch (error) {
+    return accessRefused(error);
+  }
+  const parsed = parseForm(declineSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  try {
+    declineReport({ id: parsed.data.reportId, reason: parsed.data.reason, actorId: user.id });
+  } catch (error) {
+    if (error instanceof ReportError) return { message: error.message };
+    throw error;
+  }
+  revalidatePath('/desk/reports');
+  return { ok: true, message: 'Report declined.' };
+}

@@ -1,0 +1,116 @@
+// Reader reports of errors: stored with the words they point at, triaged on the desk.
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { count, desc, eq, sql } from 'drizzle-orm';
+import { createAnchor } from '../../lib/anchoring';
+import { toPlainText } from '../../lib/markdown';
+import { getDb } from '../index';
+import { articles, type Report, reports, users, versions } from '../schema';
+import { recordAudit } from './audit';
+import { insertDraft } from './correction-writes';
+
+/** A reference a reader can quote back: no 0/O or 1/I to misread. */
+function newReference(): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  const bytes = randomBytes(8);
+  return `R-${Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('')}`;
+}
+
+export interface NewReport {
+  articleId: number;
+  versionId: number;
+  start: number | null;
+  end: number | null;
+  exact: string;
+  message: string;
+  email: string | null;
+  ip: string;
+}
+
+export function createReport(input: NewReport): Report {
+  return getDb().transaction(
+    (tx) => {
+      const version = tx.select().from(versions).where(eq(versions.id, input.versionId)).get();
+      if (!version) throw new Error('no such version');
+      const text = toPlainText(version.body);
+      let quote = { exact: input.exact, prefix: '', suffix: '' };
+      let start = input.start;
+      let end = input.end;
+      if (start !== null && end !== null && text.slice(start, end) === input.exact) {
+        quote = createAnchor(text, start, end).quote;
+      } else {
+        start = null;
+        end = null;
+      }
+      const report = tx
+        .insert(reports)
+        .values({ reference: newReference(), articleId: input.articleId, versionId: input.versionId, ...quote, start, end, message: input.message, email: input.email })
+        .returning()
+        .get();
+      // The reader's words stay out of the audit trail's "after": it records the fact, not the text.
+      recordAudit(tx, { actorId: null, action: 'report.create', entityType: 'report', entityId: report.id, after: { reference: report.reference, articleId: input.articleId }, ip: input.ip });
+      return report;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export function countNewReports(): number {
+  return getDb().select({ n: count() }).from(reports).where(eq(reports.status, 'new')).get()?.n ?? 0;
+}
+
+export function listReports() {
+  return getDb()
+    .select({ report: reports, slug: articles.slug, versionNumber: versions.number, headline: versions.headline, body: versions.body, handler: users.name })
+    .from(reports)
+    .innerJoin(articles, eq(articles.id, reports.articleId))
+    .innerJoin(versions, eq(versions.id, reports.versionId))
+    .leftJoin(users, eq(users.id, reports.handledBy))
+    // New first, then the rest; newest first within each.
+    .orderBy(sql`${reports.status} = 'new' desc`, desc(reports.createdAt))
+    .all();
+}
+
+export function getReport({ id }: { id: number }) {
+  return getDb().select().from(reports).where(eq(reports.id, id)).get();
+}
+
+export class ReportError extends Error {}
+
+/** Accepting opens a correction draft on the reported words and links the two. */
+export function acceptReport({ id, actorId }: { id: number; actorId: number }): number {
+  const db = getDb();
+  const report = getReport({ id });
+  if (!report) throw new ReportError('No such report.');
+  if (report.status !== 'new') throw new ReportError('This report was already handled.');
+  const version = db.select().from(versions).where(eq(versions.id, report.versionId)).get();
+  if (!version) throw new ReportError('The report has lost its version.');
+  const text = toPlainText(version.body);
+  let start = report.start;
+  let end = report.end;
+  if (start === null || end === null) {
+    const at = text.indexOf(report.exact);
+    if (at < 0 || !report.exact) throw new ReportError('The reported words are not in the version; draft the correction by hand.');
+    start = at;
+    end = at + report.exact.length;
+  }
+  return db.transaction(
+    (tx) => {
+      const correction = insertDraft(tx, { articleId: report.articleId, versionNumber: version.number, kind: 'correction', mode: 'notice', wording: '', claims: [{ start, end }], actorId });
+      tx.update(reports).set({ status: 'accepted', correctionId: correction.id, handledBy: actorId, handledAt: new Date() }).where(eq(reports.id, id)).run();
+      recordAudit(tx, { actorId, action: 'report.accept', entityType: 'report', entityId: id, before: { status: 'new' }, after: { status: 'accepted', correctionId: correction.id } });
+      return correction.id;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export function declineReport({ id, reason, actorId }: { id: number; reason: string; actorId: number }): void {
+  getDb().transaction((tx) => {
+    const report = tx.select().from(reports).where(eq(reports.id, id)).get();
+    if (!report) throw new ReportError('No such report.');
+    if (report.status !== 'new') throw new ReportError('This report was already handled.');
+    tx.update(reports).set({ status: 'declined', declineReason: reason, handledBy: actorId, handledAt: new Date() }).where(eq(reports.id, id)).run();
+    recordAudit(tx, { actorId, action: 'report.decline', entityType: 'report', entityId: id, before: { status: 'new' }, after: { status: 'declined', reason } });
+  });
+}

@@ -1,0 +1,101 @@
+import { expect, test } from '@playwright/test';
+import { newSession } from './support/desk';
+
+const XSS = `<script>window.__xss = 1; alert(1)</script><img src=x onerror="window.__xss = 1; alert(1)"> [x](javascript:alert(1))`;
+
+test.describe('reader reports', () => {
+  test('a reader reports the wrong figures; an editor accepts it into a prefilled draft, and declines another with a reason', async ({ browser }) => {
+    // Each reader here has an address of its own, so the hourly limit is theirs alone.
+    const readerContext = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': '10.61.0.1' } });
+    const reader = await readerContext.newPage();
+    await reader.goto('/articles/local-elections-results');
+    await reader.evaluate(() => {
+      const body = document.querySelector('.article .article-body');
+      const walker = document.createTreeWalker(body as Node, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf('31 per cent') ?? -1;
+        if (at >= 0) {
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + '31 per cent'.length);
+          window.getSelection()?.removeAllRanges();
+          window.getSelection()?.addRange(range);
+          return;
+        }
+      }
+    });
+    await reader.getByRole('link', { name: 'Report an error in “31 per cent”' }).click();
+    await expect(reader.getByLabel('The words that are wrong')).toHaveValue('31 per cent');
+    await reader.getByLabel('What is wrong?').fill('The council says turnout was 29 per cent.');
+    await reader.getByRole('button', { name: 'Send report' }).click();
+    const reference = (await reader.locator('.reference').textContent()) ?? '';
+    expect(reference).toMatch(/^R-[A-Z2-9]{8}$/);
+
+    // A second report, to be declined, typed without selecting anything.
+    await reader.goto('/articles/local-elections-results/report');
+    await reader.getByLabel('The words that are wrong').fill('its worst night in a decade');
+    await reader.getByLabel('What is wrong?').fill('I think it was only its second worst.');
+    await reader.getByRole('button', { name: 'Send report' }).click();
+    const declined = (await reader.locator('.reference').textContent()) ?? '';
+    await readerContext.close();
+
+    const editor = await newSession(browser, 'editor');
+    await editor.page.goto('/desk/reports');
+    const item = editor.page.locator('.report', { hasText: reference });
+    await expect(item.locator('mark')).toHaveText('31 per cent');
+    await expect(item).toContainText('turnout was 29 per cent');
+    await item.getByRole('button', { name: `Accept ${reference}` }).click();
+    await expect(editor.page.getByRole('heading', { name: 'Correction (draft)' })).toBeVisible();
+    await expect(editor.page.locator('.correction-form mark')).toHaveText('31 per cent');
+
+    await editor.page.goto('/desk/reports');
+    const other = editor.page.locator('.report', { hasText: declined });
+    await other.getByLabel(`Reason for declining ${declined}`).fill('Our figure matches the returning officer’s.');
+    await other.getByRole('button', { name: `Decline ${declined}` }).click();
+    await editor.page.reload();
+    await expect(editor.page.locator('.report', { hasText: declined })).toContainText('Declined by');
+    await expect(editor.page.locator('.report', { hasText: declined })).toContainText('Our figure matches the returning officer’s.');
+    await editor.context.close();
+  });
+
+  test('the sixth report in an hour from one address gets the limit message (429)', async ({ request }) => {
+    const headers = { 'x-forwarded-for': '10.62.0.1' };
+    const send = () => request.post('/api/reports', { headers, data: { slug: 'local-elections-results', version: 1, words: 'Turnout', message: 'Testing the limit.' } });
+    for (let i = 0; i < 5; i++) expect((await send()).status()).toBe(201);
+    const sixth = await send();
+    expect(sixth.status()).toBe(429);
+    expect((await sixth.json()).error).toContain('several reports in the last hour');
+  });
+
+  test('bad input gets a clear 4xx, never a 500', async ({ request }) => {
+    const headers = { 'x-forwarded-for': '10.63.0.1' };
+    const bad = await request.post('/api/reports', { headers, data: { slug: 'local-elections-results', version: 1, words: '', message: '' } });
+    expect(bad.status()).toBe(422);
+    expect((await bad.json()).errors.message).toBeTruthy();
+    expect((await request.post('/api/reports', { headers, data: 'not json' })).status()).toBe(400);
+    expect((await request.post('/api/reports', { headers, data: { slug: 'nope', version: 1, words: 'a', message: 'b' } })).status()).toBe(404);
+    expect((await request.post('/api/reports', { headers, data: { slug: 'x', version: 1, words: 'a', message: 'b'.repeat(20_000) } })).status()).toBe(413);
+  });
+
+  test('a report whose text is an XSS payload renders inert on the desk', async ({ browser, request }) => {
+    const response = await request.post('/api/reports', {
+      headers: { 'x-forwarded-for': '10.64.0.1' },
+      data: { slug: 'local-elections-results', version: 1, words: 'Turnout', message: XSS, email: '' },
+    });
+    expect(response.status()).toBe(201);
+    const { reference } = await response.json();
+    const editor = await newSession(browser, 'editor');
+    let dialogs = 0;
+    editor.page.on('dialog', (d) => {
+      dialogs += 1;
+      void d.dismiss();
+    });
+    await editor.page.goto('/desk/reports');
+    const item = editor.page.locator('.report', { hasText: reference });
+    await expect(item.locator('.report-message')).toHaveText(XSS);
+    expect(await editor.page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await item.locator('script, img').count()).toBe(0);
+    expect(dialogs).toBe(0);
+    await editor.context.close();
+  });
+});
