@@ -80,6 +80,11 @@ if (wants('e2e')) {
   }
 }
 
+if (wants('crash')) {
+  // Needs the production build made above (or by an earlier run).
+  check('crash safety', run('crash safety (kill -9 mid-burst)', 'npx', ['tsx', 'scripts/crash-test.ts', '1']));
+}
+
 fs.rmSync(outDir, { recursive: true, force: true });
 const skipped = results.skipped ? `, ${results.skipped} skipped` : '';
 console.log(`\n${results.passed} passed, ${results.failed} failed${skipped}`);

@@ -4,6 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
 import Database from 'better-sqlite3';
+import { actionBody, type ActionRef } from '../../scripts/support/app-client';
+
+export { actionManifest } from '../../scripts/support/app-client';
 
 export type Role = 'editor' | 'standards' | 'admin';
 const RANK: Record<Role, number> = { editor: 1, standards: 2, admin: 3 };
@@ -58,33 +61,9 @@ export function scanDeskRoutes(root = process.cwd()): ScannedRoute[] {
   });
 }
 
-interface ManifestEntry {
-  filename: string;
-  exportedName: string;
-  workers: Record<string, unknown>;
-}
-
-export function actionManifest(root = process.cwd()): Map<string, { id: string; page: string }> {
-  const manifest = JSON.parse(fs.readFileSync(path.join(root, '.next', 'server', 'server-reference-manifest.json'), 'utf8')) as {
-    node: Record<string, ManifestEntry>;
-  };
-  const byName = new Map<string, { id: string; page: string }>();
-  for (const [id, entry] of Object.entries(manifest.node)) {
-    const worker = Object.keys(entry.workers)[0] ?? 'app/page';
-    const page = `/${worker.replace(/^app\//, '').replace(/\/?page$/, '')}`.replace(/\[[^\]]+\]/g, '1').replace(/\/\([^)]+\)/g, '');
-    byName.set(`${entry.filename}#${entry.exportedName}`, { id, page: page === '/' ? '/' : page });
-  }
-  return byName;
-}
-
 /** Calls a server action the way React's client does: [prevState, formData] encoded as a reply. */
-export async function callAction(request: APIRequestContext, action: { id: string; page: string }, fields: Record<string, string>, headers: Record<string, string> = {}) {
-  // The form's entries first, then the root ("0") that refers to them: the server reads in order.
-  // (A FormData, not an object: an object would enumerate the key "0" first.)
-  const multipart = new FormData();
-  for (const [key, value] of Object.entries(fields)) multipart.append(`_1_${key}`, value);
-  multipart.append('0', '[{},"$K1"]');
-  return request.post(action.page, { headers: { 'Next-Action': action.id, ...headers }, multipart, maxRedirects: 0 });
+export async function callAction(request: APIRequestContext, action: ActionRef, fields: Record<string, string>, headers: Record<string, string> = {}) {
+  return request.post(action.page, { headers: { 'Next-Action': action.id, ...headers }, multipart: actionBody(fields), maxRedirects: 0 });
 }
 
 /** A digest of every row of every table that holds the record (throttle counters excluded). */
