@@ -1,6 +1,8 @@
-// Routing decisions made before a page renders. Never the only guard: pages and actions check access themselves.
+// Before a page renders: security headers on every response (a nonce CSP on the desk), and 410 for
+// versions withheld for legal reasons. Never the only guard: pages and actions check access themselves.
 import { type NextRequest, NextResponse } from 'next/server';
 import { withheldSince } from '@/db/queries/withheld';
+import { deskCsp, isDeskPath, readerCsp, securityHeaders } from '@/lib/security/headers';
 
 const VERSION_PAGE = /^\/articles\/([a-z0-9-]{1,120})\/versions\/([1-9][0-9]{0,8})$/;
 
@@ -15,16 +17,40 @@ function withheldPage(slug: string, number: number, at: Date): NextResponse {
   return new NextResponse(html, { status: 410, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
 }
 
+function isHttps(request: NextRequest): boolean {
+  return request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+}
+
 export function proxy(request: NextRequest) {
-  const match = VERSION_PAGE.exec(request.nextUrl.pathname);
+  const { pathname } = request.nextUrl;
+  const https = isHttps(request);
+  const match = VERSION_PAGE.exec(pathname);
   if (match) {
-    const [, slug, n] = match;
-    const at = withheldSince({ slug, number: Number(n) });
-    if (at) return withheldPage(slug, Number(n), at);
+    const at = withheldSince({ slug: match[1], number: Number(match[2]) });
+    if (at) {
+      const response = withheldPage(match[1], Number(match[2]), at);
+      for (const [k, v] of Object.entries(securityHeaders({ csp: readerCsp(), https }))) response.headers.set(k, v);
+      return response;
+    }
   }
-  return NextResponse.next();
+  if (isDeskPath(pathname)) {
+    // Next reads the nonce from the request's CSP header and puts it on its own scripts.
+    const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
+    const csp = deskCsp(nonce, process.env.NODE_ENV === 'development');
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set('x-nonce', nonce);
+    requestHeaders.set('Content-Security-Policy', csp);
+    const response = NextResponse.next({ request: { headers: requestHeaders } });
+    for (const [k, v] of Object.entries(securityHeaders({ csp, https }))) response.headers.set(k, v);
+    response.headers.set('Cache-Control', 'private, no-store');
+    return response;
+  }
+  const response = NextResponse.next();
+  for (const [k, v] of Object.entries(securityHeaders({ csp: readerCsp(), https }))) response.headers.set(k, v);
+  return response;
 }
 
 export const config = {
-  matcher: ['/articles/:slug/versions/:n'],
+  // Everything but Next's static assets.
+  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
 };
