@@ -1,3 +1,4 @@
-// House-style wording: dates, notices under articles, and (with the column) its items.
+// House-style wording: dates, notices under articles, and the column's items.
+export * from './column';
 export * from './dates';
 export * from './notices';
