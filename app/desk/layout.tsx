@@ -15,6 +15,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
         <Link href="/desk">Articles</Link>
         <Link href="/desk/articles/new">New article</Link>
         <Link href="/desk/reports">Reports{newReports ? ` (${newReports} new)` : ''}</Link>
+        {hasRole(user, 'standards') ? <Link href="/desk/column">Column</Link> : null}
         {hasRole(user, 'admin') ? <Link href="/desk/people">People</Link> : null}
         {hasRole(user, 'admin') ? <Link href="/desk/audit">Audit</Link> : null}
         <span className="desk-user">

@@ -1,0 +1,49 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requireDeskPage } from '@/app/(auth)/access';
+import { ActionForm } from '@/components/desk/action-form';
+import { EditionEditor } from '@/components/desk/edition-editor';
+import { getEditionById } from '@/db/queries/columns';
+import { getSettings } from '@/db/queries/settings';
+import { formatLongDate } from '@/lib/wording';
+import { changeItemAction, publishEditionAction, saveEditionAction } from '../actions';
+
+export const metadata = { title: 'Edition' };
+
+export default async function EditionDeskPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requireDeskPage('standards', `/desk/column/${id}`);
+  const edition = /^\d+$/.test(id) ? getEditionById({ id: Number(id) }) : undefined;
+  if (!edition) notFound();
+  const settings = getSettings();
+  const { column, items, alsoAmended } = edition;
+  return (
+    <section className="article">
+      <p className="meta">
+        <Link href="/desk/column">All editions</Link>
+      </p>
+      <h1>
+        {settings.columnName}, {formatLongDate(new Date(`${column.date}T12:00:00Z`), settings)} ({column.status})
+      </h1>
+      {column.status === 'draft' ? (
+        <>
+          <EditionEditor columnId={column.id} intro={column.intro} items={items} save={saveEditionAction} change={changeItemAction} />
+          <ActionForm action={publishEditionAction} hidden={{ columnId: String(column.id) }} submitLabel="Publish edition" />
+        </>
+      ) : (
+        <>
+          <p>
+            <Link href={`/for-the-record/${column.date}`}>Read it as readers do</Link> · <a href={`/for-the-record/${column.date}.txt`}>Plain text</a>
+          </p>
+          {column.intro ? <p>{column.intro}</p> : null}
+          <ol>
+            {items.map((item) => (
+              <li key={item.id}>{item.wording}</li>
+            ))}
+          </ol>
+        </>
+      )}
+      {alsoAmended.length ? <p className="meta">Other recently amended articles include: {alsoAmended.map((a) => a.headline).join('; ')}.</p> : null}
+    </section>
+  );
+}

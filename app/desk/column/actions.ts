@@ -1,0 +1,118 @@
+'use server';
+// The standards editor's column: generate an edition, edit its draft, reorder or drop items, publish.
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { requireRole } from '@/app/(auth)/access';
+import { accessRefused, type FormState, parseForm } from '@/app/(auth)/forms';
+import { changeEditionItem, ColumnError, generateEdition, getEditionById, publishEdition, saveEditionDraft } from '@/db/queries/columns';
+import { getSettings } from '@/db/queries/settings';
+import { revalidateReaderPages } from '@/app/(auth)/revalidate';
+
+const generateSchema = z.object({
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Give the edition’s date as YYYY-MM-DD.')
+    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'That is not a real date.'),
+});
+
+export async function generateEditionAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  let user;
+  try {
+    user = await requireRole('standards');
+  } catch (error) {
+    return accessRefused(error);
+  }
+  const parsed = parseForm(generateSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  let id: number;
+  try {
+    id = generateEdition({ date: parsed.data.date, settings: getSettings(), actorId: user.id }).id;
+  } catch (error) {
+    if (error instanceof ColumnError) return { errors: { date: [error.message] }, message: error.message };
+    throw error;
+  }
+  redirect(`/desk/column/${id}`);
+}
+
+const saveSchema = z.object({
+  columnId: z.coerce.number().int().positive(),
+  intro: z.string().trim().max(2000, 'Keep the intro under 2,000 characters.').default(''),
+});
+
+export async function saveEditionAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  let user;
+  try {
+    user = await requireRole('standards');
+  } catch (error) {
+    return accessRefused(error);
+  }
+  const parsed = parseForm(saveSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  const edition = getEditionById({ id: parsed.data.columnId });
+  if (!edition) return { message: 'No such edition.' };
+  const items: { id: number; wording: string }[] = [];
+  const errors: Record<string, string[]> = {};
+  for (const item of edition.items) {
+    const wording = String(formData.get(`item-${item.id}`) ?? item.wording).trim();
+    if (!wording) errors[`item-${item.id}`] = ['An item cannot be empty; drop it instead.'];
+    else if (wording.length > 3000) errors[`item-${item.id}`] = ['Keep an item under 3,000 characters.'];
+    items.push({ id: item.id, wording });
+  }
+  if (Object.keys(errors).length) return { errors, message: 'Please correct the items marked.' };
+  try {
+    saveEditionDraft({ columnId: parsed.data.columnId, intro: parsed.data.intro, items, actorId: user.id });
+  } catch (error) {
+    if (error instanceof ColumnError) return { message: error.message };
+    throw error;
+  }
+  revalidatePath(`/desk/column/${parsed.data.columnId}`);
+  return { ok: true, message: 'Edition saved.' };
+}
+
+const itemSchema = z.object({
+  columnId: z.coerce.number().int().positive(),
+  itemId: z.coerce.number().int().positive(),
+  change: z.enum(['up', 'down', 'drop']),
+});
+
+export async function changeItemAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  let user;
+  try {
+    user = await requireRole('standards');
+  } catch (error) {
+    return accessRefused(error);
+  }
+  const parsed = parseForm(itemSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  try {
+    changeEditionItem({ ...parsed.data, actorId: user.id });
+  } catch (error) {
+    if (error instanceof ColumnError) return { message: error.message };
+    throw error;
+  }
+  revalidatePath(`/desk/column/${parsed.data.columnId}`);
+  return { ok: true };
+}
+
+const publishSchema = z.object({ columnId: z.coerce.number().int().positive() });
+
+export async function publishEditionAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  let user;
+  try {
+    user = await requireRole('standards');
+  } catch (error) {
+    return accessRefused(error);
+  }
+  const parsed = parseForm(publishSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  let date: string;
+  try {
+    date = publishEdition({ columnId: parsed.data.columnId, actorId: user.id }).date;
+  } catch (error) {
+    if (error instanceof ColumnError) return { message: error.message };
+    throw error;
+  }
+  revalidateReaderPages();
+  redirect(`/desk/column/${parsed.data.columnId}?published=${date}`);
+}

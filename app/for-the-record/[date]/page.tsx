@@ -1,0 +1,57 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { getPublishedEdition } from '@/db/queries/columns';
+import { getSettings } from '@/db/queries/settings';
+import { noticeId } from '@/lib/article-view';
+import { formatLongDate } from '@/lib/wording';
+import './column.css';
+
+type Params = Promise<{ date: string }>;
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  await connection();
+  const settings = getSettings();
+  return { title: `${settings.columnName}, ${(await params).date}` };
+}
+
+export default async function EditionPage({ params }: { params: Params }) {
+  await connection();
+  const { date } = await params;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) notFound();
+  const edition = getPublishedEdition({ date });
+  if (!edition) notFound();
+  const settings = getSettings();
+  const { column, items, alsoAmended } = edition;
+  return (
+    <article className="column-edition">
+      <header>
+        <h1>{settings.columnName}</h1>
+        <p className="column-date">{formatLongDate(new Date(`${column.date}T12:00:00Z`), settings)}</p>
+      </header>
+      {column.intro ? <p className="column-intro">{column.intro}</p> : null}
+      {items.map((item) => (
+        <p key={item.id} className="column-item">
+          {item.wording} <Link href={`/articles/${item.slug}#${noticeId(item.correctionId)}`} className="column-item-link">The note under the article</Link>
+        </p>
+      ))}
+      {alsoAmended.length ? (
+        <p className="column-trailer">
+          Other recently amended articles include:{' '}
+          {alsoAmended.map((a, i) => (
+            <span key={a.slug}>
+              {i > 0 ? '; ' : ''}
+              <Link href={`/articles/${a.slug}`}>{a.headline}</Link>
+            </span>
+          ))}
+          .
+        </p>
+      ) : null}
+      <footer className="column-footer">{column.footer}</footer>
+      <p className="column-links">
+        <a href={`/for-the-record/${column.date}.txt`}>Plain text for print</a>
+      </p>
+    </article>
+  );
+}

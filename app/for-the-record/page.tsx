@@ -1,0 +1,35 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { listEditions } from '@/db/queries/columns';
+import { getSettings } from '@/db/queries/settings';
+import { formatLongDate } from '@/lib/wording';
+
+export async function generateMetadata(): Promise<Metadata> {
+  await connection();
+  const settings = getSettings();
+  return {
+    title: settings.columnName,
+    alternates: { types: { 'application/rss+xml': [{ url: '/for-the-record/rss.xml', title: `${settings.columnName} (RSS)` }] } },
+  };
+}
+
+export default async function ColumnIndexPage() {
+  await connection();
+  const settings = getSettings();
+  const editions = listEditions({ publishedOnly: true });
+  return (
+    <section className="article">
+      <h1>{settings.columnName}</h1>
+      <p className="standfirst">Our corrections, collected each week as they appear in print.</p>
+      {editions.length === 0 ? <p>No editions yet.</p> : null}
+      <ul className="edition-list">
+        {editions.map((e) => (
+          <li key={e.id}>
+            <Link href={`/for-the-record/${e.date}`}>{formatLongDate(new Date(`${e.date}T12:00:00Z`), settings)}</Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+'use client';
+// Editing a draft edition: the intro and each item's print wording, with move and drop per item.
+import { useActionState } from 'react';
+import { Field } from '@/components/ui/field';
+import type { ArticleFormState as FormState } from './article-form';
+
+type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+
+interface Item {
+  id: number;
+  wording: string;
+  section: string;
+  slug: string;
+}
+
+export function EditionEditor({ columnId, intro, items, save, change }: { columnId: number; intro: string; items: Item[]; save: Action; change: Action }) {
+  const [state, saveAction, pending] = useActionState(save, {});
+  const [changeState, changeAction] = useActionState(change, {});
+  const errors = state.errors ?? {};
+  return (
+    <>
+      {changeState.message ? (
+        <p className="form-error" role="alert">
+          {changeState.message}
+        </p>
+      ) : null}
+      <form action={saveAction} id="edition-form" noValidate>
+        <input type="hidden" name="columnId" value={columnId} />
+        {state.message ? (
+          <p className={state.ok ? 'banner' : 'form-error'} role={state.ok ? 'status' : 'alert'}>
+            {state.message}
+          </p>
+        ) : null}
+        <Field name="intro" label="Intro" errors={errors.intro}>
+          {(p) => <textarea {...p} defaultValue={state.values?.intro ?? intro} rows={2} />}
+        </Field>
+      </form>
+      <ol className="edition-items">
+        {items.map((item, i) => (
+          <li key={item.id}>
+            <Field name={`item-${item.id}`} label={`Item ${i + 1} (${item.section})`} errors={errors[`item-${item.id}`]}>
+              {(p) => <textarea {...p} form="edition-form" defaultValue={item.wording} rows={3} />}
+            </Field>
+            <form action={changeAction} className="inline-form">
+              <input type="hidden" name="columnId" value={columnId} />
+              <input type="hidden" name="itemId" value={item.id} />
+              <button type="submit" name="change" value="up" className="secondary" disabled={i === 0} aria-label={`Move item ${i + 1} up`}>
+                Up
+              </button>
+              <button type="submit" name="change" value="down" className="secondary" disabled={i === items.length - 1} aria-label={`Move item ${i + 1} down`}>
+                Down
+              </button>
+              <button type="submit" name="change" value="drop" className="secondary" aria-label={`Drop item ${i + 1} back to the pool`}>
+                Drop
+              </button>
+            </form>
+          </li>
+        ))}
+      </ol>
+      <p>
+        <button type="submit" form="edition-form" disabled={pending}>
+          Save edition
+        </button>
+      </p>
+    </>
+  );
+}
