@@ -1,10 +1,14 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
+import { feedAlternates } from '@/app/(feeds)/alternates';
 import { connection } from 'next/server';
 import { ArticleCard } from '@/components/articles/article-card';
 import { CorrectionTeaser } from '@/components/corrections/correction-teaser';
 import { listLatestArticles } from '@/db/queries/articles';
 import { listLatestCorrections } from '@/db/queries/corrections';
 import { getSettings } from '@/db/queries/settings';
+
+export const metadata: Metadata = { alternates: feedAlternates('/corrections', 'All corrections') };
 
 export default async function FrontPage() {
   await connection();

@@ -2,12 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { z } from 'zod';
+import { feedAlternates } from '@/app/(feeds)/alternates';
 import { CorrectionTeaser } from '@/components/corrections/correction-teaser';
 import { listSections, searchCorrections } from '@/db/queries/corrections';
 import { getSettings } from '@/db/queries/settings';
 import { CORRECTION_KIND_LABELS, CORRECTION_KINDS } from '@/lib/types';
 
-export const metadata: Metadata = { title: 'Corrections' };
+export const metadata: Metadata = { title: 'Corrections', alternates: feedAlternates('/corrections', 'All corrections') };
 
 // Hostile or malformed parameters are dropped, never an error: a filter is a convenience.
 const day = z

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { feedAlternates } from '@/app/(feeds)/alternates';
 import { connection } from 'next/server';
 import { listEditions } from '@/db/queries/columns';
 import { getSettings } from '@/db/queries/settings';
@@ -10,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
   const settings = getSettings();
   return {
     title: settings.columnName,
-    alternates: { types: { 'application/rss+xml': [{ url: '/for-the-record/rss.xml', title: `${settings.columnName} (RSS)` }] } },
+    alternates: feedAlternates('/for-the-record', settings.columnName),
   };
 }
 

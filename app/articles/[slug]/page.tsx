@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { ArticleBody } from '@/components/articles/article-body';
 import { ArticleHeader } from '@/components/articles/article-header';
+import { feedAlternates } from '@/app/(feeds)/alternates';
 import { ArticleJsonLd } from '@/components/articles/article-json-ld';
 import { ReportErrorLink } from '@/components/articles/report-error';
 import { NoticeList } from '@/components/corrections/notice-list';
@@ -15,7 +16,11 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   await connection();
   const result = getArticlePage({ slug: (await params).slug });
   if (result.status !== 'ok') return { title: 'Not found' };
-  return { title: result.page.version.headline, description: result.page.version.standfirst };
+  return {
+    title: result.page.version.headline,
+    description: result.page.version.standfirst,
+    alternates: feedAlternates(`/articles/${result.page.article.slug}/corrections`, 'Corrections to this article'),
+  };
 }
 
 export default async function ArticlePage({ params }: { params: Params }) {

@@ -1,0 +1,71 @@
+// Serves a feed: the right content type, ETag and Last-Modified, and 304 when the reader has it.
+import 'server-only';
+import { correctionFeed, editionFeed, type FeedScope } from '@/db/queries/feeds';
+import { getSettings } from '@/db/queries/settings';
+import { buildFeed, FEED_CONTENT_TYPES, type FeedFormat, feedEtag, type FeedMeta, isNotModified } from '@/lib/feeds';
+
+/** A route param as text; a malformed escape stays as it came rather than failing the request. */
+export function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+const FILES: Record<FeedFormat, string> = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' };
+
+function respond(request: Request, format: FeedFormat, body: string, lastModified: Date): Response {
+  const etag = feedEtag(body);
+  const headers = {
+    ETag: etag,
+    'Last-Modified': lastModified.toUTCString(),
+    // Revalidate every time: publishing must show in feeds within a second, and a 304 is cheap.
+    'Cache-Control': 'public, max-age=0, must-revalidate',
+  };
+  if (isNotModified({ ifNoneMatch: request.headers.get('if-none-match'), ifModifiedSince: request.headers.get('if-modified-since') }, etag, lastModified)) {
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(body, { headers: { ...headers, 'Content-Type': FEED_CONTENT_TYPES[format] } });
+}
+
+function selfLinks(base: string): Record<FeedFormat, string> {
+  return { rss: `${base}/${FILES.rss}`, atom: `${base}/${FILES.atom}`, json: `${base}/${FILES.json}` };
+}
+
+/** GET handler for a feed of corrections in one format; the scope comes from the route's params. */
+export function correctionFeedRoute<P extends Record<string, string>>(format: FeedFormat, scopeOf: (params: P) => FeedScope) {
+  return async function GET(request: Request, context: { params: Promise<P> }): Promise<Response> {
+    const scope = scopeOf(await context.params);
+    const settings = getSettings();
+    const data = correctionFeed(scope, settings);
+    if (!data.found) return new Response('No such feed.\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    const path = scope.kind === 'all' ? '/corrections' : scope.kind === 'section' ? `/sections/${encodeURIComponent(scope.section)}/corrections` : `/articles/${scope.slug}/corrections`;
+    const page = scope.kind === 'article' ? `${settings.siteUrl}/articles/${scope.slug}` : scope.kind === 'section' ? `${settings.siteUrl}/corrections?section=${encodeURIComponent(scope.section)}` : `${settings.siteUrl}/corrections`;
+    const meta: FeedMeta = {
+      id: `${settings.siteUrl}${path}`,
+      title: `Corrections${scope.kind === 'section' ? ` in ${scope.section}` : scope.kind === 'article' ? ` to ${scope.slug}` : ''} — ${settings.publication}`,
+      description: `Corrections, clarifications and notes published by ${settings.publication}.`,
+      link: page,
+      self: selfLinks(`${settings.siteUrl}${path}`),
+      copyright: settings.publication,
+    };
+    return respond(request, format, buildFeed(format, meta, data.entries), data.lastModified);
+  };
+}
+
+export function editionFeedRoute(format: FeedFormat) {
+  return async function GET(request: Request): Promise<Response> {
+    const settings = getSettings();
+    const data = editionFeed(settings);
+    const meta: FeedMeta = {
+      id: `${settings.siteUrl}/for-the-record`,
+      title: `${settings.columnName} — ${settings.publication}`,
+      description: `Every edition of ${settings.publication}'s ${settings.columnName} column.`,
+      link: `${settings.siteUrl}/for-the-record`,
+      self: selfLinks(`${settings.siteUrl}/for-the-record`),
+      copyright: settings.publication,
+    };
+    return respond(request, format, buildFeed(format, meta, data.entries), data.lastModified);
+  };
+}

@@ -1,0 +1,5 @@
+import { correctionFeedRoute } from '@/app/(feeds)/respond';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = correctionFeedRoute('atom', () => ({ kind: 'all' }));

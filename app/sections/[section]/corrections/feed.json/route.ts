@@ -1,0 +1,5 @@
+import { correctionFeedRoute, safeDecode } from '@/app/(feeds)/respond';
+
+export const dynamic = 'force-dynamic';
+
+export const GET = correctionFeedRoute<{ section: string }>('json', ({ section }) => ({ kind: 'section', section: safeDecode(section) }));
