@@ -3,9 +3,6 @@ import type { ReactNode } from 'react';
 import { SiteFooter, SiteHeader } from '@/components/ui/site-chrome';
 import './globals.css';
 
-// Every page reads the newsroom's database (the masthead shows its name): nothing is prerendered at build.
-export const dynamic = 'force-dynamic';
-
 export const metadata: Metadata = {
   title: { default: 'Errata', template: '%s · Errata' },
   description: 'Every article, every version, every correction — in public.',

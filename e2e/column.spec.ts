@@ -38,6 +38,6 @@ test.describe('For the Record', () => {
     await page.getByLabel('Edition date').fill('2026-11-29');
     await page.getByRole('button', { name: 'Generate edition' }).click();
     await expect(page.getByRole('heading', { name: /29 November 2026 \(draft\)/ })).toBeVisible();
-    await expect(page.locator('.edition-items')).not.toContainText('695 council seats and nine councils');
+    await expect(page.locator('.edition-items')).not.toContainText('Alliance routed in local elections');
   });
 });

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { requireDeskPage } from '@/app/(auth)/access';
 import { listDeskArticles } from '@/db/queries/desk';
 import { getSettings } from '@/db/queries/settings';
 import { CHANGE_KIND_LABELS } from '@/lib/types';
@@ -7,6 +8,8 @@ import { formatDateTime } from '@/lib/wording';
 export const metadata = { title: 'Desk' };
 
 export default async function DeskPage() {
+  // Each page checks for itself: Next renders a page alongside its layout, not after it.
+  await requireDeskPage('editor', '/desk');
   const rows = listDeskArticles();
   const settings = getSettings();
   return (

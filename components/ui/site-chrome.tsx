@@ -1,10 +1,8 @@
 // The masthead and footer every reader page shares.
 import Link from 'next/link';
-import { connection } from 'next/server';
 import { getSettings } from '@/db/queries/settings';
 
-export async function SiteHeader() {
-  await connection();
+export function SiteHeader() {
   const settings = getSettings();
   return (
     <header className="masthead">
@@ -20,8 +18,7 @@ export async function SiteHeader() {
   );
 }
 
-export async function SiteFooter() {
-  await connection();
+export function SiteFooter() {
   const settings = getSettings();
   return (
     <footer className="site-footer">

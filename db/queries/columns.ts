@@ -132,6 +132,7 @@ export function publishEdition({ columnId, actorId }: { columnId: number; actorI
 }
 
 export interface EditionItem extends ColumnItem {
+  articleId: number;
   slug: string;
   section: string;
 }
@@ -146,14 +147,14 @@ export interface Edition {
 function editionFor(column: Column): Edition {
   const db = getDb();
   const items = db
-    .select({ item: columnItems, slug: articles.slug, section: articles.section })
+    .select({ item: columnItems, articleId: articles.id, slug: articles.slug, section: articles.section })
     .from(columnItems)
     .innerJoin(corrections, eq(corrections.id, columnItems.correctionId))
     .innerJoin(articles, eq(articles.id, corrections.articleId))
     .where(eq(columnItems.columnId, column.id))
     .orderBy(asc(columnItems.position))
     .all()
-    .map((r) => ({ ...r.item, slug: r.slug, section: r.section }));
+    .map((r) => ({ ...r.item, articleId: r.articleId, slug: r.slug, section: r.section }));
   const previous = db
     .select()
     .from(columns)

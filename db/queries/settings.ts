@@ -7,9 +7,12 @@ import { getDb } from '../index';
 import { settings } from '../schema';
 
 export function getSettings(): NewsroomSettings {
+  const siteUrlDefault = (process.env.ERRATA_SITE_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, '');
+  // `next build` renders the root layout once while deciding what is static; that render is thrown
+  // away (every page reading the database is dynamic or ISR), and it must not create a database.
+  if (process.env.NEXT_PHASE === 'phase-production-build') return { ...DEFAULT_SETTINGS, siteUrl: siteUrlDefault };
   const row = getDb().select().from(settings).where(eq(settings.id, 1)).get();
-  const siteUrl = (process.env.ERRATA_SITE_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, '');
-  if (!row) return { ...DEFAULT_SETTINGS, siteUrl };
+  if (!row) return { ...DEFAULT_SETTINGS, siteUrl: siteUrlDefault };
   const { id: _id, ...rest } = row;
-  return { ...rest, siteUrl };
+  return { ...rest, siteUrl: siteUrlDefault };
 }

@@ -1,34 +1,71 @@
 // Dates in the newsroom's time zone and house style ("Sunday 15 May 2011").
 import type { NewsroomSettings } from '../types';
 
-type DateSettings = Pick<NewsroomSettings, 'timeZone' | 'locale'>;
+export type DateSettings = Pick<NewsroomSettings, 'timeZone' | 'locale'>;
 
-function parts(date: Date, settings: DateSettings, options: Intl.DateTimeFormatOptions): Record<string, string> {
+function formatter(settings: DateSettings, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(settings.locale, { timeZone: settings.timeZone, ...options });
+}
+
+function partsOf(date: Date, settings: DateSettings, options: Intl.DateTimeFormatOptions): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const p of new Intl.DateTimeFormat(settings.locale, { timeZone: settings.timeZone, ...options }).formatToParts(date)) out[p.type] = p.value;
+  for (const p of formatter(settings, options).formatToParts(date)) out[p.type] = p.value;
   return out;
 }
 
-/** "Sunday 15 May 2011" — built from parts, since locales disagree on commas. */
+/**
+ * English with the day before the month (en-GB, en-IE, en-AU…) is written the house way, without
+ * the comma ICU puts after the weekday in en-GB; other locales keep their own conventions.
+ */
+function houseStyle(settings: DateSettings): boolean {
+  if (!/^en\b/i.test(settings.locale)) return false;
+  const order = formatter(settings, { day: 'numeric', month: 'long' })
+    .formatToParts(new Date(Date.UTC(2011, 4, 15, 12)))
+    .map((p) => p.type);
+  return order.indexOf('day') < order.indexOf('month');
+}
+
+/** "Sunday 15 May 2011" */
 export function formatLongDate(date: Date, settings: DateSettings): string {
-  const p = parts(date, settings, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  const options: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' };
+  if (!houseStyle(settings)) return formatter(settings, options).format(date);
+  const p = partsOf(date, settings, options);
   return `${p.weekday} ${p.day} ${p.month} ${p.year}`;
 }
 
 /** "15 May 2011" */
 export function formatShortDate(date: Date, settings: DateSettings): string {
-  const p = parts(date, settings, { day: 'numeric', month: 'long', year: 'numeric' });
+  const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
+  if (!houseStyle(settings)) return formatter(settings, options).format(date);
+  const p = partsOf(date, settings, options);
   return `${p.day} ${p.month} ${p.year}`;
 }
 
-/** "15 May 2011, 14:05 BST" */
+/** "15 May 2011, 14:05 BST" — the zone is named because readers are not all in it. */
 export function formatDateTime(date: Date, settings: DateSettings): string {
-  const p = parts(date, settings, { hour: '2-digit', minute: '2-digit', hour12: false, timeZoneName: 'short' });
+  // hourCycle h23: some engines write midnight as "24:05" with hour12 false.
+  const p = partsOf(date, settings, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' });
   return `${formatShortDate(date, settings)}, ${p.hour}:${p.minute} ${p.timeZoneName}`;
 }
 
 /** "2011-05-15": the calendar date in the newsroom's zone (a column edition's key). */
 export function isoDateInZone(date: Date, timeZone: string): string {
-  const p = parts(date, { timeZone, locale: 'en-GB' }, { year: 'numeric', month: '2-digit', day: '2-digit' });
+  const p = partsOf(date, { timeZone, locale: 'en-GB' }, { year: 'numeric', month: '2-digit', day: '2-digit' });
   return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** A calendar day ("YYYY-MM-DD", an edition's date) as an instant: noon UTC on that day. */
+export function calendarDay(iso: string): Date {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12)) : new Date(Number.NaN);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso) throw new RangeError(`Not a calendar date: ${iso}`);
+  return date;
+}
+
+/**
+ * "Sunday 22 November 2026" for a calendar day. It is already a day in the newsroom's zone, so it
+ * is written in UTC: read through Pacific/Auckland, noon UTC would already be the next day.
+ */
+export function formatCalendarDay(iso: string, settings: DateSettings): string {
+  return formatLongDate(calendarDay(iso), { ...settings, timeZone: 'UTC' });
 }

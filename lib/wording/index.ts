@@ -1,4 +1,6 @@
-// House-style wording: dates, notices under articles, and the column's items.
-export * from './column';
+// House-style wording: dates, notices under articles, the column's items and its plain text.
+export * from './column-items';
+export * from './column-text';
 export * from './dates';
 export * from './notices';
+export * from './text';

@@ -1,57 +1,74 @@
 // The notice under an article, in house style (PRODUCT.md), for every state a correction can be in.
 import type { CorrectionKind, CorrectionMode, NewsroomSettings } from '../types';
-import { formatLongDate, formatShortDate } from './dates';
+import { formatCalendarDay, formatShortDate } from './dates';
+import { sentence } from './text';
 
 export interface NoticeInput {
   kind: CorrectionKind;
   mode: CorrectionMode;
+  /** The public wording: what is right. */
   wording: string;
   publishedAt: Date;
+  /** When the amending version was saved (amend mode). */
   amendedAt?: Date;
+  /** The column edition it was printed in: its calendar date, "YYYY-MM-DD". */
   printedIn?: { date: string };
   withdrawn?: { at: Date; reason: string };
 }
 
+/** How each kind opens a notice that has not been printed and did not amend the text. */
 const NOTICE_LEAD: Record<CorrectionKind, string> = {
   correction: 'Correction',
   clarification: 'Clarification',
-  editors_note: "Editor's note",
+  editors_note: 'Editor’s note',
   update: 'Update',
   retraction: 'Retraction',
 };
 
-/** Ends a sentence once: adds a full stop unless it already ends in one (or ?, !, a closing quote after them). */
-export function sentence(text: string): string {
-  const t = text.trim();
-  if (t === '') return t;
-  return /[.!?…]["'”’)]*$/.test(t) ? t : `${t}.`;
-}
+/** Each kind as a noun mid-sentence: "The following clarification was printed…". */
+const KIND_NOUN: Record<CorrectionKind, string> = {
+  correction: 'correction',
+  clarification: 'clarification',
+  editors_note: 'editor’s note',
+  update: 'update',
+  retraction: 'retraction',
+};
 
-/** "the Harbour Gazette's": a leading "The" goes lower case mid-sentence; UK style keeps "s's". */
+/** "the Harbour Gazette’s": a leading "The" goes lower case mid-sentence; UK style keeps "s’s". */
 export function possessivePublication(publication: string): string {
-  const name = publication.trim().replace(/^The\s+/, '');
-  const article = /^The\s+/.test(publication.trim()) ? 'the ' : '';
-  return `${article}${name}’s`;
+  const trimmed = publication.trim().replace(/\s+/g, ' ');
+  const match = /^the\s+(.+)$/i.exec(trimmed);
+  return match ? `the ${match[1]}’s` : `${trimmed}’s`;
 }
 
-function printedDate(iso: string, settings: NewsroomSettings): string {
-  // The edition's date is a calendar day: noon UTC keeps it on that day in any zone we serve.
-  return formatLongDate(new Date(`${iso}T12:00:00Z`), settings);
+function lead(input: NoticeInput, settings: NewsroomSettings): string {
+  const noun = KIND_NOUN[input.kind];
+  if (input.printedIn) {
+    const column = settings.columnName.trim();
+    return `The following ${noun} was printed in ${possessivePublication(settings.publication)} ${column} column, ${formatCalendarDay(input.printedIn.date, settings)}.`;
+  }
+  // A retraction withdraws the whole article, whichever mode it was published in.
+  if (input.kind === 'retraction') return `This article was retracted on ${formatShortDate(input.publishedAt, settings)}.`;
+  if (input.mode === 'amend' && input.amendedAt) {
+    const verb = input.kind === 'update' ? 'updated' : 'amended';
+    return `This article was ${verb} on ${formatShortDate(input.amendedAt, settings)}.`;
+  }
+  // Notice only, or an amendment whose version is unknown: say what kind of note it is and when.
+  return `${NOTICE_LEAD[input.kind]}, ${formatShortDate(input.publishedAt, settings)}:`;
 }
 
-/** The notice's text without its bullet; the page adds "•". */
+/**
+ * The notice's text without its bullet (the page adds "•"). A withdrawn correction keeps its
+ * notice, followed by when and why it was withdrawn, so readers can see what was said.
+ */
 export function noticeText(input: NoticeInput, settings: NewsroomSettings): string {
   const wording = sentence(input.wording);
-  let text: string;
-  if (input.printedIn) {
-    text = `The following correction was printed in ${possessivePublication(settings.publication)} ${settings.columnName} column, ${printedDate(input.printedIn.date, settings)}. ${wording}`;
-  } else if (input.mode === 'amend' && input.amendedAt) {
-    text = `This article was amended on ${formatShortDate(input.amendedAt, settings)}. ${wording}`;
-  } else {
-    text = `${NOTICE_LEAD[input.kind]}, ${formatShortDate(input.publishedAt, settings)}: ${wording}`;
-  }
+  // With no wording a lead that introduces it ("Correction, 4 May 2026:") ends the sentence instead.
+  const parts = [wording ? lead(input, settings) : lead(input, settings).replace(/:$/, '.'), wording];
   if (input.withdrawn) {
-    text += ` This ${NOTICE_LEAD[input.kind].toLowerCase()} was withdrawn on ${formatShortDate(input.withdrawn.at, settings)}: ${sentence(input.withdrawn.reason)}`;
+    const when = formatShortDate(input.withdrawn.at, settings);
+    const reason = sentence(input.withdrawn.reason);
+    parts.push(reason ? `This ${KIND_NOUN[input.kind]} was withdrawn on ${when}: ${reason}` : `This ${KIND_NOUN[input.kind]} was withdrawn on ${when}.`);
   }
-  return text;
+  return parts.filter((p) => p !== '').join(' ');
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { connection } from 'next/server';
 import { ArticleBody } from '@/components/articles/article-body';
 import { ArticleHeader } from '@/components/articles/article-header';
 import { feedAlternates } from '@/app/(feeds)/alternates';
@@ -10,10 +9,16 @@ import { ReportErrorLink } from '@/components/articles/report-error';
 import { NoticeList } from '@/components/corrections/notice-list';
 import { getArticlePage } from '@/db/queries/article-page';
 
+// Rendered on first request and kept (ISR); desk actions revalidate the paths they change.
+export const revalidate = 86400;
+
+export function generateStaticParams() {
+  return [];
+}
+
 type Params = Promise<{ slug: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  await connection();
   const result = getArticlePage({ slug: (await params).slug });
   if (result.status !== 'ok') return { title: 'Not found' };
   return {
@@ -24,7 +29,6 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function ArticlePage({ params }: { params: Params }) {
-  await connection();
   const { slug } = await params;
   const result = getArticlePage({ slug });
   if (result.status !== 'ok') notFound();

@@ -9,6 +9,7 @@ import { getDeskArticle } from '@/db/queries/desk';
 import { getUserById } from '@/db/queries/users';
 import { CHANGE_KINDS } from '@/lib/types';
 import { clientIpFromRequest } from '@/app/(auth)/request-ip';
+import { revalidateArticle } from '@/app/(auth)/revalidate';
 
 const BODY_MAX_BYTES = 200 * 1024;
 
@@ -117,6 +118,7 @@ export async function saveVersionAction(_prev: FormState, formData: FormData): P
       detail: { conflict: { number: other.number, by: by ?? null, headline: other.headline, standfirst: other.standfirst, body: other.body, base: data.baseNumber } },
     };
   }
+  revalidateArticle(data.articleId);
   redirect(`/desk/articles/${data.articleId}?saved=${result.version.number}`);
 }
 
@@ -135,6 +137,7 @@ export async function publishArticleAction(_prev: FormState, formData: FormData)
   if (!desk) return { message: 'That article does not exist.' };
   if (desk.article.status === 'published') return { message: 'The article is already published.' };
   publishArticle({ articleId: desk.article.id, actorId: user.id });
+  revalidateArticle(desk.article.id);
   redirect(`/desk/articles/${desk.article.id}`);
 }
 
@@ -155,5 +158,6 @@ export async function withdrawArticleAction(_prev: FormState, formData: FormData
   if (!desk) return { message: 'That article does not exist.' };
   if (desk.article.status !== 'published') return { message: 'Only a published article can be withdrawn.' };
   withdrawArticle({ articleId: desk.article.id, reason: parsed.data.reason, actorId: user.id });
+  revalidateArticle(desk.article.id);
   redirect(`/desk/articles/${desk.article.id}`);
 }

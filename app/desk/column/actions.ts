@@ -7,7 +7,7 @@ import { requireRole } from '@/app/(auth)/access';
 import { accessRefused, type FormState, parseForm } from '@/app/(auth)/forms';
 import { changeEditionItem, ColumnError, generateEdition, getEditionById, publishEdition, saveEditionDraft } from '@/db/queries/columns';
 import { getSettings } from '@/db/queries/settings';
-import { revalidateReaderPages } from '@/app/(auth)/revalidate';
+import { revalidateArticle } from '@/app/(auth)/revalidate';
 
 const generateSchema = z.object({
   date: z
@@ -113,6 +113,8 @@ export async function publishEditionAction(_prev: FormState, formData: FormData)
     if (error instanceof ColumnError) return { message: error.message };
     throw error;
   }
-  revalidateReaderPages();
+  // Each printed correction's notice now names the column.
+  for (const articleId of new Set(getEditionById({ id: parsed.data.columnId })?.items.map((i) => i.articleId))) revalidateArticle(articleId);
+  revalidatePath('/for-the-record');
   redirect(`/desk/column/${parsed.data.columnId}?published=${date}`);
 }

@@ -7,6 +7,7 @@ import { accessRefused, type FormState, parseForm } from '@/app/(auth)/forms';
 import { CorrectionError, createDraft, publishCorrection, updateDraft, withdrawCorrection } from '@/db/queries/correction-writes';
 import { getDeskCorrection } from '@/db/queries/desk-corrections';
 import { CORRECTION_KINDS, CORRECTION_MODES } from '@/lib/types';
+import { revalidateArticle } from '@/app/(auth)/revalidate';
 
 const wording = z.string().trim().min(1, 'Write the public wording of the correction.').max(2000, 'Keep the wording under 2,000 characters.');
 const kind = z.enum(CORRECTION_KINDS, { error: 'Choose a kind.' });
@@ -155,6 +156,7 @@ export async function publishCorrectionAction(_prev: FormState, formData: FormDa
       detail: { reanchored },
     };
   }
+  revalidateArticle(result.correction.articleId);
   redirect(`/desk/corrections/${parsed.data.correctionId}?published=1`);
 }
 
@@ -173,7 +175,8 @@ export async function withdrawCorrectionAction(_prev: FormState, formData: FormD
   const parsed = parseForm(withdrawSchema, formData);
   if (!parsed.ok) return parsed.state;
   try {
-    withdrawCorrection({ correctionId: parsed.data.correctionId, reason: parsed.data.reason, actorId: user.id });
+    const withdrawn = withdrawCorrection({ correctionId: parsed.data.correctionId, reason: parsed.data.reason, actorId: user.id });
+    revalidateArticle(withdrawn.articleId);
   } catch (error) {
     if (error instanceof CorrectionError) return { message: error.message };
     throw error;

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { requireDeskPage } from '@/app/(auth)/access';
 import { ActionForm } from '@/components/desk/action-form';
 import { QuoteInContext } from '@/components/desk/quote-in-context';
 import { listReports } from '@/db/queries/reports';
@@ -10,6 +11,7 @@ export const metadata = { title: 'Reader reports' };
 
 // Everything a reader wrote is shown as text: React escapes it; nothing here renders HTML from a report.
 export default async function ReportsPage() {
+  await requireDeskPage('editor', '/desk/reports');
   const rows = listReports();
   const settings = getSettings();
   return (

@@ -1,22 +1,26 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { connection } from 'next/server';
 import { getArticlePage } from '@/db/queries/article-page';
 import { noticeId } from '@/lib/article-view';
 import { CHANGE_KIND_LABELS, CORRECTION_KIND_LABELS } from '@/lib/types';
 import { formatDateTime, formatShortDate } from '@/lib/wording';
 
+// Rendered on first request and kept (ISR); desk actions revalidate the paths they change.
+export const revalidate = 86400;
+
+export function generateStaticParams() {
+  return [];
+}
+
 type Params = Promise<{ slug: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  await connection();
   const result = getArticlePage({ slug: (await params).slug });
   return { title: result.status === 'ok' ? `History: ${result.page.current.headline}` : 'Not found' };
 }
 
 export default async function HistoryPage({ params }: { params: Params }) {
-  await connection();
   const { slug } = await params;
   const result = getArticlePage({ slug });
   if (result.status !== 'ok') notFound();

@@ -1,9 +1,11 @@
+import { requireDeskPage } from '@/app/(auth)/access';
 import { ArticleForm } from '@/components/desk/article-form';
 import { createArticleAction } from '../actions';
 
 export const metadata = { title: 'New article' };
 
-export default function NewArticlePage() {
+export default async function NewArticlePage() {
+  await requireDeskPage('editor', '/desk/articles/new');
   return (
     <section className="article">
       <h1>New article</h1>

@@ -1,13 +1,19 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { connection } from 'next/server';
 import { ArticleBody } from '@/components/articles/article-body';
 import { ArticleHeader } from '@/components/articles/article-header';
 import { WithheldNotice } from '@/components/articles/withheld-notice';
 import { NoticeList } from '@/components/corrections/notice-list';
 import { getArticlePage } from '@/db/queries/article-page';
 import { formatDateTime } from '@/lib/wording';
+
+// Rendered on first request and kept (ISR); desk actions revalidate the paths they change.
+export const revalidate = 86400;
+
+export function generateStaticParams() {
+  return [];
+}
 
 type Params = Promise<{ slug: string; n: string }>;
 
@@ -21,7 +27,6 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function VersionPage({ params }: { params: Params }) {
-  await connection();
   const { slug, n } = await params;
   const number = parseNumber(n);
   if (number === null) notFound();
