@@ -312,12 +312,8 @@ describe('the demo newsroom: corrections', () => {
     expect(key?.located).toMatchObject({ status: 'amended', version: 2, replacement: { text: RIGHT } });
   });
 
-  // KNOWN BUG in lib/anchoring mapSpan (not in this data): when a claim's LAST word is the one
-  // replaced, the inserted word is taken to lie outside the span, so the replacement found is cut
-  // short ("since it opened in " for "since it opened in 1958") or empty ("" for the one-word name
-  // "Ólafsdóttir"), and the reader's page marks the wrong words or none. When mapSpan is fixed
-  // this test starts failing: change it.fails to it.
-  it.fails('marks every amended claim on exactly its replacement words (fails until lib/anchoring handles a replaced last word)', () => {
+  // A replaced last word (a one-word name fix) must still be marked: mapSpan extends the span over it.
+  it('marks every amended claim on exactly its replacement words', () => {
     for (const { c, claim, label, located } of locatedClaims()) {
       if (c.mode !== 'amend' || c.status === 'draft') continue;
       expect(located.status === 'amended' ? located.replacement?.text : undefined, label).toBe(claim.replacement);

@@ -58,6 +58,17 @@ describe('locateClaim', () => {
     }
   });
 
+  it('reports the replacement words when the last word of the claim is the one replaced', () => {
+    const text = 'The engineer, Anna Ólafsdottir, signed it off.';
+    const name = createAnchor(text, text.indexOf('Ólafsdottir'), text.indexOf('Ólafsdottir') + 'Ólafsdottir'.length);
+    const v2 = text.replace('Ólafsdottir', 'Ólafsdóttir');
+    expect(locateClaim(name, chain(text, v2))).toEqual({ status: 'amended', version: 2, replacement: { start: text.indexOf('Ólafsdottir'), end: text.indexOf('Ólafsdottir') + 11, text: 'Ólafsdóttir' } });
+    const phrase = anchorOf('It has been open since it opened in 1962 on the quay.', 'since it opened in 1962');
+    const after = 'It has been open since it opened in 1958 on the quay.';
+    const result = locateClaim(phrase, chain('It has been open since it opened in 1962 on the quay.', after));
+    expect(result).toMatchObject({ status: 'amended', replacement: { text: 'since it opened in 1958' } });
+  });
+
   it('never jumps to a lookalike: a corrected "Robin" does not move to the other Robin', () => {
     const text = 'Robin Hart and Robin Vale both spoke.';
     const robin = createAnchor(text, 0, 5);

@@ -56,11 +56,14 @@ export function mapSpan(start: number, end: number, from: string, to: string): S
   let newStart = -1;
   let newEnd = -1;
   let touched = false;
+  // Set when a deletion ran to the span's end: text inserted right there replaces the span's last words.
+  let endReplacedAt = -1;
   for (const change of changes) {
     const length = change.value.length;
     if (change.added) {
       if (oldPos > start && oldPos < end) touched = true;
       if (oldPos === start && newStart < 0) newStart = newPos + length;
+      if (oldPos === endReplacedAt) newEnd += length;
       newPos += length;
       continue;
     }
@@ -68,7 +71,10 @@ export function mapSpan(start: number, end: number, from: string, to: string): S
     if (change.removed) {
       if (oldPos < end && oldEnd > start) touched = true;
       if (newStart < 0 && oldEnd > start) newStart = newPos;
-      if (newEnd < 0 && oldEnd >= end) newEnd = newPos;
+      if (newEnd < 0 && oldEnd >= end) {
+        newEnd = newPos;
+        if (oldPos < end) endReplacedAt = oldEnd;
+      }
     } else {
       if (newStart < 0 && oldEnd > start) newStart = newPos + Math.max(0, start - oldPos);
       if (newEnd < 0 && oldEnd >= end) newEnd = newPos + (end - oldPos);
