@@ -47,6 +47,12 @@ describe('column items: corrections', () => {
     expect(isMisspelling('Pieter van der Berg', 'Pieter van den Berg')).toBe(true);
   });
 
+  it('lower-cases a claim’s sentence-opening word, not an acronym', () => {
+    expect(claimForPrint('A landslide.')).toBe('a landslide');
+    expect(claimForPrint('IT budget doubled')).toBe('IT budget doubled');
+    expect(claimForPrint('Labour lost 40 seats')).toBe('Labour lost 40 seats');
+  });
+
   it('lists several claims', () => {
     expect(item({ wording: 'In fact it had 12', claims: [{ exact: 'The council had nine wards.' }, { exact: '14 seats, all contested' }] })).toBe(
       `${HEADLINE} ${CITE} said the council had nine wards; and 14 seats, all contested. In fact it had 12.`,

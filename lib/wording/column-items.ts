@@ -52,7 +52,8 @@ function clauseBefore(prefix: string | undefined): string {
 export function claimForPrint(exact: string, prefix?: string): string {
   let words = curlQuotes(`${clauseBefore(prefix)}${exact.trim()}`.replace(/\s+/g, ' ')).replace(/[\s.,;:!?…]+$/u, '');
   const first = /^(\p{L}+)/u.exec(words)?.[1] ?? '';
-  if (SENTENCE_OPENERS.has(first.toLowerCase()) && first !== first.toUpperCase()) words = first.toLowerCase() + words.slice(first.length);
+  // "IT" or "THE" in capitals is an acronym or a shout, not a sentence's first word; "A" is.
+  if (SENTENCE_OPENERS.has(first.toLowerCase()) && (first.length === 1 || first !== first.toUpperCase())) words = first.toLowerCase() + words.slice(first.length);
   const fragment = /^\p{Ll}/u.test(first) && !SENTENCE_OPENERS.has(first);
   return fragment ? quote(shorten(words, LONG_CLAIM)) : shorten(words, LONG_CLAIM);
 }

@@ -25,6 +25,8 @@ export function curlQuotes(text: string): string {
       opening = !opening;
       return mark;
     })
+    // An apostrophe standing for missing digits ("the '90s") is not an opening quote.
+    .replace(/'(?=\d{2}s?\b)/g, '’')
     .replace(/(^|[\s([{“‘—–-])'/gu, '$1‘')
     .replace(/'/g, '’');
 }
