@@ -49,6 +49,7 @@ export function correctionFeedRoute<P extends Record<string, string>>(format: Fe
       link: page,
       self: selfLinks(`${settings.siteUrl}${path}`),
       copyright: settings.publication,
+      author: settings.publication,
     };
     return respond(request, format, buildFeed(format, meta, data.entries), data.lastModified);
   };

@@ -4,7 +4,7 @@ import { feedAlternates } from '@/app/(feeds)/alternates';
 import { connection } from 'next/server';
 import { listEditions } from '@/db/queries/columns';
 import { getSettings } from '@/db/queries/settings';
-import { formatLongDate } from '@/lib/wording';
+import { formatCalendarDay } from '@/lib/wording';
 
 export async function generateMetadata(): Promise<Metadata> {
   await connection();
@@ -27,7 +27,7 @@ export default async function ColumnIndexPage() {
       <ul className="edition-list">
         {editions.map((e) => (
           <li key={e.id}>
-            <Link href={`/for-the-record/${e.date}`}>{formatLongDate(new Date(`${e.date}T12:00:00Z`), settings)}</Link>
+            <Link href={`/for-the-record/${e.date}`}>{formatCalendarDay(e.date, settings)}</Link>
           </li>
         ))}
       </ul>

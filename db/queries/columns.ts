@@ -34,7 +34,7 @@ function correctionPool(tx: Tx, settings: NewsroomSettings): PoolEntry[] {
       {
         kind: correction.kind,
         wording: correction.wording,
-        claims: claimRows.map((c) => ({ exact: c.exact, replacement: c.replacement ?? undefined })),
+        claims: claimRows.map((c) => ({ exact: c.exact, replacement: c.replacement ?? undefined, prefix: c.prefix })),
         article: { headline: base?.headline ?? '', section, firstPublishedAt: firstPublishedAt ?? correction.draftedAt },
       },
       settings,

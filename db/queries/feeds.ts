@@ -3,9 +3,9 @@
 import 'server-only';
 import { and, desc, eq, ne } from 'drizzle-orm';
 import { noticeId } from '../../lib/article-view';
-import { correctionEntry, escapeHtml, FEED_LIMIT, type FeedEntry } from '../../lib/feeds';
+import { correctionEntry, editionItems, FEED_LIMIT, type FeedEntry } from '../../lib/feeds';
 import { CORRECTION_KIND_LABELS, type NewsroomSettings } from '../../lib/types';
-import { columnPlainText, formatLongDate } from '../../lib/wording';
+import { columnPlainText } from '../../lib/wording';
 import { getDb } from '../index';
 import { articles, corrections, versions } from '../schema';
 import { getPublishedEdition, listEditions } from './columns';
@@ -53,7 +53,7 @@ export function correctionFeed(scope: FeedScope, settings: NewsroomSettings): Fe
         section: row.section,
         publishedAt: c.publishedAt,
         withdrawn: c.status === 'withdrawn' && c.withdrawnAt ? { at: c.withdrawnAt, reason: c.withdrawnReason ?? '' } : undefined,
-      }),
+      }, settings),
     ];
   });
   const found =
@@ -70,7 +70,7 @@ function headlineOf(articleId: number): string {
 }
 
 export function editionFeed(settings: NewsroomSettings): FeedData {
-  const entries = listEditions({ publishedOnly: true })
+  const editions = listEditions({ publishedOnly: true })
     .slice(0, FEED_LIMIT)
     .flatMap((column) => {
       const edition = getPublishedEdition({ date: column.date });
@@ -79,21 +79,8 @@ export function editionFeed(settings: NewsroomSettings): FeedData {
         { date: column.date, intro: column.intro, items: edition.items.map((i) => i.wording), alsoAmended: edition.alsoAmended.map((a) => a.headline), footer: column.footer },
         settings,
       );
-      const html = text
-        .trim()
-        .split(/\n{2,}/)
-        .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
-        .join('');
-      return [
-        {
-          id: `${settings.siteUrl}/for-the-record/${column.date}`,
-          title: `${settings.columnName}, ${formatLongDate(new Date(`${column.date}T12:00:00Z`), settings)}`,
-          link: `${settings.siteUrl}/for-the-record/${column.date}`,
-          html,
-          publishedAt: column.publishedAt,
-          updatedAt: column.publishedAt,
-        },
-      ];
+      return [{ date: column.date, link: `${settings.siteUrl}/for-the-record/${column.date}`, publishedAt: column.publishedAt, text }];
     });
+  const entries = editionItems(editions, settings);
   return { entries, lastModified: lastModifiedOf(entries), found: true };
 }

@@ -5,7 +5,7 @@ import { connection } from 'next/server';
 import { getPublishedEdition } from '@/db/queries/columns';
 import { getSettings } from '@/db/queries/settings';
 import { noticeId } from '@/lib/article-view';
-import { formatLongDate } from '@/lib/wording';
+import { formatCalendarDay } from '@/lib/wording';
 import './column.css';
 
 type Params = Promise<{ date: string }>;
@@ -28,7 +28,7 @@ export default async function EditionPage({ params }: { params: Params }) {
     <article className="column-edition">
       <header>
         <h1>{settings.columnName}</h1>
-        <p className="column-date">{formatLongDate(new Date(`${column.date}T12:00:00Z`), settings)}</p>
+        <p className="column-date">{formatCalendarDay(column.date, settings)}</p>
       </header>
       {column.intro ? <p className="column-intro">{column.intro}</p> : null}
       {items.map((item) => (

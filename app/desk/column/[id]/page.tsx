@@ -5,7 +5,7 @@ import { ActionForm } from '@/components/desk/action-form';
 import { EditionEditor } from '@/components/desk/edition-editor';
 import { getEditionById } from '@/db/queries/columns';
 import { getSettings } from '@/db/queries/settings';
-import { formatLongDate } from '@/lib/wording';
+import { formatCalendarDay } from '@/lib/wording';
 import { changeItemAction, publishEditionAction, saveEditionAction } from '../actions';
 
 export const metadata = { title: 'Edition' };
@@ -23,7 +23,7 @@ export default async function EditionDeskPage({ params }: { params: Promise<{ id
         <Link href="/desk/column">All editions</Link>
       </p>
       <h1>
-        {settings.columnName}, {formatLongDate(new Date(`${column.date}T12:00:00Z`), settings)} ({column.status})
+        {settings.columnName}, {formatCalendarDay(column.date, settings)} ({column.status})
       </h1>
       {column.status === 'draft' ? (
         <>

@@ -1,0 +1,34 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+
+export const metadata: Metadata = { title: 'About' };
+
+// Static: prerendered at build and refreshed every minute (so the masthead catches up with the
+// newsroom's settings). It is also the baseline the benchmarks compare reader pages against.
+export const revalidate = 60;
+
+export default function AboutPage() {
+  return (
+    <article className="article">
+      <h1>About our corrections</h1>
+      <p className="standfirst">Every article here is a versioned document. When we get something wrong, we say so, where it happened.</p>
+      <div className="article-body">
+        <p>
+          Each time an article is saved, the new version is kept alongside every earlier one, and none is ever rewritten. Each version carries a
+          fingerprint of its text and of the version before it, so anyone can check that the history has not been altered.
+        </p>
+        <p>
+          When an error is found, the correction is attached to the exact words that were wrong. You will see those words marked in the text, a
+          note at the foot of the article, and, in the article&apos;s history, a comparison showing exactly what changed.
+        </p>
+        <p>
+          Corrections are collected in our weekly column and published in feeds anyone can follow. If you spot an error, select the words in the
+          article and choose &ldquo;Report an error&rdquo;.
+        </p>
+      </div>
+      <p>
+        <Link href="/corrections">All corrections</Link> · <Link href="/for-the-record">The column</Link>
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,177 @@
+// Splits an article body (Markdown, no raw HTML) into blocks of formatted text for alignment.
+import markdownIt, { type Token } from 'markdown-it';
+import { type Segment, type WordToken, tokenise } from './tokenise';
+import type { BlockShape, Marks } from './types';
+
+export interface Block {
+  shape: BlockShape;
+  /** Equal keys mean equal blocks: shape, text with whitespace collapsed, and formatting. */
+  key: string;
+  segments: Segment[];
+  /** Offset in the body's plain text (lib/markdown toPlainText); code blocks have none there. */
+  plainStart?: number;
+  /** Filled on first use: only blocks that changed are ever tokenised. */
+  tokens?: WordToken[];
+}
+
+// Same settings as lib/markdown, so blocks and plain-text offsets match what readers see: html off,
+// images off, and markdown-it's validateLink already drops javascript:, vbscript:, file:, data:.
+const parser = markdownIt({ html: false, linkify: false, typographer: false });
+parser.disable(['image']);
+
+const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
+const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
+
+/** A link target a reader may follow: http, https, mailto or relative; anything else is dropped. */
+export function safeHref(href: string): string | undefined {
+  if (!parser.validateLink(href)) return undefined;
+  const scheme = SCHEME.exec(href.trim());
+  if (scheme && !SAFE_SCHEMES.has(scheme[1].toLowerCase())) return undefined;
+  return href;
+}
+
+const PLAIN_SEPARATOR = 2; // lib/markdown joins block texts with "\n\n"
+
+type MarkName = 'em' | 'strong' | 'strike';
+const MARK_OF: Record<string, MarkName> = { em_open: 'em', strong_open: 'strong', s_open: 'strike' };
+const CLOSE_OF: Record<string, MarkName> = { em_close: 'em', strong_close: 'strong', s_close: 'strike' };
+
+/** Reads an inline token's children into segments of same-formatted text. */
+function inlineSegments(children: Token[]): Segment[] {
+  const segments: Segment[] = [];
+  const depth: Record<MarkName, number> = { em: 0, strong: 0, strike: 0 };
+  const links: (string | undefined)[] = [];
+  let offset = 0;
+  const push = (text: string, code: boolean) => {
+    const href = links.length > 0 ? links[links.length - 1] : undefined;
+    const marks: Marks = {};
+    if (depth.em > 0) marks.em = true;
+    if (depth.strong > 0) marks.strong = true;
+    if (depth.strike > 0) marks.strike = true;
+    if (code) marks.code = true;
+    if (href) marks.href = href;
+    const sig = Object.keys(marks).length > 0 ? marks : undefined;
+    const last = segments[segments.length - 1];
+    // Joining same-formatted neighbours keeps a word split across text tokens in one piece.
+    if (last && sameSig(last.marks, sig)) last.text += text;
+    else segments.push({ text, marks: sig, start: offset });
+    offset += text.length;
+  };
+  for (const child of children) {
+    if (child.type === 'text') push(child.content, false);
+    else if (child.type === 'code_inline') push(child.content, true);
+    else if (child.type === 'softbreak') push(' ', false);
+    else if (child.type === 'hardbreak') push('\n', false);
+    else if (child.type in MARK_OF) depth[MARK_OF[child.type]] += 1;
+    else if (child.type in CLOSE_OF) depth[CLOSE_OF[child.type]] -= 1;
+    else if (child.type === 'link_open') links.push(safeHref(child.attrGet('href') ?? ''));
+    else if (child.type === 'link_close') links.pop();
+  }
+  return segments;
+}
+
+function sameSig(a: Marks | undefined, b: Marks | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.em === b.em && a.strong === b.strong && a.strike === b.strike && a.code === b.code && a.href === b.href;
+}
+
+function shapeKey(shape: BlockShape): string {
+  return `${shape.kind}${shape.level ?? ''}${shape.quoted ? 'q' : ''}${shape.marker && shape.marker !== '•' ? 'o' : ''}`;
+}
+
+function blockKey(shape: BlockShape, segments: Segment[]): string {
+  let key = shapeKey(shape);
+  for (const s of segments) {
+    const m = s.marks;
+    const sig = m ? `${m.em ? 'e' : ''}${m.strong ? 's' : ''}${m.code ? 'c' : ''}${m.strike ? 'x' : ''}${m.href ?? ''}` : '';
+    key += `\u0002${sig}\u0003${s.text}`;
+  }
+  // Whitespace amount and line wrapping do not show in the rendered article.
+  return key.replace(/[^\S\n]+/g, ' ');
+}
+
+/** The blocks of a body in reading order: paragraphs, headings, list items, cells and code. */
+export function parseBlocks(markdown: string): Block[] {
+  const tokens = parser.parse(markdown, {});
+  const blocks: Block[] = [];
+  const lists: { ordered: boolean }[] = [];
+  let quoteDepth = 0;
+  let heading = 0;
+  let cell = false;
+  let marker: string | undefined;
+  let plain = 0;
+  let plainBlocks = 0;
+  const add = (shape: BlockShape, segments: Segment[], inPlain: boolean) => {
+    if (quoteDepth > 0) shape.quoted = true;
+    let plainStart: number | undefined;
+    if (inPlain) {
+      if (plainBlocks > 0) plain += PLAIN_SEPARATOR;
+      plainStart = plain;
+      plain += segments.reduce((n, s) => n + s.text.length, 0);
+      plainBlocks += 1;
+    }
+    blocks.push({ shape, key: blockKey(shape, segments), segments, plainStart });
+  };
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        lists.push({ ordered: token.type === 'ordered_list_open' });
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        lists.pop();
+        break;
+      case 'list_item_open':
+        marker = lists[lists.length - 1]?.ordered ? `${token.info}${token.markup}` : '•';
+        break;
+      case 'blockquote_open':
+        quoteDepth += 1;
+        break;
+      case 'blockquote_close':
+        quoteDepth -= 1;
+        break;
+      case 'heading_open':
+        heading = Number(token.tag.slice(1));
+        break;
+      case 'heading_close':
+        heading = 0;
+        break;
+      case 'th_open':
+      case 'td_open':
+        cell = true;
+        break;
+      case 'th_close':
+      case 'td_close':
+        cell = false;
+        break;
+      case 'fence':
+      case 'code_block': {
+        const text = token.content.replace(/\n$/, '');
+        add({ kind: 'code' }, text ? [{ text, marks: { code: true }, start: 0 }] : [], false);
+        break;
+      }
+      case 'inline': {
+        const segments = inlineSegments(token.children ?? []);
+        let shape: BlockShape;
+        if (heading > 0) shape = { kind: 'heading', level: heading };
+        else if (cell) shape = { kind: 'table-cell' };
+        else if (lists.length > 0) {
+          shape = { kind: 'list-item', level: lists.length };
+          // Only the item's first paragraph shows the marker; renumbering is not a change.
+          if (marker) shape.marker = marker;
+          marker = undefined;
+        } else shape = { kind: 'paragraph' };
+        add(shape, segments, true);
+        break;
+      }
+    }
+  }
+  return blocks;
+}
+
+/** The block's word tokens, tokenised once. */
+export function blockTokens(block: Block): WordToken[] {
+  block.tokens ??= tokenise(block.segments);
+  return block.tokens;
+}
