@@ -68,7 +68,7 @@ function computeHunks(from: string, to: string, bound: DiffBound): Hunk[] | unde
     }
   }
   pushGap(hunks, from, to, oldEnd, from.length, newEnd, to.length);
-  return absorbShortEqualities(hunks);
+  return absorbShortEqualities(hunks, from);
 }
 
 /** Records the text between two matched tokens, trimmed to the characters that actually differ. */
@@ -87,15 +87,16 @@ function pushGap(hunks: Hunk[], from: string, to: string, oa: number, ob: number
 const size = (h: Hunk) => Math.max(h.ob - h.oa, h.nb - h.na);
 
 /**
- * A word the diff kept between two larger rewrites ("and" matched across two different
- * sentences) is chance, not the same text: it joins the rewrite, as in diff-match-patch's
+ * A lone word the diff kept between two much larger rewrites ("and" matched across two different
+ * sentences) is chance, not the same text: it joins the rewrite, much as in diff-match-patch's
  * semantic cleanup. A claim on it is then reported changed rather than found on a coincidence.
  */
-function absorbShortEqualities(hunks: Hunk[]): Hunk[] {
+function absorbShortEqualities(hunks: Hunk[], from: string): Hunk[] {
   const out: Hunk[] = [];
   for (const h of hunks) {
     const last = out[out.length - 1];
-    if (last && h.oa - last.ob <= Math.min(size(last), size(h))) {
+    const kept = last ? from.slice(last.ob, h.oa) : '';
+    if (last && tokenise(kept).length <= 1 && 2 * kept.length <= Math.min(size(last), size(h))) {
       out[out.length - 1] = { oa: last.oa, ob: h.ob, na: last.na, nb: h.nb };
     } else {
       out.push(h);

@@ -11,7 +11,7 @@ import { contextSimilarity, isWordChar } from './text';
 
 /** A claim left standing by an ambiguous deletion must keep at least this much of its context. */
 export const SLIDE_CONTEXT_THRESHOLD = 0.75;
-// An insertion moves the claim to another copy only when that copy's context is clearly better.
+// The diff's own placement stands unless another fits the claim's context clearly better.
 const SLIDE_MARGIN = 0.1;
 const MAX_SLIDE = 400;
 
@@ -50,6 +50,8 @@ interface Candidate {
   hunks: Hunk[];
   mapped: Mapped;
   score: number;
+  /** The moved words read as a phrase: they start a word and end before a space or mark. */
+  phrase: boolean;
 }
 
 /** Picks, for each pure insertion or deletion next to the claim, the placement its context supports. */
@@ -57,10 +59,11 @@ export function resolveSlides(hunks: Hunk[], s: number, e: number, from: string,
   let current = hunks;
   const prefix = from.slice(Math.max(0, s - CONTEXT_CHARS), s);
   const suffix = from.slice(e, e + CONTEXT_CHARS);
-  const evaluate = (hs: Hunk[]): Candidate => {
+  const evaluate = (hs: Hunk[], h: Hunk): Candidate => {
     const mapped = mapThrough(hs, s, e, from, to);
     const score = contextSimilarity(prefix, suffix, to.slice(Math.max(0, mapped.start - CONTEXT_CHARS), mapped.start), to.slice(mapped.end, mapped.end + CONTEXT_CHARS));
-    return { hunks: hs, mapped, score };
+    const words = h.oa === h.ob ? to.slice(h.na, h.nb) : from.slice(h.oa, h.ob);
+    return { hunks: hs, mapped, score, phrase: isWordChar(words[0]) && !isWordChar(words[words.length - 1]) };
   };
   for (let i = 0; i < current.length; i++) {
     const h = current[i];
@@ -78,7 +81,7 @@ export function resolveSlides(hunks: Hunk[], s: number, e: number, from: string,
     }
     if (bySide.size === 0) continue;
     const base = current;
-    const candidates = [evaluate(base), ...[...bySide.values()].map((p) => evaluate(base.map((x, k) => (k === i ? p : x))))];
+    const candidates = [evaluate(base, h), ...[...bySide.values()].map((p) => evaluate(base.map((x, k) => (k === i ? p : x)), p))];
     current = choose(candidates, h.oa !== h.ob).hunks;
   }
   return current;
@@ -89,8 +92,17 @@ function choose(candidates: Candidate[], deletion: boolean): Candidate {
   const standing = candidates.filter((c) => !c.mapped.touched);
   if (standing.length === 0) return original;
   let best = standing.includes(original) ? original : standing[0];
-  for (const c of standing) if (c.score > best.score + (best === original ? SLIDE_MARGIN : 0)) best = c;
-  // If the claim only survives with its context gone, the claim's own words are what was deleted.
-  if (deletion && best.score < SLIDE_CONTEXT_THRESHOLD) return candidates.find((c) => c.mapped.touched) ?? best;
+  for (const c of standing) {
+    if (c === best) continue;
+    // The diff's own choice stands unless another is clearly better, or as good and reads as the
+    // phrase an editor would type ("Robin Hart and " inserted, not " Hart and Robin").
+    const margin = best === original ? SLIDE_MARGIN : 0;
+    if (c.score > best.score + margin || (c.score >= best.score - margin && c.phrase && !best.phrase)) best = c;
+  }
+  // When the deletion could equally have taken the whole claim, and the claim only survives with
+  // its context gone, the claim's own words are what was deleted. (A reading that cuts only part
+  // of the claim, "no. He said " for "He said no. ", is not a way an editor deletes.)
+  const erased = candidates.find((c) => c.mapped.touched && c.mapped.start === c.mapped.end);
+  if (deletion && erased && best.score < SLIDE_CONTEXT_THRESHOLD) return erased;
   return best;
 }

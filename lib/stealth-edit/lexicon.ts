@@ -44,7 +44,9 @@ export const SENTENCE_STARTERS: ReadonlySet<string> = new Set(
     'and but or so yet nor for if when while after before since as at by from in into on of to with ' +
     'without about over under between among during until then now today yesterday tomorrow also ' +
     'however meanwhile although though because instead still even only some many most more much ' +
-    'several few all both each every any one no not never what which who whom whose where why how'
+    'several few all both each every any one no not never what which who whom whose where why how ' +
+    'later earlier afterwards first finally last next overall separately elsewhere here recently ' +
+    'previously currently initially eventually speaking asked according like unlike despite instead'
   ).split(' '),
 );
 
