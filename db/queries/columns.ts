@@ -112,6 +112,19 @@ export function changeEditionItem({ columnId, itemId, change, actorId }: { colum
   );
 }
 
+/** A draft edition can be thrown away: its items go back to the pool for the next one. */
+export function discardEdition({ columnId, actorId }: { columnId: number; actorId: number }): void {
+  getDb().transaction(
+    (tx) => {
+      const column = draftColumn(tx, columnId);
+      tx.delete(columnItems).where(eq(columnItems.columnId, columnId)).run();
+      tx.delete(columns).where(eq(columns.id, columnId)).run();
+      recordAudit(tx, { actorId, action: 'column.discard', entityType: 'column', entityId: columnId, before: { date: column.date } });
+    },
+    { behavior: 'immediate' },
+  );
+}
+
 export function publishEdition({ columnId, actorId }: { columnId: number; actorId: number }): Column {
   return getDb().transaction(
     (tx) => {

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { requireRole } from '@/app/(auth)/access';
 import { accessRefused, type FormState, parseForm } from '@/app/(auth)/forms';
-import { changeEditionItem, ColumnError, generateEdition, getEditionById, publishEdition, saveEditionDraft } from '@/db/queries/columns';
+import { changeEditionItem, ColumnError, discardEdition, generateEdition, getEditionById, publishEdition, saveEditionDraft } from '@/db/queries/columns';
 import { getSettings } from '@/db/queries/settings';
 import { revalidateArticle } from '@/app/(auth)/revalidate';
 
@@ -117,4 +117,22 @@ export async function publishEditionAction(_prev: FormState, formData: FormData)
   for (const articleId of new Set(getEditionById({ id: parsed.data.columnId })?.items.map((i) => i.articleId))) revalidateArticle(articleId);
   revalidatePath('/for-the-record');
   redirect(`/desk/column/${parsed.data.columnId}?published=${date}`);
+}
+
+export async function discardEditionAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  let user;
+  try {
+    user = await requireRole('standards');
+  } catch (error) {
+    return accessRefused(error);
+  }
+  const parsed = parseForm(publishSchema, formData);
+  if (!parsed.ok) return parsed.state;
+  try {
+    discardEdition({ columnId: parsed.data.columnId, actorId: user.id });
+  } catch (error) {
+    if (error instanceof ColumnError) return { message: error.message };
+    throw error;
+  }
+  redirect('/desk/column');
 }

@@ -6,7 +6,7 @@ import { EditionEditor } from '@/components/desk/edition-editor';
 import { getEditionById } from '@/db/queries/columns';
 import { getSettings } from '@/db/queries/settings';
 import { formatCalendarDay } from '@/lib/wording';
-import { changeItemAction, publishEditionAction, saveEditionAction } from '../actions';
+import { changeItemAction, discardEditionAction, publishEditionAction, saveEditionAction } from '../actions';
 
 export const metadata = { title: 'Edition' };
 
@@ -28,7 +28,10 @@ export default async function EditionDeskPage({ params }: { params: Promise<{ id
       {column.status === 'draft' ? (
         <>
           <EditionEditor columnId={column.id} intro={column.intro} items={items} save={saveEditionAction} change={changeItemAction} />
-          <ActionForm action={publishEditionAction} hidden={{ columnId: String(column.id) }} submitLabel="Publish edition" />
+          <div className="desk-actions">
+            <ActionForm action={publishEditionAction} hidden={{ columnId: String(column.id) }} submitLabel="Publish edition" />
+            <ActionForm action={discardEditionAction} hidden={{ columnId: String(column.id) }} submitLabel="Discard this draft" />
+          </div>
         </>
       ) : (
         <>

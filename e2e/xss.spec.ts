@@ -1,0 +1,179 @@
+// The XSS corpus through every text a person can enter — headline, standfirst, body, correction
+// wording, claim, report, column item — then every page, diff and feed that shows it, opened in
+// Chromium: no dialog opens, no payload runs, and the feeds still parse.
+import { expect, type Page, test } from '@playwright/test';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { toPlainText } from '../lib/markdown';
+import { actionManifest, callAction } from './support/actions';
+import { newSession, signInAs } from './support/desk';
+import { pack, xssCorpus } from './support/xss-corpus';
+
+const corpus = xssCorpus();
+const manifest = actionManifest();
+const action = (file: string, name: string) => {
+  const ref = manifest.get(`app/desk/${file}/actions.ts#${name}`);
+  if (!ref) throw new Error(`no ${name} in the build`);
+  return ref;
+};
+const redirected = (text: string, pattern: RegExp) => {
+  // A successful action answers with the redirect in its RSC payload or header; the id is in it.
+  const match = pattern.exec(text);
+  if (!match) throw new Error(`the action did not succeed: ${text.slice(0, 300)}`);
+  return Number(match[1]);
+};
+
+async function watch(page: Page) {
+  const ran: string[] = [];
+  page.on('dialog', (d) => {
+    ran.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  await page.exposeBinding('__xss', (_source, n: number) => ran.push(`payload ${n}`));
+  return ran;
+}
+
+test.describe('hostile text everywhere', () => {
+  test.setTimeout(240_000);
+
+  test('200+ XSS payloads through every field render inert on every page, diff and feed', async ({ page, browser }) => {
+    expect(corpus.length).toBeGreaterThanOrEqual(200);
+    await signInAs(page, 'editor');
+    const editor = page.request;
+    const standards = await newSession(browser, 'standards');
+    const stamp = Date.now().toString(36);
+
+    // Headline and standfirst: every payload, packed into as many articles as it takes.
+    const headlines = pack(corpus, 300);
+    const standfirsts = pack(corpus, 600);
+    const slugs: string[] = [];
+    const ids: number[] = [];
+    for (let i = 0; i < headlines.length; i++) {
+      const slug = `xss-${stamp}-${i}`;
+      const body = i === 0 ? corpus.join('\n\n') : 'A plain paragraph.';
+      const created = await callAction(editor, action('articles', 'createArticleAction'), {
+        slug,
+        section: 'Local',
+        byline: corpus[i % corpus.length].slice(0, 200),
+        headline: headlines[i],
+        standfirst: standfirsts[i % standfirsts.length],
+        body,
+      });
+      const id = redirected(`${created.headers()['x-action-redirect'] ?? ''} ${await created.text()}`, /\/desk\/articles\/(\d+)/);
+      await callAction(editor, action('articles', 'publishArticleAction'), { articleId: String(id) });
+      slugs.push(slug);
+      ids.push(id);
+    }
+    const [mainId] = ids;
+    const mainSlug = slugs[0];
+
+    // A second version, so the history and the diff carry the payloads too.
+    const v2Body = [...corpus].reverse().join('\n\n');
+    await callAction(editor, action('articles', 'saveVersionAction'), {
+      articleId: String(mainId),
+      baseNumber: '1',
+      headline: headlines[1] ?? headlines[0],
+      standfirst: standfirsts[0],
+      body: v2Body,
+      changeKind: 'update',
+      note: corpus[3],
+    });
+
+    // Corrections: claims on payload paragraphs, wording and replacement words full of payloads.
+    const plain = toPlainText(v2Body);
+    const wordings = pack(corpus, 2000);
+    const correctionIds: number[] = [];
+    for (let i = 0; i < wordings.length; i++) {
+      const exact = plain.split('\n\n')[i * 7];
+      const start = plain.indexOf(exact);
+      const drafted = await callAction(editor, action('corrections', 'createCorrectionAction'), {
+        articleId: String(mainId),
+        versionNumber: '2',
+        claims: JSON.stringify([{ start, end: start + exact.length }]),
+        kind: 'correction',
+        mode: i % 2 ? 'notice' : 'amend',
+        wording: wordings[i],
+        replacement0: corpus[(i * 13) % corpus.length],
+      });
+      const id = redirected(`${drafted.headers()['x-action-redirect'] ?? ''} ${await drafted.text()}`, /\/desk\/corrections\/(\d+)/);
+      const published = await callAction(standards.page.request, action('corrections', 'publishCorrectionAction'), { correctionId: String(id) });
+      if (!/published=1/.test(`${published.headers()['x-action-redirect'] ?? ''} ${await published.text()}`)) {
+        // The article moved on since the draft (an amend made version 3): confirm against the latest.
+        const latest = /→ (\d+)\)/.exec(await published.text());
+        if (latest) await callAction(standards.page.request, action('corrections', 'publishCorrectionAction'), { correctionId: String(id), confirmedVersion: latest[1] });
+      }
+      correctionIds.push(id);
+    }
+
+    // Reader reports.
+    for (const [i, message] of pack(corpus, 3000).entries()) {
+      const response = await page.request.post('/api/reports', {
+        headers: { 'x-forwarded-for': `10.90.${i}.1` },
+        data: { slug: mainSlug, version: 1, words: corpus[i], message, email: '' },
+      });
+      expect(response.status()).toBe(201);
+    }
+
+    // A column edition with payloads in its intro and items.
+    const generated = await callAction(standards.page.request, action('column', 'generateEditionAction'), { date: '2026-12-06' });
+    const columnId = redirected(`${generated.headers()['x-action-redirect'] ?? ''} ${await generated.text()}`, /\/desk\/column\/(\d+)/);
+    await standards.page.goto(`/desk/column/${columnId}`);
+    const items = standards.page.getByLabel(/^Item \d+/);
+    const count = await items.count();
+    for (let i = 0; i < count; i++) await items.nth(i).fill(corpus[(i * 17) % corpus.length]);
+    await standards.page.getByLabel('Intro').fill(pack(corpus, 1900)[0]);
+    await standards.page.getByRole('button', { name: 'Save edition' }).click();
+    await expect(standards.page.getByText('Edition saved.')).toBeVisible();
+    await standards.page.getByRole('button', { name: 'Publish edition' }).click();
+    await expect(standards.page.getByRole('heading', { name: /\(published\)/ })).toBeVisible();
+
+    // Now every page that shows any of it, as readers and as the desk.
+    const reader = await browser.newPage();
+    const ran = await watch(reader);
+    const readerUrls = [
+      '/',
+      '/corrections',
+      '/corrections?section=Local',
+      '/for-the-record',
+      '/for-the-record/2026-12-06',
+      `/articles/${mainSlug}`,
+      `/articles/${mainSlug}/versions/1`,
+      `/articles/${mainSlug}/versions/2`,
+      `/articles/${mainSlug}/history`,
+      `/articles/${mainSlug}/compare?from=1&to=2`,
+      `/articles/${mainSlug}/compare?from=1&to=2&view=side`,
+      `/articles/${mainSlug}/report?v=1&q=${encodeURIComponent(corpus[0])}`,
+      ...slugs.slice(1).map((s) => `/articles/${s}`),
+    ];
+    for (const url of readerUrls) {
+      const response = await reader.goto(url);
+      expect(response?.status(), url).toBeLessThan(400);
+      await reader.mouse.move(10, 10);
+      await reader.mouse.move(300, 300);
+    }
+    const deskRan = await watch(standards.page);
+    const deskUrls = ['/desk', `/desk/articles/${mainId}`, `/desk/articles/${mainId}/edit`, '/desk/reports', `/desk/column/${columnId}`, ...correctionIds.map((id) => `/desk/corrections/${id}`)];
+    for (const url of deskUrls) {
+      const response = await standards.page.goto(url);
+      expect(response?.status(), url).toBeLessThan(400);
+    }
+    const admin = await newSession(browser, 'admin');
+    const adminRan = await watch(admin.page);
+    await admin.page.goto('/desk/audit');
+    await admin.page.goto('/desk/people');
+    expect([...ran, ...deskRan, ...adminRan]).toEqual([]);
+
+    // The feeds carrying the payloads are still well-formed and parse.
+    const parser = new XMLParser({ ignoreAttributes: false });
+    for (const base of ['/corrections', '/sections/Local/corrections', `/articles/${mainSlug}/corrections`, '/for-the-record']) {
+      for (const file of ['rss.xml', 'atom.xml']) {
+        const xml = await (await page.request.get(`${base}/${file}`)).text();
+        expect(XMLValidator.validate(xml), `${base}/${file}`).toBe(true);
+        expect(() => parser.parse(xml)).not.toThrow();
+        expect(xml).not.toMatch(/<script/i);
+      }
+      const json = await (await page.request.get(`${base}/feed.json`)).json();
+      expect(json.items.length, `${base}/feed.json`).toBeGreaterThan(0);
+    }
+    await Promise.all([standards.context.close(), admin.context.close(), reader.close()]);
+  });
+});
