@@ -156,3 +156,25 @@ test.describe('the desk', () => {
     await context.close();
   });
 });
+
+test.describe('the stealth-edit guard', () => {
+  test('a “minor edit” that changes a figure asks for a correction or a reason, and the history marks it', async ({ page }) => {
+    await signInAs(page, 'editor');
+    const slug = uniqueSlug('stealth');
+    const id = await createArticle(page, { slug, section: 'Local', byline: 'Desk Test', headline: 'Ferry fares rise', standfirst: '', body: 'Fares will rise to £4.20 in March, the operator said.' });
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await expect(page.getByText('Local · published')).toBeVisible();
+
+    await editArticle(page, id, { body: 'Fares will rise to £4.80 in March, the operator said.', changeKind: 'minor_edit' });
+    await page.getByRole('button', { name: 'Save new version' }).click();
+    await expect(page.locator('.form-error')).toContainText('changes facts readers may have relied on');
+    await expect(page.getByText(/Changed: number/)).toBeVisible();
+    await expect(page.getByLabel('Body', { exact: true })).toHaveValue(/£4\.80/);
+
+    await page.getByLabel('Why this is only a minor edit (kept on the record)', { exact: true }).fill('The operator’s press release had a typo we copied.');
+    await page.getByRole('button', { name: 'Save new version' }).click();
+    await expect(page.getByText('Saved version 2.')).toBeVisible();
+    await page.goto(`/articles/${slug}/history`);
+    await expect(page.locator('#version-2 .uncorrected')).toContainText('“£4.20” became “£4.80”');
+  });
+});

@@ -100,6 +100,11 @@ export function ArticleForm({ action, mode, initial, canLegal = false }: Props) 
           <Field name="note" label="Note on this change" errors={errors.note}>
             {(p) => <input {...p} defaultValue={values.note} />}
           </Field>
+          {(state.detail as { substantive?: unknown[] } | undefined)?.substantive || values.minorReason ? (
+            <Field name="minorReason" label="Why this is only a minor edit (kept on the record)" errors={errors.minorReason}>
+              {(p) => <input {...p} defaultValue={values.minorReason} />}
+            </Field>
+          ) : null}
           {canLegal ? (
             <fieldset className="legal">
               <legend>Legal removal (only with the kind “Legal”)</legend>

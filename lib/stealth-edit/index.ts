@@ -142,3 +142,4 @@ export function findSubstantiveChanges(before: string, after: string): Substanti
 export function isSubstantive(before: string, after: string): boolean {
   return findSubstantiveChanges(before, after).length > 0;
 }
+export { versionFacts } from './version-text';

@@ -7,6 +7,7 @@ import { accessRefused, type FormState, parseForm } from '@/app/(auth)/forms';
 import { createArticle, publishArticle, saveVersion, SlugTakenError, withdrawArticle } from '@/db/queries/article-writes';
 import { getDeskArticle } from '@/db/queries/desk';
 import { getUserById } from '@/db/queries/users';
+import { findSubstantiveChanges, versionFacts } from '@/lib/stealth-edit';
 import { CHANGE_KINDS } from '@/lib/types';
 import { clientIpFromRequest } from '@/app/(auth)/request-ip';
 import { revalidateArticle } from '@/app/(auth)/revalidate';
@@ -55,6 +56,7 @@ export async function createArticleAction(_prev: FormState, formData: FormData):
   redirect(`/desk/articles/${id}`);
 }
 
+
 const EDIT_KINDS = CHANGE_KINDS.filter((k) => k !== 'first_publication') as [string, ...string[]];
 
 const saveSchema = z
@@ -65,6 +67,7 @@ const saveSchema = z
     note: z.string().trim().max(500, 'Keep the note under 500 characters.').default(''),
     withhold: z.string().trim().max(200).default(''),
     legalReason: z.string().trim().max(1000, 'Keep the reason under 1,000 characters.').default(''),
+    minorReason: z.string().trim().max(500, 'Keep the reason under 500 characters.').default(''),
     ...articleText,
   })
   .superRefine((data, ctx) => {
@@ -95,7 +98,21 @@ export async function saveVersionAction(_prev: FormState, formData: FormData): P
   const parsed = parseForm(saveSchema, formData);
   if (!parsed.ok) return parsed.state;
   const data = parsed.data;
-  if (!getDeskArticle({ id: data.articleId })) return { message: 'That article does not exist.' };
+  const desk = getDeskArticle({ id: data.articleId });
+  if (!desk) return { message: 'That article does not exist.' };
+  // The stealth-edit guard: a "minor edit" to a published article that changes facts needs a
+  // correction or a reason on the record.
+  if (data.changeKind === 'minor_edit' && desk.article.status === 'published' && !data.minorReason) {
+    const changes = findSubstantiveChanges(versionFacts(desk.latest), versionFacts(data));
+    if (changes.length > 0) {
+      return {
+        message: 'This “minor edit” changes facts readers may have relied on. Save it as a correction, clarification or update — or give the reason it is minor.',
+        errors: { changeKind: [`Changed: ${changes.map((c) => `${c.kind} “${c.before}” → “${c.after}”`).join('; ')}.`] },
+        values: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, String(v)])),
+        detail: { substantive: changes },
+      };
+    }
+  }
   const result = saveVersion({
     articleId: data.articleId,
     baseNumber: data.baseNumber,
@@ -103,7 +120,7 @@ export async function saveVersionAction(_prev: FormState, formData: FormData): P
     standfirst: data.standfirst,
     body: data.body,
     changeKind: data.changeKind as (typeof CHANGE_KINDS)[number],
-    note: data.note,
+    note: data.minorReason ? `${data.note ? `${data.note}. ` : ''}Minor edit despite changed facts: ${data.minorReason}` : data.note,
     actorId: user.id,
     ip: await clientIpFromRequest(),
     withhold: data.changeKind === 'legal' ? { numbers: parseNumbers(data.withhold) ?? [], reason: data.legalReason } : undefined,

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getArticlePage } from '@/db/queries/article-page';
 import { noticeId } from '@/lib/article-view';
+import { findSubstantiveChanges, versionFacts } from '@/lib/stealth-edit';
 import { CHANGE_KIND_LABELS, CORRECTION_KIND_LABELS } from '@/lib/types';
 import { formatDateTime, formatShortDate } from '@/lib/wording';
 
@@ -14,6 +15,7 @@ export function generateStaticParams() {
 }
 
 type Params = Promise<{ slug: string }>;
+
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const result = getArticlePage({ slug: (await params).slug });
@@ -62,6 +64,11 @@ export default async function HistoryPage({ params }: { params: Params }) {
         {newestFirst.map((v, i) => {
           const previous = newestFirst[i + 1];
           const carried = corrections.filter((c) => c.amendedVersion?.number === v.number);
+          // Facts that changed in a version no correction accounts for: shown, never hidden.
+          const uncorrected =
+            previous && !previous.withheld && !v.withheld && carried.length === 0 && v.changeKind !== 'legal'
+              ? findSubstantiveChanges(versionFacts(previous), versionFacts(v))
+              : [];
           return (
             <li key={v.number} id={`version-${v.number}`} className="version-item">
               <h2>
@@ -76,6 +83,16 @@ export default async function HistoryPage({ params }: { params: Params }) {
               ) : (
                 <>
                   {v.note ? <p>{v.note}</p> : null}
+                  {uncorrected.length ? (
+                    <p className="uncorrected">
+                      <strong>Changed without a correction:</strong>{' '}
+                      {uncorrected
+                        .slice(0, 4)
+                        .map((c) => `“${c.before}” became “${c.after}”`)
+                        .join('; ')}
+                      {uncorrected.length > 4 ? `; and ${uncorrected.length - 4} more` : ''}.
+                    </p>
+                  ) : null}
                   {carried.map((c) => (
                     <p key={c.id} className="meta">
                       {CORRECTION_KIND_LABELS[c.kind]}: <Link href={`/articles/${article.slug}#${noticeId(c.id)}`}>{c.wording}</Link>
