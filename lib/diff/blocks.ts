@@ -64,7 +64,7 @@ function inlineSegments(children: Token[]): Segment[] {
     else if (child.type === 'hardbreak') push('\n', false);
     else if (child.type in MARK_OF) depth[MARK_OF[child.type]] += 1;
     else if (child.type in CLOSE_OF) depth[CLOSE_OF[child.type]] -= 1;
-    else if (child.type === 'link_open') links.push(safeHref(child.attrGet('href') ?? ''));
+    else if (child.type === 'link_open') links.push(safeHref(String(child.attrGet('href') ?? '')));
     else if (child.type === 'link_close') links.pop();
   }
   return segments;
@@ -77,6 +77,11 @@ function sameSig(a: Marks | undefined, b: Marks | undefined): boolean {
 
 function shapeKey(shape: BlockShape): string {
   return `${shape.kind}${shape.level ?? ''}${shape.quoted ? 'q' : ''}${shape.marker && shape.marker !== '•' ? 'o' : ''}`;
+}
+
+/** Same kind of block in the same place (list markers aside: renumbering is not a change). */
+export function sameShape(a: BlockShape, b: BlockShape): boolean {
+  return shapeKey(a) === shapeKey(b);
 }
 
 function blockKey(shape: BlockShape, segments: Segment[]): string {

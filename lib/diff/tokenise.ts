@@ -86,7 +86,12 @@ export class Interner {
     const out = new Array<number>(tokens.length);
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
-      const key = `${marksKey(t.marks)}\u0001${t.text}`;
+      if (t.id !== 0) {
+        out[i] = t.id;
+        continue;
+      }
+      // Plain words key as themselves; a formatted key always holds \u0001, which no token can.
+      const key = t.marks ? `${marksKey(t.marks)}\u0001${t.text}` : t.text;
       let id = this.ids.get(key);
       if (id === undefined) {
         id = this.ids.size + 1;

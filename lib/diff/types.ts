@@ -50,7 +50,7 @@ export interface DiffBlock {
   shape: BlockShape;
   /** The older shape when it differs, e.g. a paragraph that became a heading. */
   oldShape?: BlockShape;
-  /** Position among the older / newer version's blocks (absent on the side the block is not in). */
+  /** Position among the older / newer version's blocks: absent on a side the block is not in; a move has both. */
   oldIndex?: number;
   newIndex?: number;
   runs: DiffRun[];
