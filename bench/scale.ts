@@ -1,0 +1,137 @@
+// The scale generator: a newsroom of 100,000 articles, 300,000 versions, 20,000 corrections and
+// 2,000 reader reports, written straight into a fresh database with the app's own hashing and
+// anchoring. `tsx bench/scale.ts FILE [--articles N]`.
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { openDatabase } from '../db/connection';
+import { createAnchor } from '../lib/anchoring';
+import { hashPasswordSync } from '../lib/auth/passwords';
+import { hashVersion } from '../lib/history/hash';
+import { toPlainText } from '../lib/markdown';
+import { DEFAULT_SETTINGS } from '../lib/settings';
+
+const WORDS =
+  'harbour council estuary ferry quay tide pier school budget vote seats ward mayor cannery jobs lifeboat appeal festival gallery survey algae seagrass bus route roof repairs wall storm surge planning committee report figures residents traders fishermen volunteers spring winter summer autumn county town river marsh bridge road station market library hospital clinic'.split(
+    ' ',
+  );
+const SECTIONS = ['Politics', 'Business', 'Local', 'Sport', 'Culture', 'Science', 'Environment', 'Health'];
+const KINDS = ['correction', 'correction', 'correction', 'clarification', 'editors_note', 'update', 'retraction'] as const;
+
+/** A small seeded PRNG (mulberry32), so every run builds the same newsroom. */
+function prng(seed: number) {
+  let a = seed;
+  return () => {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface ScaleCounts {
+  articles: number;
+  versionsPerArticle: number;
+  corrections: number;
+  reports: number;
+}
+
+export const FULL_SCALE: ScaleCounts = { articles: 100_000, versionsPerArticle: 3, corrections: 20_000, reports: 2_000 };
+
+export function generateScaleDatabase(file: string, counts: ScaleCounts = FULL_SCALE): { seconds: number; bytes: number } {
+  const started = Date.now();
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true });
+  const db = openDatabase(file);
+  const sqlite = db.$client;
+  sqlite.pragma('synchronous = OFF'); // a generator, not the app: rebuilt from scratch if interrupted
+  const random = prng(20261126);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+  const sentence = (n: number) => {
+    const words = Array.from({ length: n }, () => pick(WORDS));
+    words[0] = words[0][0].toUpperCase() + words[0].slice(1);
+    return `${words.join(' ')} ${Math.floor(random() * 900) + 100} ${pick(WORDS)}.`;
+  };
+  const paragraph = () => Array.from({ length: 3 }, () => sentence(10 + Math.floor(random() * 8))).join(' ');
+
+  const now = Date.UTC(2026, 10, 20);
+  const insertSettings = sqlite.prepare('insert into settings (id, publication, column_name, contact_line, time_zone, locale) values (1, ?, ?, ?, ?, ?)');
+  const insertUser = sqlite.prepare("insert into users (email, name, role, password_hash) values (?, ?, ?, ?)");
+  const insertArticle = sqlite.prepare(
+    "insert into articles (slug, section, byline, status, first_published_at, first_public_version, created_by) values (?, ?, ?, 'published', ?, 1, 1)",
+  );
+  const insertVersion = sqlite.prepare(
+    'insert into versions (article_id, number, headline, standfirst, body, change_kind, note, saved_by, saved_at, content_hash, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)',
+  );
+  const insertAudit = sqlite.prepare("insert into audit_events (created_at, actor_id, action, entity_type, entity_id) values (?, 1, ?, ?, ?)");
+  const insertSearch = sqlite.prepare('insert into article_search (rowid, body) values (?, ?)');
+  const insertCorrection = sqlite.prepare(
+    "insert into corrections (article_id, kind, mode, wording, status, base_version_id, drafted_by, drafted_at, updated_at, published_by, published_at) values (?, ?, 'notice', ?, 'draft', ?, 1, ?, ?, 2, null)",
+  );
+  const publishCorrection = sqlite.prepare("update corrections set status = 'published', published_at = ?, updated_at = ? where id = ?");
+  const insertClaim = sqlite.prepare('insert into claims (correction_id, version_id, exact, prefix, suffix, start, end, position) values (?, ?, ?, ?, ?, ?, ?, 0)');
+  const insertReport = sqlite.prepare('insert into reports (reference, article_id, version_id, exact, prefix, suffix, start, end, message) values (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+
+  const firstVersion: { id: number; body: string }[] = [];
+  const write = sqlite.transaction(() => {
+    const { siteUrl: _siteUrl, ...settings } = { ...DEFAULT_SETTINGS, publication: 'The Scale Test Gazette' };
+    insertSettings.run(settings.publication, settings.columnName, settings.contactLine, settings.timeZone, settings.locale);
+    const hash = hashPasswordSync('errata-bench-2026');
+    insertUser.run('editor@bench.example', 'Bench Editor', 'editor', hash);
+    insertUser.run('standards@bench.example', 'Bench Standards', 'standards', hash);
+    for (let a = 1; a <= counts.articles; a++) {
+      const published = now - Math.floor(random() * 365 * 86_400_000);
+      const articleId = Number(insertArticle.run(`story-${a}`, pick(SECTIONS), 'Staff Reporter', published).lastInsertRowid);
+      let body = Array.from({ length: 4 }, paragraph).join('\n\n');
+      const headline = sentence(6).replace(/\.$/, '');
+      let prev = '';
+      for (let n = 1; n <= counts.versionsPerArticle; n++) {
+        if (n > 1) body = `${body}\n\n${paragraph()}`;
+        const savedAt = new Date(published + (n - 1) * 3_600_000);
+        const v = { number: n, headline, standfirst: 'A report from the scale test.', body, changeKind: n === 1 ? 'first_publication' : 'update', note: n === 1 ? '' : 'More detail', savedAt };
+        const hashes = hashVersion(prev, v);
+        prev = hashes.hash;
+        const versionId = Number(insertVersion.run(articleId, n, v.headline, v.standfirst, v.body, v.changeKind, v.note, savedAt.getTime(), hashes.contentHash, hashes.prevHash, hashes.hash).lastInsertRowid);
+        insertAudit.run(savedAt.getTime(), 'version.save', 'version', String(versionId));
+        if (n === 1) firstVersion[articleId] = { id: versionId, body };
+      }
+      insertSearch.run(articleId, `${headline} ${body}`);
+    }
+    for (let c = 0; c < counts.corrections; c++) {
+      const articleId = 1 + Math.floor(random() * counts.articles);
+      const base = firstVersion[articleId];
+      const text = toPlainText(base.body);
+      const start = text.indexOf(' ', Math.floor(random() * (text.length - 60))) + 1;
+      const anchor = createAnchor(text, start, text.indexOf(' ', start + 12));
+      const at = now - Math.floor(random() * 180 * 86_400_000);
+      const id = Number(insertCorrection.run(articleId, pick(KINDS), `The article should have said ${pick(WORDS)} ${Math.floor(random() * 900) + 100}.`, base.id, at, at).lastInsertRowid);
+      insertClaim.run(id, base.id, anchor.quote.exact, anchor.quote.prefix, anchor.quote.suffix, anchor.start, anchor.end);
+      publishCorrection.run(at, at, id);
+      insertAudit.run(at, 'correction.publish', 'correction', String(id));
+    }
+    for (let r = 0; r < counts.reports; r++) {
+      const articleId = 1 + Math.floor(random() * counts.articles);
+      const base = firstVersion[articleId];
+      const text = toPlainText(base.body);
+      insertReport.run(`R-BENCH${String(r).padStart(5, '0')}`, articleId, base.id, text.slice(0, 20), '', text.slice(20, 52), 0, 20, 'I think this figure is wrong.');
+    }
+  });
+  write();
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  sqlite.exec('ANALYZE');
+  sqlite.close();
+  return { seconds: (Date.now() - started) / 1000, bytes: fs.statSync(file).size };
+}
+
+if (process.argv[1]?.endsWith('scale.ts')) {
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { articles: { type: 'string' } } });
+  const file = positionals[0] ?? 'data/bench/scale.db';
+  const articles = values.articles ? Number(values.articles) : FULL_SCALE.articles;
+  const factor = articles / FULL_SCALE.articles;
+  const result = generateScaleDatabase(file, {
+    ...FULL_SCALE,
+    articles,
+    corrections: Math.round(FULL_SCALE.corrections * factor),
+    reports: Math.round(FULL_SCALE.reports * factor),
+  });
+  console.log(`Generated ${file}: ${articles} articles in ${result.seconds.toFixed(1)} s, ${(result.bytes / 1e6).toFixed(0)} MB`);
+}
