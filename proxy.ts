@@ -1,7 +1,9 @@
-// Before a page renders: security headers on every response (a nonce CSP on the desk), and 410 for
-// versions withheld for legal reasons. Never the only guard: pages and actions check access themselves.
+// Before a page renders: security headers on every response (a nonce CSP on the desk), 410 for
+// versions withheld for legal reasons, and rewrites of cacheable filtered URLs to cached routes.
+// Never the only guard: pages and actions check access themselves.
 import { type NextRequest, NextResponse } from 'next/server';
 import { withheldSince } from '@/db/queries/withheld';
+import { cachedRouteFor } from '@/lib/routing/cached-routes';
 import { deskCsp, isDeskPath, readerCsp, securityHeaders } from '@/lib/security/headers';
 
 const VERSION_PAGE = /^\/articles\/([a-z0-9-]{1,120})\/versions\/([1-9][0-9]{0,8})$/;
@@ -45,7 +47,9 @@ export function proxy(request: NextRequest) {
     response.headers.set('Cache-Control', 'private, no-store');
     return response;
   }
-  const response = NextResponse.next();
+  // Filters and comparisons with bounded, valid parameters are served from cached routes.
+  const cached = cachedRouteFor(pathname, request.nextUrl.searchParams);
+  const response = cached ? NextResponse.rewrite(new URL(cached, request.url)) : NextResponse.next();
   for (const [k, v] of Object.entries(securityHeaders({ csp: readerCsp(), https }))) response.headers.set(k, v);
   return response;
 }

@@ -1,5 +1,6 @@
 // Online backups with SQLite's backup API (consistent while the app keeps writing), and restores.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 
@@ -16,6 +17,15 @@ function integrity(file: string): string {
     return String(db.pragma('integrity_check', { simple: true }));
   } finally {
     db.close();
+  }
+}
+
+/** A backup is never urgent, readers are: backup processes ask the OS to run them after everything else. */
+export function lowerOwnPriority(): void {
+  try {
+    os.setPriority(19);
+  } catch {
+    // Not permitted here: the backup still works, just at normal priority.
   }
 }
 

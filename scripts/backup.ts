@@ -1,6 +1,8 @@
 // `npm run backup -- FILE`: an online backup of DATABASE_PATH into FILE, safe while the app serves.
 import { databasePath } from '../db/connection';
-import { backupDatabase } from '../db/backup';
+import { backupDatabase, lowerOwnPriority } from '../db/backup';
+
+lowerOwnPriority();
 
 const target = process.argv[2];
 if (!target) {

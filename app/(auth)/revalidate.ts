@@ -17,6 +17,9 @@ export function revalidateArticle(articleId: number): void {
   revalidatePath(base);
   revalidatePath(`${base}/history`);
   for (let i = 1; i <= n; i++) revalidatePath(`${base}/versions/${i}`);
+  // Comparisons link to corrections and must drop withheld versions; the list shows corrections.
+  revalidatePath('/articles/[slug]/compare/[from]/[to]/[view]', 'page');
+  revalidatePath('/corrections/filter/[kind]/[section]/[page]', 'page');
   revalidatePath('/');
 }
 

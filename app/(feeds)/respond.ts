@@ -1,5 +1,6 @@
 // Serves a feed: the right content type, ETag and Last-Modified, and 304 when the reader has it.
 import 'server-only';
+import { cachedUntilChange } from '@/db/queries/change-stamp';
 import { correctionFeed, editionFeed, type FeedScope } from '@/db/queries/feeds';
 import { getSettings } from '@/db/queries/settings';
 import { buildFeed, FEED_CONTENT_TYPES, type FeedFormat, feedEtag, type FeedMeta, isNotModified } from '@/lib/feeds';
@@ -15,8 +16,17 @@ export function safeDecode(value: string): string {
 
 const FILES: Record<FeedFormat, string> = { rss: 'rss.xml', atom: 'atom.xml', json: 'feed.json' };
 
-function respond(request: Request, format: FeedFormat, body: string, lastModified: Date): Response {
-  const etag = feedEtag(body);
+interface BuiltFeed {
+  body: string;
+  etag: string;
+  lastModified: Date;
+}
+
+function built(body: string, lastModified: Date): BuiltFeed {
+  return { body, etag: feedEtag(body), lastModified };
+}
+
+function respond(request: Request, format: FeedFormat, { body, etag, lastModified }: BuiltFeed): Response {
   const headers = {
     ETag: etag,
     'Last-Modified': lastModified.toUTCString(),
@@ -37,36 +47,46 @@ function selfLinks(base: string): Record<FeedFormat, string> {
 export function correctionFeedRoute<P extends Record<string, string>>(format: FeedFormat, scopeOf: (params: P) => FeedScope) {
   return async function GET(request: Request, context: { params: Promise<P> }): Promise<Response> {
     const scope = scopeOf(await context.params);
-    const settings = getSettings();
-    const data = correctionFeed(scope, settings);
-    if (!data.found) return new Response('No such feed.\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-    const path = scope.kind === 'all' ? '/corrections' : scope.kind === 'section' ? `/sections/${encodeURIComponent(scope.section)}/corrections` : `/articles/${scope.slug}/corrections`;
-    const page = scope.kind === 'article' ? `${settings.siteUrl}/articles/${scope.slug}` : scope.kind === 'section' ? `${settings.siteUrl}/corrections?section=${encodeURIComponent(scope.section)}` : `${settings.siteUrl}/corrections`;
-    const meta: FeedMeta = {
-      id: `${settings.siteUrl}${path}`,
-      title: `Corrections${scope.kind === 'section' ? ` in ${scope.section}` : scope.kind === 'article' ? ` to ${scope.slug}` : ''} — ${settings.publication}`,
-      description: `Corrections, clarifications and notes published by ${settings.publication}.`,
-      link: page,
-      self: selfLinks(`${settings.siteUrl}${path}`),
-      copyright: settings.publication,
-      author: settings.publication,
-    };
-    return respond(request, format, buildFeed(format, meta, data.entries), data.lastModified);
+    // Built once per change to the record, then served from memory (with its ETag) until the next.
+    const feed = cachedUntilChange(`feed:${format}:${JSON.stringify(scope)}`, () => buildCorrectionFeed(format, scope));
+    if (!feed) return new Response('No such feed.\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    return respond(request, format, feed);
   };
+}
+
+function buildCorrectionFeed(format: FeedFormat, scope: FeedScope): BuiltFeed | null {
+  const settings = getSettings();
+  const data = correctionFeed(scope, settings);
+  if (!data.found) return null;
+  const path = scope.kind === 'all' ? '/corrections' : scope.kind === 'section' ? `/sections/${encodeURIComponent(scope.section)}/corrections` : `/articles/${scope.slug}/corrections`;
+  const page = scope.kind === 'article' ? `${settings.siteUrl}/articles/${scope.slug}` : scope.kind === 'section' ? `${settings.siteUrl}/corrections?section=${encodeURIComponent(scope.section)}` : `${settings.siteUrl}/corrections`;
+  const meta: FeedMeta = {
+    id: `${settings.siteUrl}${path}`,
+    title: `Corrections${scope.kind === 'section' ? ` in ${scope.section}` : scope.kind === 'article' ? ` to ${scope.slug}` : ''} — ${settings.publication}`,
+    description: `Corrections, clarifications and notes published by ${settings.publication}.`,
+    link: page,
+    self: selfLinks(`${settings.siteUrl}${path}`),
+    copyright: settings.publication,
+    author: settings.publication,
+  };
+  return built(buildFeed(format, meta, data.entries), data.lastModified);
 }
 
 export function editionFeedRoute(format: FeedFormat) {
   return async function GET(request: Request): Promise<Response> {
-    const settings = getSettings();
-    const data = editionFeed(settings);
-    const meta: FeedMeta = {
-      id: `${settings.siteUrl}/for-the-record`,
-      title: `${settings.columnName} — ${settings.publication}`,
-      description: `Every edition of ${settings.publication}'s ${settings.columnName} column.`,
-      link: `${settings.siteUrl}/for-the-record`,
-      self: selfLinks(`${settings.siteUrl}/for-the-record`),
-      copyright: settings.publication,
-    };
-    return respond(request, format, buildFeed(format, meta, data.entries), data.lastModified);
+    const feed = cachedUntilChange(`feed:${format}:editions`, () => {
+      const settings = getSettings();
+      const data = editionFeed(settings);
+      const meta: FeedMeta = {
+        id: `${settings.siteUrl}/for-the-record`,
+        title: `${settings.columnName} — ${settings.publication}`,
+        description: `Every edition of ${settings.publication}'s ${settings.columnName} column.`,
+        link: `${settings.siteUrl}/for-the-record`,
+        self: selfLinks(`${settings.siteUrl}/for-the-record`),
+        copyright: settings.publication,
+      };
+      return built(buildFeed(format, meta, data.entries), data.lastModified);
+    });
+    return respond(request, format, feed);
   };
 }

@@ -30,6 +30,24 @@ function plainTexts(versions: ReaderVersion[]): Map<number, string> {
   return new Map(versions.filter((v) => !v.withheld).map((v) => [v.number, toPlainText(v.body)]));
 }
 
+export interface ArticleRecord {
+  article: Article;
+  versions: ReaderVersion[];
+  current: ReaderVersion;
+  corrections: PublicCorrection[];
+  settings: NewsroomSettings;
+}
+
+/** An article's versions and public corrections, without working out marks and notices. */
+export function getArticleRecord({ slug }: { slug: string }): ArticleRecord | null {
+  const article = getPublicArticleBySlug({ slug });
+  if (!article) return null;
+  const versions = getPublicVersions({ article });
+  const current = currentPublicVersion(versions);
+  if (!current) return null;
+  return { article, versions, current, corrections: getPublicCorrectionsForArticle({ articleId: article.id }), settings: getSettings() };
+}
+
 export function getArticlePage({ slug, number }: { slug: string; number?: number }): ArticlePageResult {
   const article = getPublicArticleBySlug({ slug });
   if (!article) return { status: 'not-found' };

@@ -71,6 +71,9 @@ export async function signIn(base: string, email: string, password: string): Pro
   return session;
 }
 
+/** The server's heap cap, as `npm start` sets it: the V8 heap collects sooner, so memory stays low. */
+export const SERVER_HEAP_MB = 256;
+
 export interface RunningApp {
   base: string;
   child: ChildProcess;
@@ -80,7 +83,7 @@ export interface RunningApp {
 /** Starts the built app (next start) in its own process group, and waits for /api/health. */
 export async function startApp(options: { port: number; databasePath: string; env?: Record<string, string> }): Promise<RunningApp> {
   const base = `http://127.0.0.1:${options.port}`;
-  const child = spawn(process.execPath, [path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(options.port)], {
+  const child = spawn(process.execPath, [`--max-old-space-size=${SERVER_HEAP_MB}`, path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(options.port)], {
     env: { ...process.env, DATABASE_PATH: options.databasePath, PORT: String(options.port), NEXT_TELEMETRY_DISABLED: '1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { cachedRouteFor } from './cached-routes';
+
+const q = (s: string) => new URLSearchParams(s);
+
+describe('cachedRouteFor', () => {
+  it('sends kind, section and page filters to the cached corrections route', () => {
+    expect(cachedRouteFor('/corrections', q(''))).toBe('/corrections/filter/all/all/1');
+    expect(cachedRouteFor('/corrections', q('kind=correction&section=Politics&page=2'))).toBe('/corrections/filter/correction/Politics/2');
+    expect(cachedRouteFor('/corrections', q('section=Arts%20%26%20Books'))).toBe('/corrections/filter/all/Arts%20%26%20Books/1');
+  });
+
+  it('leaves date ranges, unknown keys, repeats and hostile values to the dynamic route', () => {
+    for (const query of ['from=2026-01-01', 'kind=bogus', "section=' OR 1=1", 'page=0', 'page=99999', 'kind=correction&kind=update', 'utm_source=x', `section=${'x'.repeat(61)}`]) {
+      expect(cachedRouteFor('/corrections', q(query)), query).toBeNull();
+    }
+  });
+
+  it('sends valid comparisons to the cached compare route', () => {
+    expect(cachedRouteFor('/articles/a-story/compare', q('from=1&to=3'))).toBe('/articles/a-story/compare/1/3/inline');
+    expect(cachedRouteFor('/articles/a-story/compare', q('from=3&to=1&view=side'))).toBe('/articles/a-story/compare/3/1/side');
+    for (const query of ['', 'from=1', 'from=2&to=2', 'from=a&to=1', 'from=1&to=2&view=other', 'from=1&to=2&x=1']) {
+      expect(cachedRouteFor('/articles/a-story/compare', q(query)), query).toBeNull();
+    }
+  });
+
+  it('ignores other paths', () => {
+    expect(cachedRouteFor('/articles/a-story', q('from=1&to=2'))).toBeNull();
+  });
+});

@@ -1,0 +1,38 @@
+// Which reader URLs with query strings can be served from a cached (ISR) route, and where: the
+// proxy rewrites them. Only bounded, validated parameters qualify, so no one can fill the cache.
+import { CORRECTION_KINDS } from '../types';
+
+const SECTION = /^[\p{L}\p{N} &'’-]{1,60}$/u;
+const NUMBER = /^[1-9][0-9]{0,8}$/;
+const COMPARE = /^\/articles\/([a-z0-9-]{1,120})\/compare$/;
+
+function only(params: URLSearchParams, allowed: string[]): boolean {
+  for (const key of new Set(params.keys())) {
+    if (!allowed.includes(key) || params.getAll(key).length > 1) return false;
+  }
+  return true;
+}
+
+export function cachedRouteFor(pathname: string, params: URLSearchParams): string | null {
+  if (pathname === '/corrections') {
+    if (!only(params, ['kind', 'section', 'page'])) return null;
+    const kind = params.get('kind') || 'all';
+    const section = params.get('section') || 'all';
+    const page = params.get('page') || '1';
+    if (kind !== 'all' && !(CORRECTION_KINDS as readonly string[]).includes(kind)) return null;
+    if (section !== 'all' && !SECTION.test(section)) return null;
+    if (!NUMBER.test(page) || Number(page) > 1000) return null;
+    return `/corrections/filter/${kind}/${encodeURIComponent(section)}/${page}`;
+  }
+  const compare = COMPARE.exec(pathname);
+  if (compare) {
+    if (!only(params, ['from', 'to', 'view'])) return null;
+    const from = params.get('from') ?? '';
+    const to = params.get('to') ?? '';
+    const view = params.get('view') === 'side' ? 'side' : 'inline';
+    if (!NUMBER.test(from) || !NUMBER.test(to) || from === to) return null;
+    if (params.has('view') && !['side', 'inline'].includes(params.get('view') ?? '')) return null;
+    return `/articles/${compare[1]}/compare/${from}/${to}/${view}`;
+  }
+  return null;
+}
