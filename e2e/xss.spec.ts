@@ -129,6 +129,12 @@ test.describe('hostile text everywhere', () => {
     // Now every page that shows any of it, as readers and as the desk.
     const reader = await browser.newPage();
     const ran = await watch(reader);
+    // The detector itself works: a payload that did run would be caught.
+    await reader.goto('/about');
+    await reader.evaluate(() => (window as unknown as { __xss: (n: number) => void }).__xss(0));
+    expect(ran).toEqual(['payload 0']);
+    ran.length = 0;
+    expect(correctionIds.length).toBeGreaterThan(2);
     const readerUrls = [
       '/',
       '/corrections',
