@@ -117,3 +117,27 @@ test.describe('access control on every desk endpoint', () => {
     expect(fingerprint(databasePath)).toBe(before);
   });
 });
+
+test.describe('the published record through server actions', () => {
+  test('no server action rewrites or deletes a published correction; withdrawal keeps its words', async ({ page }) => {
+    const actions = scanServerActions();
+    const manifest = actionManifest();
+    expect(actions.filter((a) => /delete|remove|destroy/i.test(a.name))).toEqual([]);
+    const db = new Database(databasePath, { readonly: true });
+    const row = db.prepare("select id from corrections where status = 'published' order by id limit 1").get() as { id: number };
+    const snapshot = () =>
+      JSON.stringify([
+        db.prepare('select kind, mode, wording, article_id, published_at, published_by, amended_version_id from corrections where id = ?').get(row.id),
+        db.prepare('select exact, prefix, suffix, start, end, replacement, version_id from claims where correction_id = ? order by position').all(row.id),
+      ]);
+    const before = snapshot();
+    await signInAs(page, 'admin');
+    const fields = { ...probeFields(), correctionId: String(row.id), wording: 'Quietly rewritten.', replacement0: 'rewritten', kind: 'clarification', mode: 'notice', reason: '', changeKind: 'update', role: 'editor', disabled: 'false' };
+    for (const action of actions.filter((a) => a.role !== null)) {
+      const response = await callAction(page.request, manifest.get(`${action.file}#${action.name}`)!, fields);
+      expect(response.status(), action.name).toBeLessThan(500);
+    }
+    expect(snapshot()).toBe(before);
+    db.close();
+  });
+});

@@ -2,7 +2,7 @@
 import 'server-only';
 import { and, asc, desc, eq, gte, inArray, lt, ne } from 'drizzle-orm';
 import { getDb } from '../index';
-import { articles, type Claim, claims, columnItems, columns, type Correction, corrections, versions } from '../schema';
+import { articles, type Claim, claims, columnItems, columns, type Correction, corrections, versions, withholdings } from '../schema';
 
 export interface PublicCorrection extends Correction {
   claims: (Claim & { versionNumber: number })[];
@@ -10,15 +10,26 @@ export interface PublicCorrection extends Correction {
   printedIn: { date: string; publishedAt: Date } | null;
 }
 
+export const WITHHELD_WORDS = '[words withheld for legal reasons]';
+
+/**
+ * Claims quote a version's text, so a claim on a version withheld for legal reasons shows
+ * readers none of its words: they are blanked here, before any page or feed sees them.
+ */
 function claimsFor(ids: number[]) {
   if (ids.length === 0) return [];
   return getDb()
-    .select({ claim: claims, versionNumber: versions.number })
+    .select({ claim: claims, versionNumber: versions.number, withheldId: withholdings.id })
     .from(claims)
     .innerJoin(versions, eq(versions.id, claims.versionId))
+    .leftJoin(withholdings, eq(withholdings.versionId, claims.versionId))
     .where(inArray(claims.correctionId, ids))
     .orderBy(asc(claims.position))
-    .all();
+    .all()
+    .map(({ claim, versionNumber, withheldId }) => ({
+      claim: withheldId ? { ...claim, exact: WITHHELD_WORDS, prefix: '', suffix: '', replacement: null, start: 0, end: 0 } : claim,
+      versionNumber,
+    }));
 }
 
 function decorate(rows: Correction[]): PublicCorrection[] {

@@ -84,7 +84,7 @@ export default async function DeskArticlePage({ params, searchParams }: { params
           {[...versions].reverse().map((v) => (
             <tr key={v.id}>
               <td>
-                {v.number}
+                <Link href={`/desk/articles/${article.id}/versions/${v.number}`}>{v.number}</Link>
                 {v.withheld ? ' (withheld from readers)' : ''}
               </td>
               <td>{formatDateTime(v.savedAt, settings)}</td>
