@@ -1,7 +1,9 @@
 // What every desk form action returns, and the two steps each takes first: access, then validation.
 import 'server-only';
 import type { z } from 'zod';
-import { AccessError } from './access';
+import type { User } from '@/db/schema';
+import type { Role } from '@/lib/types';
+import { AccessError, requireRole } from './access';
 
 export interface FormState {
   ok?: boolean;
@@ -41,4 +43,21 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): P
     (errors[key] ??= []).push(issue.message);
   }
   return { ok: false, state: { errors, values, message: 'Please correct the fields marked below.' } };
+}
+
+export type Authorised<T> = { ok: true; user: User; data: T } | { ok: false; state: FormState };
+
+/**
+ * The first two steps of every desk action: the caller's role (reloaded from the database), then
+ * the form. Either fails with a state the form shows; nothing has been written.
+ */
+export async function requireRoleFor<S extends z.ZodType>(role: Role, schema: S, formData: FormData): Promise<Authorised<z.infer<S>>> {
+  let user: User;
+  try {
+    user = await requireRole(role);
+  } catch (error) {
+    return { ok: false, state: accessRefused(error) };
+  }
+  const parsed = parseForm(schema, formData);
+  return parsed.ok ? { ok: true, user, data: parsed.data } : parsed;
 }

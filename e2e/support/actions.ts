@@ -35,7 +35,7 @@ export function scanServerActions(root = process.cwd()): ScannedAction[] {
     return starts.map((match, i) => {
       const body = source.slice(match.index, starts[i + 1]?.index ?? source.length);
       if (/\/\/ access: public/.test(body)) return { file, name: match[1], role: null };
-      const roles = [...body.matchAll(/requireRole\(([^;]*)/g)].flatMap((m) => [...m[1].matchAll(/'(editor|standards|admin)'/g)].map((r) => r[1] as Role));
+      const roles = [...body.matchAll(/requireRole(?:For)?\(([^;]*)/g)].flatMap((m) => [...m[1].matchAll(/'(editor|standards|admin)'/g)].map((r) => r[1] as Role));
       if (roles.length === 0) throw new Error(`${file} ${match[1]} neither calls requireRole nor says "// access: public"`);
       return { file, name: match[1], role: roles.sort((a, b) => RANK[a] - RANK[b])[0] };
     });

@@ -2,8 +2,7 @@
 // Desk actions on articles. Each checks the caller's role, then validates, then writes in one transaction.
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { requireRole } from '@/app/(auth)/access';
-import { accessRefused, type FormState, parseForm } from '@/app/(auth)/forms';
+import { type FormState, requireRoleFor } from '@/app/(auth)/forms';
 import { createArticle, publishArticle, saveVersion, SlugTakenError, withdrawArticle } from '@/db/queries/article-writes';
 import { getDeskArticle } from '@/db/queries/desk';
 import { getUserById } from '@/db/queries/users';
@@ -36,14 +35,9 @@ const createSchema = z.object({
 });
 
 export async function createArticleAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  let user;
-  try {
-    user = await requireRole('editor');
-  } catch (error) {
-    return accessRefused(error);
-  }
-  const parsed = parseForm(createSchema, formData);
+  const parsed = await requireRoleFor('editor', createSchema, formData);
   if (!parsed.ok) return parsed.state;
+  const { user } = parsed;
   let id: number;
   try {
     id = createArticle({ ...parsed.data, actorId: user.id, ip: await clientIpFromRequest() }).id;
@@ -89,15 +83,10 @@ function parseNumbers(list: string): number[] | null {
 }
 
 export async function saveVersionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  let user;
-  try {
-    user = await requireRole(formData.get('changeKind') === 'legal' ? 'standards' : 'editor');
-  } catch (error) {
-    return accessRefused(error);
-  }
-  const parsed = parseForm(saveSchema, formData);
+  // A legal version (withholding text from readers) is for standards editors and admins only.
+  const parsed = await requireRoleFor(formData.get('changeKind') === 'legal' ? 'standards' : 'editor', saveSchema, formData);
   if (!parsed.ok) return parsed.state;
-  const data = parsed.data;
+  const { user, data } = parsed;
   const desk = getDeskArticle({ id: data.articleId });
   if (!desk) return { message: 'That article does not exist.' };
   // The stealth-edit guard: a "minor edit" to a published article that changes facts needs a
@@ -142,14 +131,9 @@ export async function saveVersionAction(_prev: FormState, formData: FormData): P
 const idSchema = z.object({ articleId: z.coerce.number().int().positive() });
 
 export async function publishArticleAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  let user;
-  try {
-    user = await requireRole('editor');
-  } catch (error) {
-    return accessRefused(error);
-  }
-  const parsed = parseForm(idSchema, formData);
+  const parsed = await requireRoleFor('editor', idSchema, formData);
   if (!parsed.ok) return parsed.state;
+  const { user } = parsed;
   const desk = getDeskArticle({ id: parsed.data.articleId });
   if (!desk) return { message: 'That article does not exist.' };
   if (desk.article.status === 'published') return { message: 'The article is already published.' };
@@ -163,14 +147,9 @@ const withdrawSchema = idSchema.extend({
 });
 
 export async function withdrawArticleAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  let user;
-  try {
-    user = await requireRole('standards');
-  } catch (error) {
-    return accessRefused(error);
-  }
-  const parsed = parseForm(withdrawSchema, formData);
+  const parsed = await requireRoleFor('standards', withdrawSchema, formData);
   if (!parsed.ok) return parsed.state;
+  const { user } = parsed;
   const desk = getDeskArticle({ id: parsed.data.articleId });
   if (!desk) return { message: 'That article does not exist.' };
   if (desk.article.status !== 'published') return { message: 'Only a published article can be withdrawn.' };

@@ -3,8 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { requireRole } from '@/app/(auth)/access';
-import { accessRefused, type FormState, parseForm } from '@/app/(auth)/forms';
+import { type FormState, requireRoleFor } from '@/app/(auth)/forms';
 import { changeEditionItem, ColumnError, discardEdition, generateEdition, getEditionById, publishEdition, saveEditionDraft } from '@/db/queries/columns';
 import { getSettings } from '@/db/queries/settings';
 import { revalidateArticle } from '@/app/(auth)/revalidate';
@@ -17,14 +16,9 @@ const generateSchema = z.object({
 });
 
 export async function generateEditionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  let user;
-  try {
-    user = await requireRole('standards');
-  } catch (error) {
-    return accessRefused(error);
-  }
-  const parsed = parseForm(generateSchema, formData);
+  const parsed = await requireRoleFor('standards', generateSchema, formData);
   if (!parsed.ok) return parsed.state;
+  const { user } = parsed;
   let id: number;
   try {
     id = generateEdition({ date: parsed.data.date, settings: getSettings(), actorId: user.id }).id;
@@ -41,14 +35,9 @@ const saveSchema = z.object({
 });
 
 export async function saveEditionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  let user;
-  try {
-    user = await requireRole('standards');
-  } catch (error) {
-    return accessRefused(error);
-  }
-  const parsed = parseForm(saveSchema, formData);
+  const parsed = await requireRoleFor('standards', saveSchema, formData);
   if (!parsed.ok) return parsed.state;
+  const { user } = parsed;
   const edition = getEditionById({ id: parsed.data.columnId });
   if (!edition) return { message: 'No such edition.' };
   const items: { id: number; wording: string }[] = [];
@@ -77,14 +66,9 @@ const itemSchema = z.object({
 });
 
 export async function changeItemAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  let user;
-  try {
-    user = await requireRole('standards');
-  } catch (error) {
-    return accessRefused(error);
-  }
-  const parsed = parseForm(itemSchema, formData);
+  const parsed = await requireRoleFor('standards', itemSchema, formData);
   if (!parsed.ok) return parsed.state;
+  const { user } = parsed;
   try {
     changeEditionItem({ ...parsed.data, actorId: user.id });
   } catch (error) {
@@ -98,14 +82,9 @@ export async function changeItemAction(_prev: FormState, formData: FormData): Pr
 const publishSchema = z.object({ columnId: z.coerce.number().int().positive() });
 
 export async function publishEditionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  let user;
-  try {
-    user = await requireRole('standards');
-  } catch (error) {
-    return accessRefused(error);
-  }
-  const parsed = parseForm(publishSchema, formData);
+  const parsed = await requireRoleFor('standards', publishSchema, formData);
   if (!parsed.ok) return parsed.state;
+  const { user } = parsed;
   let date: string;
   try {
     date = publishEdition({ columnId: parsed.data.columnId, actorId: user.id }).date;
@@ -120,14 +99,9 @@ export async function publishEditionAction(_prev: FormState, formData: FormData)
 }
 
 export async function discardEditionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  let user;
-  try {
-    user = await requireRole('standards');
-  } catch (error) {
-    return accessRefused(error);
-  }
-  const parsed = parseForm(publishSchema, formData);
+  const parsed = await requireRoleFor('standards', publishSchema, formData);
   if (!parsed.ok) return parsed.state;
+  const { user } = parsed;
   try {
     discardEdition({ columnId: parsed.data.columnId, actorId: user.id });
   } catch (error) {

@@ -2,8 +2,7 @@
 // Desk actions on corrections: editors draft and edit drafts; standards editors publish and withdraw.
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { requireRole } from '@/app/(auth)/access';
-import { accessRefused, type FormState, parseForm } from '@/app/(auth)/forms';
+import { type FormState, requireRoleFor } from '@/app/(auth)/forms';
 import { CorrectionError, createDraft, publishCorrection, updateDraft, withdrawCorrection } from '@/db/queries/correction-writes';
 import { getDeskCorrection } from '@/db/queries/desk-corrections';
 import { CORRECTION_KINDS, CORRECTION_MODES } from '@/lib/types';
@@ -61,14 +60,9 @@ function replacementsOf(d: Record<string, unknown>, count: number): (string | nu
 }
 
 export async function createCorrectionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  let user;
-  try {
-    user = await requireRole('editor');
-  } catch (error) {
-    return accessRefused(error);
-  }
-  const parsed = parseForm(draftSchema, formData);
+  const parsed = await requireRoleFor('editor', draftSchema, formData);
   if (!parsed.ok) return parsed.state;
+  const { user } = parsed;
   const d = parsed.data;
   const replacements = replacementsOf(d, d.claims.length);
   let id: number;
@@ -102,14 +96,9 @@ const editSchema = z.object({
 });
 
 export async function updateCorrectionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  let user;
-  try {
-    user = await requireRole('editor');
-  } catch (error) {
-    return accessRefused(error);
-  }
-  const parsed = parseForm(editSchema, formData);
+  const parsed = await requireRoleFor('editor', editSchema, formData);
   if (!parsed.ok) return parsed.state;
+  const { user } = parsed;
   const desk = getDeskCorrection({ id: parsed.data.correctionId });
   if (!desk) return { message: 'No such correction.' };
   const replacements = replacementsOf(parsed.data, desk.correction.claims.length);
@@ -131,14 +120,9 @@ const publishSchema = z.object({
 });
 
 export async function publishCorrectionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  let user;
-  try {
-    user = await requireRole('standards');
-  } catch (error) {
-    return accessRefused(error);
-  }
-  const parsed = parseForm(publishSchema, formData);
+  const parsed = await requireRoleFor('standards', publishSchema, formData);
   if (!parsed.ok) return parsed.state;
+  const { user } = parsed;
   let result;
   try {
     result = publishCorrection({ correctionId: parsed.data.correctionId, actorId: user.id, confirmedVersion: parsed.data.confirmedVersion });
@@ -166,14 +150,9 @@ const withdrawSchema = z.object({
 });
 
 export async function withdrawCorrectionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  let user;
-  try {
-    user = await requireRole('standards');
-  } catch (error) {
-    return accessRefused(error);
-  }
-  const parsed = parseForm(withdrawSchema, formData);
+  const parsed = await requireRoleFor('standards', withdrawSchema, formData);
   if (!parsed.ok) return parsed.state;
+  const { user } = parsed;
   try {
     const withdrawn = withdrawCorrection({ correctionId: parsed.data.correctionId, reason: parsed.data.reason, actorId: user.id });
     revalidateArticle(withdrawn.articleId);

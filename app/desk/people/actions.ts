@@ -3,8 +3,7 @@
 // because every access check reloads the account (app/(auth)/access.ts).
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { requireRole } from '@/app/(auth)/access';
-import { accessRefused, type FormState, parseForm } from '@/app/(auth)/forms';
+import { type FormState, requireRoleFor } from '@/app/(auth)/forms';
 import { changeUserRole, createUser, getUserByEmail, getUserById, setUserDisabled } from '@/db/queries/users';
 import { hashPassword, PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from '@/lib/auth/passwords';
 import { ROLES } from '@/lib/types';
@@ -24,14 +23,9 @@ const createSchema = z.object({
 });
 
 export async function createUserAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  let admin;
-  try {
-    admin = await requireRole('admin');
-  } catch (error) {
-    return accessRefused(error);
-  }
-  const parsed = parseForm(createSchema, formData);
+  const parsed = await requireRoleFor('admin', createSchema, formData);
   if (!parsed.ok) return { ...parsed.state, values: { ...parsed.state.values, password: '' } };
+  const { user: admin } = parsed;
   const { email, name, role, password } = parsed.data;
   if (getUserByEmail({ email })) return { errors: { email: ['An account with that email already exists.'] }, values: { email, name, role } };
   createUser({ email, name, role, passwordHash: await hashPassword(password), actorId: admin.id });
@@ -42,14 +36,9 @@ export async function createUserAction(_prev: FormState, formData: FormData): Pr
 const roleSchema = z.object({ userId: z.coerce.number().int().positive(), role: z.enum(ROLES, { error: 'Choose a role.' }) });
 
 export async function changeRoleAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  let admin;
-  try {
-    admin = await requireRole('admin');
-  } catch (error) {
-    return accessRefused(error);
-  }
-  const parsed = parseForm(roleSchema, formData);
+  const parsed = await requireRoleFor('admin', roleSchema, formData);
   if (!parsed.ok) return parsed.state;
+  const { user: admin } = parsed;
   if (!getUserById({ id: parsed.data.userId })) return { message: 'No such account.' };
   if (parsed.data.userId === admin.id && parsed.data.role !== 'admin') return { message: 'You cannot take away your own admin role.' };
   changeUserRole({ id: parsed.data.userId, role: parsed.data.role, actorId: admin.id });
@@ -60,14 +49,9 @@ export async function changeRoleAction(_prev: FormState, formData: FormData): Pr
 const disableSchema = z.object({ userId: z.coerce.number().int().positive(), disabled: z.enum(['true', 'false']) });
 
 export async function setDisabledAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  let admin;
-  try {
-    admin = await requireRole('admin');
-  } catch (error) {
-    return accessRefused(error);
-  }
-  const parsed = parseForm(disableSchema, formData);
+  const parsed = await requireRoleFor('admin', disableSchema, formData);
   if (!parsed.ok) return parsed.state;
+  const { user: admin } = parsed;
   if (!getUserById({ id: parsed.data.userId })) return { message: 'No such account.' };
   if (parsed.data.userId === admin.id) return { message: 'You cannot disable your own account.' };
   setUserDisabled({ id: parsed.data.userId, disabled: parsed.data.disabled === 'true', actorId: admin.id });

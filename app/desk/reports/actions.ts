@@ -3,22 +3,16 @@
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { requireRole } from '@/app/(auth)/access';
-import { accessRefused, type FormState, parseForm } from '@/app/(auth)/forms';
+import { type FormState, requireRoleFor } from '@/app/(auth)/forms';
 import { CorrectionError } from '@/db/queries/correction-writes';
 import { acceptReport, declineReport, ReportError } from '@/db/queries/reports';
 
 const idSchema = z.object({ reportId: z.coerce.number().int().positive() });
 
 export async function acceptReportAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  let user;
-  try {
-    user = await requireRole('editor');
-  } catch (error) {
-    return accessRefused(error);
-  }
-  const parsed = parseForm(idSchema, formData);
+  const parsed = await requireRoleFor('editor', idSchema, formData);
   if (!parsed.ok) return parsed.state;
+  const { user } = parsed;
   let correctionId: number;
   try {
     correctionId = acceptReport({ id: parsed.data.reportId, actorId: user.id });
@@ -34,14 +28,9 @@ const declineSchema = idSchema.extend({
 });
 
 export async function declineReportAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  let user;
-  try {
-    user = await requireRole('editor');
-  } catch (error) {
-    return accessRefused(error);
-  }
-  const parsed = parseForm(declineSchema, formData);
+  const parsed = await requireRoleFor('editor', declineSchema, formData);
   if (!parsed.ok) return parsed.state;
+  const { user } = parsed;
   try {
     declineReport({ id: parsed.data.reportId, reason: parsed.data.reason, actorId: user.id });
   } catch (error) {

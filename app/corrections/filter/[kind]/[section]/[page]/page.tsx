@@ -17,6 +17,6 @@ type Params = Promise<{ kind: string; section: string; page: string }>;
 
 export default async function CachedCorrectionsPage({ params }: { params: Params }) {
   const { kind, section, page } = await params;
-  const any = (v: string) => (v === 'all' ? undefined : safeDecode(v));
-  return renderCorrections({ kind: any(kind), section: any(section), page: page === '1' ? undefined : page });
+  const filter = (v: string) => (v === 'all' ? undefined : safeDecode(v));
+  return renderCorrections({ kind: filter(kind), section: filter(section), page: page === '1' ? undefined : page });
 }
