@@ -12,6 +12,13 @@ const wording = z.string().trim().min(1, 'Write the public wording of the correc
 const kind = z.enum(CORRECTION_KINDS, { error: 'Choose a kind.' });
 const mode = z.enum(CORRECTION_MODES, { error: 'Choose notice only or amend.' });
 const replacement = z.string().max(2000, 'Keep replacement words under 2,000 characters.').default('');
+const MAX_CLAIMS = 20;
+/** replacement0 … replacement19: the words that replace each claim, in amend mode. */
+const replacementFields = Object.fromEntries(Array.from({ length: MAX_CLAIMS }, (_, i) => [`replacement${i}`, replacement])) as Record<string, typeof replacement>;
+
+function hasReplacement(d: Record<string, unknown>): boolean {
+  return Object.entries(d).some(([k, v]) => k.startsWith('replacement') && typeof v === 'string' && v.trim() !== '');
+}
 
 const claimList = z
   .string()
@@ -29,7 +36,7 @@ const claimList = z
         error: 'Pick the words the correction is about.',
       })
       .min(1, 'Pick the words the correction is about.')
-      .max(20, 'A correction covers at most 20 claims.'),
+      .max(MAX_CLAIMS, `A correction covers at most ${MAX_CLAIMS} claims.`),
   );
 
 const draftSchema = z
@@ -40,14 +47,10 @@ const draftSchema = z
     kind,
     mode,
     wording,
-    replacement0: replacement,
-    replacement1: replacement,
-    replacement2: replacement,
-    replacement3: replacement,
-    replacement4: replacement,
+    ...replacementFields,
   })
   .superRefine((d, ctx) => {
-    if (d.mode === 'amend' && ![d.replacement0, d.replacement1, d.replacement2, d.replacement3, d.replacement4].some((r) => r.trim())) {
+    if (d.mode === 'amend' && !hasReplacement(d)) {
       ctx.addIssue({ code: 'custom', path: ['replacement0'], message: 'To amend the text, give the words that replace the claim.' });
     }
   });
@@ -88,11 +91,7 @@ const editSchema = z.object({
   kind,
   mode,
   wording,
-  replacement0: replacement,
-  replacement1: replacement,
-  replacement2: replacement,
-  replacement3: replacement,
-  replacement4: replacement,
+  ...replacementFields,
 });
 
 export async function updateCorrectionAction(_prev: FormState, formData: FormData): Promise<FormState> {
