@@ -1,7 +1,12 @@
-// Runs once when the server starts: migrate, seed and create the first admin before any request.
+// Runs once when the server starts, before any request: migrate, seed and create the first admin,
+// and drop the page cache a previous run left, which may have been rendered from another database
+// (or from this one before a restore).
 export async function register() {
   // Not during `next build`: the build must not create or seed a database.
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
+    const { rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    rmSync(join(process.cwd(), '.next', 'server', 'route-cache'), { recursive: true, force: true });
     const { getDb } = await import('./db');
     getDb();
   }

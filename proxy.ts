@@ -2,11 +2,34 @@
 // versions withheld for legal reasons, and rewrites of cacheable filtered URLs to cached routes.
 // Never the only guard: pages and actions check access themselves.
 import { type NextRequest, NextResponse } from 'next/server';
-import { withheldSince } from '@/db/queries/withheld';
+import { publicVersionRange, withheldSince } from '@/db/queries/proxy-lookups';
 import { cachedRouteFor } from '@/lib/routing/cached-routes';
 import { deskCsp, isDeskPath, readerCsp, securityHeaders } from '@/lib/security/headers';
 
 const VERSION_PAGE = /^\/articles\/([a-z0-9-]{1,120})\/versions\/([1-9][0-9]{0,8})$/;
+const ARTICLE_PATH = /^\/articles\/([^/]+)(?:\/(history|versions\/([^/]+)|compare(?:\/([^/]+)\/([^/]+)\/[^/]+)?))?$/;
+/** Cached routes reached only through the proxy's own rewrites. */
+const REWRITE_ONLY = /^\/corrections\/filter(\/|$)/;
+
+/**
+ * Cached pages keep what they render, 404s included, so a request for an article or version that
+ * readers cannot see is answered here, before it can add an entry to the cache.
+ */
+function missingFromCache(pathname: string): boolean {
+  if (REWRITE_ONLY.test(pathname)) return true;
+  const match = ARTICLE_PATH.exec(pathname);
+  if (!match) return false;
+  const [, slug, , version, from, to] = match;
+  const range = /^[a-z0-9-]{1,120}$/.test(slug) ? publicVersionRange({ slug }) : null;
+  if (!range) return true;
+  const inRange = (n: string | undefined) => n === undefined || (/^[1-9][0-9]{0,8}$/.test(n) && Number(n) >= range.first && Number(n) <= range.latest);
+  return !inRange(version) || !inRange(from) || !inRange(to);
+}
+
+function notFoundResponse(request: NextRequest): NextResponse {
+  // A path no route serves: Next answers with the not-found page and a 404, and caches nothing.
+  return NextResponse.rewrite(new URL('/_errata/not-found', request.url));
+}
 
 function withheldPage(slug: string, number: number, at: Date): NextResponse {
   const day = at.toISOString().slice(0, 10);
@@ -26,6 +49,11 @@ function isHttps(request: NextRequest): boolean {
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const https = isHttps(request);
+  if (missingFromCache(pathname)) {
+    const response = notFoundResponse(request);
+    for (const [k, v] of Object.entries(securityHeaders({ csp: readerCsp(), https }))) response.headers.set(k, v);
+    return response;
+  }
   const match = VERSION_PAGE.exec(pathname);
   if (match) {
     const at = withheldSince({ slug: match[1], number: Number(match[2]) });
@@ -48,7 +76,8 @@ export function proxy(request: NextRequest) {
     return response;
   }
   // Filters and comparisons with bounded, valid parameters are served from cached routes.
-  const cached = cachedRouteFor(pathname, request.nextUrl.searchParams);
+  let cached = cachedRouteFor(pathname, request.nextUrl.searchParams);
+  if (cached && missingFromCache(cached)) cached = null;
   const response = cached ? NextResponse.rewrite(new URL(cached, request.url)) : NextResponse.next();
   for (const [k, v] of Object.entries(securityHeaders({ csp: readerCsp(), https }))) response.headers.set(k, v);
   return response;

@@ -85,3 +85,25 @@ test.describe('hostile input to searches and filters', () => {
     await expect(page.locator('tbody tr')).toHaveCount(0);
   });
 });
+
+test.describe('the page cache', () => {
+  test('made-up articles, versions and cached-route paths get a 404 and leave nothing in the cache', async ({ request }) => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const junk = `no-such-story-${Date.now().toString(36)}`;
+    for (const url of [
+      `/articles/${junk}`,
+      `/articles/${junk}/history`,
+      `/articles/${junk}/versions/1`,
+      `/articles/local-elections-results/versions/999`,
+      `/articles/local-elections-results/compare/1/999/inline`,
+      `/corrections/filter/${junk}/all/1`,
+    ]) {
+      expect((await request.get(url)).status(), url).toBe(404);
+    }
+    const cache = path.join(process.cwd(), '.next', 'server', 'route-cache');
+    const listing = fs.existsSync(cache) ? (fs.readdirSync(cache, { recursive: true }) as string[]).join('\n') : '';
+    expect(listing).not.toContain(junk);
+    expect(listing).not.toMatch(/versions\/999|compare\/1\/999/);
+  });
+});
