@@ -76,22 +76,6 @@ export interface CorrectionListing extends PublicCorrection {
   headline: string;
 }
 
-/** Newest published corrections across the newsroom, with their article's current headline. */
-export function listLatestCorrections({ limit = 10 }: { limit?: number } = {}): CorrectionListing[] {
-  const db = getDb();
-  const rows = db
-    .select({ correction: corrections, slug: articles.slug, section: articles.section })
-    .from(corrections)
-    .innerJoin(articles, eq(articles.id, corrections.articleId))
-    .where(ne(corrections.status, 'draft'))
-    .orderBy(desc(corrections.publishedAt))
-    .limit(limit)
-    .all();
-  const decorated = decorate(rows.map((r) => r.correction));
-  const headlines = latestHeadlines(rows.map((r) => r.correction.articleId));
-  return decorated.map((c, i) => ({ ...c, article: { slug: rows[i].slug, section: rows[i].section }, headline: headlines.get(c.articleId) ?? '' }));
-}
-
 export interface CorrectionSearch {
   kind?: Correction['kind'];
   section?: string;
@@ -128,6 +112,11 @@ export function searchCorrections(search: CorrectionSearch): { items: Correction
     more,
     items: decorated.map((c, i) => ({ ...c, article: { slug: pageRows[i].slug, section: pageRows[i].section }, headline: headlines.get(c.articleId) ?? '' })),
   };
+}
+
+/** Newest published corrections across the newsroom, with their article's current headline. */
+export function listLatestCorrections({ limit = 10 }: { limit?: number } = {}): CorrectionListing[] {
+  return searchCorrections({}).items.slice(0, limit);
 }
 
 export function listSections(): string[] {
