@@ -15,8 +15,7 @@ const REWRITE_ONLY = /^\/corrections\/filter(\/|$)/;
  * Cached pages keep what they render, 404s included, so a request for an article or version that
  * readers cannot see is answered here, before it can add an entry to the cache.
  */
-function missingFromCache(pathname: string): boolean {
-  if (REWRITE_ONLY.test(pathname)) return true;
+function unknownToReaders(pathname: string): boolean {
   const match = ARTICLE_PATH.exec(pathname);
   if (!match) return false;
   const [, slug, , version, from, to] = match;
@@ -49,7 +48,7 @@ function isHttps(request: NextRequest): boolean {
 export function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const https = isHttps(request);
-  if (missingFromCache(pathname)) {
+  if (REWRITE_ONLY.test(pathname) || unknownToReaders(pathname)) {
     const response = notFoundResponse(request);
     for (const [k, v] of Object.entries(securityHeaders({ csp: readerCsp(), https }))) response.headers.set(k, v);
     return response;
@@ -77,7 +76,7 @@ export function proxy(request: NextRequest) {
   }
   // Filters and comparisons with bounded, valid parameters are served from cached routes.
   let cached = cachedRouteFor(pathname, request.nextUrl.searchParams);
-  if (cached && missingFromCache(cached)) cached = null;
+  if (cached && unknownToReaders(cached)) cached = null;
   const response = cached ? NextResponse.rewrite(new URL(cached, request.url)) : NextResponse.next();
   for (const [k, v] of Object.entries(securityHeaders({ csp: readerCsp(), https }))) response.headers.set(k, v);
   return response;

@@ -78,13 +78,17 @@ export function buildRss(meta: FeedMeta, items: readonly FeedItem[]): string {
   const feed = new Feed(options(meta, updated, xmlText));
   entries.forEach((e, i) => {
     // pubDate is the publication; RSS has no updated date, and the guid keeps the item the same item.
-    feed.addItem(item(e, { title: rssTitle(i), guid: xmlText(e.id), description: e.html, category: e.category ? [{ name: xmlText(e.category) }] : undefined }));
+    // `feed` splits only the first "]]>" of a CDATA section; as HTML, "]]&gt;" reads the same.
+    feed.addItem(item(e, { title: rssTitle(i), guid: xmlText(e.id), description: e.html.replaceAll(']]>', ']]&gt;'), category: e.category ? [{ name: xmlText(e.category) }] : undefined }));
   });
   let xml = feed.rss2();
   entries.forEach((e, i) => {
     xml = xml.replace(`<title><![CDATA[${rssTitle(i)}]]></title>`, () => `<title>${rssTitleText(e.title)}</title>`);
   });
-  return xml;
+  // `feed` repeats each description as content:encoded; one copy is enough and halves the feed.
+  // A CDATA section split by `feed` reads "]]]]><![CDATA[>", never "]]></content:encoded>", so the
+  // lazy match ends at the element's real end.
+  return xml.replace(/\n\s*<content:encoded><!\[CDATA\[[\s\S]*?\]\]><\/content:encoded>/g, '');
 }
 
 export function buildAtom(meta: FeedMeta, items: readonly FeedItem[]): string {

@@ -93,3 +93,18 @@ describe('RSS 2.0', () => {
     expect(channel(empty).item).toBeUndefined();
   });
 });
+
+describe('RSS size', () => {
+  it('carries each item’s HTML once, in description, and stays well-formed when it holds "]]>"', async () => {
+    const { buildRss } = await import('./build');
+    const { XMLValidator } = await import('fast-xml-parser');
+    const html = '<p>Tricky ]]> text ]]> twice</p>';
+    const xml = buildRss(
+      { id: 'https://news.example/c', title: 'T', description: 'D', link: 'https://news.example/c', self: { rss: 'https://news.example/c/rss.xml', atom: 'https://news.example/c/atom.xml', json: 'https://news.example/c/feed.json' } },
+      [{ id: 'https://news.example/c/1', title: 'One', link: 'https://news.example/a#n1', html, publishedAt: new Date(0), updatedAt: new Date(0) }],
+    );
+    expect(xml).not.toContain('<content:encoded>');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).toContain('<description>');
+  });
+});
