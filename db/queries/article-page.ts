@@ -49,17 +49,14 @@ export function getArticleRecord({ slug }: { slug: string }): ArticleRecord | nu
 }
 
 export function getArticlePage({ slug, number }: { slug: string; number?: number }): ArticlePageResult {
-  const article = getPublicArticleBySlug({ slug });
-  if (!article) return { status: 'not-found' };
-  const versions = getPublicVersions({ article });
-  const current = currentPublicVersion(versions);
-  if (!current) return { status: 'not-found' };
+  const record = getArticleRecord({ slug });
+  if (!record) return { status: 'not-found' };
+  const { article, versions, current, settings } = record;
   const version = number === undefined ? current : versions.find((v) => v.number === number);
   if (!version) return { status: 'not-found' };
-  const settings = getSettings();
   if (version.withheld) return { status: 'withheld', article, version, settings };
 
-  const all = getPublicCorrectionsForArticle({ articleId: article.id });
+  const all = record.corrections;
   // An older version shows the corrections made after it: those are what a reader of it needs.
   const relevant = number === undefined ? all : all.filter((c) => c.publishedAt && c.publishedAt.getTime() >= version.savedAt.getTime());
   const view: ViewCorrection[] = relevant;

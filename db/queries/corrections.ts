@@ -79,9 +79,13 @@ export interface CorrectionListing extends PublicCorrection {
 export interface CorrectionSearch {
   kind?: Correction['kind'];
   section?: string;
+  /** One article's corrections (its feed). */
+  slug?: string;
   from?: Date;
   to?: Date;
   page?: number;
+  /** How many to a page; 25 unless a feed asks for more. */
+  pageSize?: number;
 }
 
 export const CORRECTIONS_PAGE_SIZE = 25;
@@ -89,23 +93,26 @@ export const CORRECTIONS_PAGE_SIZE = 25;
 /** Published (and withdrawn) corrections, newest first, filtered; one page and whether more follow. */
 export function searchCorrections(search: CorrectionSearch): { items: CorrectionListing[]; more: boolean } {
   const db = getDb();
-  const conditions = [ne(corrections.status, 'draft')];
+  // Corrections on an article readers cannot see (never published) stay off every public list.
+  const conditions = [ne(corrections.status, 'draft'), ne(articles.status, 'draft')];
+  if (search.slug) conditions.push(eq(articles.slug, search.slug));
   if (search.kind) conditions.push(eq(corrections.kind, search.kind));
   if (search.section) conditions.push(eq(articles.section, search.section));
   if (search.from) conditions.push(gte(corrections.publishedAt, search.from));
   if (search.to) conditions.push(lt(corrections.publishedAt, search.to));
   const page = Math.max(1, search.page ?? 1);
+  const size = search.pageSize ?? CORRECTIONS_PAGE_SIZE;
   const rows = db
     .select({ correction: corrections, slug: articles.slug, section: articles.section })
     .from(corrections)
     .innerJoin(articles, eq(articles.id, corrections.articleId))
     .where(and(...conditions))
     .orderBy(desc(corrections.publishedAt), desc(corrections.id))
-    .limit(CORRECTIONS_PAGE_SIZE + 1)
-    .offset((page - 1) * CORRECTIONS_PAGE_SIZE)
+    .limit(size + 1)
+    .offset((page - 1) * size)
     .all();
-  const more = rows.length > CORRECTIONS_PAGE_SIZE;
-  const pageRows = rows.slice(0, CORRECTIONS_PAGE_SIZE);
+  const more = rows.length > size;
+  const pageRows = rows.slice(0, size);
   const decorated = decorate(pageRows.map((r) => r.correction));
   const headlines = latestHeadlines(pageRows.map((r) => r.correction.articleId));
   return {
@@ -116,7 +123,7 @@ export function searchCorrections(search: CorrectionSearch): { items: Correction
 
 /** Newest published corrections across the newsroom, with their article's current headline. */
 export function listLatestCorrections({ limit = 10 }: { limit?: number } = {}): CorrectionListing[] {
-  return searchCorrections({}).items.slice(0, limit);
+  return searchCorrections({ pageSize: limit }).items;
 }
 
 export function listSections(): string[] {

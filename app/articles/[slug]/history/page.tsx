@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getArticlePage } from '@/db/queries/article-page';
+import { getArticleRecord } from '@/db/queries/article-page';
 import { noticeId } from '@/lib/article-view';
 import { findSubstantiveChanges, versionFacts } from '@/lib/stealth-edit';
 import { CHANGE_KIND_LABELS, CORRECTION_KIND_LABELS } from '@/lib/types';
@@ -18,15 +18,15 @@ type Params = Promise<{ slug: string }>;
 
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const result = getArticlePage({ slug: (await params).slug });
-  return { title: result.status === 'ok' ? `History: ${result.page.current.headline}` : 'Not found' };
+  const record = getArticleRecord({ slug: (await params).slug });
+  return { title: record ? `History: ${record.current.headline}` : 'Not found' };
 }
 
 export default async function HistoryPage({ params }: { params: Params }) {
   const { slug } = await params;
-  const result = getArticlePage({ slug });
-  if (result.status !== 'ok') notFound();
-  const { article, versions, current, corrections, settings } = result.page;
+  const record = getArticleRecord({ slug });
+  if (!record) notFound();
+  const { article, versions, current, corrections, settings } = record;
   const newestFirst = [...versions].reverse();
   const visible = versions.filter((v) => !v.withheld);
   return (

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { ReportForm } from '@/components/articles/report-form';
-import { getArticlePage } from '@/db/queries/article-page';
+import { getArticleRecord } from '@/db/queries/article-page';
 
 export const metadata: Metadata = { title: 'Report an error', robots: { index: false } };
 
@@ -15,9 +15,11 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   await connection();
   const { slug } = await params;
   const query = await searchParams;
-  const result = getArticlePage({ slug, number: int(query.v) ?? undefined });
-  if (result.status !== 'ok') notFound();
-  const { article, version } = result.page;
+  const record = getArticleRecord({ slug });
+  const wanted = int(query.v);
+  const version = wanted === null ? record?.current : record?.versions.find((v) => v.number === wanted);
+  if (!record || !version || version.withheld) notFound();
+  const { article } = record;
   const words = (query.q ?? '').slice(0, 1000);
   return (
     <section className="article">
