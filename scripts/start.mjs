@@ -38,6 +38,9 @@ if (process.env.ERRATA_FRESH_DB === '1') {
 const port = process.env.PORT || '3000';
 // A capped heap: V8 collects sooner and the server's memory stays well under 400 MB at load.
 const nodeOptions = [process.env.NODE_OPTIONS, '--max-old-space-size=256'].filter(Boolean).join(' ');
-const server = spawn('npx', ['next', 'start', '-p', port], { stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: nodeOptions, NEXT_TELEMETRY_DISABLED: '1' } });
+const server = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs')], {
+  stdio: 'inherit',
+  env: { ...process.env, PORT: port, NODE_ENV: 'production', NODE_OPTIONS: nodeOptions, NEXT_TELEMETRY_DISABLED: '1' },
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));
