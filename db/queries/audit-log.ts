@@ -1,8 +1,9 @@
 // Reading the audit trail, filtered, newest first.
 import 'server-only';
-import { and, desc, eq, gte, like, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { getDb } from '../index';
 import { auditEvents, users } from '../schema';
+import { startsWithLiterally } from './like';
 
 export interface AuditFilter {
   action?: string;
@@ -17,8 +18,8 @@ export const AUDIT_PAGE_SIZE = 50;
 
 export function listAuditEvents(filter: AuditFilter) {
   const conditions: SQL[] = [];
-  // Prefix match on the action ("version." finds every version event); LIKE wildcards in input are escaped.
-  if (filter.action) conditions.push(like(auditEvents.action, `${filter.action.replace(/[%_\\]/g, '\\$&')}%`));
+  // Prefix match on the action ("version." finds every version event), the text taken literally.
+  if (filter.action) conditions.push(startsWithLiterally(auditEvents.action, filter.action));
   if (filter.entityType) conditions.push(eq(auditEvents.entityType, filter.entityType));
   if (filter.actor) conditions.push(eq(users.email, filter.actor.trim().toLowerCase()));
   if (filter.from) conditions.push(gte(auditEvents.at, filter.from));

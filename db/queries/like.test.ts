@@ -1,0 +1,57 @@
+// LIKE filters take the reader's text literally: "%" and "_" are characters, not wildcards.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Db, openDatabase } from '../connection';
+import { auditEvents } from '../schema';
+import { escapeLike, startsWithLiterally } from './like';
+
+let dir: string;
+let db: Db;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'errata-like-'));
+  db = openDatabase(path.join(dir, 'test.db'));
+  for (const action of ['test.50%-off', 'test.500-off', 'test.a_b', 'test.axb', 'test.back\\slash', 'test.backXslash']) {
+    db.insert(auditEvents).values({ actorId: null, action, entityType: 'test' }).run();
+  }
+});
+
+afterEach(() => {
+  db.$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function actionsStartingWith(text: string): string[] {
+  return db
+    .select({ action: auditEvents.action })
+    .from(auditEvents)
+    .where(startsWithLiterally(auditEvents.action, text))
+    .all()
+    .map((r) => r.action)
+    .sort();
+}
+
+describe('startsWithLiterally', () => {
+  it('escapes the wildcards and the escape character', () => {
+    expect(escapeLike('50%_\\')).toBe('50\\%\\_\\\\');
+  });
+
+  it('finds "50%" literally, and not "500"', () => {
+    expect(actionsStartingWith('test.50%')).toEqual(['test.50%-off']);
+  });
+
+  it('finds "a_b" literally, and not "axb"', () => {
+    expect(actionsStartingWith('test.a_')).toEqual(['test.a_b']);
+  });
+
+  it('finds a backslash literally', () => {
+    expect(actionsStartingWith('test.back\\')).toEqual(['test.back\\slash']);
+  });
+
+  it('still matches prefixes, and "%" alone matches nothing', () => {
+    expect(actionsStartingWith('test.a')).toEqual(['test.a_b', 'test.axb']);
+    expect(actionsStartingWith('%')).toEqual([]);
+  });
+});
