@@ -6,6 +6,7 @@ import { publicVersionRange, withheldSince } from '@/db/queries/proxy-lookups';
 import { cachedRouteFor } from '@/lib/routing/cached-routes';
 import { deskCsp, isDeskPath, readerCsp, securityHeaders } from '@/lib/security/headers';
 
+const DEV = process.env.NODE_ENV === 'development';
 const VERSION_PAGE = /^\/articles\/([a-z0-9-]{1,120})\/versions\/([1-9][0-9]{0,8})$/;
 const ARTICLE_PATH = /^\/articles\/([^/]+)(?:\/(history|versions\/([^/]+)|compare(?:\/([^/]+)\/([^/]+)\/[^/]+)?))?$/;
 /** Cached routes reached only through the proxy's own rewrites. */
@@ -50,7 +51,7 @@ export function proxy(request: NextRequest) {
   const https = isHttps(request);
   if (REWRITE_ONLY.test(pathname) || unknownToReaders(pathname)) {
     const response = notFoundResponse(request);
-    for (const [k, v] of Object.entries(securityHeaders({ csp: readerCsp(), https }))) response.headers.set(k, v);
+    for (const [k, v] of Object.entries(securityHeaders({ csp: readerCsp(DEV), https }))) response.headers.set(k, v);
     return response;
   }
   const match = VERSION_PAGE.exec(pathname);
@@ -58,7 +59,7 @@ export function proxy(request: NextRequest) {
     const at = withheldSince({ slug: match[1], number: Number(match[2]) });
     if (at) {
       const response = withheldPage(match[1], Number(match[2]), at);
-      for (const [k, v] of Object.entries(securityHeaders({ csp: readerCsp(), https }))) response.headers.set(k, v);
+      for (const [k, v] of Object.entries(securityHeaders({ csp: readerCsp(DEV), https }))) response.headers.set(k, v);
       return response;
     }
   }
@@ -78,7 +79,7 @@ export function proxy(request: NextRequest) {
   let cached = cachedRouteFor(pathname, request.nextUrl.searchParams);
   if (cached && unknownToReaders(cached)) cached = null;
   const response = cached ? NextResponse.rewrite(new URL(cached, request.url)) : NextResponse.next();
-  for (const [k, v] of Object.entries(securityHeaders({ csp: readerCsp(), https }))) response.headers.set(k, v);
+  for (const [k, v] of Object.entries(securityHeaders({ csp: readerCsp(DEV), https }))) response.headers.set(k, v);
   return response;
 }
 

@@ -1,23 +1,94 @@
-// Errata's HTTP server: Next's request handler behind a plain Node server, so that the app knows
-// the address of the socket each request came from (Next's own `next start` does not expose it).
-// The peer address travels to the app in one header that no client can set: any incoming copy is
-// dropped first. Which address is the client's (the peer, or a hop a trusted proxy reported) is
-// decided in the app, by `clientIp` in app/(auth)/client-ip.ts.
+// Errata's HTTP server: Next's request handler behind a plain Node server. In front of Next it
+// - passes on the address of the socket each request came from, in one header no client can set
+//   (any incoming copy is dropped first; `clientIp` in app/(auth)/client-ip.ts decides which
+//   address is the client's);
+// - refuses, before Next sees them, a malformed percent escape in the address (400), an unsafe
+//   request from another site's Origin (403) and a body over 1 MB (413), each with a clear message
+//   (scripts/support/request-guards.mjs);
+// - completes readers' pages' CSP with the hashes of their own inline scripts
+//   (scripts/support/response-csp.mjs), then compresses (Next's own compression is off).
 import http from 'node:http';
+import compression from 'compression';
 import next from 'next';
+import { declaredTooLarge, hasMalformedEscape, isUnsafeMethod, originAllowed, REFUSALS, REQUEST_BODY_MAX_BYTES } from './support/request-guards.mjs';
+import { hashInlineScripts } from './support/response-csp.mjs';
 
 export const PEER_HEADER = 'x-errata-peer';
+/** A body this far over the cap is not read to its end: the connection is dropped instead. */
+const DISCARD_AT_MOST = 64 * 1024 * 1024;
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || '0.0.0.0';
 const app = next({ dev: false, dir: process.cwd(), port, hostname });
 const handle = app.getRequestHandler();
+const compress = compression();
+const siteUrls = [process.env.ERRATA_SITE_URL, process.env.NEXTAUTH_URL];
+
+function refuse(req, res, status) {
+  res.writeHead(status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+  });
+  res.end(`${REFUSALS[status]}\n`);
+  // Read (and drop) what the client is still sending, so it sees the answer; give up on a flood.
+  let discarded = 0;
+  req.on('data', (chunk) => {
+    discarded += chunk.length;
+    if (discarded > DISCARD_AT_MOST) req.socket.destroy();
+  });
+  req.resume();
+}
+
+/** A chunked body has no declared length: read it here, counting, and hand Next a copy of it. */
+function withCountedBody(req, res, then) {
+  const chunks = [];
+  let size = 0;
+  let refused = false;
+  req.on('data', (chunk) => {
+    if (refused) return;
+    size += chunk.length;
+    if (size > REQUEST_BODY_MAX_BYTES) {
+      refused = true;
+      chunks.length = 0;
+      refuse(req, res, 413);
+    } else chunks.push(chunk);
+  });
+  req.on('end', () => {
+    if (refused) return;
+    const body = Buffer.concat(chunks);
+    const copy = new http.IncomingMessage(req.socket);
+    copy.method = req.method;
+    copy.url = req.url;
+    copy.httpVersion = req.httpVersion;
+    copy.httpVersionMajor = req.httpVersionMajor;
+    copy.httpVersionMinor = req.httpVersionMinor;
+    const headers = { ...req.headers, 'content-length': String(body.length) };
+    delete headers['transfer-encoding'];
+    copy.headers = headers;
+    copy.rawHeaders = Object.entries(headers).flatMap(([k, v]) => (Array.isArray(v) ? v.flatMap((x) => [k, x]) : [k, v]));
+    copy.push(body);
+    copy.push(null);
+    copy.complete = true;
+    then(copy);
+  });
+}
 
 await app.prepare();
 const server = http.createServer((req, res) => {
   delete req.headers[PEER_HEADER];
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? '';
-  handle(req, res);
+  if (hasMalformedEscape(req.url ?? '/')) return refuse(req, res, 400);
+  if (isUnsafeMethod(req.method) && !originAllowed({ origin: req.headers.origin, host: req.headers.host, siteUrls })) return refuse(req, res, 403);
+  if (declaredTooLarge(req.headers['content-length'])) return refuse(req, res, 413);
+  const serve = (request) =>
+    compress(request, res, () => {
+      hashInlineScripts(request, res);
+      handle(request, res);
+    });
+  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding']) return withCountedBody(req, res, serve);
+  serve(req);
 });
 server.listen(port, hostname, () => {
   console.log(`Errata is serving on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`);

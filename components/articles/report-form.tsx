@@ -2,6 +2,8 @@
 // The reader's error report: the words, what is wrong, an optional email. Sent as JSON to /api/reports.
 import { useState } from 'react';
 import { Field } from '@/components/ui/field';
+import { useLimitCheck } from '@/components/ui/use-limit-check';
+import { REPORT_LIMITS } from '@/lib/limits';
 
 interface Props {
   slug: string;
@@ -17,6 +19,7 @@ export function ReportForm({ slug, version, start, end, words }: Props) {
   const [result, setResult] = useState<Result>({});
   const [pending, setPending] = useState(false);
   const [values, setValues] = useState({ words, message: '', email: '' });
+  const { limitErrors, check } = useLimitCheck(REPORT_LIMITS);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -24,6 +27,7 @@ export function ReportForm({ slug, version, start, end, words }: Props) {
     const typed = String(form.get('words') ?? '');
     const next = { words: typed, message: String(form.get('message') ?? ''), email: String(form.get('email') ?? '') };
     setValues(next);
+    if (!check(event.currentTarget)) return;
     setPending(true);
     try {
       const response = await fetch('/api/reports', {
@@ -52,7 +56,7 @@ export function ReportForm({ slug, version, start, end, words }: Props) {
       </div>
     );
   }
-  const errors = result.errors ?? {};
+  const errors = { ...result.errors, ...limitErrors };
   return (
     <form onSubmit={onSubmit} noValidate>
       {result.error ? (

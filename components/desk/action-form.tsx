@@ -1,6 +1,8 @@
 'use client';
 // A small desk form (publish, withdraw…) that shows the action's message or field errors in place.
 import { type ReactNode, useActionState } from 'react';
+import { useLimitCheck } from '@/components/ui/use-limit-check';
+import { REASON_LIMITS } from '@/lib/limits';
 import type { ArticleFormState } from './article-form';
 
 type Action = (state: ArticleFormState, formData: FormData) => Promise<ArticleFormState>;
@@ -16,10 +18,11 @@ interface Props {
 
 export function ActionForm({ action, hidden, submitLabel, reasonLabel, className, children }: Props) {
   const [state, formAction, pending] = useActionState(action, {});
-  const reasonError = state.errors?.reason;
+  const { limitErrors, onSubmit } = useLimitCheck(REASON_LIMITS);
+  const reasonError = limitErrors.reason ?? state.errors?.reason;
   const id = `reason-${submitLabel.toLowerCase().replace(/\W+/g, '-')}`;
   return (
-    <form action={formAction} className={className}>
+    <form action={formAction} onSubmit={onSubmit} className={className}>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

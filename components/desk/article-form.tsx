@@ -2,6 +2,8 @@
 // The article form: new drafts and new versions. On a refused save it keeps every word typed.
 import { useActionState } from 'react';
 import { Field } from '@/components/ui/field';
+import { useLimitCheck } from '@/components/ui/use-limit-check';
+import { ARTICLE_LIMITS } from '@/lib/limits';
 import { CHANGE_KIND_LABELS, CHANGE_KINDS } from '@/lib/types';
 
 export interface ArticleFormState {
@@ -32,11 +34,12 @@ interface Props {
 export function ArticleForm({ action, mode, initial, canLegal = false }: Props) {
   const [state, formAction, pending] = useActionState(action, {});
   const values = { ...initial, ...state.values };
-  const errors = state.errors ?? {};
+  const { limitErrors, onSubmit } = useLimitCheck(ARTICLE_LIMITS);
+  const errors = { ...state.errors, ...limitErrors };
   const conflict = (state.detail as { conflict?: Conflict } | undefined)?.conflict;
   return (
     // React resets a form after its action; the fields come back as the defaultValues the server returned.
-    <form action={formAction} noValidate>
+    <form action={formAction} onSubmit={onSubmit} noValidate>
       {state.message ? (
         <p className="form-error" role="alert">
           {state.message}

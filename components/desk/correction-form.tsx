@@ -2,6 +2,8 @@
 // Drafting or editing a correction: its claims, kind, mode, public wording and replacement words.
 import { useActionState } from 'react';
 import { Field } from '@/components/ui/field';
+import { useLimitCheck } from '@/components/ui/use-limit-check';
+import { CORRECTION_LIMITS } from '@/lib/limits';
 import { CORRECTION_KIND_LABELS, CORRECTION_KINDS } from '@/lib/types';
 import type { ArticleFormState as FormState } from './article-form';
 
@@ -24,9 +26,10 @@ export function CorrectionForm({ action, hidden, claims, initial, submitLabel }:
     ...Object.fromEntries((initial.replacements ?? []).map((r, i) => [`replacement${i}`, r])),
     ...state.values,
   };
-  const errors = state.errors ?? {};
+  const { limitErrors, onSubmit } = useLimitCheck(CORRECTION_LIMITS);
+  const errors = { ...state.errors, ...limitErrors };
   return (
-    <form action={formAction} noValidate className="correction-form">
+    <form action={formAction} onSubmit={onSubmit} noValidate className="correction-form">
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}

@@ -2,6 +2,8 @@
 // Editing a draft edition: the intro and each item's print wording, with move and drop per item.
 import { useActionState } from 'react';
 import { Field } from '@/components/ui/field';
+import { useLimitCheck } from '@/components/ui/use-limit-check';
+import { EDITION_LIMITS } from '@/lib/limits';
 import type { ArticleFormState as FormState } from './article-form';
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
@@ -16,7 +18,8 @@ interface Item {
 export function EditionEditor({ columnId, intro, items, save, change }: { columnId: number; intro: string; items: Item[]; save: Action; change: Action }) {
   const [state, saveAction, pending] = useActionState(save, {});
   const [changeState, changeAction] = useActionState(change, {});
-  const errors = state.errors ?? {};
+  const { limitErrors, onSubmit } = useLimitCheck(EDITION_LIMITS);
+  const errors = { ...state.errors, ...limitErrors };
   return (
     <>
       {changeState.message ? (
@@ -24,7 +27,7 @@ export function EditionEditor({ columnId, intro, items, save, change }: { column
           {changeState.message}
         </p>
       ) : null}
-      <form action={saveAction} id="edition-form" noValidate>
+      <form action={saveAction} onSubmit={onSubmit} id="edition-form" noValidate>
         <input type="hidden" name="columnId" value={columnId} />
         {state.message ? (
           <p className={state.ok ? 'banner' : 'form-error'} role={state.ok ? 'status' : 'alert'}>

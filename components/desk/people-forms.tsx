@@ -2,6 +2,8 @@
 // The admin's forms on /desk/people: add an account, change a role.
 import { useActionState } from 'react';
 import { Field } from '@/components/ui/field';
+import { useLimitCheck } from '@/components/ui/use-limit-check';
+import { PERSON_LIMITS } from '@/lib/limits';
 import { ROLES } from '@/lib/types';
 import type { ArticleFormState as FormState } from './article-form';
 
@@ -18,10 +20,11 @@ function Message({ state }: { state: FormState }) {
 
 export function CreateUserForm({ action }: { action: Action }) {
   const [state, formAction, pending] = useActionState(action, {});
-  const errors = state.errors ?? {};
+  const { limitErrors, onSubmit } = useLimitCheck(PERSON_LIMITS);
+  const errors = { ...state.errors, ...limitErrors };
   const values = state.ok ? {} : (state.values ?? {});
   return (
-    <form action={formAction} noValidate>
+    <form action={formAction} onSubmit={onSubmit} noValidate>
       <Message state={state} />
       <Field name="email" label="Email" errors={errors.email}>
         {(p) => <input {...p} type="email" defaultValue={values.email} />}

@@ -1,5 +1,5 @@
-// The security headers every response carries: a static CSP for readers' (cacheable) pages, a
-// per-request nonce CSP for the desk, and the rest.
+// The security headers every response carries: a CSP for readers' (cacheable) pages that the server
+// completes with the hashes of the page's own inline scripts, a per-request nonce CSP for the desk, and the rest.
 
 const COMMON = [
   "default-src 'self'",
@@ -13,12 +13,14 @@ const COMMON = [
 ];
 
 /**
- * Readers' pages are cached and shared, so they cannot carry a per-request nonce; Next's inline
- * hydration scripts differ per page, so they cannot be hashed ahead of time either. They get a
- * static policy; what keeps them safe from injection is that no reader-visible text is ever HTML.
+ * Readers' pages are cached and shared, so they cannot carry a per-request nonce. Their policy allows
+ * scripts from this site only; the server in front of Next (scripts/server.mjs) adds the SHA-256 of
+ * each inline script Next itself emitted into the page it is sending, so the header is a function of
+ * the body and a cache keeps the two together. In development (`next dev`, no such server) inline
+ * scripts and eval are allowed, as Next's dev runtime needs them.
  */
-export function readerCsp(): string {
-  return [...COMMON, "script-src 'self' 'unsafe-inline'", "style-src 'self' 'unsafe-inline'"].join('; ');
+export function readerCsp(dev = false): string {
+  return [...COMMON, `script-src 'self'${dev ? " 'unsafe-inline' 'unsafe-eval'" : ''}`, "style-src 'self' 'unsafe-inline'"].join('; ');
 }
 
 /** The desk renders per request: only scripts carrying this request's nonce (and what they load) run. */

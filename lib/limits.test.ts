@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { REQUEST_BODY_MAX_BYTES } from '../scripts/support/request-guards.mjs';
+import { ARTICLE_LIMITS, CORRECTION_LIMITS, EDITION_LIMITS, type Limit, limitErrors, limitFor, limitProblem, REPORT_BODY_MAX_BYTES, REPORT_LIMITS } from './limits';
+
+describe('field limits', () => {
+  it('counts characters after trimming, as the server schemas do', () => {
+    expect(limitProblem(`  ${'a'.repeat(300)}  `, ARTICLE_LIMITS.headline)).toBeNull();
+    expect(limitProblem('a'.repeat(301), ARTICLE_LIMITS.headline)).toBe('Keep the headline under 300 characters; it is 301 characters now.');
+  });
+
+  it('counts the article body in UTF-8 bytes', () => {
+    expect(limitProblem('a'.repeat(200 * 1024), ARTICLE_LIMITS.body)).toBeNull();
+    // 70,000 three-byte characters: under 200 K characters, over 200 KB.
+    expect(limitProblem('€'.repeat(70_000), ARTICLE_LIMITS.body)).toBe('Keep the body under 200 KB; it is 206 KB now.');
+  });
+
+  it('finds numbered fields by their pattern', () => {
+    expect(limitFor(CORRECTION_LIMITS, 'replacement7')).toBe(CORRECTION_LIMITS['replacement*']);
+    expect(limitFor(EDITION_LIMITS, 'item-42')).toBe(EDITION_LIMITS['item-*']);
+    expect(limitFor(EDITION_LIMITS, 'columnId')).toBeUndefined();
+  });
+
+  it('returns field errors only for values over their limits', () => {
+    const form = new FormData();
+    form.append('wording', 'w'.repeat(2001));
+    form.append('replacement0', 'fine');
+    form.append('replacement1', 'r'.repeat(2001));
+    form.append('correctionId', '1'.repeat(5000));
+    expect(Object.keys(limitErrors(form.entries(), CORRECTION_LIMITS) ?? {})).toEqual(['wording', 'replacement1']);
+    expect(limitErrors([['wording', 'short']], CORRECTION_LIMITS)).toBeNull();
+  });
+
+  it('fits the largest legitimate form inside the server’s cap on request bodies', () => {
+    // Every article field at its limit, each character as wide as UTF-8 gets (3 bytes per UTF-16 unit).
+    const worst = Object.values(ARTICLE_LIMITS as Record<string, Limit>).reduce((sum, l) => sum + (l.unit === 'bytes' ? l.max : l.max * 3), 0);
+    expect(worst + 64 * 1024).toBeLessThan(REQUEST_BODY_MAX_BYTES);
+    const report = Object.values(REPORT_LIMITS as Record<string, Limit>).reduce((sum, l) => sum + l.max * 3, 0);
+    expect(report).toBeLessThan(REPORT_BODY_MAX_BYTES);
+  });
+});

@@ -1,0 +1,94 @@
+// How long each field the desk and readers type into may be: one table that the browser checks before
+// sending (so the typed text stays in the form) and the server schemas check again.
+
+export interface Limit {
+  max: number;
+  /** Characters (UTF-16 code units, as zod's `.max` counts) or UTF-8 bytes (the article body). */
+  unit: 'characters' | 'bytes';
+  /** Whether the server trims the value before it measures it. */
+  trim: boolean;
+  /** The field's name in a sentence: "Keep the headline under 300 characters." */
+  label: string;
+}
+
+const chars = (max: number, label: string, trim = true): Limit => ({ max, unit: 'characters', trim, label });
+
+export const ARTICLE_BODY_MAX_BYTES = 200 * 1024;
+
+/** The article form: new drafts (slug, section, byline) and new versions (the change's kind, note, legal fields). */
+export const ARTICLE_LIMITS = {
+  slug: chars(120, 'slug'),
+  section: chars(60, 'section'),
+  byline: chars(200, 'byline'),
+  headline: chars(300, 'headline'),
+  standfirst: chars(600, 'standfirst'),
+  body: { max: ARTICLE_BODY_MAX_BYTES, unit: 'bytes', trim: false, label: 'body' },
+  note: chars(500, 'note'),
+  withhold: chars(200, 'list of versions'),
+  legalReason: chars(1000, 'reason'),
+  minorReason: chars(500, 'reason'),
+} satisfies Record<string, Limit>;
+
+/** A correction's wording and the replacement words for each claim (replacement0 … replacement19). */
+export const CORRECTION_LIMITS = {
+  wording: chars(2000, 'wording'),
+  'replacement*': chars(2000, 'replacement words', false),
+} satisfies Record<string, Limit>;
+
+/** The reason given when withdrawing an article or a correction, or declining a report. */
+export const REASON_LIMITS = { reason: chars(1000, 'reason') } satisfies Record<string, Limit>;
+
+/** A column edition: its intro and each item's print wording (item-ID). */
+export const EDITION_LIMITS = {
+  intro: chars(2000, 'intro'),
+  'item-*': chars(3000, 'item'),
+} satisfies Record<string, Limit>;
+
+/** Adding an account. */
+export const PERSON_LIMITS = {
+  email: chars(320, 'email address'),
+  name: chars(200, 'name'),
+  password: chars(128, 'password', false),
+} satisfies Record<string, Limit>;
+
+/** A reader's report, and the size of the whole request it is sent in. */
+export const REPORT_LIMITS = {
+  words: chars(1000, 'quoted words'),
+  message: chars(3000, 'message'),
+  email: chars(320, 'email address'),
+} satisfies Record<string, Limit>;
+export const REPORT_BODY_MAX_BYTES = 16 * 1024;
+
+/** The limit for a field: by its name, or by its name's pattern ("replacement3" → "replacement*"). */
+export function limitFor(limits: Record<string, Limit>, field: string): Limit | undefined {
+  return limits[field] ?? limits[field.replace(/\d+$/, '*')];
+}
+
+function size(value: string, limit: Limit): number {
+  const measured = limit.trim ? value.trim() : value;
+  return limit.unit === 'bytes' ? new TextEncoder().encode(measured).length : measured.length;
+}
+
+function formatSize(n: number, unit: Limit['unit']): string {
+  if (unit === 'bytes') return `${Math.ceil(n / 1024).toLocaleString('en-GB')} KB`;
+  return `${n.toLocaleString('en-GB')} characters`;
+}
+
+/** The message for a value over its limit, or null when it fits. */
+export function limitProblem(value: string, limit: Limit): string | null {
+  const n = size(value, limit);
+  if (n <= limit.max) return null;
+  return `Keep the ${limit.label} under ${formatSize(limit.max, limit.unit)}; it is ${formatSize(n, limit.unit)} now.`;
+}
+
+/** Field errors for every value over its limit (shaped like a form state's `errors`), or null when all fit. */
+export function limitErrors(entries: Iterable<[string, unknown]>, limits: Record<string, Limit>): Record<string, string[]> | null {
+  const errors: Record<string, string[]> = {};
+  for (const [field, value] of entries) {
+    const limit = limitFor(limits, field);
+    if (!limit || typeof value !== 'string') continue;
+    const problem = limitProblem(value, limit);
+    if (problem) (errors[field] ??= []).push(problem);
+  }
+  return Object.keys(errors).length ? errors : null;
+}

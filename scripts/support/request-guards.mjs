@@ -1,0 +1,62 @@
+// What the HTTP server refuses before Next sees a request: malformed addresses (400), unsafe requests
+// from another site (403) and bodies over the cap (413). Pure functions; scripts/server.mjs applies them.
+
+/**
+ * The largest request body the server reads, for any route. Next's own server-action limit
+ * (next.config.js, `experimental.serverActions.bodySizeLimit`) is set above it, so the 413 always
+ * comes from here, with a clear message, instead of an error inside Next. The largest form the desk
+ * sends (an article version: a 200 KB body plus its other fields, lib/limits.ts) fits well inside.
+ */
+export const REQUEST_BODY_MAX_BYTES = 1024 * 1024;
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function isUnsafeMethod(method) {
+  return UNSAFE_METHODS.has(String(method).toUpperCase());
+}
+
+/** True when a path segment has a percent escape that does not decode (`%ZZ`, a lone `%`, cut-off UTF-8). */
+export function hasMalformedEscape(url) {
+  const path = String(url).split('?')[0];
+  try {
+    for (const segment of path.split('/')) decodeURIComponent(segment);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function originOf(url) {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether an unsafe request's `Origin` is this site: the host the request was sent to, or the public
+ * address (`ERRATA_SITE_URL`, `NEXTAUTH_URL`) when a proxy in front rewrites the host. A request
+ * without an `Origin` (a script, curl) is not a browser's cross-site request, and passes; `null`
+ * (sandboxed frames, privacy-sensitive redirects) does not.
+ */
+export function originAllowed({ origin, host, siteUrls = [] }) {
+  if (origin === undefined || origin === '') return true;
+  const claimed = originOf(origin);
+  if (!claimed) return false;
+  if (host && new URL(claimed).host === String(host).toLowerCase()) return true;
+  return siteUrls.map(originOf).filter(Boolean).includes(claimed);
+}
+
+/** A declared Content-Length over the cap (a chunked body is counted as it arrives instead). */
+export function declaredTooLarge(contentLength, max = REQUEST_BODY_MAX_BYTES) {
+  if (contentLength === undefined) return false;
+  const n = Number(contentLength);
+  return !Number.isFinite(n) || n > max;
+}
+
+export const REFUSALS = {
+  400: 'Bad request: the address contains a malformed percent escape (for example "%ZZ").',
+  403: 'Forbidden: this request came from another site (its Origin header does not match this site).',
+  413: `Payload too large: requests are limited to ${REQUEST_BODY_MAX_BYTES / 1024 / 1024} MB. Shorten the text and send it again.`,
+};

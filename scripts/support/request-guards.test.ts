@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { declaredTooLarge, hasMalformedEscape, isUnsafeMethod, originAllowed, REQUEST_BODY_MAX_BYTES } from './request-guards.mjs';
+
+describe('the guards in front of Next', () => {
+  it('finds malformed percent escapes in any path segment, and only there', () => {
+    for (const bad of ['/articles/%ZZ/history.json', '/articles/%', '/articles/%E0%A4%A', '/for-the-record/%C0%AF', '/%zz?x=1']) expect(hasMalformedEscape(bad), bad).toBe(true);
+    for (const good of ['/', '/articles/caf%C3%A9', '/articles/a%20b/versions/1', '/corrections?q=%ZZ', '/articles/local-elections-results']) expect(hasMalformedEscape(good), good).toBe(false);
+  });
+
+  it('allows the site’s own Origin (by Host, or the configured public address) and a missing one', () => {
+    expect(originAllowed({ origin: 'http://127.0.0.1:3000', host: '127.0.0.1:3000' })).toBe(true);
+    expect(originAllowed({ origin: 'https://news.example', host: 'localhost:3000', siteUrls: ['https://news.example/'] })).toBe(true);
+    expect(originAllowed({ origin: undefined, host: 'localhost:3000' })).toBe(true);
+  });
+
+  it('refuses another site’s Origin, a null one and garbage', () => {
+    expect(originAllowed({ origin: 'https://attacker.example', host: '127.0.0.1:3000', siteUrls: ['http://127.0.0.1:3000'] })).toBe(false);
+    expect(originAllowed({ origin: 'http://127.0.0.1:3001', host: '127.0.0.1:3000' })).toBe(false);
+    expect(originAllowed({ origin: 'null', host: '127.0.0.1:3000' })).toBe(false);
+    expect(originAllowed({ origin: 'not a url', host: '127.0.0.1:3000', siteUrls: [undefined] })).toBe(false);
+  });
+
+  it('knows the unsafe methods', () => {
+    expect(['POST', 'put', 'PATCH', 'DELETE'].every(isUnsafeMethod)).toBe(true);
+    expect(['GET', 'HEAD', 'OPTIONS'].some(isUnsafeMethod)).toBe(false);
+  });
+
+  it('refuses a declared length over the cap, or one that is not a number', () => {
+    expect(declaredTooLarge(undefined)).toBe(false);
+    expect(declaredTooLarge(String(REQUEST_BODY_MAX_BYTES))).toBe(false);
+    expect(declaredTooLarge(String(REQUEST_BODY_MAX_BYTES + 1))).toBe(true);
+    expect(declaredTooLarge('lots')).toBe(true);
+  });
+});
