@@ -107,8 +107,9 @@ test.describe('over-long fields in the browser', () => {
   test('a too-long article body shows a field error beside the body, and the text stays in the form', async ({ page }) => {
     await signInAs(page, 'editor');
     await page.goto('/desk/articles/new');
-    const body = `${'A paragraph that goes on. '.repeat(9_000)}`;
-    expect(Buffer.byteLength(body)).toBeGreaterThan(200 * 1024);
+    // 2 MB: over Next's own limit on an action's body too, where it once answered 500 and lost the text.
+    const body = 'A paragraph that goes on. '.repeat(80_000);
+    const kb = Math.ceil(Buffer.byteLength(body) / 1024).toLocaleString('en-GB');
     await page.getByLabel('Slug').fill('far-too-long');
     await page.getByLabel('Section').fill('Local');
     await page.getByLabel('Byline').fill('Priya Raman');
@@ -117,7 +118,7 @@ test.describe('over-long fields in the browser', () => {
     await page.getByRole('button', { name: 'Create draft' }).click();
     const field = page.getByLabel('Body');
     await expect(field).toHaveAttribute('aria-invalid', 'true');
-    await expect(page.locator('#field-body-error')).toHaveText(/Keep the body under 200 KB; it is 229 KB now\./);
+    await expect(page.locator('#field-body-error')).toHaveText(`Keep the body under 200 KB; it is ${kb} KB now.`);
     expect(await field.inputValue()).toBe(body);
     await expect(page.getByLabel('Headline')).toHaveValue('A story that never ends');
     await expect(page).toHaveURL(/\/desk\/articles\/new$/);
