@@ -1,7 +1,7 @@
 // Bad input answers a clear 4xx, never a 5xx: malformed escapes in every dynamic route, oversized
 // bodies (413), a foreign Origin (403); and in the browser, an over-long field keeps its text.
 import http from 'node:http';
-import { expect, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { actionManifest } from './support/actions';
 import { signInAs } from './support/desk';
 import { isDynamic, scanRoutes, urlFor } from './support/routes';
@@ -103,6 +103,15 @@ test.describe('oversized bodies and foreign origins', () => {
   });
 });
 
+/** Counts the server-action requests the page sends: a check made in the browser sends none. */
+function countActionRequests(page: Page): () => number {
+  let sent = 0;
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.headers()['next-action']) sent++;
+  });
+  return () => sent;
+}
+
 test.describe('over-long fields in the browser', () => {
   test('a too-long article body shows a field error beside the body, and the text stays in the form', async ({ page }) => {
     await signInAs(page, 'editor');
@@ -115,6 +124,7 @@ test.describe('over-long fields in the browser', () => {
     await page.getByLabel('Byline').fill('Priya Raman');
     await page.getByLabel('Headline').fill('A story that never ends');
     await page.getByLabel('Body').fill(body);
+    const sent = countActionRequests(page);
     await page.getByRole('button', { name: 'Create draft' }).click();
     const field = page.getByLabel('Body');
     await expect(field).toHaveAttribute('aria-invalid', 'true');
@@ -122,6 +132,7 @@ test.describe('over-long fields in the browser', () => {
     expect(await field.inputValue()).toBe(body);
     await expect(page.getByLabel('Headline')).toHaveValue('A story that never ends');
     await expect(page).toHaveURL(/\/desk\/articles\/new$/);
+    expect(sent(), 'server-action requests sent').toBe(0);
     // Shortened, it goes through.
     await field.fill('A short body.');
     await page.getByRole('button', { name: 'Create draft' }).click();
@@ -133,8 +144,10 @@ test.describe('over-long fields in the browser', () => {
     await page.goto('/desk/people');
     const name = 'N'.repeat(201);
     await page.getByLabel('Name').fill(name);
+    const sent = countActionRequests(page);
     await page.getByRole('button', { name: 'Add account' }).click();
-    await expect(page.locator('#field-name-error')).toHaveText(/Keep the name under 200 characters/);
+    await expect(page.locator('#field-name-error')).toHaveText('Keep the name under 200 characters; it is 201 characters now.');
     await expect(page.getByLabel('Name')).toHaveValue(name);
+    expect(sent(), 'server-action requests sent').toBe(0);
   });
 });

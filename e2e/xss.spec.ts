@@ -1,14 +1,20 @@
-// The XSS corpus through every text a person can enter — headline, standfirst, body, correction
-// wording, claim, report, column item — then every page, diff and feed that shows it, opened in
-// Chromium: no dialog opens, no payload runs, and the feeds still parse.
+// The XSS corpus through every text a person can enter — headline, standfirst, body, byline, section,
+// change note, correction wording and replacements, report, withdrawal and decline reasons, column
+// intro and items, an account's name — then every page, diff and feed that shows it, opened in
+// Chromium: no dialog opens, no payload runs, nothing is fetched from elsewhere, the CSP has nothing
+// to refuse (a payload that reached a page as markup would be refused, and that counts too), and the
+// feeds still parse.
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { expect, type Page, test } from '@playwright/test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { toPlainText } from '../lib/markdown';
 import { actionManifest, callAction } from './support/actions';
 import { newSession, signInAs } from './support/desk';
-import { pack, xssCorpus } from './support/xss-corpus';
+import { pack, payloadShape, xssCorpus } from './support/xss-corpus';
 
 const corpus = xssCorpus();
+const databasePath = process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), 'data', 'e2e', 'errata.db');
 const manifest = actionManifest();
 const action = (file: string, name: string) => {
   const ref = manifest.get(`app/desk/${file}/actions.ts#${name}`);
@@ -29,6 +35,18 @@ async function watch(page: Page) {
     void d.dismiss();
   });
   await page.exposeBinding('__xss', (_source, n: number) => ran.push(`payload ${n}`));
+  // Markup that reached the page is refused by the CSP before it can run: a finding all the same.
+  await page.exposeBinding('__cspViolation', (_source, v: string) => ran.push(`csp: ${v}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __cspViolation: (v: string) => void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`);
+    });
+  });
+  // Payloads that load script from elsewhere (x1.example…) would show up as a request.
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (/^https?:$/.test(url.protocol) && !['127.0.0.1', 'localhost'].includes(url.hostname)) ran.push(`fetched ${r.url()}`);
+  });
   return ran;
 }
 
@@ -37,6 +55,8 @@ test.describe('hostile text everywhere', () => {
 
   test('200+ XSS payloads through every field render inert on every page, diff and feed', async ({ page, browser }) => {
     expect(corpus.length).toBeGreaterThanOrEqual(200);
+    // Distinct, and not merely by their numbers: no payload is a padded or renumbered copy of another.
+    expect(new Set(corpus.map(payloadShape)).size).toBe(corpus.length);
     await signInAs(page, 'editor');
     const editor = page.request;
     const standards = await newSession(browser, 'standards');
@@ -45,6 +65,7 @@ test.describe('hostile text everywhere', () => {
     // Headline and standfirst: every payload, packed into as many articles as it takes.
     const headlines = pack(corpus, 300);
     const standfirsts = pack(corpus, 600);
+    const shortest = corpus.filter((p) => p.length <= 60).sort((a, b) => b.length - a.length)[0];
     const slugs: string[] = [];
     const ids: number[] = [];
     for (let i = 0; i < headlines.length; i++) {
@@ -52,8 +73,9 @@ test.describe('hostile text everywhere', () => {
       const body = i === 0 ? corpus.join('\n\n') : 'A plain paragraph.';
       const created = await callAction(editor, action('articles', 'createArticleAction'), {
         slug,
-        section: 'Local',
         byline: corpus[i % corpus.length].slice(0, 200),
+        // One article files itself under a hostile section name (sections are free text).
+        section: i === 1 ? shortest : 'Local',
         headline: headlines[i],
         standfirst: standfirsts[i % standfirsts.length],
         body,
@@ -113,6 +135,26 @@ test.describe('hostile text everywhere', () => {
       expect(response.status()).toBe(201);
     }
 
+    // Reasons: a withdrawn correction's and a withdrawn article's (both public), a declined report's.
+    const reasons = pack([...corpus].reverse(), 1000);
+    await callAction(standards.page.request, action('corrections', 'withdrawCorrectionAction'), { correctionId: String(correctionIds[correctionIds.length - 1]), reason: reasons[0] });
+    const withdrawnId = ids[ids.length - 1];
+    await callAction(standards.page.request, action('articles', 'withdrawArticleAction'), { articleId: String(withdrawnId), reason: reasons[1 % reasons.length] });
+    const db = new Database(databasePath, { readonly: true });
+    const reportId = (db.prepare("select id from reports where status = 'new' order by id desc limit 1").get() as { id: number }).id;
+    db.close();
+    const declined = await callAction(editor, action('reports', 'declineReportAction'), { reportId: String(reportId), reason: reasons[2 % reasons.length] });
+    expect(declined.status()).toBe(200);
+    // An account whose name is a payload, shown on the desk.
+    const admin = await newSession(browser, 'admin');
+    const added = await callAction(admin.page.request, action('people', 'createUserAction'), {
+      email: `xss-${stamp}@example.org`,
+      name: pack(corpus, 200)[3],
+      role: 'editor',
+      password: `quartz-heron-${stamp}-lantern`,
+    });
+    expect(await added.text()).toContain('Added');
+
     // A column edition with payloads in its intro and items.
     const generated = await callAction(standards.page.request, action('column', 'generateEditionAction'), { date: '2026-12-06' });
     const columnId = redirected(`${generated.headers()['x-action-redirect'] ?? ''} ${await generated.text()}`, /\/desk\/column\/(\d+)/);
@@ -133,6 +175,10 @@ test.describe('hostile text everywhere', () => {
     await reader.goto('/about');
     await reader.evaluate(() => (window as unknown as { __xss: (n: number) => void }).__xss(0));
     expect(ran).toEqual(['payload 0']);
+    // …and so would markup that reached the page: the CSP refuses its handler, and that is recorded.
+    await reader.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img src="/no-such-image.png" onerror="window.__xss(-1)">'));
+    await expect.poll(() => ran.some((r) => r.startsWith('csp: script-src'))).toBe(true);
+    expect(ran).not.toContain('payload -1');
     ran.length = 0;
     expect(correctionIds.length).toBeGreaterThan(2);
     const readerUrls = [
@@ -162,7 +208,6 @@ test.describe('hostile text everywhere', () => {
       const response = await standards.page.goto(url);
       expect(response?.status(), url).toBeLessThan(400);
     }
-    const admin = await newSession(browser, 'admin');
     const adminRan = await watch(admin.page);
     await admin.page.goto('/desk/audit');
     await admin.page.goto('/desk/people');
