@@ -1,13 +1,14 @@
 import { expect, test } from '@playwright/test';
 
 test.describe('security headers', () => {
-  test('reader pages carry a static CSP and the other headers', async ({ request }) => {
+  test('reader pages carry a CSP without inline script, and the other headers', async ({ request }) => {
     for (const url of ['/', '/articles/local-elections-results', '/corrections', '/api/health']) {
       const response = await request.get(url);
       const headers = response.headers();
       expect(headers['content-security-policy'], url).toContain("object-src 'none'");
       expect(headers['content-security-policy'], url).toContain("base-uri 'none'");
       expect(headers['content-security-policy'], url).toContain("frame-ancestors 'none'");
+      expect(headers['content-security-policy'], url).not.toMatch(/script-src[^;]*'unsafe-inline'/);
       expect(headers['x-content-type-options'], url).toBe('nosniff');
       expect(headers['referrer-policy'], url).toBe('strict-origin-when-cross-origin');
       expect(headers['strict-transport-security'], url).toBeUndefined();

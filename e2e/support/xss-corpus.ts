@@ -305,6 +305,24 @@ export function payloadShape(payload: string): string {
   return payload.replace(/\d+/g, 'N');
 }
 
+/**
+ * Pairs in which one payload is another with nothing but padding (letters and spaces) around it,
+ * numbers masked: what a corpus padded to a count would contain. Real variants, such as a breakout
+ * prefix ("><script>…) or a Markdown wrapper (# <script>…), add markup and are not reported.
+ */
+export function paddedCopies(corpus: string[]): [string, string][] {
+  const shapes = corpus.map(payloadShape);
+  const found: [string, string][] = [];
+  shapes.forEach((inner, i) =>
+    shapes.forEach((outer, j) => {
+      if (i === j || !outer.includes(inner)) return;
+      const rest = outer.replace(inner, '');
+      if (rest === '' || (/^[\sA-Za-z]*$/.test(rest) && /[A-Za-z]/.test(rest))) found.push([corpus[i], corpus[j]]);
+    }),
+  );
+  return found;
+}
+
 /** Packs payloads into strings of at most `limit` characters, separated by `sep`. */
 export function pack(payloads: string[], limit: number, sep = ' '): string[] {
   const out: string[] = [];

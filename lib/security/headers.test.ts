@@ -16,6 +16,12 @@ describe('security headers', () => {
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
   });
 
+  it('gives readers a policy without inline script (the server adds the page’s own hashes), except in development', () => {
+    expect(readerCsp()).toContain("script-src 'self';");
+    expect(readerCsp()).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(readerCsp(true)).toMatch(/script-src 'self' 'unsafe-inline' 'unsafe-eval'/);
+  });
+
   it('adds HSTS only over HTTPS', () => {
     expect(securityHeaders({ csp: 'x', https: false })['Strict-Transport-Security']).toBeUndefined();
     expect(securityHeaders({ csp: 'x', https: true })['Strict-Transport-Security']).toMatch(/max-age=\d+/);
