@@ -18,7 +18,7 @@ export function rememberDevice({ userId, now = Date.now() }: { userId: number; n
   const db = getDb();
   db.transaction((tx) => {
     tx.insert(knownDevices).values({ tokenHash: hashToken(token), userId, createdAt: now }).run();
-    const stale = tx.select({ tokenHash: knownDevices.tokenHash }).from(knownDevices).where(eq(knownDevices.userId, userId)).orderBy(desc(knownDevices.createdAt)).limit(-1).offset(DEVICES_PER_USER).all();
+    const stale = tx.select({ tokenHash: knownDevices.tokenHash }).from(knownDevices).where(eq(knownDevices.userId, userId)).orderBy(desc(knownDevices.createdAt)).all().slice(DEVICES_PER_USER);
     if (stale.length) tx.delete(knownDevices).where(inArray(knownDevices.tokenHash, stale.map((d) => d.tokenHash))).run();
     tx.delete(knownDevices).where(lt(knownDevices.createdAt, now - DEVICE_MAX_AGE_MS)).run();
   });
