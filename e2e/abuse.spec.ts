@@ -100,7 +100,7 @@ test.describe('sign-in under attack', () => {
     expect(statuses.slice(20).every((s) => s === 429), String(statuses)).toBe(true);
   });
 
-  test('failed sign-ins do not flood the audit trail', async () => {
+  test('failed sign-ins do not flood the audit trail; the audit page shows their count', async ({ browser }) => {
     const email = `flood-${Date.now()}@example.org`;
     const events = () => query<{ n: number }>("select count(*) as n from audit_events where action like 'auth.%' and entity_id = ?", email).n;
     for (let i = 0; i < 12; i++) await signInFrom(`127.0.46.${i + 1}`, email, 'not the password', { 'x-forwarded-for': `10.46.${i}.1` });
@@ -108,5 +108,10 @@ test.describe('sign-in under attack', () => {
     expect(events()).toBe(2);
     const throttled = query<{ after: string }>("select after from audit_events where action = 'auth.throttled' and entity_id = ?", email);
     expect(JSON.parse(throttled.after)).toMatchObject({ limit: 'account', failures: 5 });
+    const admin = await newSession(browser, 'admin');
+    await admin.page.goto('/desk/audit');
+    const counts = admin.page.getByRole('table', { name: 'From browsers the account does not know, by account' });
+    await expect(counts.getByRole('row', { name: new RegExp(`${email.replace(/[.]/g, '\\.')} 5 `) })).toBeVisible();
+    await admin.context.close();
   });
 });
