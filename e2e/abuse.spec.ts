@@ -68,6 +68,7 @@ test.describe('reader reports under attack', () => {
 
 test.describe('sign-in under attack', () => {
   test('30 guesses at one account from rotating addresses are throttled, and the owner still signs in from their own browser', async ({ browser }) => {
+    test.slow(); // 35 sign-ins, each a full password hash, in one test
     const { email, password } = await addAccount(browser, 'owner');
     // The owner signed in from this browser before the attack (then signed out).
     const owner = await browser.newContext();
