@@ -4,6 +4,9 @@
 export async function register() {
   // Not during `next build`: the build must not create or seed a database.
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
+    // A typo in the trusted proxies must stop the server, not fail every request (or trust a forged header).
+    const { parseTrustedProxies } = await import('./lib/net/client-address');
+    parseTrustedProxies(process.env.ERRATA_TRUSTED_PROXIES);
     const { rmSync } = await import('node:fs');
     const { join } = await import('node:path');
     rmSync(join(process.cwd(), '.next', 'server', 'route-cache'), { recursive: true, force: true });

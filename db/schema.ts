@@ -256,3 +256,31 @@ export const throttleEvents = sqliteTable(
   },
   (t) => [index('throttle_events_key_idx').on(t.bucket, t.key, t.at)],
 );
+
+/**
+ * Browsers that have signed in to an account (OWASP "device cookies"): the cookie holds a random
+ * token, we keep only its SHA-256. A known browser is exempt from the account's lockout, so an
+ * attacker guessing passwords cannot lock the owner out of their own browser.
+ */
+export const knownDevices = sqliteTable(
+  'known_devices',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('known_devices_user_idx').on(t.userId, t.createdAt)],
+);
+export type KnownDevice = typeof knownDevices.$inferSelect;
+
+/**
+ * One row: the id of the newest audit event that changed the public record. Moved by a trigger on
+ * audit_events that skips anonymous traffic (sign-ins, reader reports), so that traffic cannot keep
+ * the reader caches cold.
+ */
+export const recordStamp = sqliteTable('record_stamp', {
+  id: integer('id').primaryKey(),
+  stamp: integer('stamp').notNull(),
+});

@@ -55,7 +55,6 @@ test.describe('hostile input to searches and filters', () => {
   });
 
   test('the report endpoint turns away hostile bodies with 4xx', async ({ request }) => {
-    const headers = { 'x-forwarded-for': '10.70.0.1' };
     const bodies: unknown[] = [
       { slug: "' OR 1=1 --", version: 1, words: 'a', message: 'b' },
       { slug: 'local-elections-results', version: "1; DROP TABLE reports", words: 'a', message: 'b' },
@@ -66,7 +65,7 @@ test.describe('hostile input to searches and filters', () => {
       { slug: { $gt: '' }, version: { $ne: 0 } },
     ];
     for (const data of bodies) {
-      const response = await request.post('/api/reports', { headers, data });
+      const response = await request.post('/api/reports', { data });
       expect(response.status(), JSON.stringify(data).slice(0, 100)).toBeGreaterThanOrEqual(400);
       expect(response.status()).toBeLessThan(500);
     }

@@ -11,6 +11,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { toPlainText } from '../lib/markdown';
 import { actionManifest, callAction } from './support/actions';
 import { newSession, signInAs } from './support/desk';
+import { reportFrom } from './support/from-address';
 import { pack, paddedCopies, payloadShape, xssCorpus } from './support/xss-corpus';
 
 const corpus = xssCorpus();
@@ -129,11 +130,9 @@ test.describe('hostile text everywhere', () => {
 
     // Reader reports.
     for (const [i, message] of pack(corpus, 3000).entries()) {
-      const response = await page.request.post('/api/reports', {
-        headers: { 'x-forwarded-for': `10.90.${i}.1` },
-        data: { slug: mainSlug, version: 1, words: corpus[i], message, email: '' },
-      });
-      expect(response.status()).toBe(201);
+      // Each from a loopback address of its own, so the hourly limit per address is not reached.
+      const response = await reportFrom(`127.0.90.${i + 1}`, { slug: mainSlug, version: 1, words: corpus[i], message, email: '' });
+      expect(response.status, response.text).toBe(201);
     }
 
     // Reasons: a withdrawn correction's and a withdrawn article's (both public), a declined report's.

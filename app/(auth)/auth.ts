@@ -10,6 +10,7 @@ import { databasePath } from '@/db/connection';
 import type { Role } from '@/lib/types';
 import { checkSignIn } from './sign-in';
 import { clientIp } from './client-ip';
+import { DEVICE_COOKIE, readCookie } from '@/lib/auth/device-cookie';
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
@@ -64,7 +65,9 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         const parsed = credentialsSchema.safeParse(credentials);
         if (!parsed.success) return null;
-        const result = await checkSignIn({ ...parsed.data, ip: clientIp(req.headers ?? {}) });
+        const headers = req.headers ?? {};
+        const deviceToken = readCookie(typeof headers.cookie === 'string' ? headers.cookie : undefined, DEVICE_COOKIE);
+        const result = await checkSignIn({ ...parsed.data, ip: clientIp(headers), deviceToken });
         if (!result.ok) {
           if (result.reason === 'throttled') throw new Error('throttled');
           return null;

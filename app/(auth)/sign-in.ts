@@ -1,36 +1,64 @@
-// Checking a sign-in: throttled per account and per IP, and equally slow whether or not the account exists.
+// Checking a sign-in: throttled without handing attackers a lockout (lib/auth/sign-in-throttle.ts),
+// equally slow whether or not the account exists, and audited at most once per account and per
+// limit in each window, so failures cannot flood the audit trail.
 import 'server-only';
 import { getDb } from '@/db';
 import { recordAudit } from '@/db/queries/audit';
+import { findKnownDevice } from '@/db/queries/known-devices';
 import { countRecentAttempts, recordAttempt } from '@/db/queries/throttle';
 import { getUserByEmail } from '@/db/queries/users';
 import type { User } from '@/db/schema';
 import { decoyHash, verifyPassword } from '@/lib/auth/passwords';
+import { reachedLimit, SIGN_IN_WINDOW_MS, type SignInBucket, signInBuckets } from '@/lib/auth/sign-in-throttle';
 
-export const SIGN_IN_WINDOW_MS = 15 * 60_000;
-export const SIGN_IN_MAX_FAILURES = 5;
+export { SIGN_IN_WINDOW_MS };
 
 export type SignInResult = { ok: true; user: User } | { ok: false; reason: 'invalid' | 'throttled' };
 
-function keys(email: string, ip: string) {
-  return [
-    { bucket: 'sign-in:account', key: email },
-    { bucket: 'sign-in:ip', key: ip },
-  ];
+interface Attempt {
+  email: string;
+  ip: string;
+  /** The device cookie's token, if the browser sent one. */
+  deviceToken?: string;
 }
 
-/** True when this account or this address has failed too often lately. */
-export function isSignInThrottled({ email, ip }: { email: string; ip: string }): boolean {
-  const normalised = email.trim().toLowerCase();
-  return keys(normalised, ip).some((k) => countRecentAttempts({ ...k, windowMs: SIGN_IN_WINDOW_MS }) >= SIGN_IN_MAX_FAILURES);
+function failures(b: { bucket: string; key: string }): number {
+  return countRecentAttempts({ ...b, windowMs: SIGN_IN_WINDOW_MS });
 }
 
-export async function checkSignIn({ email, password, ip }: { email: string; password: string; ip: string }): Promise<SignInResult> {
-  const normalised = email.trim().toLowerCase();
-  if (isSignInThrottled({ email: normalised, ip })) {
-    getDb().transaction((tx) => recordAudit(tx, { actorId: null, action: 'auth.throttled', entityType: 'user', entityId: normalised, ip }));
-    return { ok: false, reason: 'throttled' };
+/** Writes this audit event unless one with the same key was written in this window. */
+function auditOncePerWindow(key: string, event: Parameters<typeof recordAudit>[1]): void {
+  const bucket = { bucket: `audit:${event.action}`, key };
+  if (failures(bucket) > 0) return;
+  recordAttempt(bucket);
+  getDb().transaction((tx) => recordAudit(tx, event));
+}
+
+function bucketsFor({ email, ip, deviceToken }: Attempt, user: User | undefined): SignInBucket[] {
+  const device = user ? findKnownDevice({ token: deviceToken }) : undefined;
+  return signInBuckets({ email, ip, deviceId: device && device.userId === user?.id ? device.tokenHash : undefined });
+}
+
+/** The limit this attempt has already reached (audited once per window), or undefined. */
+export function signInThrottle(attempt: Attempt): SignInBucket | undefined {
+  const email = attempt.email.trim().toLowerCase();
+  const reached = reachedLimit(bucketsFor({ ...attempt, email }, getUserByEmail({ email })), failures);
+  if (reached) {
+    auditOncePerWindow(`${reached.scope}:${reached.key}`, {
+      actorId: null,
+      action: 'auth.throttled',
+      entityType: 'user',
+      entityId: email,
+      ip: attempt.ip,
+      after: { limit: reached.scope, failures: failures(reached), windowMinutes: SIGN_IN_WINDOW_MS / 60_000 },
+    });
   }
+  return reached;
+}
+
+export async function checkSignIn({ email, password, ip, deviceToken }: Attempt & { password: string }): Promise<SignInResult> {
+  const normalised = email.trim().toLowerCase();
+  if (signInThrottle({ email: normalised, ip, deviceToken })) return { ok: false, reason: 'throttled' };
   const user = getUserByEmail({ email: normalised });
   // Verify against a decoy when there is no such account, so the answer takes as long either way.
   const matches = await verifyPassword(user?.passwordHash ?? decoyHash(), password);
@@ -38,9 +66,10 @@ export async function checkSignIn({ email, password, ip }: { email: string; pass
     getDb().transaction((tx) => recordAudit(tx, { actorId: user.id, action: 'auth.sign-in', entityType: 'user', entityId: user.id, ip }));
     return { ok: true, user };
   }
-  for (const k of keys(normalised, ip)) recordAttempt(k);
-  getDb().transaction((tx) =>
-    recordAudit(tx, { actorId: null, action: 'auth.failed', entityType: 'user', entityId: normalised, ip, after: { disabled: !!user?.disabledAt } }),
-  );
+  const buckets = bucketsFor({ email: normalised, ip, deviceToken }, user);
+  for (const b of buckets) recordAttempt(b);
+  // One event per account per window, carrying the first address; the count is in the throttle table
+  // and in the auth.throttled event written when a limit is reached.
+  auditOncePerWindow(normalised, { actorId: null, action: 'auth.failed', entityType: 'user', entityId: normalised, ip, after: { disabled: !!user?.disabledAt, knownBrowser: buckets[0].scope === 'device' } });
   return { ok: false, reason: 'invalid' };
 }

@@ -6,7 +6,7 @@ import { useState } from 'react';
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: 'That email and password do not match an active account.',
-  throttled: 'Too many failed sign-ins. Wait 15 minutes and try again.',
+  throttled: 'Too many failed sign-ins. Wait 15 minutes and try again, or sign in from a browser you have used to sign in before.',
 };
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {

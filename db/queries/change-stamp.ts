@@ -1,10 +1,11 @@
 // A cheap "has anything changed?" for caching reader data: every write to the record appends an
-// audit event in its own transaction, so the newest audit event id moves on every change.
+// audit event in its own transaction, and a trigger copies that event's id into record_stamp,
+// except for anonymous traffic (sign-ins, reader reports), which must not keep the caches cold.
 import 'server-only';
 import { getDb } from '../index';
 
 export function changeStamp(): number {
-  const row = getDb().$client.prepare('select coalesce(max(id), 0) as id from audit_events').get() as { id: number };
+  const row = getDb().$client.prepare('select coalesce(max(stamp), 0) as id from record_stamp').get() as { id: number };
   return row.id;
 }
 

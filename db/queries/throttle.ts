@@ -1,6 +1,6 @@
 // Counting attempts in a sliding window, for sign-in throttling and reader-report limits.
 import 'server-only';
-import { and, count, eq, gte, lt } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt, max } from 'drizzle-orm';
 import { getDb } from '../index';
 import { throttleEvents } from '../schema';
 
@@ -19,4 +19,17 @@ export function recordAttempt({ bucket, key, now = Date.now() }: { bucket: strin
   db.insert(throttleEvents).values({ bucket, key, at: now }).run();
   // Keep the table small: nothing older than a day matters to any limit.
   if (Math.random() < 0.01) db.delete(throttleEvents).where(lt(throttleEvents.at, now - 86_400_000)).run();
+}
+
+/** The busiest keys of one bucket in the window, for the audit page: a bounded summary of what was only counted. */
+export function listRecentCounts({ bucket, windowMs, limit = 20, now = Date.now() }: { bucket: string; windowMs: number; limit?: number; now?: number }): { key: string; count: number; last: number }[] {
+  return getDb()
+    .select({ key: throttleEvents.key, count: count(), last: max(throttleEvents.at) })
+    .from(throttleEvents)
+    .where(and(eq(throttleEvents.bucket, bucket), gte(throttleEvents.at, now - windowMs)))
+    .groupBy(throttleEvents.key)
+    .orderBy(desc(count()))
+    .limit(limit)
+    .all()
+    .map((r) => ({ key: r.key, count: r.count, last: r.last ?? 0 }));
 }

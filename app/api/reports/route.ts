@@ -1,5 +1,6 @@
 // Readers report errors here. Anonymous and hostile by assumption: size-capped, validated, honeypotted
-// and rate-limited (5 an hour per address, 20 an hour per article), answering 429 over the limit.
+// and rate-limited (5 an hour per address, 20 an hour per article), answering 429 over the limit;
+// honeypot hits are answered first and spend nothing.
 import { z } from 'zod';
 import { clientIp } from '@/app/(auth)/client-ip';
 import { getPublicArticleBySlug, getPublicVersion } from '@/db/queries/articles';
@@ -49,6 +50,12 @@ export async function POST(request: Request) {
   const version = article ? getPublicVersion({ article, number: data.version }) : undefined;
   if (!article || !version || version.withheld) return Response.json({ error: 'That article or version does not exist.' }, { status: 404 });
 
+  if (data.website) {
+    // Answer a bot as if it succeeded, so it learns nothing; store nothing, and spend no one's quota.
+    return Response.json({ reference: 'R-RECEIVED' }, { status: 201 });
+  }
+  // Per address (the socket's, or a trusted proxy's report: never a client's own X-Forwarded-For)
+  // and per article; only reports that are kept count.
   if (countRecentAttempts({ bucket: 'report:ip', key: ip, windowMs: HOUR }) >= REPORTS_PER_IP_PER_HOUR) {
     return Response.json({ error: 'You have sent several reports in the last hour. Please try again later.' }, { status: 429, headers: { 'Retry-After': '3600' } });
   }
@@ -58,10 +65,6 @@ export async function POST(request: Request) {
   recordAttempt({ bucket: 'report:ip', key: ip });
   recordAttempt({ bucket: 'report:article', key: String(article.id) });
 
-  if (data.website) {
-    // Answer a bot as if it succeeded, so it learns nothing; store nothing.
-    return Response.json({ reference: 'R-RECEIVED' }, { status: 201 });
-  }
   const report = createReport({
     articleId: article.id,
     versionId: version.id,

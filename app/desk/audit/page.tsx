@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { requireDeskPage } from '@/app/(auth)/access';
 import { AUDIT_PAGE_SIZE, listAuditEvents } from '@/db/queries/audit-log';
 import { getSettings } from '@/db/queries/settings';
+import { listRecentCounts } from '@/db/queries/throttle';
+import { RecentSignInFailures } from '@/components/audit/recent-sign-in-failures';
+import { SIGN_IN_WINDOW_MS } from '@/lib/auth/sign-in-throttle';
 import { formatDateTime } from '@/lib/wording';
 
 export const metadata = { title: 'Audit trail' };
@@ -31,6 +34,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const filter = filterSchema.parse(raw);
   const rows = listAuditEvents({ ...filter, to: filter.to ? new Date(filter.to.getTime() + 86_400_000) : undefined });
   const settings = getSettings();
+  const failuresByAccount = listRecentCounts({ bucket: 'sign-in:account', windowMs: SIGN_IN_WINDOW_MS });
+  const failuresByAddress = listRecentCounts({ bucket: 'sign-in:address', windowMs: SIGN_IN_WINDOW_MS });
   const page = filter.page ?? 1;
   const next = new URLSearchParams({ ...Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined) as [string, string][]), page: String(page + 1) });
   return (
@@ -58,6 +63,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           <button type="submit">Filter</button>
         </p>
       </form>
+      <RecentSignInFailures
+        byAccount={failuresByAccount}
+        byAddress={failuresByAddress}
+        windowMinutes={SIGN_IN_WINDOW_MS / 60_000}
+        settings={settings}
+      />
       <table>
         <thead>
           <tr>

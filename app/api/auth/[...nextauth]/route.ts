@@ -1,9 +1,14 @@
-// next-auth's endpoints, with throttled sign-ins answered 429 before any password is checked.
+// next-auth's endpoints, with throttled sign-ins answered 429 before any password is checked, and a
+// device cookie given to the browser on each successful sign-in (see lib/auth/sign-in-throttle.ts).
 import NextAuth from 'next-auth';
 import type { NextRequest } from 'next/server';
 import { authOptions } from '@/app/(auth)/auth';
 import { clientIp } from '@/app/(auth)/client-ip';
-import { isSignInThrottled } from '@/app/(auth)/sign-in';
+import { signInThrottle } from '@/app/(auth)/sign-in';
+import { DEVICE_MAX_AGE_MS, findKnownDevice, rememberDevice } from '@/db/queries/known-devices';
+import { getUserByEmail } from '@/db/queries/users';
+import { DEVICE_COOKIE, deviceCookie } from '@/lib/auth/device-cookie';
+import { SIGN_IN_WINDOW_MS } from '@/lib/auth/sign-in-throttle';
 
 const handler = NextAuth(authOptions);
 
@@ -13,16 +18,29 @@ export function GET(req: NextRequest, ctx: Context) {
   return handler(req, ctx);
 }
 
+function signedIn(response: Response): boolean {
+  return response.headers.getSetCookie().some((c) => /^(__Secure-)?next-auth\.session-token=[^;]/.test(c));
+}
+
 export async function POST(req: NextRequest, ctx: Context) {
-  if (req.nextUrl.pathname.endsWith('/callback/credentials')) {
-    const form = await req.clone().formData().catch(() => null);
-    const email = String(form?.get('email') ?? '');
-    if (isSignInThrottled({ email, ip: clientIp(req.headers) })) {
-      return Response.json(
-        { error: 'Too many failed sign-ins. Wait 15 minutes and try again.', url: `${req.nextUrl.origin}/login?error=throttled` },
-        { status: 429, headers: { 'Retry-After': '900' } },
-      );
-    }
+  if (!req.nextUrl.pathname.endsWith('/callback/credentials')) return handler(req, ctx);
+  const form = await req.clone().formData().catch(() => null);
+  const email = String(form?.get('email') ?? '').slice(0, 320);
+  const deviceToken = req.cookies.get(DEVICE_COOKIE)?.value;
+  if (signInThrottle({ email, ip: clientIp(req.headers), deviceToken })) {
+    return Response.json(
+      { error: 'Too many failed sign-ins. Wait 15 minutes and try again, or sign in from a browser you have used to sign in before.', url: `${req.nextUrl.origin}/login?error=throttled` },
+      { status: 429, headers: { 'Retry-After': String(SIGN_IN_WINDOW_MS / 1000) } },
+    );
   }
-  return handler(req, ctx);
+  const response = await handler(req, ctx);
+  if (!signedIn(response)) return response;
+  // This browser is now known to the account: later lockouts of the account do not apply to it.
+  const user = getUserByEmail({ email });
+  const known = findKnownDevice({ token: deviceToken });
+  if (!user || known?.userId === user.id) return response;
+  const secure = req.nextUrl.protocol === 'https:' || req.headers.get('x-forwarded-proto') === 'https';
+  const headers = new Headers(response.headers);
+  headers.append('Set-Cookie', deviceCookie(rememberDevice({ userId: user.id }), { maxAgeSeconds: DEVICE_MAX_AGE_MS / 1000, secure }));
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
