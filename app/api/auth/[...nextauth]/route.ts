@@ -1,13 +1,18 @@
 // next-auth's endpoints, with throttled sign-ins answered 429 before any password is checked.
 import NextAuth from 'next-auth';
 import type { NextRequest } from 'next/server';
-import { authOptions } from '@/app/(auth)/auth';
+import { authOptionsFor } from '@/app/(auth)/auth';
 import { clientIp } from '@/app/(auth)/client-ip';
 import { isSignInThrottled } from '@/app/(auth)/sign-in';
-
-const handler = NextAuth(authOptions);
+import { redirectOrigin } from '@/lib/site-url';
 
 type Context = { params: Promise<{ nextauth: string[] }> };
+
+/** next-auth for this request: its redirects go to the site's address (lib/site-url.ts). */
+function handler(req: NextRequest, ctx: Context) {
+  const origin = redirectOrigin(process.env, req.headers.get('host'), req.nextUrl.protocol === 'https:');
+  return NextAuth(req, ctx, authOptionsFor(origin));
+}
 
 export function GET(req: NextRequest, ctx: Context) {
   return handler(req, ctx);
