@@ -80,9 +80,16 @@ export function proxy(request: NextRequest) {
     return response;
   }
   // Filters and comparisons with bounded, valid parameters are served from cached routes, once
-  // their values are known to exist; made-up ones get a 404 that caches nothing.
+  // their values are known to exist. A made-up filter gets a 404; a comparison of versions readers
+  // cannot see goes to the uncached page, which explains what is wrong. Neither caches anything.
   const cached = cachedTargetFor(pathname, request.nextUrl.searchParams);
-  const response = !cached ? NextResponse.next() : targetExists(cached) ? NextResponse.rewrite(new URL(cached.path, request.url)) : notFoundResponse(request);
+  const response = !cached
+    ? NextResponse.next()
+    : targetExists(cached)
+      ? NextResponse.rewrite(new URL(cached.path, request.url))
+      : cached.route === 'compare'
+        ? NextResponse.next()
+        : notFoundResponse(request);
   for (const [k, v] of Object.entries(securityHeaders({ csp: readerCsp(), https }))) response.headers.set(k, v);
   return response;
 }

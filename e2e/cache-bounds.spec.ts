@@ -25,6 +25,7 @@ const random = (n: number) => Array.from({ length: n }, () => 'abcdefghijklmnopq
 
 test.describe('the page cache is bounded', () => {
   test('300 requests to random compare views, section names and page numbers leave the cache’s size on disk unchanged', async ({ request }) => {
+    test.setTimeout(150_000);
     // A real comparison and a real filtered list, so the cached routes are warm before measuring.
     expect((await request.get('/articles/local-elections-results/compare?from=1&to=2')).status()).toBe(200);
     expect((await request.get('/corrections?section=Politics')).status()).toBe(200);

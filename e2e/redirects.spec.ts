@@ -70,6 +70,7 @@ async function settle(page: Page) {
 
 test.describe('callback URLs stay on the site', () => {
   test('signed in, /login?callbackUrl= with every bypass shape stays on the site', async ({ page, baseURL }) => {
+    test.setTimeout(120_000);
     const site = new URL(baseURL!).origin;
     const dialogs = watchDialogs(page);
     await signInAs(page, 'editor');
@@ -84,7 +85,7 @@ test.describe('callback URLs stay on the site', () => {
   });
 
   test('signing in from /login?callbackUrl= with every bypass shape lands on the site', async ({ browser, baseURL }) => {
-    test.setTimeout(150_000);
+    test.setTimeout(300_000);
     const site = new URL(baseURL!).origin;
     const user = demoUser('editor', 1);
     for (const shape of shapes(site)) {
