@@ -2,15 +2,15 @@
 // versions withheld for legal reasons, and rewrites of cacheable filtered URLs to cached routes.
 // Never the only guard: pages and actions check access themselves.
 import { type NextRequest, NextResponse } from 'next/server';
-import { publicVersionRange, withheldSince } from '@/db/queries/proxy-lookups';
-import { cachedRouteFor } from '@/lib/routing/cached-routes';
+import { correctionsPageExists, publicVersionRange, withheldSince } from '@/db/queries/proxy-lookups';
+import { type CachedTarget, cachedTargetFor } from '@/lib/routing/cached-routes';
 import { deskCsp, isDeskPath, readerCsp, securityHeaders } from '@/lib/security/headers';
 
 const DEV = process.env.NODE_ENV === 'development';
 const VERSION_PAGE = /^\/articles\/([a-z0-9-]{1,120})\/versions\/([1-9][0-9]{0,8})$/;
 const ARTICLE_PATH = /^\/articles\/([^/]+)(?:\/(history|versions\/([^/]+)|compare(?:\/([^/]+)\/([^/]+)\/[^/]+)?))?$/;
-/** Cached routes reached only through the proxy's own rewrites. */
-const REWRITE_ONLY = /^\/corrections\/filter(\/|$)/;
+/** Cached routes reached only through the proxy's own rewrites (which check every parameter). */
+const REWRITE_ONLY = /^\/(?:corrections\/filter|articles\/[^/]+\/compare\/[^/]+)(\/|$)/;
 
 /**
  * Cached pages keep what they render, 404s included, so a request for an article or version that
@@ -24,6 +24,11 @@ function unknownToReaders(pathname: string): boolean {
   if (!range) return true;
   const inRange = (n: string | undefined) => n === undefined || (/^[1-9][0-9]{0,8}$/.test(n) && Number(n) >= range.first && Number(n) <= range.latest);
   return !inRange(version) || !inRange(from) || !inRange(to);
+}
+
+function targetExists(target: CachedTarget): boolean {
+  if (target.route === 'compare') return !unknownToReaders(target.path);
+  return correctionsPageExists(target);
 }
 
 function notFoundResponse(request: NextRequest): NextResponse {
@@ -75,10 +80,17 @@ export function proxy(request: NextRequest) {
     response.headers.set('Cache-Control', 'private, no-store');
     return response;
   }
-  // Filters and comparisons with bounded, valid parameters are served from cached routes.
-  let cached = cachedRouteFor(pathname, request.nextUrl.searchParams);
-  if (cached && unknownToReaders(cached)) cached = null;
-  const response = cached ? NextResponse.rewrite(new URL(cached, request.url)) : NextResponse.next();
+  // Filters and comparisons with bounded, valid parameters are served from cached routes, once
+  // their values are known to exist. A made-up filter gets a 404; a comparison of versions readers
+  // cannot see goes to the uncached page, which explains what is wrong. Neither caches anything.
+  const cached = cachedTargetFor(pathname, request.nextUrl.searchParams);
+  const response = !cached
+    ? NextResponse.next()
+    : targetExists(cached)
+      ? NextResponse.rewrite(new URL(cached.path, request.url))
+      : cached.route === 'compare'
+        ? NextResponse.next()
+        : notFoundResponse(request);
   for (const [k, v] of Object.entries(securityHeaders({ csp: readerCsp(DEV), https }))) response.headers.set(k, v);
   return response;
 }

@@ -284,3 +284,24 @@ export const recordStamp = sqliteTable('record_stamp', {
   id: integer('id').primaryKey(),
   stamp: integer('stamp').notNull(),
 });
+
+/**
+ * One row per sign-in. The session cookie carries the row's id; every request checks that the row
+ * is live (not ended, not idle too long, not too old). Sign-out ends it; a trigger ends every
+ * session of an account whose password, role or disabled state changes.
+ */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    lastSeenAt: integer('last_seen_at', { mode: 'timestamp_ms' }).notNull(),
+    endedAt: integer('ended_at', { mode: 'timestamp_ms' }),
+    endReason: text('end_reason'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId, t.endedAt)],
+);
+export type Session = typeof sessions.$inferSelect;

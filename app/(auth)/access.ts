@@ -1,9 +1,12 @@
 // The one access module: every desk page, server action and route handler asks it who is calling.
 // The account is reloaded from the database on every call, so disabling it or changing its role
-// takes effect on the very next request, whatever the session token still says.
+// takes effect on the very next request, whatever the session token still says; and the session
+// itself must still be live in the sessions table (not signed out, idle or expired).
 import 'server-only';
 import { getServerSession } from 'next-auth';
 import { forbidden, redirect } from 'next/navigation';
+import { getDb } from '@/db/index';
+import { checkSession } from '@/db/queries/sessions';
 import { getUserById } from '@/db/queries/users';
 import type { User } from '@/db/schema';
 import type { Role } from '@/lib/types';
@@ -29,7 +32,8 @@ export class AccessError extends Error {
 export async function getCurrentUser(): Promise<User | null> {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
-  if (!id) return null;
+  if (!id || !session.sid) return null;
+  if (!checkSession(getDb(), { id: session.sid, userId: id })) return null;
   const user = getUserById({ id });
   if (!user || user.disabledAt) return null;
   return user;

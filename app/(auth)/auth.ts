@@ -1,4 +1,5 @@
-// next-auth configuration: credentials against our own accounts, JWT sessions of at most 12 hours.
+// next-auth configuration: credentials against our own accounts. The JWT names a row in the
+// sessions table, which the server checks on every request (access.ts): sign-out ends it.
 import 'server-only';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,16 +8,27 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { databasePath } from '@/db/connection';
+import { getDb } from '@/db/index';
+import { endSession, startSession } from '@/db/queries/sessions';
+import { SESSION_ABSOLUTE_MS } from '@/lib/auth/session-timeouts';
+import { sameOriginPath } from '@/lib/routing/callback-url';
+import { configuredSiteUrl, publicSiteUrl } from '@/lib/site-url';
 import type { Role } from '@/lib/types';
 import { checkSignIn } from './sign-in';
 import { clientIp } from './client-ip';
 import { DEVICE_COOKIE, readCookie } from '@/lib/auth/device-cookie';
 
-export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+export const SESSION_MAX_AGE_SECONDS = SESSION_ABSOLUTE_MS / 1000;
+
+// next-auth reads its own address from NEXTAUTH_URL; the site's configured address is the same one.
+// Left unset (no ERRATA_SITE_URL either), each request's own address is used for redirects.
+if (!process.env.NEXTAUTH_URL && configuredSiteUrl(process.env)) process.env.NEXTAUTH_URL = configuredSiteUrl(process.env) ?? undefined;
 
 declare module 'next-auth' {
   interface Session {
     user: { id: number; email: string; name: string; role: Role };
+    /** The sessions-table row this sign-in is; checked on every request. */
+    sid?: string;
   }
   interface User {
     role: Role;
@@ -27,6 +39,7 @@ declare module 'next-auth/jwt' {
   interface JWT {
     uid?: number;
     role?: Role;
+    sid?: string;
   }
 }
 
@@ -52,6 +65,17 @@ const credentialsSchema = z.object({
   email: z.string().trim().min(1).max(320),
   password: z.string().min(1).max(1024),
 });
+
+/**
+ * next-auth's options for redirects to `origin`: every callback URL becomes a path on this site
+ * (lib/routing/callback-url.ts), whatever next-auth or a crafted link proposed.
+ */
+export function authOptionsFor(origin: string): NextAuthOptions {
+  return {
+    ...authOptions,
+    callbacks: { ...authOptions.callbacks, redirect: ({ url }) => `${origin}${sameOriginPath(url, origin, '/desk')}` },
+  };
+}
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
@@ -81,13 +105,25 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.uid = Number(user.id);
         token.role = user.role;
+        token.sid = startSession(getDb(), { userId: token.uid });
       }
       return token;
+    },
+    redirect: ({ url }) => {
+      const origin = publicSiteUrl(process.env);
+      return `${origin}${sameOriginPath(url, origin, '/desk')}`;
     },
     session({ session, token }) {
       // The role here is only a hint for the UI; every desk check reloads the account (access.ts).
       session.user = { id: token.uid ?? 0, email: token.email ?? '', name: token.name ?? '', role: token.role ?? 'editor' };
+      session.sid = token.sid;
       return session;
+    },
+  },
+  events: {
+    // A signed-out cookie replayed later finds its session ended.
+    signOut({ token }) {
+      if (token?.sid) endSession(getDb(), { id: token.sid, reason: 'sign-out' });
     },
   },
 };

@@ -3,6 +3,7 @@
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { sameOriginPath } from '@/lib/routing/callback-url';
 
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: 'That email and password do not match an active account.',
@@ -26,7 +27,8 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
     }).catch(() => undefined);
     setPending(false);
     if (result?.ok && !result.error) {
-      router.push(callbackUrl);
+      // Checked again here, against the page's own origin: this is where the browser goes next.
+      router.push(sameOriginPath(callbackUrl, window.location.origin, '/desk'));
       router.refresh();
       return;
     }

@@ -1,5 +1,6 @@
 // Reader-side reads of published (and withdrawn) corrections, with their claims and printing.
 import 'server-only';
+import { CORRECTIONS_PAGE_SIZE } from '../../lib/routing/cached-routes';
 import { and, asc, desc, eq, gte, inArray, lt, ne } from 'drizzle-orm';
 import { getDb } from '../index';
 import { articles, type Claim, claims, columnItems, columns, type Correction, corrections, versions, withholdings } from '../schema';
@@ -88,7 +89,8 @@ export interface CorrectionSearch {
   pageSize?: number;
 }
 
-export const CORRECTIONS_PAGE_SIZE = 25;
+// One page size for the list and for the proxy's page-count check.
+export { CORRECTIONS_PAGE_SIZE };
 
 /** Published (and withdrawn) corrections, newest first, filtered; one page and whether more follow. */
 export function searchCorrections(search: CorrectionSearch): { items: CorrectionListing[]; more: boolean } {

@@ -2,12 +2,14 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { publicSiteUrl } from '../../lib/site-url';
 import type { NewsroomSettings } from '../../lib/types';
 import { getDb } from '../index';
 import { settings } from '../schema';
 
 export function getSettings(): NewsroomSettings {
-  const siteUrlDefault = (process.env.ERRATA_SITE_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, '');
+  // Feeds and JSON-LD are cached, so their address never comes from a request (lib/site-url.ts).
+  const siteUrlDefault = publicSiteUrl(process.env);
   // `next build` renders the root layout once while deciding what is static; that render is thrown
   // away (every page reading the database is dynamic or ISR), and it must not create a database.
   if (process.env.NEXT_PHASE === 'phase-production-build') return { ...DEFAULT_SETTINGS, siteUrl: siteUrlDefault };

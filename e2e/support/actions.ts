@@ -71,7 +71,7 @@ export function fingerprint(databasePath: string): string {
   const db = new Database(databasePath, { readonly: true, fileMustExist: true });
   try {
     const tables = db
-      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not in ('throttle_events', '__drizzle_migrations') and name not like 'article_search%' order by name")
+      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not in ('throttle_events', 'sessions', '__drizzle_migrations') and name not like 'article_search%' order by name")
       .all() as { name: string }[];
     const hash = createHash('sha256');
     for (const { name } of tables) hash.update(name).update(JSON.stringify(db.prepare(`select * from "${name}" order by rowid`).all()));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cachedRouteFor } from './cached-routes';
+import { CORRECTIONS_PAGE_SIZE, cachedRouteFor, cachedTargetFor, pageCount } from './cached-routes';
 
 const q = (s: string) => new URLSearchParams(s);
 
@@ -26,5 +26,16 @@ describe('cachedRouteFor', () => {
 
   it('ignores other paths', () => {
     expect(cachedRouteFor('/articles/a-story', q('from=1&to=2'))).toBeNull();
+  });
+
+  it('names the parameters the proxy checks exist', () => {
+    expect(cachedTargetFor('/corrections', q('kind=clarification&section=Politics&page=3'))).toEqual({ route: 'corrections', path: '/corrections/filter/clarification/Politics/3', kind: 'clarification', section: 'Politics', page: 3 });
+    expect(cachedTargetFor('/articles/a-story/compare', q('from=1&to=3&view=side'))).toEqual({ route: 'compare', path: '/articles/a-story/compare/1/3/side', slug: 'a-story', from: 1, to: 3, view: 'side' });
+  });
+
+  it('counts pages as the list shows them', () => {
+    expect(pageCount(0)).toBe(1);
+    expect(pageCount(CORRECTIONS_PAGE_SIZE)).toBe(1);
+    expect(pageCount(CORRECTIONS_PAGE_SIZE + 1)).toBe(2);
   });
 });

@@ -1,5 +1,7 @@
 // Which reader URLs with query strings can be served from a cached (ISR) route, and where: the
-// proxy rewrites them. Only bounded, validated parameters qualify, so no one can fill the cache.
+// proxy rewrites them. Only bounded, validated parameters qualify here, and the proxy then checks
+// that they exist (a real section, a page within the list, versions readers can see), so no one
+// can fill the cache.
 import { CORRECTION_KINDS } from '../types';
 
 const SECTION = /^[\p{L}\p{N} &'’-]{1,60}$/u;
@@ -13,7 +15,15 @@ function only(params: URLSearchParams, allowed: string[]): boolean {
   return true;
 }
 
-export function cachedRouteFor(pathname: string, params: URLSearchParams): string | null {
+/** Corrections per page of a list; the proxy works out a filter's real page count with it. */
+export const CORRECTIONS_PAGE_SIZE = 25;
+
+export type CachedTarget =
+  | { route: 'corrections'; path: string; kind: string; section: string; page: number }
+  | { route: 'compare'; path: string; slug: string; from: number; to: number; view: 'inline' | 'side' };
+
+/** The cached route for a reader URL, with the parameters the proxy still has to check exist. */
+export function cachedTargetFor(pathname: string, params: URLSearchParams): CachedTarget | null {
   if (pathname === '/corrections') {
     if (!only(params, ['kind', 'section', 'page'])) return null;
     const kind = params.get('kind') || 'all';
@@ -22,7 +32,7 @@ export function cachedRouteFor(pathname: string, params: URLSearchParams): strin
     if (kind !== 'all' && !(CORRECTION_KINDS as readonly string[]).includes(kind)) return null;
     if (section !== 'all' && !SECTION.test(section)) return null;
     if (!NUMBER.test(page) || Number(page) > 1000) return null;
-    return `/corrections/filter/${kind}/${encodeURIComponent(section)}/${page}`;
+    return { route: 'corrections', path: `/corrections/filter/${kind}/${encodeURIComponent(section)}/${page}`, kind, section, page: Number(page) };
   }
   const compare = COMPARE.exec(pathname);
   if (compare) {
@@ -32,7 +42,16 @@ export function cachedRouteFor(pathname: string, params: URLSearchParams): strin
     const view = params.get('view') === 'side' ? 'side' : 'inline';
     if (!NUMBER.test(from) || !NUMBER.test(to) || from === to) return null;
     if (params.has('view') && !['side', 'inline'].includes(params.get('view') ?? '')) return null;
-    return `/articles/${compare[1]}/compare/${from}/${to}/${view}`;
+    return { route: 'compare', path: `/articles/${compare[1]}/compare/${from}/${to}/${view}`, slug: compare[1], from: Number(from), to: Number(to), view };
   }
   return null;
+}
+
+export function cachedRouteFor(pathname: string, params: URLSearchParams): string | null {
+  return cachedTargetFor(pathname, params)?.path ?? null;
+}
+
+/** How many pages a list of `count` corrections has: at least one, even when empty. */
+export function pageCount(count: number): number {
+  return Math.max(1, Math.ceil(count / CORRECTIONS_PAGE_SIZE));
 }

@@ -1,6 +1,7 @@
 'use server';
 // Admin actions on accounts. A role change or a disabled account bites on the account's next request,
-// because every access check reloads the account (app/(auth)/access.ts).
+// because every access check reloads the account (app/(auth)/access.ts); and it ends every session
+// the account had (a trigger on users, db/migrations/0004_…), so re-enabling revives none of them.
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { type FormState, requireRoleFor } from '@/app/(auth)/forms';

@@ -2,17 +2,25 @@
 // device cookie given to the browser on each successful sign-in (see lib/auth/sign-in-throttle.ts).
 import NextAuth from 'next-auth';
 import type { NextRequest } from 'next/server';
-import { authOptions } from '@/app/(auth)/auth';
+import { authOptionsFor } from '@/app/(auth)/auth';
 import { clientIp } from '@/app/(auth)/client-ip';
 import { signInThrottle } from '@/app/(auth)/sign-in';
 import { DEVICE_MAX_AGE_MS, findKnownDevice, rememberDevice } from '@/db/queries/known-devices';
 import { getUserByEmail } from '@/db/queries/users';
 import { DEVICE_COOKIE, deviceCookie } from '@/lib/auth/device-cookie';
 import { SIGN_IN_WINDOW_MS } from '@/lib/auth/sign-in-throttle';
-
-const handler = NextAuth(authOptions);
+import { redirectOrigin } from '@/lib/site-url';
 
 type Context = { params: Promise<{ nextauth: string[] }> };
+
+function originOf(req: NextRequest): string {
+  return redirectOrigin(process.env, req.headers.get('host'), req.nextUrl.protocol === 'https:');
+}
+
+/** next-auth for this request: its redirects go to the site's address (lib/site-url.ts). */
+function handler(req: NextRequest, ctx: Context) {
+  return NextAuth(req, ctx, authOptionsFor(originOf(req)));
+}
 
 export function GET(req: NextRequest, ctx: Context) {
   return handler(req, ctx);
@@ -29,7 +37,7 @@ export async function POST(req: NextRequest, ctx: Context) {
   const deviceToken = req.cookies.get(DEVICE_COOKIE)?.value;
   if (signInThrottle({ email, ip: clientIp(req.headers), deviceToken })) {
     return Response.json(
-      { error: 'Too many failed sign-ins. Wait 15 minutes and try again, or sign in from a browser you have used to sign in before.', url: `${req.nextUrl.origin}/login?error=throttled` },
+      { error: 'Too many failed sign-ins. Wait 15 minutes and try again, or sign in from a browser you have used to sign in before.', url: `${originOf(req)}/login?error=throttled` },
       { status: 429, headers: { 'Retry-After': String(SIGN_IN_WINDOW_MS / 1000) } },
     );
   }

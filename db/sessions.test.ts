@@ -1,0 +1,82 @@
+// Sessions end: on sign-out, after the idle and absolute limits, and whenever the account's
+// password, role or disabled state changes (a trigger, so no code path can forget).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../lib/auth/session-timeouts';
+import { type Db, openDatabase } from './connection';
+import { checkSession, endSession, startSession } from './queries/sessions';
+import { sessions, users } from './schema';
+
+let dir: string;
+let db: Db;
+let userId: number;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'errata-sessions-'));
+  db = openDatabase(path.join(dir, 'test.db'));
+  userId = db.insert(users).values({ email: 's@example.org', name: 'S', role: 'standards', passwordHash: 'x' }).returning().get().id;
+});
+
+afterEach(() => {
+  db.$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const t0 = new Date('2026-03-01T09:00:00Z');
+const later = (ms: number) => new Date(t0.getTime() + ms);
+
+describe('sessions', () => {
+  it('a started session is live for its own account only', () => {
+    const id = startSession(db, { userId, now: t0 });
+    expect(checkSession(db, { id, userId, now: later(1000) })).toBe(true);
+    expect(checkSession(db, { id, userId: userId + 1, now: later(1000) })).toBe(false);
+    expect(checkSession(db, { id: 'made-up', userId, now: later(1000) })).toBe(false);
+  });
+
+  it('sign-out ends it for good', () => {
+    const id = startSession(db, { userId, now: t0 });
+    endSession(db, { id, reason: 'sign-out', now: later(1) });
+    expect(checkSession(db, { id, userId, now: later(2) })).toBe(false);
+  });
+
+  it('ends after the idle limit, and requests keep it alive until the absolute limit', () => {
+    const idle = startSession(db, { userId, now: t0 });
+    expect(checkSession(db, { id: idle, userId, now: later(SESSION_IDLE_MS) })).toBe(false);
+    // …and stays ended, even if asked again at once.
+    expect(db.select().from(sessions).where(eq(sessions.id, idle)).get()?.endReason).toBe('idle');
+
+    const busy = startSession(db, { userId, now: t0 });
+    for (let t = 0; t < SESSION_ABSOLUTE_MS; t += SESSION_IDLE_MS / 2) expect(checkSession(db, { id: busy, userId, now: later(t) })).toBe(true);
+    expect(checkSession(db, { id: busy, userId, now: later(SESSION_ABSOLUTE_MS) })).toBe(false);
+  });
+
+  for (const [what, change] of [
+    ['a password change', { passwordHash: 'y' }],
+    ['a role change', { role: 'editor' as const }],
+    ['disabling', { disabledAt: new Date() }],
+  ] as const) {
+    it(`${what} ends every earlier session of the account`, () => {
+      const a = startSession(db, { userId, now: t0 });
+      const b = startSession(db, { userId, now: t0 });
+      db.update(users).set(change).where(eq(users.id, userId)).run();
+      expect(checkSession(db, { id: a, userId, now: later(1) })).toBe(false);
+      expect(checkSession(db, { id: b, userId, now: later(1) })).toBe(false);
+    });
+  }
+
+  it('re-enabling does not revive sessions from before the disable', () => {
+    const id = startSession(db, { userId, now: t0 });
+    db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, userId)).run();
+    db.update(users).set({ disabledAt: null }).where(eq(users.id, userId)).run();
+    expect(checkSession(db, { id, userId, now: later(1) })).toBe(false);
+  });
+
+  it('an unrelated change to the account (its name) ends nothing', () => {
+    const id = startSession(db, { userId, now: t0 });
+    db.update(users).set({ name: 'Renamed' }).where(eq(users.id, userId)).run();
+    expect(checkSession(db, { id, userId, now: later(1) })).toBe(true);
+  });
+});
