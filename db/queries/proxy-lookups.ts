@@ -28,7 +28,8 @@ function prepared(): Statements {
         `select a.first_public_version as first, (select max(number) from versions where article_id = a.id) as latest
          from articles a where a.slug = ? and a.status <> 'draft' and a.first_public_version is not null`,
       ),
-      stamp: db.prepare('select coalesce(max(id), 0) as id from audit_events'),
+      // The same stamp as db/queries/change-stamp.ts: it moves only with the public record.
+      stamp: db.prepare('select coalesce((select stamp from record_stamp where id = 1), 0) as id'),
       // The same rows as listSections and searchCorrections (db/queries/corrections.ts).
       sections: db.prepare(`select distinct section from articles where status <> 'draft'`),
       count: db.prepare(
@@ -50,7 +51,7 @@ export function publicVersionRange({ slug }: { slug: string }): { first: number;
   return prepared().article.get(slug) ?? null;
 }
 
-/** Sections and page counts, read again only after the record changed (every write adds an audit event). */
+/** Sections and page counts, read again only after the record changed (the record stamp moved). */
 let lists: { stamp: number; sections: Set<string>; pages: Map<string, number> } | undefined;
 
 /**
