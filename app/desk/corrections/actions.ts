@@ -2,7 +2,7 @@
 // Desk actions on corrections: editors draft and edit drafts; standards editors publish and withdraw.
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { type FormState, requireRoleFor } from '@/app/(auth)/forms';
+import { authorize, type FormState } from '@/app/(auth)/forms';
 import { CorrectionError, createDraft, publishCorrection, updateDraft, withdrawCorrection } from '@/db/queries/correction-writes';
 import { getDeskCorrection } from '@/db/queries/desk-corrections';
 import { CORRECTION_KINDS, CORRECTION_MODES } from '@/lib/types';
@@ -63,7 +63,7 @@ function replacementsOf(d: Record<string, unknown>, count: number): (string | nu
 }
 
 export async function createCorrectionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = await requireRoleFor('editor', draftSchema, formData);
+  const parsed = await authorize(formData, draftSchema, 'correction.draft');
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
   const d = parsed.data;
@@ -95,7 +95,7 @@ const editSchema = z.object({
 });
 
 export async function updateCorrectionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = await requireRoleFor('editor', editSchema, formData);
+  const parsed = await authorize(formData, editSchema, 'correction.edit_draft');
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
   const desk = getDeskCorrection({ id: parsed.data.correctionId });
@@ -119,7 +119,7 @@ const publishSchema = z.object({
 });
 
 export async function publishCorrectionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = await requireRoleFor('standards', publishSchema, formData);
+  const parsed = await authorize(formData, publishSchema, 'correction.publish');
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
   let result;
@@ -149,7 +149,7 @@ const withdrawSchema = z.object({
 });
 
 export async function withdrawCorrectionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = await requireRoleFor('standards', withdrawSchema, formData);
+  const parsed = await authorize(formData, withdrawSchema, 'correction.withdraw');
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
   try {

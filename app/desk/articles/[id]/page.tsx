@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { hasRole, requireDeskPage } from '@/app/(auth)/access';
+import { hasPermission, requireDeskPage } from '@/app/(auth)/access';
 import { ActionForm } from '@/components/desk/action-form';
 import { ClaimPicker } from '@/components/desk/claim-picker';
 import { getDeskArticle } from '@/db/queries/desk';
@@ -16,7 +16,7 @@ export const metadata = { title: 'Article' };
 export default async function DeskArticlePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
   const { id } = await params;
   const { saved } = await searchParams;
-  const user = await requireDeskPage('editor', `/desk/articles/${id}`);
+  const user = await requireDeskPage('desk.view', `/desk/articles/${id}`);
   const desk = /^\d+$/.test(id) ? getDeskArticle({ id: Number(id) }) : undefined;
   if (!desk) notFound();
   const settings = getSettings();
@@ -45,7 +45,7 @@ export default async function DeskArticlePage({ params, searchParams }: { params
           Edit (new version)
         </Link>
         {article.status !== 'published' ? <ActionForm action={publishArticleAction} hidden={{ articleId: String(article.id) }} submitLabel="Publish" /> : null}
-        {article.status === 'published' && hasRole(user, 'standards') ? (
+        {article.status === 'published' && hasPermission(user, 'article.withdraw') ? (
           <ActionForm action={withdrawArticleAction} hidden={{ articleId: String(article.id) }} submitLabel="Withdraw" reasonLabel="Reason for withdrawal (public)" />
         ) : null}
       </div>
