@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldName, repeatedFieldMessage, repeatedFields, singleValues } from './form-fields';
+import { repeatedFieldMessage, repeatedFields, singleValues } from './form-fields';
 
 describe('reading a form once', () => {
   it('finds every field sent twice, and ignores the framework’s own fields', () => {
@@ -21,12 +21,5 @@ describe('reading a form once', () => {
     form.append('articleId', '3');
     form.append('$ACTION_KEY', 'k');
     expect(singleValues(form.entries())).toEqual({ ok: true, values: { articleId: '3' } });
-  });
-
-  it('strips the reply encoding’s prefixes', () => {
-    expect(fieldName('_1_changeKind')).toBe('changeKind');
-    expect(fieldName('1_changeKind')).toBe('changeKind');
-    expect(fieldName('$ACTION_1:changeKind')).toBe('changeKind');
-    expect(fieldName('changeKind')).toBe('changeKind');
   });
 });

@@ -17,11 +17,6 @@ export function repeatedFields(names: Iterable<string>): string[] {
   return [...repeated];
 }
 
-/** React's encoding of a server action's FormData argument prefixes each name with "<n>_" or "_<n>_". */
-export function fieldName(encoded: string): string {
-  return encoded.replace(/^\$ACTION_\d+:/, '').replace(/^_?\d+_/, '');
-}
-
 export function repeatedFieldMessage(names: string[]): string {
   const list = names.map((n) => `“${n}”`).join(', ');
   return `${list} ${names.length === 1 ? 'was' : 'were'} sent more than once; send each field once.`;
