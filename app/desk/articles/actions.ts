@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { authorize, type FormState } from '@/app/(auth)/forms';
-import { createArticle, publishArticle, saveVersion, SlugTakenError, withdrawArticle } from '@/db/queries/article-writes';
+import { ArticleStatusError, createArticle, publishArticle, saveVersion, SlugTakenError, unwithdrawArticle, withdrawArticle } from '@/db/queries/article-writes';
 import { getDeskArticle } from '@/db/queries/desk';
 import { getUserById } from '@/db/queries/users';
 import { findSubstantiveChanges, versionFacts } from '@/lib/stealth-edit';
@@ -137,24 +137,48 @@ export async function publishArticleAction(_prev: FormState, formData: FormData)
   const { user } = parsed;
   const desk = getDeskArticle({ id: parsed.data.articleId });
   if (!desk) return { message: 'That article does not exist.' };
+  // Publishing is a draft's first publication only: a withdrawn article is restored by standards, with a reason.
+  if (desk.article.status === 'withdrawn') return { message: 'This article was withdrawn. Only a standards editor can restore it, with a reason for the record.' };
   if (desk.article.status === 'published') return { message: 'The article is already published.' };
-  publishArticle({ articleId: desk.article.id, actorId: user.id });
+  try {
+    publishArticle({ articleId: desk.article.id, actorId: user.id });
+  } catch (error) {
+    if (error instanceof ArticleStatusError) return { message: error.message };
+    throw error;
+  }
   revalidateArticle(desk.article.id);
   redirect(`/desk/articles/${desk.article.id}`);
 }
 
-const withdrawSchema = idSchema.extend({
+const reasonSchema = idSchema.extend({
   reason: z.string().trim().min(1, 'Give the reason readers will see.').max(1000, 'Keep the reason under 1,000 characters.'),
 });
 
 export async function withdrawArticleAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = await authorize(formData, withdrawSchema, 'article.withdraw');
+  const parsed = await authorize(formData, reasonSchema, 'article.withdraw');
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
-  const desk = getDeskArticle({ id: parsed.data.articleId });
-  if (!desk) return { message: 'That article does not exist.' };
-  if (desk.article.status !== 'published') return { message: 'Only a published article can be withdrawn.' };
-  withdrawArticle({ articleId: desk.article.id, reason: parsed.data.reason, actorId: user.id });
-  revalidateArticle(desk.article.id);
-  redirect(`/desk/articles/${desk.article.id}`);
+  try {
+    withdrawArticle({ articleId: parsed.data.articleId, reason: parsed.data.reason, actorId: user.id });
+  } catch (error) {
+    if (error instanceof ArticleStatusError) return { message: error.message };
+    throw error;
+  }
+  revalidateArticle(parsed.data.articleId);
+  redirect(`/desk/articles/${parsed.data.articleId}`);
+}
+
+/** Restores a withdrawn article, with its own public reason; readers still see that it was withdrawn. */
+export async function unwithdrawArticleAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = await authorize(formData, reasonSchema, 'article.unwithdraw');
+  if (!parsed.ok) return parsed.state;
+  const { user } = parsed;
+  try {
+    unwithdrawArticle({ articleId: parsed.data.articleId, reason: parsed.data.reason, actorId: user.id });
+  } catch (error) {
+    if (error instanceof ArticleStatusError) return { message: error.message };
+    throw error;
+  }
+  revalidateArticle(parsed.data.articleId);
+  redirect(`/desk/articles/${parsed.data.articleId}`);
 }

@@ -115,6 +115,8 @@ export async function updateCorrectionAction(_prev: FormState, formData: FormDat
 
 const publishSchema = z.object({
   correctionId: z.coerce.number().int().positive(),
+  /** The draft's revision the standards editor read; publishing any other is refused. */
+  revision: z.coerce.number({ error: 'Reload the draft: the form did not say which revision you read.' }).int().positive(),
   confirmedVersion: z.coerce.number().int().positive().optional(),
 });
 
@@ -124,10 +126,16 @@ export async function publishCorrectionAction(_prev: FormState, formData: FormDa
   const { user } = parsed;
   let result;
   try {
-    result = publishCorrection({ correctionId: parsed.data.correctionId, actorId: user.id, confirmedVersion: parsed.data.confirmedVersion });
+    result = publishCorrection({ correctionId: parsed.data.correctionId, actorId: user.id, revision: parsed.data.revision, confirmedVersion: parsed.data.confirmedVersion });
   } catch (error) {
     if (error instanceof CorrectionError) return { message: error.message };
     throw error;
+  }
+  if (!result.ok && result.reason === 'changed') {
+    return {
+      message: 'The draft was changed since you opened it, so nothing was published. Read the wording as it is now, below, and publish again if it is right.',
+      detail: { changed: result.current },
+    };
   }
   if (!result.ok) {
     const { reanchored } = result;

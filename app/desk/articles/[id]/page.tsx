@@ -9,7 +9,7 @@ import { getSettings } from '@/db/queries/settings';
 import { renderMarkdown } from '@/lib/markdown';
 import { CHANGE_KIND_LABELS, CORRECTION_KIND_LABELS } from '@/lib/types';
 import { formatDateTime } from '@/lib/wording';
-import { publishArticleAction, withdrawArticleAction } from '../actions';
+import { publishArticleAction, unwithdrawArticleAction, withdrawArticleAction } from '../actions';
 
 export const metadata = { title: 'Article' };
 
@@ -44,9 +44,12 @@ export default async function DeskArticlePage({ params, searchParams }: { params
         <Link className="button" href={`/desk/articles/${article.id}/edit`}>
           Edit (new version)
         </Link>
-        {article.status !== 'published' ? <ActionForm action={publishArticleAction} hidden={{ articleId: String(article.id) }} submitLabel="Publish" /> : null}
+        {article.status === 'draft' ? <ActionForm action={publishArticleAction} hidden={{ articleId: String(article.id) }} submitLabel="Publish" /> : null}
         {article.status === 'published' && hasPermission(user, 'article.withdraw') ? (
           <ActionForm action={withdrawArticleAction} hidden={{ articleId: String(article.id) }} submitLabel="Withdraw" reasonLabel="Reason for withdrawal (public)" />
+        ) : null}
+        {article.status === 'withdrawn' && hasPermission(user, 'article.unwithdraw') ? (
+          <ActionForm action={unwithdrawArticleAction} hidden={{ articleId: String(article.id) }} submitLabel="Restore" reasonLabel="Reason for restoring it (public)" />
         ) : null}
       </div>
       <h2>Current text (version {latest.number})</h2>

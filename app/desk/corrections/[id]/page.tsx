@@ -45,7 +45,7 @@ export default async function DeskCorrectionPage({ params }: { params: Promise<{
             submitLabel="Save draft"
           />
           {standards ? (
-            <PublishCorrectionForm action={publishCorrectionAction} correctionId={correction.id} />
+            <PublishCorrectionForm action={publishCorrectionAction} correctionId={correction.id} revision={correction.revision} />
           ) : (
             <p className="meta">A standards editor publishes this draft.</p>
           )}
