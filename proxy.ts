@@ -56,7 +56,8 @@ async function repeatedActionFields(request: NextRequest): Promise<string[]> {
   if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(type)) return [];
   try {
     const form = await request.clone().formData();
-    return repeatedFields([...form.keys()]);
+    // Named as the form names them, without the "_1_" prefix of React's encoding.
+    return repeatedFields([...form.keys()]).map((name) => name.replace(/^_?\d+_/, ''));
   } catch {
     return [];
   }
