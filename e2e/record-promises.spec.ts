@@ -115,7 +115,7 @@ test('standards publishes only the wording it read: a draft changed since is ref
   expect(await edited.text()).toContain('Draft saved.');
 
   await standards.page.getByRole('button', { name: 'Publish correction' }).click();
-  await expect(standards.page.getByRole('alert')).toContainText('The draft was changed since you opened it');
+  await expect(standards.page.locator('.publish-form').getByRole('alert')).toContainText('The draft was changed since you opened it');
   await expect(standards.page.getByRole('region', { name: 'The draft as it is now' })).toContainText('We retract the story.');
   expect(query<{ status: string; kind: string }>('select status, kind from corrections where id = ?', correctionId)).toEqual({ status: 'draft', kind: 'retraction' });
   expect(query<{ n: number }>('select count(*) as n from versions where article_id = ?', id).n).toBe(1);
