@@ -88,15 +88,31 @@ async function attempt(action: ScannedAction, caller: Caller, shape: Shape, watc
     return;
   }
   expect(wrote, `${label}: refused calls must change nothing`).toBe(false);
-  if (!allowed || shape.name.endsWith('twice')) {
-    expect(status, label).toBeGreaterThanOrEqual(400);
-    expect(status, label).toBe(!caller && !shape.name.endsWith('twice') ? 401 : shape.name.endsWith('twice') ? 400 : 403);
+  const twice = shape.name.endsWith('twice');
+  // Refused before the form is parsed: a repeated field (the proxy, 400), nobody signed in (401), a
+  // fixed permission the caller lacks (403). A permission read from the parsed value (the change
+  // kind) is checked after parsing: 403 for a valid form, the form's field errors otherwise.
+  const expected = twice ? 400 : !caller ? 401 : !action.byChangeKind && !allowed ? 403 : shape.valid ? 403 : null;
+  if (expected !== null) {
+    expect(status, label).toBe(expected);
   } else {
-    // A signed-in, allowed caller's bad field comes back as the form's field errors, not a redirect.
+    // A signed-in caller's bad field comes back as the form's field errors, not a redirect.
     expect(response.headers()['x-action-redirect'], label).toBeUndefined();
   }
 }
 type WatchLike = Pick<WriteWatch, 'changed'>;
+
+/** A deterministic sample (same seed, same picks), so a failure can be rerun. */
+function sample<T>(items: T[], count: number, seed: number): T[] {
+  let state = (seed * 2654435761) >>> 0;
+  const pool = [...items];
+  const picked: T[] = [];
+  while (picked.length < count && pool.length > 0) {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    picked.push(pool.splice(state % pool.length, 1)[0]);
+  }
+  return picked;
+}
 
 for (const action of actions) {
   test(`${action.name}: accepted exactly when the role table says so, for every caller and field shape`, async () => {
@@ -104,12 +120,17 @@ for (const action of actions) {
     const fixtures = actionFixtures(sessions.admin, databasePath)[action.name];
     const watch = new WriteWatch();
     try {
-      for (const [variant, fixture] of Object.entries(fixtures)) {
+      for (const [index, [variant, fixture]] of Object.entries(fixtures).entries()) {
+        const first = index === 0;
         for (const caller of CALLERS) {
           let call: ValidCall = await fixture();
           watch.reset();
-          for (const shape of invalidShapes(call)) await attempt(action, caller, shape, watch, call.fields);
           const allowed = allows(action, caller as Role | null, call.fields);
+          // Every shape where the shape decides (the caller gets past the checks made before parsing),
+          // on an action's first variant; elsewhere a seeded sample (the refusal comes first anyway).
+          const shapes = invalidShapes(call);
+          const full = first && caller !== null && (action.byChangeKind || allowed);
+          for (const shape of full ? shapes : sample(shapes, 3, tried)) await attempt(action, caller, shape, watch, call.fields);
           await attempt(action, caller, extraFieldShape(call), watch, call.fields);
           if (allowed) {
             // The last call wrote: the valid call needs fresh things to act on.

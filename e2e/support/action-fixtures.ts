@@ -71,8 +71,12 @@ export function actionFixtures(admin: APIRequestContext, databasePath: string) {
     await run('publishCorrectionAction', { correctionId: String(id), revision: '1' }, /\/desk\/corrections\/(\d+)/);
     return id;
   };
-  let day = 0;
-  const editionDate = () => new Date(Date.UTC(2040, 0, 1) + day++ * 86_400_000).toISOString().slice(0, 10);
+  // Edition dates are unique: each new one the day after the latest the suite has used (from 2040).
+  const editionDate = () => {
+    const { latest } = read<{ latest: string | null }>("select max(date) as latest from columns where date >= '2040-01-01'");
+    const after = latest ? Date.parse(`${latest}T00:00:00Z`) + 86_400_000 : Date.UTC(2040, 0, 1);
+    return new Date(after).toISOString().slice(0, 10);
+  };
   const discardDraftEdition = async () => {
     const draft = read<{ id: number } | undefined>("select id from columns where status = 'draft'");
     if (draft) await run('discardEditionAction', { columnId: String(draft.id) }, /\/desk\/column/);
