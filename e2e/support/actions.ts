@@ -78,6 +78,8 @@ export interface ScannedRoute {
   file: string;
   url: string;
   methods: string[];
+  /** The permission the handler asks the role table for (requirePermission('…')). */
+  permission: Permission;
 }
 
 /** Route handlers under the desk (app/desk/** and app/api/desk/**), with a concrete URL for each. */
@@ -89,7 +91,9 @@ export function scanDeskRoutes(root = process.cwd()): ScannedRoute[] {
     const methods = [...source.matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)/g)].map((m) => m[1]);
     const rel = path.relative(path.join(root, 'app'), path.dirname(full)).split(path.sep).join('/');
     const url = `/${rel}`.replace(/\[[^\]]+\]/g, '1').replace(/\/\([^)]+\)/g, '');
-    return [{ file: path.relative(root, full), url, methods }];
+    const asked = /requirePermission\('([\w.]+)'\)/.exec(source)?.[1];
+    if (!asked || !PERMISSIONS.includes(asked as Permission)) throw new Error(`${path.relative(root, full)} must authorize through requirePermission('…') from the role table`);
+    return [{ file: path.relative(root, full), url, methods, permission: asked as Permission }];
   });
 }
 
