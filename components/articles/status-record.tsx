@@ -1,5 +1,5 @@
 // An article's withdrawals and restorations, each with its date and public reason: the record keeps both.
-import type { PublicStatusChange } from '@/db/queries/article-status';
+import type { PublicStatusChange } from '@/db/queries/public-status';
 import type { NewsroomSettings } from '@/lib/types';
 import { formatLongDate } from '@/lib/wording';
 

@@ -3,7 +3,6 @@
 // status change without its event (db/migrations/0004_article_status_guards.sql).
 import { asc, eq } from 'drizzle-orm';
 import type { ArticleStatus } from '../../lib/types';
-import { getDb } from '../index';
 import { type Article, articles, type ArticleStatusEvent, articleStatusEvents } from '../schema';
 import type { Tx } from './types';
 
@@ -39,15 +38,3 @@ export function listStatusEvents(tx: Tx, articleId: number): ArticleStatusEvent[
   return tx.select().from(articleStatusEvents).where(eq(articleStatusEvents.articleId, articleId)).orderBy(asc(articleStatusEvents.id)).all();
 }
 
-/** The withdrawals and restorations readers see in an article's record (their reasons are public). */
-export function getPublicStatusRecord({ articleId }: { articleId: number }): PublicStatusChange[] {
-  return listStatusEvents(getDb(), articleId)
-    .filter((e) => e.toStatus === 'withdrawn' || e.fromStatus === 'withdrawn')
-    .map((e) => ({ kind: e.toStatus === 'withdrawn' ? 'withdrawn' : 'restored', at: e.at, reason: e.reason ?? '' }));
-}
-
-export interface PublicStatusChange {
-  kind: 'withdrawn' | 'restored';
-  at: Date;
-  reason: string;
-}

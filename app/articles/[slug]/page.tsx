@@ -8,7 +8,7 @@ import { ArticleJsonLd } from '@/components/articles/article-json-ld';
 import { ReportErrorLink } from '@/components/articles/report-error';
 import { NoticeList } from '@/components/corrections/notice-list';
 import { StatusRecord } from '@/components/articles/status-record';
-import { getPublicStatusRecord } from '@/db/queries/article-status';
+import { getPublicStatusRecord } from '@/db/queries/public-status';
 import { getArticlePage } from '@/db/queries/article-page';
 
 // Rendered on first request and kept (ISR); desk actions revalidate the paths they change.

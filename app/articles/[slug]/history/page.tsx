@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { StatusRecord } from '@/components/articles/status-record';
 import { getArticleRecord } from '@/db/queries/article-page';
-import { getPublicStatusRecord } from '@/db/queries/article-status';
+import { getPublicStatusRecord } from '@/db/queries/public-status';
 import { noticeId } from '@/lib/article-view';
 import { findSubstantiveChanges, versionFacts } from '@/lib/stealth-edit';
 import { CHANGE_KIND_LABELS, CORRECTION_KIND_LABELS } from '@/lib/types';
