@@ -23,11 +23,13 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'main', testIgnore: /(access|xss|csp)\.spec\.ts/ },
+    { name: 'main', testIgnore: /(access|xss|csp|action-invariants)\.spec\.ts/ },
     // xss publishes its own column edition and csp loads the column spec's, so both wait for main.
     { name: 'xss', testMatch: /(xss|csp)\.spec\.ts/, dependencies: ['main'] },
     // Compares whole-database fingerprints, so it runs once every other spec has finished writing.
-    { name: 'access', testMatch: /access\.spec\.ts/, dependencies: ['xss'] },
+    { name: 'access', testMatch: /(^|\/)access\.spec\.ts/, dependencies: ['xss'] },
+    // Actions × roles × field shapes: also compares fingerprints, so it runs after the access spec.
+    { name: 'invariants', testMatch: /action-invariants\.spec\.ts/, dependencies: ['access'] },
   ],
   webServer: {
     // The built app on a throw-away database, migrated and seeded with the demo newsroom at start.

@@ -3,6 +3,7 @@
 // Never the only guard: pages and actions check access themselves.
 import { type NextRequest, NextResponse } from 'next/server';
 import { correctionsPageExists, publicVersionRange, withheldSince } from '@/db/queries/proxy-lookups';
+import { repeatedFieldMessage, repeatedFields } from '@/lib/form-fields';
 import { type CachedTarget, cachedTargetFor } from '@/lib/routing/cached-routes';
 import { deskCsp, isDeskPath, readerCsp, securityHeaders } from '@/lib/security/headers';
 
@@ -51,9 +52,32 @@ function isHttps(request: NextRequest): boolean {
   return request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
 }
 
-export function proxy(request: NextRequest) {
+/**
+ * A server action's form with a field sent twice is refused here with a 400, before any action runs:
+ * otherwise one check could read the first value and another the last. The action checks again.
+ */
+async function repeatedActionFields(request: NextRequest): Promise<string[]> {
+  if (request.method !== 'POST' || !request.headers.has('next-action')) return [];
+  const type = request.headers.get('content-type') ?? '';
+  if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(type)) return [];
+  try {
+    const form = await request.clone().formData();
+    // Named as the form names them, without the "_1_" prefix of React's encoding.
+    return repeatedFields([...form.keys()]).map((name) => name.replace(/^_?\d+_/, ''));
+  } catch {
+    return [];
+  }
+}
+
+export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const https = isHttps(request);
+  const repeated = await repeatedActionFields(request);
+  if (repeated.length > 0) {
+    const response = NextResponse.json({ error: repeatedFieldMessage(repeated), fields: repeated }, { status: 400 });
+    for (const [k, v] of Object.entries(securityHeaders({ csp: readerCsp(DEV), https }))) response.headers.set(k, v);
+    return response;
+  }
   if (REWRITE_ONLY.test(pathname) || unknownToReaders(pathname)) {
     const response = notFoundResponse(request);
     for (const [k, v] of Object.entries(securityHeaders({ csp: readerCsp(DEV), https }))) response.headers.set(k, v);

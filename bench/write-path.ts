@@ -20,7 +20,7 @@ for (let i = 0; i < n; i++) {
   const text = toPlainText(a.body);
   const start = text.indexOf(' ') + 1;
   const draft = createDraft({ articleId: a.id, versionNumber: a.number, kind: 'correction', mode: 'notice', wording: `Bench correction ${i}.`, claims: [{ start, end: start + 8 }], actorId: standards });
-  const result = publishCorrection({ correctionId: draft.id, actorId: standards });
+  const result = publishCorrection({ correctionId: draft.id, actorId: standards, revision: draft.revision });
   if (!result.ok) throw new Error('publish refused');
   transactions += 2;
 }

@@ -5,9 +5,10 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from './connection';
+import { changeArticleStatus, listStatusEvents } from './queries/article-status';
 import { recordAudit } from './queries/audit';
 import { appendVersion } from './queries/version-writes';
-import { articles, auditEvents, claims, corrections, users, versions } from './schema';
+import { articles, articleStatusEvents, auditEvents, claims, corrections, users, versions } from './schema';
 
 let dir: string;
 let db: Db;
@@ -24,7 +25,7 @@ afterEach(() => {
 
 function seedOne() {
   const user = db.insert(users).values({ email: 'e@example.org', name: 'E', role: 'editor', passwordHash: 'x' }).returning().get();
-  const article = db.insert(articles).values({ slug: 'a', section: 'Local', byline: 'E', status: 'published', firstPublicVersion: 1 }).returning().get();
+  const article = db.insert(articles).values({ slug: 'a', section: 'Local', byline: 'E', status: 'published', firstPublishedAt: new Date(), firstPublicVersion: 1 }).returning().get();
   const v1 = appendVersion(db, { articleId: article.id, headline: 'H', standfirst: 'S', body: 'They lost 695 seats.', changeKind: 'first_publication', note: '', savedBy: user.id });
   const correction = db
     .insert(corrections)
@@ -79,4 +80,62 @@ describe('the database guards the record', () => {
     expect(() => db.update(auditEvents).set({ action: 'other' }).run()).toThrow(/append-only/);
     expect(() => db.delete(auditEvents).run()).toThrow(/append-only/);
   });
+
+  it('lets a draft correction leave draft only by being published with its date', () => {
+    const { correction } = seedOne();
+    expect(() => db.update(corrections).set({ status: 'published' }).where(eq(corrections.id, correction.id)).run()).toThrow(/published \(with its date\)/);
+    expect(() =>
+      db.update(corrections).set({ status: 'withdrawn', withdrawnAt: new Date(), withdrawnReason: 'x' }).where(eq(corrections.id, correction.id)).run(),
+    ).toThrow(/published \(with its date\)/);
+    expect(db.select().from(corrections).where(eq(corrections.id, correction.id)).get()?.status).toBe('draft');
+  });
+
+  it('bumps a draft correction’s revision on every edit, and freezes it once published', () => {
+    const { correction } = seedOne();
+    db.update(corrections).set({ wording: 'Changed after the reviewer read it.' }).where(eq(corrections.id, correction.id)).run();
+    expect(db.select().from(corrections).where(eq(corrections.id, correction.id)).get()?.revision).toBe(2);
+    db.update(claims).set({ replacement: '842' }).where(eq(claims.correctionId, correction.id)).run();
+    expect(db.select().from(corrections).where(eq(corrections.id, correction.id)).get()?.revision).toBe(3);
+    db.update(corrections).set({ status: 'published', publishedAt: new Date() }).where(eq(corrections.id, correction.id)).run();
+    expect(() => db.update(corrections).set({ revision: 9 }).where(eq(corrections.id, correction.id)).run()).toThrow(/keeps its last revision/);
+  });
 });
+
+describe('an article’s status changes are a record', () => {
+  it('refuses a status change with no event on the record', () => {
+    const { article } = seedOne();
+    expect(() => db.update(articles).set({ status: 'withdrawn', withdrawnAt: new Date(), withdrawnReason: 'why' }).where(eq(articles.id, article.id)).run()).toThrow(/new status event/);
+    expect(db.select().from(articles).where(eq(articles.id, article.id)).get()?.status).toBe('published');
+  });
+
+  it('refuses to send an article back to draft or to rewrite its first publication', () => {
+    const user = db.insert(users).values({ email: 'e@example.org', name: 'E', role: 'editor', passwordHash: 'x' }).returning().get();
+    const article = db.insert(articles).values({ slug: 'd', section: 'Local', byline: 'E' }).returning().get();
+    appendVersion(db, { articleId: article.id, headline: 'H', standfirst: 'S', body: 'B', changeKind: 'first_publication', note: '', savedBy: user.id });
+    const first = new Date('2026-01-01T00:00:00Z');
+    changeArticleStatus(db, { articleId: article.id, to: 'published', reason: null, actorId: user.id, set: { firstPublishedAt: first, firstPublicVersion: 1 } });
+    expect(() => changeArticleStatus(db, { articleId: article.id, to: 'draft', reason: 'oops', actorId: user.id })).toThrow(/legal move|never goes back to draft/);
+    expect(() => db.update(articles).set({ firstPublishedAt: new Date() }).where(eq(articles.id, article.id)).run()).toThrow(/first publication/);
+    expect(() => db.update(articles).set({ firstPublicVersion: 2 }).where(eq(articles.id, article.id)).run()).toThrow(/first publication/);
+    expect(() => db.update(articles).set({ withdrawnReason: 'quietly' }).where(eq(articles.id, article.id)).run()).toThrow(/withdrawal/);
+  });
+
+  it('records a withdrawal and a restoration, each with its reason, and keeps the events append-only', () => {
+    const { article, user } = seedOne();
+    expect(() => changeArticleStatus(db, { articleId: article.id, to: 'withdrawn', reason: ' ', actorId: user.id, set: { withdrawnAt: new Date(), withdrawnReason: ' ' } })).toThrow(/reason/);
+    changeArticleStatus(db, { articleId: article.id, to: 'withdrawn', reason: 'Could not be stood up.', actorId: user.id, set: { withdrawnAt: new Date(), withdrawnReason: 'Could not be stood up.' } });
+    expect(() => changeArticleStatus(db, { articleId: article.id, to: 'published', reason: null, actorId: user.id, set: { withdrawnAt: null, withdrawnReason: null } })).toThrow(/reason/);
+    changeArticleStatus(db, { articleId: article.id, to: 'published', reason: 'Stood up after all.', actorId: user.id, set: { withdrawnAt: null, withdrawnReason: null } });
+    const events = listStatusEvents(db, article.id);
+    expect(events.map((e) => [e.fromStatus, e.toStatus, e.reason])).toEqual([
+      ['published', 'withdrawn', 'Could not be stood up.'],
+      ['withdrawn', 'published', 'Stood up after all.'],
+    ]);
+    expect(() => db.update(articleStatusEvents).set({ reason: 'rewritten' }).run()).toThrow(/append-only/);
+    expect(() => db.delete(articleStatusEvents).run()).toThrow(/append-only/);
+    // An event that does not start from the article's status is refused, and so is reusing an old one.
+    expect(() => db.insert(articleStatusEvents).values({ articleId: article.id, fromStatus: 'draft', toStatus: 'published', at: new Date() }).run()).toThrow(/current status/);
+    expect(() => db.update(articles).set({ statusEventId: events[0].id }).where(eq(articles.id, article.id)).run()).toThrow(/new status event/);
+  });
+});
+

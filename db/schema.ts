@@ -52,12 +52,36 @@ export const articles = sqliteTable(
     firstPublicVersion: integer('first_public_version'),
     withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),
     withdrawnReason: text('withdrawn_reason'),
+    /**
+     * The article_status_events row that made the current status: a trigger refuses any status
+     * change that does not point at a new event recording exactly that change.
+     */
+    statusEventId: integer('status_event_id'),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [index('articles_section_idx').on(t.section, t.firstPublishedAt)],
 );
 export type Article = typeof articles.$inferSelect;
+
+/** Append-only: every change of an article's status (publish, withdraw, restore), who made it, when and why. */
+export const articleStatusEvents = sqliteTable(
+  'article_status_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id),
+    fromStatus: text('from_status', { enum: ARTICLE_STATUSES }).notNull(),
+    toStatus: text('to_status', { enum: ARTICLE_STATUSES }).notNull(),
+    /** Public: the reason readers see for a withdrawal or a restoration. */
+    reason: text('reason'),
+    actorId: integer('actor_id').references(() => users.id),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('article_status_events_article_idx').on(t.articleId, t.id)],
+);
+export type ArticleStatusEvent = typeof articleStatusEvents.$inferSelect;
 
 export const versions = sqliteTable(
   'versions',
@@ -128,6 +152,8 @@ export const corrections = sqliteTable(
     withdrawnBy: integer('withdrawn_by').references(() => users.id),
     withdrawnAt: integer('withdrawn_at', { mode: 'timestamp_ms' }),
     withdrawnReason: text('withdrawn_reason'),
+    /** Bumped on every edit of the draft: publishing names the revision the publisher read. */
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [
     index('corrections_article_idx').on(t.articleId),

@@ -119,11 +119,11 @@ test.describe('hostile text everywhere', () => {
         replacement0: corpus[(i * 13) % corpus.length],
       });
       const id = redirected(`${drafted.headers()['x-action-redirect'] ?? ''} ${await drafted.text()}`, /\/desk\/corrections\/(\d+)/);
-      const published = await callAction(standards.page.request, action('corrections', 'publishCorrectionAction'), { correctionId: String(id) });
+      const published = await callAction(standards.page.request, action('corrections', 'publishCorrectionAction'), { correctionId: String(id), revision: '1' });
       if (!/published=1/.test(`${published.headers()['x-action-redirect'] ?? ''} ${await published.text()}`)) {
         // The article moved on since the draft (an amend made version 3): confirm against the latest.
         const latest = /→ (\d+)\)/.exec(await published.text());
-        if (latest) await callAction(standards.page.request, action('corrections', 'publishCorrectionAction'), { correctionId: String(id), confirmedVersion: latest[1] });
+        if (latest) await callAction(standards.page.request, action('corrections', 'publishCorrectionAction'), { correctionId: String(id), revision: '1', confirmedVersion: latest[1] });
       }
       correctionIds.push(id);
     }

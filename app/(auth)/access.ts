@@ -4,15 +4,13 @@
 // itself must still be live in the sessions table (not signed out, idle or expired).
 import 'server-only';
 import { getServerSession } from 'next-auth';
-import { forbidden, redirect } from 'next/navigation';
+import { forbidden, redirect, unauthorized } from 'next/navigation';
 import { getDb } from '@/db/index';
 import { checkSession } from '@/db/queries/sessions';
 import { getUserById } from '@/db/queries/users';
 import type { User } from '@/db/schema';
-import type { Role } from '@/lib/types';
+import { can, type Permission, refusalMessage } from '@/lib/roles';
 import { authOptions } from './auth';
-
-const RANK: Record<Role, number> = { editor: 1, standards: 2, admin: 3 };
 
 export class AccessError extends Error {
   constructor(
@@ -39,8 +37,9 @@ export async function getCurrentUser(): Promise<User | null> {
   return user;
 }
 
-export function hasRole(user: Pick<User, 'role'>, role: Role): boolean {
-  return RANK[user.role] >= RANK[role];
+/** Whether the account may do this, by the one role table (lib/roles.ts). */
+export function hasPermission(user: Pick<User, 'role'>, permission: Permission): boolean {
+  return can(user.role, permission);
 }
 
 export async function requireUser(): Promise<User> {
@@ -49,17 +48,33 @@ export async function requireUser(): Promise<User> {
   return user;
 }
 
-/** Admins can do what standards editors can, who can do what editors can. */
-export async function requireRole(role: Role): Promise<User> {
+export function checkPermission(user: User, permission: Permission): void {
+  if (!hasPermission(user, permission)) throw new AccessError('forbidden', refusalMessage(permission));
+}
+
+/** For actions and route handlers: the account, if the role table allows it this. */
+export async function requirePermission(permission: Permission): Promise<User> {
   const user = await requireUser();
-  if (!hasRole(user, role)) throw new AccessError('forbidden', `Only ${role === 'admin' ? 'an admin' : `a ${role === 'standards' ? 'standards editor' : 'desk editor'}`} can do that.`);
+  checkPermission(user, permission);
   return user;
 }
 
-/** For desk pages: send the anonymous to sign in, and answer 403 to the under-privileged. */
-export async function requireDeskPage(role: Role = 'editor', from = '/desk'): Promise<User> {
+/**
+ * A refused access check as a real HTTP answer: 401 for the anonymous, 403 for the rest
+ * (Next's auth interrupts; they work in server actions and route handlers alike).
+ */
+export function interrupt(error: unknown): never {
+  if (error instanceof AccessError) {
+    if (error.code === 'unauthenticated') unauthorized();
+    forbidden();
+  }
+  throw error;
+}
+
+/** For desk pages: send the anonymous to sign in, and answer 403 to those the table does not allow. */
+export async function requireDeskPage(permission: Permission = 'desk.view', from = '/desk'): Promise<User> {
   const user = await getCurrentUser();
   if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(from)}`);
-  if (!hasRole(user, role)) forbidden();
+  if (!hasPermission(user, permission)) forbidden();
   return user;
 }

@@ -2,8 +2,9 @@
 import 'server-only';
 import type { z } from 'zod';
 import type { User } from '@/db/schema';
-import type { Role } from '@/lib/types';
-import { AccessError, requireRole } from './access';
+import { isFrameworkField, repeatedFieldMessage, singleValues } from '@/lib/form-fields';
+import type { Permission } from '@/lib/roles';
+import { checkPermission, interrupt, requireUser } from './access';
 
 export interface FormState {
   ok?: boolean;
@@ -20,21 +21,21 @@ export interface FormState {
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
-    if (typeof value === 'string' && !key.startsWith('$ACTION')) values[key] = value;
+    if (typeof value === 'string' && !isFrameworkField(key)) values[key] = value;
   }
   return values;
 }
 
-/** Turns a refused access check into a form message; anything else is a real error. */
-export function accessRefused(error: unknown): FormState {
-  if (error instanceof AccessError) return { message: error.message };
-  throw error;
-}
-
 export type Parsed<T> = { ok: true; data: T } | { ok: false; state: FormState };
 
+/** Parses the form once: a repeated field is refused, never resolved to one of its values. */
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): Parsed<z.infer<S>> {
-  const values = formValues(formData);
+  const single = singleValues(formData.entries());
+  if (!single.ok) {
+    const message = repeatedFieldMessage(single.repeated);
+    return { ok: false, state: { message, errors: Object.fromEntries(single.repeated.map((n) => [n, [message]])), values: formValues(formData) } };
+  }
+  const { values } = single;
   const parsed = schema.safeParse(values);
   if (parsed.success) return { ok: true, data: parsed.data };
   const errors: Record<string, string[]> = {};
@@ -47,17 +48,24 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): P
 
 export type Authorised<T> = { ok: true; user: User; data: T } | { ok: false; state: FormState };
 
+/** What an action needs: one permission, or one that depends on what was parsed (e.g. the change kind). */
+export type Needs<T> = Permission | ((data: T) => Permission);
+
 /**
- * The first two steps of every desk action: the caller's role (reloaded from the database), then
- * the form. Either fails with a state the form shows; nothing has been written.
+ * The first steps of every desk action: who is calling (401 if nobody), the form parsed once with
+ * its schema, then the role table asked about the PARSED value (403 if it says no). Validation
+ * failures come back as a state the form shows; nothing has been written either way.
  */
-export async function requireRoleFor<S extends z.ZodType>(role: Role, schema: S, formData: FormData): Promise<Authorised<z.infer<S>>> {
-  let user: User;
+export async function authorize<S extends z.ZodType>(formData: FormData, schema: S, needs: Needs<z.infer<S>>): Promise<Authorised<z.infer<S>>> {
   try {
-    user = await requireRole(role);
+    const user = await requireUser();
+    // A fixed permission is checked before parsing, so a refused caller learns nothing of the schema.
+    if (typeof needs === 'string') checkPermission(user, needs);
+    const parsed = parseForm(schema, formData);
+    if (!parsed.ok) return parsed;
+    if (typeof needs === 'function') checkPermission(user, needs(parsed.data));
+    return { ok: true, user, data: parsed.data };
   } catch (error) {
-    return { ok: false, state: accessRefused(error) };
+    interrupt(error);
   }
-  const parsed = parseForm(schema, formData);
-  return parsed.ok ? { ok: true, user, data: parsed.data } : parsed;
 }

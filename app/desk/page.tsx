@@ -9,7 +9,7 @@ export const metadata = { title: 'Desk' };
 
 export default async function DeskPage() {
   // Each page checks for itself: Next renders a page alongside its layout, not after it.
-  await requireDeskPage('editor', '/desk');
+  await requireDeskPage('desk.view', '/desk');
   const rows = listDeskArticles();
   const settings = getSettings();
   return (

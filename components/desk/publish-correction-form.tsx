@@ -1,6 +1,9 @@
 'use client';
-// Publishing a draft; when the article changed meanwhile, shows where the claims now stand and asks to confirm.
+// Publishing a draft: the form names the revision the standards editor read. If the draft changed
+// since, nothing is published and the new wording is shown; when the article changed meanwhile, it
+// shows where the claims now stand and asks to confirm.
 import { useActionState } from 'react';
+import { CORRECTION_KIND_LABELS, type CorrectionKind } from '@/lib/types';
 import type { ArticleFormState as FormState } from './article-form';
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
@@ -11,17 +14,43 @@ interface Reanchored {
   claims: { claimId: number; exact: string; status: string }[];
 }
 
-export function PublishCorrectionForm({ action, correctionId }: { action: Action; correctionId: number }) {
+interface Changed {
+  revision: number;
+  kind: CorrectionKind;
+  mode: 'notice' | 'amend';
+  wording: string;
+  claims: { exact: string; replacement: string | null }[];
+}
+
+export function PublishCorrectionForm({ action, correctionId, revision }: { action: Action; correctionId: number; revision: number }) {
   const [state, formAction, pending] = useActionState(action, {});
-  const reanchored = (state.detail as { reanchored?: Reanchored } | undefined)?.reanchored;
+  const detail = state.detail as { reanchored?: Reanchored; changed?: Changed } | undefined;
+  const reanchored = detail?.reanchored;
+  const changed = detail?.changed;
   const canConfirm = reanchored && reanchored.claims.every((c) => c.status === 'found');
   return (
     <form action={formAction} className="publish-form">
       <input type="hidden" name="correctionId" value={correctionId} />
+      {/* After a refusal, the revision now shown is the one being reviewed. */}
+      <input type="hidden" name="revision" value={changed?.revision ?? revision} />
       {state.message ? (
         <p className="form-error" role="alert">
           {state.message}
         </p>
+      ) : null}
+      {changed ? (
+        <section className="changed-draft" aria-label="The draft as it is now">
+          <p>
+            {CORRECTION_KIND_LABELS[changed.kind]} ({changed.mode === 'amend' ? 'amends the text' : 'notice only'}): {changed.wording}
+          </p>
+          <ul>
+            {changed.claims.map((c, i) => (
+              <li key={i}>
+                “{c.exact}”{c.replacement ? ` → “${c.replacement}”` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
       {reanchored ? (
         <ul>

@@ -4,6 +4,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { ChangeKind } from '../../lib/types';
 import { getDb } from '../index';
 import { type Article, articles, type Version, versions, withholdings } from '../schema';
+import { changeArticleStatus } from './article-status';
 import { recordAudit } from './audit';
 import { appendVersion, latestVersion } from './version-writes';
 
@@ -90,27 +91,28 @@ export function saveVersion(input: SaveVersionInput): SaveResult {
   );
 }
 
+export class ArticleStatusError extends Error {}
+
+/** First publication of a draft. A withdrawn article is not published again: it is restored (unwithdrawArticle). */
 export function publishArticle({ articleId, actorId }: { articleId: number; actorId: number }): Article {
   return getDb().transaction(
     (tx) => {
       const before = tx.select().from(articles).where(eq(articles.id, articleId)).get();
-      if (!before) throw new Error('no such article');
+      if (!before) throw new ArticleStatusError('That article does not exist.');
+      if (before.status === 'published') throw new ArticleStatusError('The article is already published.');
+      if (before.status === 'withdrawn') throw new ArticleStatusError('The article was withdrawn; a standards editor can restore it, with a reason.');
       const latest = latestVersion(tx, articleId);
       const now = new Date();
-      const after = tx
-        .update(articles)
-        .set({
-          status: 'published',
-          firstPublishedAt: before.firstPublishedAt ?? now,
-          firstPublicVersion: before.firstPublicVersion ?? latest?.number ?? 1,
-          withdrawnAt: null,
-          withdrawnReason: null,
-        })
-        .where(eq(articles.id, articleId))
-        .returning()
-        .get();
+      const { article } = changeArticleStatus(tx, {
+        articleId,
+        to: 'published',
+        reason: null,
+        actorId,
+        at: now,
+        set: { firstPublishedAt: now, firstPublicVersion: latest?.number ?? 1 },
+      });
       recordAudit(tx, { actorId, action: 'article.publish', entityType: 'article', entityId: articleId, before: { status: before.status }, after: { status: 'published', version: latest?.number } });
-      return after;
+      return article;
     },
     { behavior: 'immediate' },
   );
@@ -120,17 +122,27 @@ export function withdrawArticle({ articleId, reason, actorId }: { articleId: num
   return getDb().transaction(
     (tx) => {
       const before = tx.select().from(articles).where(eq(articles.id, articleId)).get();
-      if (!before) throw new Error('no such article');
-      // A draft that never went out is simply unpublished; a published one is withdrawn on the record.
-      const status = before.firstPublicVersion == null ? 'draft' : 'withdrawn';
-      const after = tx
-        .update(articles)
-        .set({ status, withdrawnAt: new Date(), withdrawnReason: reason })
-        .where(eq(articles.id, articleId))
-        .returning()
-        .get();
-      recordAudit(tx, { actorId, action: 'article.withdraw', entityType: 'article', entityId: articleId, before: { status: before.status }, after: { status, reason } });
-      return after;
+      if (!before) throw new ArticleStatusError('That article does not exist.');
+      if (before.status !== 'published') throw new ArticleStatusError('Only a published article can be withdrawn.');
+      const now = new Date();
+      const { article } = changeArticleStatus(tx, { articleId, to: 'withdrawn', reason, actorId, at: now, set: { withdrawnAt: now, withdrawnReason: reason } });
+      recordAudit(tx, { actorId, action: 'article.withdraw', entityType: 'article', entityId: articleId, before: { status: before.status }, after: { status: 'withdrawn', reason } });
+      return article;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** Restores a withdrawn article, with its own public reason; the withdrawal stays in the article's record. */
+export function unwithdrawArticle({ articleId, reason, actorId }: { articleId: number; reason: string; actorId: number }): Article {
+  return getDb().transaction(
+    (tx) => {
+      const before = tx.select().from(articles).where(eq(articles.id, articleId)).get();
+      if (!before) throw new ArticleStatusError('That article does not exist.');
+      if (before.status !== 'withdrawn') throw new ArticleStatusError('Only a withdrawn article can be restored.');
+      const { article } = changeArticleStatus(tx, { articleId, to: 'published', reason, actorId, set: { withdrawnAt: null, withdrawnReason: null } });
+      recordAudit(tx, { actorId, action: 'article.unwithdraw', entityType: 'article', entityId: articleId, before: { status: 'withdrawn', reason: before.withdrawnReason }, after: { status: 'published', reason } });
+      return article;
     },
     { behavior: 'immediate' },
   );

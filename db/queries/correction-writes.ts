@@ -134,13 +134,23 @@ export function reanchorDraft(tx: Tx, correction: Correction): { latestNumber: n
 export type PublishResult =
   | { ok: true; correction: Correction; amendedVersion: number | null }
   | { ok: false; reason: 'confirm'; reanchored: ReturnType<typeof reanchorDraft> }
-  | { ok: false; reason: 'lost'; reanchored: ReturnType<typeof reanchorDraft> };
+  | { ok: false; reason: 'lost'; reanchored: ReturnType<typeof reanchorDraft> }
+  /** The draft was edited since the publisher read it: here is what it says now. */
+  | { ok: false; reason: 'changed'; current: DraftText };
+
+export interface DraftText {
+  revision: number;
+  kind: CorrectionKind;
+  mode: CorrectionMode;
+  wording: string;
+  claims: { exact: string; replacement: string | null }[];
+}
 
 /**
  * Publishes a draft in one transaction. If the article changed since the draft was made, the claims
  * are re-anchored first and the standards editor must confirm where they now stand.
  */
-export function publishCorrection(input: { correctionId: number; actorId: number; confirmedVersion?: number }): PublishResult {
+export function publishCorrection(input: { correctionId: number; actorId: number; revision: number; confirmedVersion?: number }): PublishResult {
   return getDb().transaction(
     (tx) => {
       const draft = tx.select().from(corrections).where(eq(corrections.id, input.correctionId)).get();
@@ -149,6 +159,11 @@ export function publishCorrection(input: { correctionId: number; actorId: number
       const latest = latestVersion(tx, draft.articleId);
       if (!latest) throw new CorrectionError('The article has no versions.');
       let draftClaims: Claim[] = tx.select().from(claims).where(eq(claims.correctionId, draft.id)).orderBy(asc(claims.position)).all();
+      // Publish only the wording that was reviewed: an edit since then bumped the revision.
+      if (draft.revision !== input.revision) {
+        const current: DraftText = { revision: draft.revision, kind: draft.kind, mode: draft.mode, wording: draft.wording, claims: draftClaims.map((c) => ({ exact: c.exact, replacement: c.replacement })) };
+        return { ok: false as const, reason: 'changed' as const, current };
+      }
 
       if (latest.id !== draft.baseVersionId) {
         const reanchored = reanchorDraft(tx, draft);

@@ -4,6 +4,7 @@ import { createAnchor } from '../../lib/anchoring';
 import { hashPasswordSync } from '../../lib/auth/passwords';
 import { toPlainText } from '../../lib/markdown';
 import type { Db } from '../connection';
+import { changeArticleStatus } from '../queries/article-status';
 import { recordAudit } from '../queries/audit';
 import type { Tx } from '../queries/types';
 import { appendVersion } from '../queries/version-writes';
@@ -27,11 +28,7 @@ function seedArticle(tx: Tx, article: DemoArticle, userIds: Map<string, number>)
       slug: article.slug,
       section: article.section,
       byline: article.byline,
-      status: article.status,
-      firstPublishedAt: article.status === 'draft' ? null : first,
-      firstPublicVersion: article.status === 'draft' ? null : 1,
-      withdrawnAt: article.status === 'withdrawn' ? new Date(first.getTime() + 72 * HOUR) : null,
-      withdrawnReason: article.status === 'withdrawn' ? 'Withdrawn after the claims in it could not be stood up.' : null,
+      status: 'draft',
       createdBy: userId(article.versions[0].savedBy),
     })
     .returning()
@@ -51,6 +48,17 @@ function seedArticle(tx: Tx, article: DemoArticle, userIds: Map<string, number>)
     recordAudit(tx, { actorId: version.savedBy, action: 'version.save', entityType: 'version', entityId: version.id, after: { articleId: row.id, number: version.number }, at: version.savedAt });
     return version;
   });
+
+  // Status changes go on the record as they do on the desk: published, then perhaps withdrawn.
+  if (article.status !== 'draft') {
+    const by = userId(article.versions[0].savedBy);
+    changeArticleStatus(tx, { articleId: row.id, to: 'published', reason: null, actorId: by, at: first, set: { firstPublishedAt: first, firstPublicVersion: 1 } });
+    if (article.status === 'withdrawn') {
+      const at = new Date(first.getTime() + 72 * HOUR);
+      const reason = 'Withdrawn after the claims in it could not be stood up.';
+      changeArticleStatus(tx, { articleId: row.id, to: 'withdrawn', reason, actorId: by, at, set: { withdrawnAt: at, withdrawnReason: reason } });
+    }
+  }
 
   for (const c of article.corrections) {
     const base = saved[c.claims[0].version - 1];

@@ -1,22 +1,46 @@
-// Finds every server action and desk route handler by scanning the code, and calls them as an outsider would.
+// Finds every server action and desk route handler by scanning the code, reads who may call each
+// from the one role table (lib/roles.ts), and calls them as an outsider would.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { actionBody, type ActionRef } from '../../scripts/support/app-client';
+import { can, PERMISSIONS, type Permission, rolesFor, versionPermission } from '../../lib/roles';
+import { actionBody, actionManifest, type ActionRef } from '../../scripts/support/app-client';
 
-export { actionManifest } from '../../scripts/support/app-client';
+export { actionManifest };
 
 export type Role = 'editor' | 'standards' | 'admin';
-const RANK: Record<Role, number> = { editor: 1, standards: 2, admin: 3 };
 
 export interface ScannedAction {
   file: string;
   name: string;
-  /** The lowest role the action admits, read from its requireRole call; null when it is public. */
+  /** The permission the action asks the role table for; null when public or when it depends on the change kind. */
+  permission: Permission | null;
+  /** True when the permission is read from the parsed change kind (versionPermission). */
+  byChangeKind: boolean;
+  /** The lowest role the role table admits to the action; null when it is public. */
   role: Role | null;
 }
+
+/** Whether the role table lets this role make this call (with these fields, for a change-kind action). */
+export function allows(action: ScannedAction, role: Role | null, fields: Record<string, string> = {}): boolean {
+  if (action.role === null) return true;
+  if (role === null) return false;
+  if (action.byChangeKind) {
+    const kind = fields.changeKind;
+    return VERSION_KINDS.includes(kind as never) && can(role, versionPermission(kind as (typeof VERSION_KINDS)[number]));
+  }
+  return action.permission !== null && can(role, action.permission);
+}
+
+const VERSION_KINDS = ['update', 'correction', 'clarification', 'minor_edit', 'legal'] as const;
+
+function lowest(permissions: Permission[]): Role | null {
+  const roles = permissions.flatMap((p) => rolesFor(p).slice(0, 1));
+  return roles.sort((a, b) => RANK[a] - RANK[b])[0] ?? null;
+}
+const RANK: Record<Role, number> = { editor: 1, standards: 2, admin: 3 };
 
 function walk(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -32,12 +56,20 @@ export function scanServerActions(root = process.cwd()): ScannedAction[] {
     if (!/^\s*(\/\/[^\n]*\n\s*)*['"]use server['"]/.test(source)) return [];
     const file = path.relative(root, full).split(path.sep).join('/');
     const starts = [...source.matchAll(/export async function (\w+)/g)];
-    return starts.map((match, i) => {
+    return starts.map((match, i): ScannedAction => {
       const body = source.slice(match.index, starts[i + 1]?.index ?? source.length);
-      if (/\/\/ access: public/.test(body)) return { file, name: match[1], role: null };
-      const roles = [...body.matchAll(/requireRole(?:For)?\(([^;]*)/g)].flatMap((m) => [...m[1].matchAll(/'(editor|standards|admin)'/g)].map((r) => r[1] as Role));
-      if (roles.length === 0) throw new Error(`${file} ${match[1]} neither calls requireRole nor says "// access: public"`);
-      return { file, name: match[1], role: roles.sort((a, b) => RANK[a] - RANK[b])[0] };
+      if (/\/\/ access: public/.test(body)) return { file, name: match[1], permission: null, byChangeKind: false, role: null };
+      // Every desk action asks the one role table through authorize(formData, schema, needs).
+      const fixed = /authorize\(\s*formData\s*,\s*\w+\s*,\s*'([\w.]+)'/.exec(body);
+      if (fixed) {
+        if (!PERMISSIONS.includes(fixed[1] as Permission)) throw new Error(`${file} ${match[1]} asks for an unknown permission ${fixed[1]}`);
+        const permission = fixed[1] as Permission;
+        return { file, name: match[1], permission, byChangeKind: false, role: lowest([permission]) };
+      }
+      if (/authorize\(\s*formData\s*,\s*\w+\s*,\s*\(\w+\)\s*=>\s*versionPermission\(/.test(body)) {
+        return { file, name: match[1], permission: null, byChangeKind: true, role: lowest(VERSION_KINDS.map(versionPermission)) };
+      }
+      throw new Error(`${file} ${match[1]} neither calls authorize(formData, schema, permission) nor says "// access: public"`);
     });
   });
 }
@@ -46,6 +78,8 @@ export interface ScannedRoute {
   file: string;
   url: string;
   methods: string[];
+  /** The permission the handler asks the role table for (requirePermission('…')). */
+  permission: Permission;
 }
 
 /** Route handlers under the desk (app/desk/** and app/api/desk/**), with a concrete URL for each. */
@@ -57,7 +91,9 @@ export function scanDeskRoutes(root = process.cwd()): ScannedRoute[] {
     const methods = [...source.matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)/g)].map((m) => m[1]);
     const rel = path.relative(path.join(root, 'app'), path.dirname(full)).split(path.sep).join('/');
     const url = `/${rel}`.replace(/\[[^\]]+\]/g, '1').replace(/\/\([^)]+\)/g, '');
-    return [{ file: path.relative(root, full), url, methods }];
+    const asked = /requirePermission\('([\w.]+)'\)/.exec(source)?.[1];
+    if (!asked || !PERMISSIONS.includes(asked as Permission)) throw new Error(`${path.relative(root, full)} must authorize through requirePermission('…') from the role table`);
+    return [{ file: path.relative(root, full), url, methods, permission: asked as Permission }];
   });
 }
 
@@ -79,4 +115,26 @@ export function fingerprint(databasePath: string): string {
   } finally {
     db.close();
   }
+}
+
+/** Like callAction, but with the form's entries as a list, so a field can be sent twice. */
+export async function callActionEntries(request: APIRequestContext, action: ActionRef, entries: [string, string][]) {
+  const form = new FormData();
+  for (const [key, value] of entries) form.append(`_1_${key}`, value);
+  form.append('0', '[{},"$K1"]');
+  return request.post(action.page, { headers: { 'Next-Action': action.id }, multipart: form, maxRedirects: 0 });
+}
+
+/** A server action of the build by its export name (each name is used once in the app). */
+export function actionNamed(name: string): ActionRef {
+  const found = [...actionManifest().entries()].find(([key]) => key.endsWith(`#${name}`));
+  if (!found) throw new Error(`no server action named ${name} in the build`);
+  return found[1];
+}
+
+/** The path a server action redirected to, if it did. */
+export async function redirectOf(response: { headers(): Record<string, string>; text(): Promise<string> }): Promise<string | null> {
+  const header = response.headers()['x-action-redirect'];
+  if (header) return header.split(';')[0];
+  return null;
 }

@@ -7,6 +7,8 @@ import { feedAlternates } from '@/app/(feeds)/alternates';
 import { ArticleJsonLd } from '@/components/articles/article-json-ld';
 import { ReportErrorLink } from '@/components/articles/report-error';
 import { NoticeList } from '@/components/corrections/notice-list';
+import { StatusRecord } from '@/components/articles/status-record';
+import { getPublicStatusRecord } from '@/db/queries/public-status';
 import { getArticlePage } from '@/db/queries/article-page';
 
 // Rendered on first request and kept (ISR); desk actions revalidate the paths they change.
@@ -53,6 +55,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
       <ArticleBody body={version.body} marks={marks} offsets />
       <ReportErrorLink slug={article.slug} version={version.number} />
       <NoticeList notices={notices} markedIds={new Set(marks.map((m) => m.id))} />
+      <StatusRecord changes={getPublicStatusRecord({ articleId: article.id })} settings={settings} />
       <nav className="article-links" aria-label="This article's record">
         <Link href={`/articles/${article.slug}/history`}>Version history ({version.number} {version.number === 1 ? 'version' : 'versions'})</Link>
       </nav>

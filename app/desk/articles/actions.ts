@@ -2,12 +2,13 @@
 // Desk actions on articles. Each checks the caller's role, then validates, then writes in one transaction.
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { type FormState, requireRoleFor } from '@/app/(auth)/forms';
-import { createArticle, publishArticle, saveVersion, SlugTakenError, withdrawArticle } from '@/db/queries/article-writes';
+import { authorize, type FormState } from '@/app/(auth)/forms';
+import { ArticleStatusError, createArticle, publishArticle, saveVersion, SlugTakenError, unwithdrawArticle, withdrawArticle } from '@/db/queries/article-writes';
 import { getDeskArticle } from '@/db/queries/desk';
 import { getUserById } from '@/db/queries/users';
 import { findSubstantiveChanges, versionFacts } from '@/lib/stealth-edit';
-import { CHANGE_KINDS } from '@/lib/types';
+import { versionPermission } from '@/lib/roles';
+import { CHANGE_KINDS, type ChangeKind } from '@/lib/types';
 import { clientIpFromRequest } from '@/app/(auth)/request-ip';
 import { revalidateArticle } from '@/app/(auth)/revalidate';
 
@@ -35,7 +36,7 @@ const createSchema = z.object({
 });
 
 export async function createArticleAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = await requireRoleFor('editor', createSchema, formData);
+  const parsed = await authorize(formData, createSchema, 'article.create');
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
   let id: number;
@@ -51,7 +52,7 @@ export async function createArticleAction(_prev: FormState, formData: FormData):
 }
 
 
-const EDIT_KINDS = CHANGE_KINDS.filter((k) => k !== 'first_publication') as [string, ...string[]];
+const EDIT_KINDS = CHANGE_KINDS.filter((k): k is Exclude<ChangeKind, 'first_publication'> => k !== 'first_publication') as [Exclude<ChangeKind, 'first_publication'>, ...Exclude<ChangeKind, 'first_publication'>[]];
 
 const saveSchema = z
   .object({
@@ -83,8 +84,8 @@ function parseNumbers(list: string): number[] | null {
 }
 
 export async function saveVersionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  // A legal version (withholding text from readers) is for standards editors and admins only.
-  const parsed = await requireRoleFor(formData.get('changeKind') === 'legal' ? 'standards' : 'editor', saveSchema, formData);
+  // Authorized on the PARSED change kind: a legal version (withholding text from readers) is for standards editors and admins.
+  const parsed = await authorize(formData, saveSchema, (d) => versionPermission(d.changeKind));
   if (!parsed.ok) return parsed.state;
   const { user, data } = parsed;
   const desk = getDeskArticle({ id: data.articleId });
@@ -131,29 +132,53 @@ export async function saveVersionAction(_prev: FormState, formData: FormData): P
 const idSchema = z.object({ articleId: z.coerce.number().int().positive() });
 
 export async function publishArticleAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = await requireRoleFor('editor', idSchema, formData);
+  const parsed = await authorize(formData, idSchema, 'article.publish');
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
   const desk = getDeskArticle({ id: parsed.data.articleId });
   if (!desk) return { message: 'That article does not exist.' };
+  // Publishing is a draft's first publication only: a withdrawn article is restored by standards, with a reason.
+  if (desk.article.status === 'withdrawn') return { message: 'This article was withdrawn. Only a standards editor can restore it, with a reason for the record.' };
   if (desk.article.status === 'published') return { message: 'The article is already published.' };
-  publishArticle({ articleId: desk.article.id, actorId: user.id });
+  try {
+    publishArticle({ articleId: desk.article.id, actorId: user.id });
+  } catch (error) {
+    if (error instanceof ArticleStatusError) return { message: error.message };
+    throw error;
+  }
   revalidateArticle(desk.article.id);
   redirect(`/desk/articles/${desk.article.id}`);
 }
 
-const withdrawSchema = idSchema.extend({
+const reasonSchema = idSchema.extend({
   reason: z.string().trim().min(1, 'Give the reason readers will see.').max(1000, 'Keep the reason under 1,000 characters.'),
 });
 
 export async function withdrawArticleAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = await requireRoleFor('standards', withdrawSchema, formData);
+  const parsed = await authorize(formData, reasonSchema, 'article.withdraw');
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
-  const desk = getDeskArticle({ id: parsed.data.articleId });
-  if (!desk) return { message: 'That article does not exist.' };
-  if (desk.article.status !== 'published') return { message: 'Only a published article can be withdrawn.' };
-  withdrawArticle({ articleId: desk.article.id, reason: parsed.data.reason, actorId: user.id });
-  revalidateArticle(desk.article.id);
-  redirect(`/desk/articles/${desk.article.id}`);
+  try {
+    withdrawArticle({ articleId: parsed.data.articleId, reason: parsed.data.reason, actorId: user.id });
+  } catch (error) {
+    if (error instanceof ArticleStatusError) return { message: error.message };
+    throw error;
+  }
+  revalidateArticle(parsed.data.articleId);
+  redirect(`/desk/articles/${parsed.data.articleId}`);
+}
+
+/** Restores a withdrawn article, with its own public reason; readers still see that it was withdrawn. */
+export async function unwithdrawArticleAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = await authorize(formData, reasonSchema, 'article.unwithdraw');
+  if (!parsed.ok) return parsed.state;
+  const { user } = parsed;
+  try {
+    unwithdrawArticle({ articleId: parsed.data.articleId, reason: parsed.data.reason, actorId: user.id });
+  } catch (error) {
+    if (error instanceof ArticleStatusError) return { message: error.message };
+    throw error;
+  }
+  revalidateArticle(parsed.data.articleId);
+  redirect(`/desk/articles/${parsed.data.articleId}`);
 }

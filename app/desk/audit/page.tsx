@@ -29,7 +29,7 @@ const filterSchema = z.object({
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
-  await requireDeskPage('admin', '/desk/audit');
+  await requireDeskPage('audit.view', '/desk/audit');
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined]));
   const filter = filterSchema.parse(raw);
   const rows = listAuditEvents({ ...filter, to: filter.to ? new Date(filter.to.getTime() + 86_400_000) : undefined });

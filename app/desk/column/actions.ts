@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { type FormState, requireRoleFor } from '@/app/(auth)/forms';
+import { authorize, type FormState } from '@/app/(auth)/forms';
 import { changeEditionItem, ColumnError, discardEdition, generateEdition, getEditionById, publishEdition, saveEditionDraft } from '@/db/queries/columns';
 import { getSettings } from '@/db/queries/settings';
 import { revalidateArticle } from '@/app/(auth)/revalidate';
@@ -16,7 +16,7 @@ const generateSchema = z.object({
 });
 
 export async function generateEditionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = await requireRoleFor('standards', generateSchema, formData);
+  const parsed = await authorize(formData, generateSchema, 'column.generate');
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
   let id: number;
@@ -35,7 +35,7 @@ const saveSchema = z.object({
 });
 
 export async function saveEditionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = await requireRoleFor('standards', saveSchema, formData);
+  const parsed = await authorize(formData, saveSchema, 'column.edit');
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
   const edition = getEditionById({ id: parsed.data.columnId });
@@ -66,7 +66,7 @@ const itemSchema = z.object({
 });
 
 export async function changeItemAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = await requireRoleFor('standards', itemSchema, formData);
+  const parsed = await authorize(formData, itemSchema, 'column.edit');
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
   try {
@@ -82,7 +82,7 @@ export async function changeItemAction(_prev: FormState, formData: FormData): Pr
 const publishSchema = z.object({ columnId: z.coerce.number().int().positive() });
 
 export async function publishEditionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = await requireRoleFor('standards', publishSchema, formData);
+  const parsed = await authorize(formData, publishSchema, 'column.publish');
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
   let date: string;
@@ -99,7 +99,7 @@ export async function publishEditionAction(_prev: FormState, formData: FormData)
 }
 
 export async function discardEditionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = await requireRoleFor('standards', publishSchema, formData);
+  const parsed = await authorize(formData, publishSchema, 'column.discard');
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
   try {

@@ -9,7 +9,7 @@ import { generateEditionAction } from './actions';
 export const metadata = { title: 'Column' };
 
 export default async function ColumnDeskPage() {
-  await requireDeskPage('standards', '/desk/column');
+  await requireDeskPage('column.view', '/desk/column');
   const settings = getSettings();
   const editions = listEditions({ publishedOnly: false });
   const waiting = countUnprinted();

@@ -2,7 +2,7 @@
 // Desk actions on corrections: editors draft and edit drafts; standards editors publish and withdraw.
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { type FormState, requireRoleFor } from '@/app/(auth)/forms';
+import { authorize, type FormState } from '@/app/(auth)/forms';
 import { CorrectionError, createDraft, publishCorrection, updateDraft, withdrawCorrection } from '@/db/queries/correction-writes';
 import { getDeskCorrection } from '@/db/queries/desk-corrections';
 import { CORRECTION_KINDS, CORRECTION_MODES } from '@/lib/types';
@@ -63,7 +63,7 @@ function replacementsOf(d: Record<string, unknown>, count: number): (string | nu
 }
 
 export async function createCorrectionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = await requireRoleFor('editor', draftSchema, formData);
+  const parsed = await authorize(formData, draftSchema, 'correction.draft');
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
   const d = parsed.data;
@@ -95,7 +95,7 @@ const editSchema = z.object({
 });
 
 export async function updateCorrectionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = await requireRoleFor('editor', editSchema, formData);
+  const parsed = await authorize(formData, editSchema, 'correction.edit_draft');
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
   const desk = getDeskCorrection({ id: parsed.data.correctionId });
@@ -115,19 +115,27 @@ export async function updateCorrectionAction(_prev: FormState, formData: FormDat
 
 const publishSchema = z.object({
   correctionId: z.coerce.number().int().positive(),
+  /** The draft's revision the standards editor read; publishing any other is refused. */
+  revision: z.coerce.number({ error: 'Reload the draft: the form did not say which revision you read.' }).int().positive(),
   confirmedVersion: z.coerce.number().int().positive().optional(),
 });
 
 export async function publishCorrectionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = await requireRoleFor('standards', publishSchema, formData);
+  const parsed = await authorize(formData, publishSchema, 'correction.publish');
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
   let result;
   try {
-    result = publishCorrection({ correctionId: parsed.data.correctionId, actorId: user.id, confirmedVersion: parsed.data.confirmedVersion });
+    result = publishCorrection({ correctionId: parsed.data.correctionId, actorId: user.id, revision: parsed.data.revision, confirmedVersion: parsed.data.confirmedVersion });
   } catch (error) {
     if (error instanceof CorrectionError) return { message: error.message };
     throw error;
+  }
+  if (!result.ok && result.reason === 'changed') {
+    return {
+      message: 'The draft was changed since you opened it, so nothing was published. Read the wording as it is now, below, and publish again if it is right.',
+      detail: { changed: result.current },
+    };
   }
   if (!result.ok) {
     const { reanchored } = result;
@@ -149,7 +157,7 @@ const withdrawSchema = z.object({
 });
 
 export async function withdrawCorrectionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = await requireRoleFor('standards', withdrawSchema, formData);
+  const parsed = await authorize(formData, withdrawSchema, 'correction.withdraw');
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
   try {

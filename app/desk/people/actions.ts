@@ -4,7 +4,7 @@
 // the account had (a trigger on users, db/migrations/0004_…), so re-enabling revives none of them.
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { type FormState, requireRoleFor } from '@/app/(auth)/forms';
+import { authorize, type FormState } from '@/app/(auth)/forms';
 import { changeUserRole, createUser, getUserByEmail, getUserById, setUserDisabled } from '@/db/queries/users';
 import { hashPassword, PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from '@/lib/auth/passwords';
 import { ROLES } from '@/lib/types';
@@ -24,7 +24,7 @@ const createSchema = z.object({
 });
 
 export async function createUserAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = await requireRoleFor('admin', createSchema, formData);
+  const parsed = await authorize(formData, createSchema, 'people.manage');
   if (!parsed.ok) return { ...parsed.state, values: { ...parsed.state.values, password: '' } };
   const { user: admin } = parsed;
   const { email, name, role, password } = parsed.data;
@@ -37,7 +37,7 @@ export async function createUserAction(_prev: FormState, formData: FormData): Pr
 const roleSchema = z.object({ userId: z.coerce.number().int().positive(), role: z.enum(ROLES, { error: 'Choose a role.' }) });
 
 export async function changeRoleAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = await requireRoleFor('admin', roleSchema, formData);
+  const parsed = await authorize(formData, roleSchema, 'people.manage');
   if (!parsed.ok) return parsed.state;
   const { user: admin } = parsed;
   if (!getUserById({ id: parsed.data.userId })) return { message: 'No such account.' };
@@ -50,7 +50,7 @@ export async function changeRoleAction(_prev: FormState, formData: FormData): Pr
 const disableSchema = z.object({ userId: z.coerce.number().int().positive(), disabled: z.enum(['true', 'false']) });
 
 export async function setDisabledAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = await requireRoleFor('admin', disableSchema, formData);
+  const parsed = await authorize(formData, disableSchema, 'people.manage');
   if (!parsed.ok) return parsed.state;
   const { user: admin } = parsed;
   if (!getUserById({ id: parsed.data.userId })) return { message: 'No such account.' };

@@ -7,7 +7,7 @@ import { changeRoleAction, createUserAction, setDisabledAction } from './actions
 export const metadata = { title: 'People' };
 
 export default async function PeoplePage() {
-  const admin = await requireDeskPage('admin', '/desk/people');
+  const admin = await requireDeskPage('people.manage', '/desk/people');
   const people = listUsers();
   return (
     <section>

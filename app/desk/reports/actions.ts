@@ -3,14 +3,14 @@
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { type FormState, requireRoleFor } from '@/app/(auth)/forms';
+import { authorize, type FormState } from '@/app/(auth)/forms';
 import { CorrectionError } from '@/db/queries/correction-writes';
 import { acceptReport, declineReport, ReportError } from '@/db/queries/reports';
 
 const idSchema = z.object({ reportId: z.coerce.number().int().positive() });
 
 export async function acceptReportAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = await requireRoleFor('editor', idSchema, formData);
+  const parsed = await authorize(formData, idSchema, 'report.triage');
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
   let correctionId: number;
@@ -28,7 +28,7 @@ const declineSchema = idSchema.extend({
 });
 
 export async function declineReportAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = await requireRoleFor('editor', declineSchema, formData);
+  const parsed = await authorize(formData, declineSchema, 'report.triage');
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
   try {

@@ -11,7 +11,7 @@ export const metadata = { title: 'Reader reports' };
 
 // Everything a reader wrote is shown as text: React escapes it; nothing here renders HTML from a report.
 export default async function ReportsPage() {
-  await requireDeskPage('editor', '/desk/reports');
+  await requireDeskPage('report.triage', '/desk/reports');
   const rows = listReports();
   const settings = getSettings();
   return (

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { StatusRecord } from '@/components/articles/status-record';
 import { getArticleRecord } from '@/db/queries/article-page';
+import { getPublicStatusRecord } from '@/db/queries/public-status';
 import { noticeId } from '@/lib/article-view';
 import { findSubstantiveChanges, versionFacts } from '@/lib/stealth-edit';
 import { CHANGE_KIND_LABELS, CORRECTION_KIND_LABELS } from '@/lib/types';
@@ -39,6 +41,7 @@ export default async function HistoryPage({ params }: { params: Params }) {
         {versions.length} {versions.length === 1 ? 'version' : 'versions'}. Each is kept as it was saved;{' '}
         <a href={`/articles/${article.slug}/history.json`}>the hash chain</a> lets anyone check none was rewritten.
       </p>
+      <StatusRecord changes={getPublicStatusRecord({ articleId: article.id })} settings={settings} />
       {visible.length > 1 ? (
         <form method="get" action={`/articles/${article.slug}/compare`} className="compare-form">
           <label htmlFor="from">Compare version</label>

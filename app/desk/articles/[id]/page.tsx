@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { hasRole, requireDeskPage } from '@/app/(auth)/access';
+import { hasPermission, requireDeskPage } from '@/app/(auth)/access';
 import { ActionForm } from '@/components/desk/action-form';
 import { ClaimPicker } from '@/components/desk/claim-picker';
 import { getDeskArticle } from '@/db/queries/desk';
@@ -9,14 +9,14 @@ import { getSettings } from '@/db/queries/settings';
 import { renderMarkdown } from '@/lib/markdown';
 import { CHANGE_KIND_LABELS, CORRECTION_KIND_LABELS } from '@/lib/types';
 import { formatDateTime } from '@/lib/wording';
-import { publishArticleAction, withdrawArticleAction } from '../actions';
+import { publishArticleAction, unwithdrawArticleAction, withdrawArticleAction } from '../actions';
 
 export const metadata = { title: 'Article' };
 
 export default async function DeskArticlePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
   const { id } = await params;
   const { saved } = await searchParams;
-  const user = await requireDeskPage('editor', `/desk/articles/${id}`);
+  const user = await requireDeskPage('desk.view', `/desk/articles/${id}`);
   const desk = /^\d+$/.test(id) ? getDeskArticle({ id: Number(id) }) : undefined;
   if (!desk) notFound();
   const settings = getSettings();
@@ -44,9 +44,12 @@ export default async function DeskArticlePage({ params, searchParams }: { params
         <Link className="button" href={`/desk/articles/${article.id}/edit`}>
           Edit (new version)
         </Link>
-        {article.status !== 'published' ? <ActionForm action={publishArticleAction} hidden={{ articleId: String(article.id) }} submitLabel="Publish" /> : null}
-        {article.status === 'published' && hasRole(user, 'standards') ? (
+        {article.status === 'draft' ? <ActionForm action={publishArticleAction} hidden={{ articleId: String(article.id) }} submitLabel="Publish" /> : null}
+        {article.status === 'published' && hasPermission(user, 'article.withdraw') ? (
           <ActionForm action={withdrawArticleAction} hidden={{ articleId: String(article.id) }} submitLabel="Withdraw" reasonLabel="Reason for withdrawal (public)" />
+        ) : null}
+        {article.status === 'withdrawn' && hasPermission(user, 'article.unwithdraw') ? (
+          <ActionForm action={unwithdrawArticleAction} hidden={{ articleId: String(article.id) }} submitLabel="Restore" reasonLabel="Reason for restoring it (public)" />
         ) : null}
       </div>
       <h2>Current text (version {latest.number})</h2>

@@ -5,7 +5,7 @@ import { createArticleAction } from '../actions';
 export const metadata = { title: 'New article' };
 
 export default async function NewArticlePage() {
-  await requireDeskPage('editor', '/desk/articles/new');
+  await requireDeskPage('article.create', '/desk/articles/new');
   return (
     <section className="article">
       <h1>New article</h1>

@@ -12,7 +12,7 @@ export const metadata = { title: 'Edition' };
 
 export default async function EditionDeskPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  await requireDeskPage('standards', `/desk/column/${id}`);
+  await requireDeskPage('column.view', `/desk/column/${id}`);
   const edition = /^\d+$/.test(id) ? getEditionById({ id: Number(id) }) : undefined;
   if (!edition) notFound();
   const settings = getSettings();

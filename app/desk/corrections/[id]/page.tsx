@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { hasRole, requireDeskPage } from '@/app/(auth)/access';
+import { hasPermission, requireDeskPage } from '@/app/(auth)/access';
 import { ActionForm } from '@/components/desk/action-form';
 import { CorrectionForm } from '@/components/desk/correction-form';
 import { PublishCorrectionForm } from '@/components/desk/publish-correction-form';
@@ -16,12 +16,12 @@ export const metadata = { title: 'Correction' };
 
 export default async function DeskCorrectionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requireDeskPage('editor', `/desk/corrections/${id}`);
+  const user = await requireDeskPage('desk.view', `/desk/corrections/${id}`);
   const desk = /^\d+$/.test(id) ? getDeskCorrection({ id: Number(id) }) : undefined;
   if (!desk) notFound();
   const { correction, article } = desk;
   const settings = getSettings();
-  const standards = hasRole(user, 'standards');
+  const standards = hasPermission(user, 'correction.publish');
   return (
     <section className="article">
       <p className="meta">
@@ -45,7 +45,7 @@ export default async function DeskCorrectionPage({ params }: { params: Promise<{
             submitLabel="Save draft"
           />
           {standards ? (
-            <PublishCorrectionForm action={publishCorrectionAction} correctionId={correction.id} />
+            <PublishCorrectionForm action={publishCorrectionAction} correctionId={correction.id} revision={correction.revision} />
           ) : (
             <p className="meta">A standards editor publishes this draft.</p>
           )}

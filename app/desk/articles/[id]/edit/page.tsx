@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation';
-import { hasRole, requireDeskPage } from '@/app/(auth)/access';
+import { hasPermission, requireDeskPage } from '@/app/(auth)/access';
 import { ArticleForm } from '@/components/desk/article-form';
 import { getDeskArticle } from '@/db/queries/desk';
 import { saveVersionAction } from '../../actions';
@@ -8,7 +8,7 @@ export const metadata = { title: 'Edit article' };
 
 export default async function EditArticlePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const user = await requireDeskPage('editor', `/desk/articles/${id}/edit`);
+  const user = await requireDeskPage('desk.view', `/desk/articles/${id}/edit`);
   const desk = /^\d+$/.test(id) ? getDeskArticle({ id: Number(id) }) : undefined;
   if (!desk) notFound();
   const { latest } = desk;
@@ -19,7 +19,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
       <ArticleForm
         action={saveVersionAction}
         mode="edit"
-        canLegal={hasRole(user, 'standards')}
+        canLegal={hasPermission(user, 'version.legal')}
         initial={{
           articleId: String(desk.article.id),
           baseNumber: String(latest.number),

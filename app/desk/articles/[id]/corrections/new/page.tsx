@@ -22,7 +22,7 @@ function trimSpan(text: string, start: number, end: number): [number, number] {
 
 export default async function NewCorrectionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
   const { id } = await params;
-  await requireDeskPage('editor', `/desk/articles/${id}`);
+  await requireDeskPage('correction.draft', `/desk/articles/${id}`);
   const desk = /^\d+$/.test(id) ? getDeskArticle({ id: Number(id) }) : undefined;
   if (!desk) notFound();
   const query = await searchParams;

@@ -12,7 +12,7 @@ export const metadata = { title: 'Version' };
 // The desk sees every version as it was saved, withheld ones included.
 export default async function DeskVersionPage({ params }: { params: Promise<{ id: string; n: string }> }) {
   const { id, n } = await params;
-  await requireDeskPage('editor', `/desk/articles/${id}/versions/${n}`);
+  await requireDeskPage('desk.view', `/desk/articles/${id}/versions/${n}`);
   const desk = /^\d+$/.test(id) ? getDeskArticle({ id: Number(id) }) : undefined;
   const version = desk?.versions.find((v) => String(v.number) === n);
   if (!desk || !version) notFound();

@@ -1,0 +1,129 @@
+// Where features meet, the record's promises hold: roles are checked on the parsed value, an editor
+// cannot undo a withdrawal, and standards publishes only the wording it read.
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { actionNamed, callAction, callActionEntries, redirectOf } from './support/actions';
+import { newSession } from './support/desk';
+
+const databasePath = process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), 'data', 'e2e', 'errata.db');
+
+function query<T>(sql: string, ...params: unknown[]): T {
+  const db = new Database(databasePath, { readonly: true });
+  try {
+    return db.prepare(sql).get(...params) as T;
+  } finally {
+    db.close();
+  }
+}
+
+const BODY = 'The council voted 7 to 2 to close the library on Fridays.\n\nThe mayor said the savings were small.';
+
+async function publishedArticle(request: import('@playwright/test').APIRequestContext, slug: string): Promise<number> {
+  const created = await callAction(request, actionNamed('createArticleAction'), { slug, section: 'Local', byline: 'Desk', headline: `Library ${slug}`, standfirst: 'Fridays', body: BODY });
+  const id = Number(/\/desk\/articles\/(\d+)/.exec((await redirectOf(created)) ?? '')?.[1]);
+  expect(id, 'the article was created').toBeGreaterThan(0);
+  const published = await callAction(request, actionNamed('publishArticleAction'), { articleId: String(id) });
+  expect(await redirectOf(published)).toContain(`/desk/articles/${id}`);
+  return id;
+}
+
+test('a field sent twice is refused with a 400: an editor cannot save a legal withholding by repeating changeKind', async ({ browser }) => {
+  const editor = await newSession(browser, 'editor');
+  const id = await publishedArticle(editor.page.request, `twice-${Date.now().toString(36)}`);
+  const entries: [string, string][] = [
+    ['articleId', String(id)],
+    ['baseNumber', '1'],
+    ['changeKind', 'update'],
+    ['changeKind', 'legal'],
+    ['withhold', '1'],
+    ['legalReason', 'A court order.'],
+    ['headline', 'Library hours'],
+    ['standfirst', 'Fridays'],
+    ['body', BODY.replace('7 to 2', '6 to 3')],
+  ];
+  const response = await callActionEntries(editor.page.request, actionNamed('saveVersionAction'), entries);
+  expect(response.status()).toBe(400);
+  expect(await response.text()).toContain('“changeKind” was sent more than once');
+  expect(query<{ n: number }>('select count(*) as n from versions where article_id = ?', id).n).toBe(1);
+  expect(query<{ n: number }>('select count(*) as n from withholdings w join versions v on v.id = w.version_id where v.article_id = ?', id).n).toBe(0);
+  // Sent once, a legal version is checked against the role table on the parsed change kind: 403.
+  const once = await callAction(editor.page.request, actionNamed('saveVersionAction'), Object.fromEntries(entries.filter(([k, v]) => !(k === 'changeKind' && v === 'update'))));
+  expect(once.status()).toBe(403);
+  expect(query<{ n: number }>('select count(*) as n from versions where article_id = ?', id).n).toBe(1);
+  await editor.context.close();
+});
+
+test('an editor cannot undo a withdrawal; standards restores it with a reason, and readers see both', async ({ browser }) => {
+  const editor = await newSession(browser, 'editor');
+  const standards = await newSession(browser, 'standards');
+  const slug = `withdrawn-${Date.now().toString(36)}`;
+  const id = await publishedArticle(editor.page.request, slug);
+  const withdrawn = await callAction(standards.page.request, actionNamed('withdrawArticleAction'), { articleId: String(id), reason: 'The vote count could not be stood up.' });
+  expect(await redirectOf(withdrawn)).toContain(`/desk/articles/${id}`);
+
+  // The editor's publish call changes nothing, and the desk does not offer it.
+  await callAction(editor.page.request, actionNamed('publishArticleAction'), { articleId: String(id) });
+  expect(query<{ status: string; withdrawn_reason: string }>('select status, withdrawn_reason from articles where id = ?', id)).toEqual({ status: 'withdrawn', withdrawn_reason: 'The vote count could not be stood up.' });
+  const refused = await callAction(editor.page.request, actionNamed('unwithdrawArticleAction'), { articleId: String(id), reason: 'I liked it.' });
+  expect(refused.status()).toBe(403);
+  expect(query<{ status: string }>('select status from articles where id = ?', id).status).toBe('withdrawn');
+  await editor.page.goto(`/desk/articles/${id}`);
+  await expect(editor.page.getByRole('button', { name: 'Publish' })).toHaveCount(0);
+  await expect(editor.page.getByRole('button', { name: 'Restore' })).toHaveCount(0);
+
+  // Standards restores it from the desk, with a reason for the record.
+  await standards.page.goto(`/desk/articles/${id}`);
+  await expect(standards.page.getByRole('button', { name: 'Publish' })).toHaveCount(0);
+  await standards.page.getByLabel('Reason for restoring it (public)').fill('The count was confirmed by the clerk.');
+  await standards.page.getByRole('button', { name: 'Restore' }).click();
+  await expect(standards.page.getByRole('button', { name: 'Withdraw' })).toBeVisible();
+  expect(query<{ status: string }>('select status from articles where id = ?', id).status).toBe('published');
+
+  for (const url of [`/articles/${slug}`, `/articles/${slug}/history`]) {
+    await editor.page.goto(url);
+    const record = editor.page.getByRole('region', { name: 'Withdrawals and restorations' });
+    await expect(record).toContainText('Withdrawn on');
+    await expect(record).toContainText('The vote count could not be stood up.');
+    await expect(record).toContainText('Restored on');
+    await expect(record).toContainText('The count was confirmed by the clerk.');
+  }
+  await editor.context.close();
+  await standards.context.close();
+});
+
+test('standards publishes only the wording it read: a draft changed since is refused and its new text shown', async ({ browser }) => {
+  const editor = await newSession(browser, 'editor');
+  const standards = await newSession(browser, 'standards');
+  const id = await publishedArticle(editor.page.request, `reviewed-${Date.now().toString(36)}`);
+  const start = BODY.indexOf('7 to 2');
+  const drafted = await callAction(editor.page.request, actionNamed('createCorrectionAction'), {
+    articleId: String(id),
+    versionNumber: '1',
+    claims: JSON.stringify([{ start, end: start + 6 }]),
+    kind: 'correction',
+    mode: 'notice',
+    wording: 'The vote was 6 to 3.',
+  });
+  const correctionId = Number(/\/desk\/corrections\/(\d+)/.exec((await redirectOf(drafted)) ?? '')?.[1]);
+  expect(correctionId).toBeGreaterThan(0);
+
+  await standards.page.goto(`/desk/corrections/${correctionId}`);
+  await expect(standards.page.getByRole('button', { name: 'Publish correction' })).toBeVisible();
+  // Meanwhile the editor turns it into a retraction that amends the text.
+  const edited = await callAction(editor.page.request, actionNamed('updateCorrectionAction'), { correctionId: String(correctionId), kind: 'retraction', mode: 'amend', wording: 'We retract the story.', replacement0: 'no' });
+  expect(await edited.text()).toContain('Draft saved.');
+
+  await standards.page.getByRole('button', { name: 'Publish correction' }).click();
+  await expect(standards.page.locator('.publish-form').getByRole('alert')).toContainText('The draft was changed since you opened it');
+  await expect(standards.page.getByRole('region', { name: 'The draft as it is now' })).toContainText('We retract the story.');
+  expect(query<{ status: string; kind: string }>('select status, kind from corrections where id = ?', correctionId)).toEqual({ status: 'draft', kind: 'retraction' });
+  expect(query<{ n: number }>('select count(*) as n from versions where article_id = ?', id).n).toBe(1);
+
+  // Having now read it, standards can publish it.
+  await standards.page.getByRole('button', { name: 'Publish correction' }).click();
+  await expect(standards.page).toHaveURL(/published=1/);
+  expect(query<{ status: string }>('select status from corrections where id = ?', correctionId).status).toBe('published');
+  await editor.context.close();
+  await standards.context.close();
+});

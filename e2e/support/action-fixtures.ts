@@ -1,0 +1,178 @@
+// Valid fields for every desk server action, each call on fresh things to act on (a new draft to
+// publish, a new report to triage…), made through the app itself as an admin. The invariant suite
+// derives its field shapes from these.
+import type { APIRequestContext } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { actionNamed, callAction, redirectOf } from './actions';
+
+export interface ValidCall {
+  fields: Record<string, string>;
+  /** The fields the action cannot do without (the rest have defaults). */
+  required: string[];
+}
+
+export type Fixture = () => Promise<ValidCall>;
+
+const BODY = 'The council voted 7 to 2 to close the library on Fridays.\n\nThe mayor said the savings were small.';
+const CLAIM = JSON.stringify([{ start: 4, end: 11 }]);
+
+export function actionFixtures(admin: APIRequestContext, databasePath: string) {
+  let counter = 0;
+  const uid = () => `${Date.now().toString(36)}-${(counter++).toString(36)}`;
+  const read = <T>(sql: string, ...params: unknown[]): T => {
+    const db = new Database(databasePath, { readonly: true });
+    try {
+      return db.prepare(sql).get(...params) as T;
+    } finally {
+      db.close();
+    }
+  };
+  const run = async (name: string, fields: Record<string, string>, expectPath?: RegExp): Promise<number> => {
+    const response = await callAction(admin, actionNamed(name), fields);
+    if (!expectPath) {
+      if (response.status() >= 400) throw new Error(`setup: ${name} answered ${response.status()}`);
+      return 0;
+    }
+    const where = (await redirectOf(response)) ?? '';
+    const match = expectPath.exec(where);
+    if (!match) throw new Error(`setup: ${name} did not redirect as expected (${response.status()}): ${(await response.text()).slice(0, 300)}`);
+    return Number(match[1] ?? 0);
+  };
+
+  const draftArticle = () =>
+    run('createArticleAction', { slug: `inv-${uid()}`, section: 'Local', byline: 'Invariants', headline: 'Library hours', standfirst: 'Fridays', body: BODY }, /\/desk\/articles\/(\d+)/);
+  const publishedArticle = async () => {
+    const id = await draftArticle();
+    await run('publishArticleAction', { articleId: String(id) }, /\/desk\/articles\/(\d+)/);
+    return id;
+  };
+  const withdrawnArticle = async () => {
+    const id = await publishedArticle();
+    await run('withdrawArticleAction', { articleId: String(id), reason: 'Setup withdrawal.' }, /\/desk\/articles\/(\d+)/);
+    return id;
+  };
+  let shared: { articleId: number; draftId: number; draftArticleId: number; userId: number; otherUserId: number } | null = null;
+  const draftCorrection = (articleId: number) =>
+    run('createCorrectionAction', { articleId: String(articleId), versionNumber: '1', claims: CLAIM, kind: 'correction', mode: 'notice', wording: `Setup ${uid()}.` }, /\/desk\/corrections\/(\d+)/);
+  const user = async () => {
+    const email = `inv-${uid()}@example.org`;
+    await run('createUserAction', { email, name: 'Invariant', role: 'editor', password: `an invariant passphrase ${uid()}` });
+    return read<{ id: number }>('select id from users where email = ?', email).id;
+  };
+  const ensureShared = async () => {
+    if (shared) return shared;
+    const articleId = await publishedArticle();
+    shared = { articleId, draftId: await draftCorrection(articleId), draftArticleId: await draftArticle(), userId: await user(), otherUserId: await user() };
+    return shared;
+  };
+  const publishedCorrection = async () => {
+    const { articleId } = await ensureShared();
+    const id = await draftCorrection(articleId);
+    await run('publishCorrectionAction', { correctionId: String(id), revision: '1' }, /\/desk\/corrections\/(\d+)/);
+    return id;
+  };
+  // Edition dates are unique: each new one the day after the latest the suite has used (from 2040).
+  const editionDate = () => {
+    const { latest } = read<{ latest: string | null }>("select max(date) as latest from columns where date >= '2040-01-01'");
+    const after = latest ? Date.parse(`${latest}T00:00:00Z`) + 86_400_000 : Date.UTC(2040, 0, 1);
+    return new Date(after).toISOString().slice(0, 10);
+  };
+  const discardDraftEdition = async () => {
+    const draft = read<{ id: number } | undefined>("select id from columns where status = 'draft'");
+    if (draft) await run('discardEditionAction', { columnId: String(draft.id) }, /\/desk\/column/);
+  };
+  /** A fresh draft edition with at least one item in it. */
+  const draftEdition = async () => {
+    await discardDraftEdition();
+    await publishedCorrection();
+    const id = await run('generateEditionAction', { date: editionDate() }, /\/desk\/column\/(\d+)/);
+    const item = read<{ id: number }>('select id from column_items where column_id = ? order by position limit 1', id);
+    return { id, itemId: item.id };
+  };
+  const report = async () => {
+    const { articleId } = await ensureShared();
+    const db = new Database(databasePath);
+    try {
+      const version = db.prepare('select id from versions where article_id = ? order by number desc limit 1').get(articleId) as { id: number };
+      const row = db
+        .prepare("insert into reports (reference, article_id, version_id, exact, prefix, suffix, message) values (?, ?, ?, 'council', 'The ', ' voted', 'Is this right?') returning id")
+        .get(`R-INV-${uid()}`, articleId, version.id) as { id: number };
+      return row.id;
+    } finally {
+      db.close();
+    }
+  };
+
+  const article = (extra: Record<string, string> = {}) => ({ headline: 'Library hours', standfirst: 'Fridays', body: `${BODY} (${uid()})`, ...extra });
+  const versionCall = (changeKind: string): Fixture => async () => {
+    const { draftArticleId } = await ensureShared();
+    const { n } = read<{ n: number }>('select max(number) as n from versions where article_id = ?', draftArticleId);
+    const legal: Record<string, string> = changeKind === 'legal' ? { withhold: '1', legalReason: 'A court order.' } : {};
+    return {
+      fields: { articleId: String(draftArticleId), baseNumber: String(n), changeKind, note: 'invariant', ...article(legal) },
+      required: ['articleId', 'baseNumber', 'changeKind', 'headline', 'body', ...Object.keys(legal)],
+    };
+  };
+
+  /** Each action's fixtures; an action with several (one per change kind) is tried with each. */
+  const fixtures: Record<string, Record<string, Fixture>> = {
+    createArticleAction: {
+      valid: async () => ({ fields: { slug: `inv-${uid()}`, section: 'Local', byline: 'Invariants', ...article() }, required: ['slug', 'section', 'byline', 'headline', 'body'] }),
+    },
+    saveVersionAction: Object.fromEntries(['update', 'correction', 'clarification', 'minor_edit', 'legal'].map((k) => [k, versionCall(k)])),
+    publishArticleAction: { valid: async () => ({ fields: { articleId: String(await draftArticle()) }, required: ['articleId'] }) },
+    withdrawArticleAction: { valid: async () => ({ fields: { articleId: String(await publishedArticle()), reason: 'Could not be stood up.' }, required: ['articleId', 'reason'] }) },
+    unwithdrawArticleAction: { valid: async () => ({ fields: { articleId: String(await withdrawnArticle()), reason: 'Stood up after all.' }, required: ['articleId', 'reason'] }) },
+    createCorrectionAction: {
+      valid: async () => ({
+        fields: { articleId: String((await ensureShared()).articleId), versionNumber: '1', claims: CLAIM, kind: 'correction', mode: 'notice', wording: `The vote was 6 to 3 (${uid()}).` },
+        required: ['articleId', 'versionNumber', 'claims', 'kind', 'mode', 'wording'],
+      }),
+    },
+    updateCorrectionAction: {
+      valid: async () => ({
+        fields: { correctionId: String((await ensureShared()).draftId), kind: 'clarification', mode: 'notice', wording: `Clarified (${uid()}).` },
+        required: ['correctionId', 'kind', 'mode', 'wording'],
+      }),
+    },
+    publishCorrectionAction: {
+      valid: async () => ({ fields: { correctionId: String(await draftCorrection((await ensureShared()).articleId)), revision: '1' }, required: ['correctionId', 'revision'] }),
+    },
+    withdrawCorrectionAction: { valid: async () => ({ fields: { correctionId: String(await publishedCorrection()), reason: 'The first figure was right.' }, required: ['correctionId', 'reason'] }) },
+    generateEditionAction: {
+      valid: async () => {
+        await discardDraftEdition();
+        return { fields: { date: editionDate() }, required: ['date'] };
+      },
+    },
+    saveEditionAction: { valid: async () => ({ fields: { columnId: String((await draftEdition()).id), intro: `Intro ${uid()}` }, required: ['columnId'] }) },
+    changeItemAction: {
+      valid: async () => {
+        const edition = await draftEdition();
+        return { fields: { columnId: String(edition.id), itemId: String(edition.itemId), change: 'drop' }, required: ['columnId', 'itemId', 'change'] };
+      },
+    },
+    publishEditionAction: { valid: async () => ({ fields: { columnId: String((await draftEdition()).id) }, required: ['columnId'] }) },
+    discardEditionAction: { valid: async () => ({ fields: { columnId: String((await draftEdition()).id) }, required: ['columnId'] }) },
+    createUserAction: {
+      valid: async () => ({ fields: { email: `inv-${uid()}@example.org`, name: 'Invariant', role: 'editor', password: `an invariant passphrase ${uid()}` }, required: ['email', 'name', 'role', 'password'] }),
+    },
+    changeRoleAction: {
+      valid: async () => {
+        const { userId } = await ensureShared();
+        const { role } = read<{ role: string }>('select role from users where id = ?', userId);
+        return { fields: { userId: String(userId), role: role === 'editor' ? 'standards' : 'editor' }, required: ['userId', 'role'] };
+      },
+    },
+    setDisabledAction: {
+      valid: async () => {
+        const { otherUserId } = await ensureShared();
+        const { disabled } = read<{ disabled: number }>('select disabled_at is not null as disabled from users where id = ?', otherUserId);
+        return { fields: { userId: String(otherUserId), disabled: disabled ? 'false' : 'true' }, required: ['userId', 'disabled'] };
+      },
+    },
+    acceptReportAction: { valid: async () => ({ fields: { reportId: String(await report()) }, required: ['reportId'] }) },
+    declineReportAction: { valid: async () => ({ fields: { reportId: String(await report()), reason: 'It was right.' }, required: ['reportId', 'reason'] }) },
+  };
+  return fixtures;
+}

@@ -1,0 +1,92 @@
+// The one role table: what each desk role may do. Access checks, desk pages and the access tests all read it.
+import type { ChangeKind, Role } from './types';
+
+/** Every thing a desk account can be allowed to do, named noun.verb. */
+export const PERMISSIONS = [
+  'desk.view',
+  'article.create',
+  // Saving a new version, one permission per change kind the version records.
+  'version.update',
+  'version.correction',
+  'version.clarification',
+  'version.minor_edit',
+  'version.legal',
+  /** Withholding earlier versions' text from readers (only ever with a legal version). */
+  'version.withhold',
+  'article.publish',
+  'article.withdraw',
+  'article.unwithdraw',
+  'correction.draft',
+  'correction.edit_draft',
+  'correction.publish',
+  'correction.withdraw',
+  'column.view',
+  'column.generate',
+  'column.edit',
+  'column.publish',
+  'column.discard',
+  'report.triage',
+  'people.manage',
+  'audit.view',
+  'settings.edit',
+  'tokens.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const EDITOR: readonly Permission[] = [
+  'desk.view',
+  'article.create',
+  'version.update',
+  'version.correction',
+  'version.clarification',
+  'version.minor_edit',
+  'article.publish',
+  'correction.draft',
+  'correction.edit_draft',
+  'report.triage',
+];
+
+const STANDARDS: readonly Permission[] = [
+  ...EDITOR,
+  'version.legal',
+  'version.withhold',
+  'article.withdraw',
+  'article.unwithdraw',
+  'correction.publish',
+  'correction.withdraw',
+  'column.view',
+  'column.generate',
+  'column.edit',
+  'column.publish',
+  'column.discard',
+];
+
+const ADMIN: readonly Permission[] = [...STANDARDS, 'people.manage', 'audit.view', 'settings.edit', 'tokens.manage'];
+
+/** The table itself. Admins can do what standards editors can, who can do what editors can. */
+export const ROLE_TABLE: Readonly<Record<Role, ReadonlySet<Permission>>> = {
+  editor: new Set(EDITOR),
+  standards: new Set(STANDARDS),
+  admin: new Set(ADMIN),
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_TABLE[role].has(permission);
+}
+
+/** The roles allowed a permission, lowest first. */
+export function rolesFor(permission: Permission): Role[] {
+  return (['editor', 'standards', 'admin'] as const).filter((r) => can(r, permission));
+}
+
+/** The permission a saved version needs, by the change kind it records. */
+export function versionPermission(changeKind: Exclude<ChangeKind, 'first_publication'>): Permission {
+  return `version.${changeKind}`;
+}
+
+/** A sentence for a refusal: who may do it. */
+export function refusalMessage(permission: Permission): string {
+  const lowest = rolesFor(permission)[0];
+  if (lowest === undefined) return 'Nobody can do that.';
+  return `Only ${lowest === 'admin' ? 'an admin' : lowest === 'standards' ? 'a standards editor' : 'a desk editor'} can do that.`;
+}
