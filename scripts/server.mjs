@@ -6,10 +6,13 @@
 //   request from another site's Origin (403) and a body over 1 MB (413), each with a clear message
 //   (scripts/support/request-guards.mjs);
 // - completes readers' pages' CSP with the hashes of their own inline scripts
-//   (scripts/support/response-csp.mjs), then compresses (Next's own compression is off).
+//   (scripts/support/response-csp.mjs), then compresses (Next's own compression is off);
+// - gives a server action that refused its input the 4xx status it asked for
+//   (scripts/support/action-status.mjs).
 import http from 'node:http';
 import compression from 'compression';
 import next from 'next';
+import { applyActionStatus } from './support/action-status.mjs';
 import { declaredTooLarge, hasMalformedEscape, isUnsafeMethod, originAllowed, REFUSALS, REQUEST_BODY_MAX_BYTES } from './support/request-guards.mjs';
 import { hashInlineScripts } from './support/response-csp.mjs';
 
@@ -85,6 +88,8 @@ const server = http.createServer((req, res) => {
   const serve = (request) =>
     compress(request, res, () => {
       hashInlineScripts(request, res);
+      // A server action that refused its input answers with the 4xx it asked for.
+      if (request.method === 'POST' && request.headers['next-action']) applyActionStatus(res);
       handle(request, res);
     });
   if (req.headers['content-length'] === undefined && req.headers['transfer-encoding']) return withCountedBody(req, res, serve);

@@ -9,20 +9,15 @@ import { getDb } from '@/db/index';
 import { checkSession } from '@/db/queries/sessions';
 import { getUserById } from '@/db/queries/users';
 import type { User } from '@/db/schema';
+import { ErrataError } from '@/lib/errors';
 import { can, type Permission, refusalMessage } from '@/lib/roles';
 import { authOptions } from './auth';
 
-export class AccessError extends Error {
-  constructor(
-    readonly code: 'unauthenticated' | 'forbidden',
-    message: string,
-  ) {
-    super(message);
+/** A refused access check: the one typed error (lib/errors.ts) with the codes that mean 401 and 403. */
+export class AccessError extends ErrataError {
+  constructor(code: 'unauthenticated' | 'forbidden', message: string) {
+    super(code, message);
     this.name = 'AccessError';
-  }
-
-  get status(): 401 | 403 {
-    return this.code === 'unauthenticated' ? 401 : 403;
   }
 }
 

@@ -1,10 +1,13 @@
 // What every desk form action returns, and the two steps each takes first: access, then validation.
 import 'server-only';
+import { cookies } from 'next/headers';
 import type { z } from 'zod';
+import { ACTION_STATUS_COOKIE } from '@/scripts/support/action-status.mjs';
 import type { User } from '@/db/schema';
+import { ErrataError } from '@/lib/errors';
 import { isFrameworkField, repeatedFieldMessage, singleValues } from '@/lib/form-fields';
 import type { Permission } from '@/lib/roles';
-import { checkPermission, interrupt, requireUser } from './access';
+import { AccessError, checkPermission, requireUser } from './access';
 
 export interface FormState {
   ok?: boolean;
@@ -16,6 +19,21 @@ export interface FormState {
   values?: Record<string, string>;
   /** Anything else a particular form needs to show (e.g. the other editor's change). */
   detail?: unknown;
+  /** The HTTP status a refusal was answered with. */
+  status?: RefusalStatus;
+}
+
+/** The refusals an action answers with: its HTTP status says what went wrong, the state says how to fix it. */
+export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429;
+
+/**
+ * A refused action's state, answered with a real 4xx (Next would send 200): the status travels in a
+ * cookie that scripts/server.mjs turns into the response's status and never lets reach the browser
+ * (scripts/support/action-status.mjs). The form still gets the state: its errors and the typed text.
+ */
+export async function refuse(status: RefusalStatus, state: FormState): Promise<FormState> {
+  (await cookies()).set(ACTION_STATUS_COOKIE, String(status), { path: '/', maxAge: 0 });
+  return { ...state, status };
 }
 
 export function formValues(formData: FormData): Record<string, string> {
@@ -26,14 +44,20 @@ export function formValues(formData: FormData): Record<string, string> {
   return values;
 }
 
-export type Parsed<T> = { ok: true; data: T } | { ok: false; state: FormState };
+/** A service's refusal (the one typed error, lib/errors.ts) as the form's state and status; anything else is a real error. */
+export async function refusalFor(error: unknown, values?: Record<string, string>): Promise<FormState> {
+  if (!(error instanceof ErrataError)) throw error;
+  return refuse(error.status, { message: error.message, errors: error.field ? { [error.field]: [error.message] } : undefined, values });
+}
+
+export type Parsed<T> = { ok: true; data: T } | { ok: false; status: 400 | 422; state: FormState };
 
 /** Parses the form once: a repeated field is refused, never resolved to one of its values. */
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): Parsed<z.infer<S>> {
   const single = singleValues(formData.entries());
   if (!single.ok) {
     const message = repeatedFieldMessage(single.repeated);
-    return { ok: false, state: { message, errors: Object.fromEntries(single.repeated.map((n) => [n, [message]])), values: formValues(formData) } };
+    return { ok: false, status: 400, state: { message, errors: Object.fromEntries(single.repeated.map((n) => [n, [message]])), values: formValues(formData) } };
   }
   const { values } = single;
   const parsed = schema.safeParse(values);
@@ -43,7 +67,7 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): P
     const key = String(issue.path[0] ?? 'form');
     (errors[key] ??= []).push(issue.message);
   }
-  return { ok: false, state: { errors, values, message: 'Please correct the fields marked below.' } };
+  return { ok: false, status: 422, state: { errors, values, message: 'Please correct the fields marked below.' } };
 }
 
 export type Authorised<T> = { ok: true; user: User; data: T } | { ok: false; state: FormState };
@@ -53,8 +77,9 @@ export type Needs<T> = Permission | ((data: T) => Permission);
 
 /**
  * The first steps of every desk action: who is calling (401 if nobody), the form parsed once with
- * its schema, then the role table asked about the PARSED value (403 if it says no). Validation
- * failures come back as a state the form shows; nothing has been written either way.
+ * its schema (400 for a repeated field, 422 for invalid ones), then the role table asked about the
+ * PARSED value (403 if it says no). Each refusal comes back as a state the form shows, with what was
+ * typed; nothing has been written.
  */
 export async function authorize<S extends z.ZodType>(formData: FormData, schema: S, needs: Needs<z.infer<S>>): Promise<Authorised<z.infer<S>>> {
   try {
@@ -62,10 +87,13 @@ export async function authorize<S extends z.ZodType>(formData: FormData, schema:
     // A fixed permission is checked before parsing, so a refused caller learns nothing of the schema.
     if (typeof needs === 'string') checkPermission(user, needs);
     const parsed = parseForm(schema, formData);
-    if (!parsed.ok) return parsed;
+    if (!parsed.ok) return { ok: false, state: await refuse(parsed.status, parsed.state) };
     if (typeof needs === 'function') checkPermission(user, needs(parsed.data));
     return { ok: true, user, data: parsed.data };
   } catch (error) {
-    interrupt(error);
+    if (!(error instanceof AccessError)) throw error;
+    // Typed text survives a session that ended mid-edit: sign in again in another tab, then save.
+    const message = error.code === 'unauthenticated' ? `${error.message} Your session has ended: sign in again (in another tab), then save; your text is kept below.` : error.message;
+    return { ok: false, state: await refuse(error.status, { message, values: formValues(formData) }) };
   }
 }

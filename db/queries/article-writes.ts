@@ -1,6 +1,7 @@
 // The desk's writes to articles: create, save a version (refusing lost updates), publish, withdraw.
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
+import { ErrataError } from '../../lib/errors';
 import type { ChangeKind } from '../../lib/types';
 import { getDb } from '../index';
 import { type Article, articles, type Version, versions, withholdings } from '../schema';
@@ -14,12 +15,11 @@ export interface ArticleText {
   body: string;
 }
 
-export class SlugTakenError extends Error {}
 
 export function createArticle(input: ArticleText & { slug: string; section: string; byline: string; actorId: number; ip?: string }): Article {
   return getDb().transaction(
     (tx) => {
-      if (tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, input.slug)).get()) throw new SlugTakenError(input.slug);
+      if (tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, input.slug)).get()) throw new ErrataError('conflict', 'That slug is already in use; choose another.', 'slug');
       const article = tx
         .insert(articles)
         .values({ slug: input.slug, section: input.section, byline: input.byline, status: 'draft', createdBy: input.actorId })
@@ -91,16 +91,15 @@ export function saveVersion(input: SaveVersionInput): SaveResult {
   );
 }
 
-export class ArticleStatusError extends Error {}
 
 /** First publication of a draft. A withdrawn article is not published again: it is restored (unwithdrawArticle). */
 export function publishArticle({ articleId, actorId }: { articleId: number; actorId: number }): Article {
   return getDb().transaction(
     (tx) => {
       const before = tx.select().from(articles).where(eq(articles.id, articleId)).get();
-      if (!before) throw new ArticleStatusError('That article does not exist.');
-      if (before.status === 'published') throw new ArticleStatusError('The article is already published.');
-      if (before.status === 'withdrawn') throw new ArticleStatusError('The article was withdrawn; a standards editor can restore it, with a reason.');
+      if (!before) throw new ErrataError('not_found', 'That article does not exist.');
+      if (before.status === 'published') throw new ErrataError('conflict', 'The article is already published.');
+      if (before.status === 'withdrawn') throw new ErrataError('conflict', 'The article was withdrawn; a standards editor can restore it, with a reason.');
       const latest = latestVersion(tx, articleId);
       const now = new Date();
       const { article } = changeArticleStatus(tx, {
@@ -122,8 +121,8 @@ export function withdrawArticle({ articleId, reason, actorId }: { articleId: num
   return getDb().transaction(
     (tx) => {
       const before = tx.select().from(articles).where(eq(articles.id, articleId)).get();
-      if (!before) throw new ArticleStatusError('That article does not exist.');
-      if (before.status !== 'published') throw new ArticleStatusError('Only a published article can be withdrawn.');
+      if (!before) throw new ErrataError('not_found', 'That article does not exist.');
+      if (before.status !== 'published') throw new ErrataError('conflict', 'Only a published article can be withdrawn.');
       const now = new Date();
       const { article } = changeArticleStatus(tx, { articleId, to: 'withdrawn', reason, actorId, at: now, set: { withdrawnAt: now, withdrawnReason: reason } });
       recordAudit(tx, { actorId, action: 'article.withdraw', entityType: 'article', entityId: articleId, before: { status: before.status }, after: { status: 'withdrawn', reason } });
@@ -138,8 +137,8 @@ export function unwithdrawArticle({ articleId, reason, actorId }: { articleId: n
   return getDb().transaction(
     (tx) => {
       const before = tx.select().from(articles).where(eq(articles.id, articleId)).get();
-      if (!before) throw new ArticleStatusError('That article does not exist.');
-      if (before.status !== 'withdrawn') throw new ArticleStatusError('Only a withdrawn article can be restored.');
+      if (!before) throw new ErrataError('not_found', 'That article does not exist.');
+      if (before.status !== 'withdrawn') throw new ErrataError('conflict', 'Only a withdrawn article can be restored.');
       const { article } = changeArticleStatus(tx, { articleId, to: 'published', reason, actorId, set: { withdrawnAt: null, withdrawnReason: null } });
       recordAudit(tx, { actorId, action: 'article.unwithdraw', entityType: 'article', entityId: articleId, before: { status: 'withdrawn', reason: before.withdrawnReason }, after: { status: 'published', reason } });
       return article;

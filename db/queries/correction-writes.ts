@@ -3,6 +3,7 @@
 import 'server-only';
 import { asc, eq, gte, and } from 'drizzle-orm';
 import { createAnchor, locateClaim } from '../../lib/anchoring';
+import { ErrataError } from '../../lib/errors';
 import { replacePlainSpan, toPlainText } from '../../lib/markdown';
 import type { CorrectionKind, CorrectionMode } from '../../lib/types';
 import { getDb } from '../index';
@@ -24,26 +25,18 @@ export interface DraftInput {
   claims: ClaimInput[];
 }
 
-export class CorrectionError extends Error {
-  constructor(
-    message: string,
-    readonly field: string = 'form',
-  ) {
-    super(message);
-  }
-}
 
 function insertClaims(tx: Tx, correctionId: number, versionId: number, text: string, input: ClaimInput[]): void {
   const sorted = [...input].sort((a, b) => a.start - b.start);
   sorted.forEach((c, i) => {
-    if (i > 0 && c.start < sorted[i - 1].end) throw new CorrectionError('Two claims overlap; pick separate words.', 'claims');
+    if (i > 0 && c.start < sorted[i - 1].end) throw new ErrataError('invalid', 'Two claims overlap; pick separate words.', 'claims');
   });
   input.forEach((c, position) => {
     let anchor;
     try {
       anchor = createAnchor(text, c.start, c.end);
     } catch {
-      throw new CorrectionError('A claim does not lie within the article text.', 'claims');
+      throw new ErrataError('invalid', 'A claim does not lie within the article text.', 'claims');
     }
     tx.insert(claims)
       .values({ correctionId, versionId, ...anchor.quote, start: anchor.start, end: anchor.end, replacement: c.replacement || null, position })
@@ -60,7 +53,7 @@ export function insertDraft(tx: Tx, input: NewDraft): Correction {
     .from(versions)
     .where(and(eq(versions.articleId, input.articleId), eq(versions.number, input.versionNumber)))
     .get();
-  if (!version) throw new CorrectionError('That version does not exist.');
+  if (!version) throw new ErrataError('not_found', 'That version does not exist.');
   const now = new Date();
   const correction = tx
     .insert(corrections)
@@ -81,8 +74,8 @@ export function updateDraft(input: { correctionId: number; kind: CorrectionKind;
   getDb().transaction(
     (tx) => {
       const before = tx.select().from(corrections).where(eq(corrections.id, input.correctionId)).get();
-      if (!before) throw new CorrectionError('No such correction.');
-      if (before.status !== 'draft') throw new CorrectionError('A published correction is never edited; withdraw it instead.');
+      if (!before) throw new ErrataError('not_found', 'No such correction.');
+      if (before.status !== 'draft') throw new ErrataError('conflict', 'A published correction is never edited; withdraw it instead.');
       tx.update(corrections).set({ kind: input.kind, mode: input.mode, wording: input.wording, updatedAt: new Date() }).where(eq(corrections.id, input.correctionId)).run();
       const existing = tx.select().from(claims).where(eq(claims.correctionId, input.correctionId)).orderBy(asc(claims.position)).all();
       existing.forEach((claim, i) => {
@@ -112,7 +105,7 @@ export interface Reanchored {
 /** Where each claim of a draft stands in the article's latest version. */
 export function reanchorDraft(tx: Tx, correction: Correction): { latestNumber: number; baseNumber: number; claims: Reanchored[] } {
   const base = tx.select().from(versions).where(eq(versions.id, correction.baseVersionId)).get();
-  if (!base) throw new CorrectionError('The draft has lost its version.');
+  if (!base) throw new ErrataError('conflict', 'The draft has lost its version.');
   const chain = tx
     .select()
     .from(versions)
@@ -154,10 +147,10 @@ export function publishCorrection(input: { correctionId: number; actorId: number
   return getDb().transaction(
     (tx) => {
       const draft = tx.select().from(corrections).where(eq(corrections.id, input.correctionId)).get();
-      if (!draft) throw new CorrectionError('No such correction.');
-      if (draft.status !== 'draft') throw new CorrectionError('This correction is already published.');
+      if (!draft) throw new ErrataError('not_found', 'No such correction.');
+      if (draft.status !== 'draft') throw new ErrataError('conflict', 'This correction is already published.');
       const latest = latestVersion(tx, draft.articleId);
-      if (!latest) throw new CorrectionError('The article has no versions.');
+      if (!latest) throw new ErrataError('conflict', 'The article has no versions.');
       let draftClaims: Claim[] = tx.select().from(claims).where(eq(claims.correctionId, draft.id)).orderBy(asc(claims.position)).all();
       // Publish only the wording that was reviewed: an edit since then bumped the revision.
       if (draft.revision !== input.revision) {
@@ -192,10 +185,10 @@ export function publishCorrection(input: { correctionId: number; actorId: number
         for (const claim of [...draftClaims].sort((a, b) => b.start - a.start)) {
           if (claim.replacement == null) continue;
           const edit = replacePlainSpan(body, claim.start, claim.end, claim.replacement);
-          if (!edit.ok) throw new CorrectionError(`"${claim.exact}": ${edit.error}`, 'claims');
+          if (!edit.ok) throw new ErrataError('invalid', `"${claim.exact}": ${edit.error}`, 'claims');
           body = edit.markdown;
         }
-        if (body === latest.body) throw new CorrectionError('An amending correction needs replacement words for its claims.', 'replacement');
+        if (body === latest.body) throw new ErrataError('invalid', 'An amending correction needs replacement words for its claims.', 'replacement0');
         const version = appendVersion(tx, {
           articleId: draft.articleId,
           headline: latest.headline,
@@ -227,8 +220,8 @@ export function withdrawCorrection(input: { correctionId: number; reason: string
   return getDb().transaction(
     (tx) => {
       const before = tx.select().from(corrections).where(eq(corrections.id, input.correctionId)).get();
-      if (!before) throw new CorrectionError('No such correction.');
-      if (before.status !== 'published') throw new CorrectionError('Only a published correction can be withdrawn.');
+      if (!before) throw new ErrataError('not_found', 'No such correction.');
+      if (before.status !== 'published') throw new ErrataError('conflict', 'Only a published correction can be withdrawn.');
       const now = new Date();
       const after = tx
         .update(corrections)

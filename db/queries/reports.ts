@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { count, desc, eq, sql } from 'drizzle-orm';
 import { createAnchor } from '../../lib/anchoring';
 import { toPlainText } from '../../lib/markdown';
+import { ErrataError } from '../../lib/errors';
 import { getDb } from '../index';
 import { articles, type Report, reports, users, versions } from '../schema';
 import { recordAudit } from './audit';
@@ -75,22 +76,21 @@ export function getReport({ id }: { id: number }) {
   return getDb().select().from(reports).where(eq(reports.id, id)).get();
 }
 
-export class ReportError extends Error {}
 
 /** Accepting opens a correction draft on the reported words and links the two. */
 export function acceptReport({ id, actorId }: { id: number; actorId: number }): number {
   const db = getDb();
   const report = getReport({ id });
-  if (!report) throw new ReportError('No such report.');
-  if (report.status !== 'new') throw new ReportError('This report was already handled.');
+  if (!report) throw new ErrataError('not_found', 'No such report.');
+  if (report.status !== 'new') throw new ErrataError('conflict', 'This report was already handled.');
   const version = db.select().from(versions).where(eq(versions.id, report.versionId)).get();
-  if (!version) throw new ReportError('The report has lost its version.');
+  if (!version) throw new ErrataError('conflict', 'The report has lost its version.');
   const text = toPlainText(version.body);
   let start = report.start;
   let end = report.end;
   if (start === null || end === null) {
     const at = text.indexOf(report.exact);
-    if (at < 0 || !report.exact) throw new ReportError('The reported words are not in the version; draft the correction by hand.');
+    if (at < 0 || !report.exact) throw new ErrataError('conflict', 'The reported words are not in the version; draft the correction by hand.');
     start = at;
     end = at + report.exact.length;
   }
@@ -108,8 +108,8 @@ export function acceptReport({ id, actorId }: { id: number; actorId: number }): 
 export function declineReport({ id, reason, actorId }: { id: number; reason: string; actorId: number }): void {
   getDb().transaction((tx) => {
     const report = tx.select().from(reports).where(eq(reports.id, id)).get();
-    if (!report) throw new ReportError('No such report.');
-    if (report.status !== 'new') throw new ReportError('This report was already handled.');
+    if (!report) throw new ErrataError('not_found', 'No such report.');
+    if (report.status !== 'new') throw new ErrataError('conflict', 'This report was already handled.');
     tx.update(reports).set({ status: 'declined', declineReason: reason, handledBy: actorId, handledAt: new Date() }).where(eq(reports.id, id)).run();
     recordAudit(tx, { actorId, action: 'report.decline', entityType: 'report', entityId: id, before: { status: 'new' }, after: { status: 'declined', reason } });
   });

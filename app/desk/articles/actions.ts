@@ -2,8 +2,8 @@
 // Desk actions on articles. Each checks the caller's role, then validates, then writes in one transaction.
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { authorize, type FormState } from '@/app/(auth)/forms';
-import { ArticleStatusError, createArticle, publishArticle, saveVersion, SlugTakenError, unwithdrawArticle, withdrawArticle } from '@/db/queries/article-writes';
+import { authorize, type FormState, formValues, refusalFor, refuse } from '@/app/(auth)/forms';
+import { createArticle, publishArticle, saveVersion, unwithdrawArticle, withdrawArticle } from '@/db/queries/article-writes';
 import { getDeskArticle } from '@/db/queries/desk';
 import { getUserById } from '@/db/queries/users';
 import { findSubstantiveChanges, versionFacts } from '@/lib/stealth-edit';
@@ -43,10 +43,7 @@ export async function createArticleAction(_prev: FormState, formData: FormData):
   try {
     id = createArticle({ ...parsed.data, actorId: user.id, ip: await clientIpFromRequest() }).id;
   } catch (error) {
-    if (error instanceof SlugTakenError) {
-      return { errors: { slug: ['That slug is already in use; choose another.'] }, values: Object.fromEntries(Object.entries(parsed.data)), message: 'Please correct the fields marked below.' };
-    }
-    throw error;
+    return refusalFor(error, formValues(formData));
   }
   redirect(`/desk/articles/${id}`);
 }
@@ -89,18 +86,18 @@ export async function saveVersionAction(_prev: FormState, formData: FormData): P
   if (!parsed.ok) return parsed.state;
   const { user, data } = parsed;
   const desk = getDeskArticle({ id: data.articleId });
-  if (!desk) return { message: 'That article does not exist.' };
+  if (!desk) return refuse(404, { message: 'That article does not exist.' });
   // The stealth-edit guard: a "minor edit" to a published article that changes facts needs a
   // correction or a reason on the record.
   if (data.changeKind === 'minor_edit' && desk.article.status === 'published' && !data.minorReason) {
     const changes = findSubstantiveChanges(versionFacts(desk.latest), versionFacts(data));
     if (changes.length > 0) {
-      return {
+      return refuse(422, {
         message: 'This “minor edit” changes facts readers may have relied on. Save it as a correction, clarification or update — or give the reason it is minor.',
         errors: { changeKind: [`Changed: ${changes.map((c) => `${c.kind} “${c.before}” → “${c.after}”`).join('; ')}.`] },
         values: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, String(v)])),
         detail: { substantive: changes },
-      };
+      });
     }
   }
   const result = saveVersion({
@@ -118,12 +115,12 @@ export async function saveVersionAction(_prev: FormState, formData: FormData): P
   if (!result.ok) {
     const other = result.conflict;
     const by = other.savedBy ? getUserById({ id: other.savedBy })?.name : undefined;
-    return {
+    return refuse(409, {
       message: `Version ${other.number} was saved${by ? ` by ${by}` : ''} while you were editing. Your text is kept below: merge in their change and save again.`,
       // The form now starts from the version they saw, so the next save is checked against it.
       values: { ...Object.fromEntries(Object.entries(data).map(([k, v]) => [k, String(v)])), baseNumber: String(other.number) },
       detail: { conflict: { number: other.number, by: by ?? null, headline: other.headline, standfirst: other.standfirst, body: other.body, base: data.baseNumber } },
-    };
+    });
   }
   revalidateArticle(data.articleId);
   redirect(`/desk/articles/${data.articleId}?saved=${result.version.number}`);
@@ -136,15 +133,14 @@ export async function publishArticleAction(_prev: FormState, formData: FormData)
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
   const desk = getDeskArticle({ id: parsed.data.articleId });
-  if (!desk) return { message: 'That article does not exist.' };
+  if (!desk) return refuse(404, { message: 'That article does not exist.' });
   // Publishing is a draft's first publication only: a withdrawn article is restored by standards, with a reason.
-  if (desk.article.status === 'withdrawn') return { message: 'This article was withdrawn. Only a standards editor can restore it, with a reason for the record.' };
-  if (desk.article.status === 'published') return { message: 'The article is already published.' };
+  if (desk.article.status === 'withdrawn') return refuse(409, { message: 'This article was withdrawn. Only a standards editor can restore it, with a reason for the record.' });
+  if (desk.article.status === 'published') return refuse(409, { message: 'The article is already published.' });
   try {
     publishArticle({ articleId: desk.article.id, actorId: user.id });
   } catch (error) {
-    if (error instanceof ArticleStatusError) return { message: error.message };
-    throw error;
+    return refusalFor(error);
   }
   revalidateArticle(desk.article.id);
   redirect(`/desk/articles/${desk.article.id}`);
@@ -161,8 +157,7 @@ export async function withdrawArticleAction(_prev: FormState, formData: FormData
   try {
     withdrawArticle({ articleId: parsed.data.articleId, reason: parsed.data.reason, actorId: user.id });
   } catch (error) {
-    if (error instanceof ArticleStatusError) return { message: error.message };
-    throw error;
+    return refusalFor(error);
   }
   revalidateArticle(parsed.data.articleId);
   redirect(`/desk/articles/${parsed.data.articleId}`);
@@ -176,8 +171,7 @@ export async function unwithdrawArticleAction(_prev: FormState, formData: FormDa
   try {
     unwithdrawArticle({ articleId: parsed.data.articleId, reason: parsed.data.reason, actorId: user.id });
   } catch (error) {
-    if (error instanceof ArticleStatusError) return { message: error.message };
-    throw error;
+    return refusalFor(error);
   }
   revalidateArticle(parsed.data.articleId);
   redirect(`/desk/articles/${parsed.data.articleId}`);

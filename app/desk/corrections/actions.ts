@@ -2,8 +2,8 @@
 // Desk actions on corrections: editors draft and edit drafts; standards editors publish and withdraw.
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { authorize, type FormState } from '@/app/(auth)/forms';
-import { CorrectionError, createDraft, publishCorrection, updateDraft, withdrawCorrection } from '@/db/queries/correction-writes';
+import { authorize, type FormState, formValues, refusalFor, refuse } from '@/app/(auth)/forms';
+import { createDraft, publishCorrection, updateDraft, withdrawCorrection } from '@/db/queries/correction-writes';
 import { getDeskCorrection } from '@/db/queries/desk-corrections';
 import { CORRECTION_KINDS, CORRECTION_MODES } from '@/lib/types';
 import { revalidateArticle } from '@/app/(auth)/revalidate';
@@ -80,8 +80,7 @@ export async function createCorrectionAction(_prev: FormState, formData: FormDat
       actorId: user.id,
     }).id;
   } catch (error) {
-    if (error instanceof CorrectionError) return { errors: { [error.field]: [error.message] }, message: error.message };
-    throw error;
+    return refusalFor(error, formValues(formData));
   }
   redirect(`/desk/corrections/${id}`);
 }
@@ -99,16 +98,15 @@ export async function updateCorrectionAction(_prev: FormState, formData: FormDat
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
   const desk = getDeskCorrection({ id: parsed.data.correctionId });
-  if (!desk) return { message: 'No such correction.' };
+  if (!desk) return refuse(404, { message: 'No such correction.' });
   const replacements = replacementsOf(parsed.data, desk.correction.claims.length);
   if (parsed.data.mode === 'amend' && !replacements.some(Boolean)) {
-    return { errors: { replacement0: ['To amend the text, give the words that replace the claim.'] }, message: 'Please correct the fields marked below.' };
+    return refuse(422, { errors: { replacement0: ['To amend the text, give the words that replace the claim.'] }, message: 'Please correct the fields marked below.', values: formValues(formData) });
   }
   try {
     updateDraft({ ...parsed.data, replacements, actorId: user.id });
   } catch (error) {
-    if (error instanceof CorrectionError) return { message: error.message };
-    throw error;
+    return refusalFor(error, formValues(formData));
   }
   return { ok: true, message: 'Draft saved.' };
 }
@@ -128,24 +126,23 @@ export async function publishCorrectionAction(_prev: FormState, formData: FormDa
   try {
     result = publishCorrection({ correctionId: parsed.data.correctionId, actorId: user.id, revision: parsed.data.revision, confirmedVersion: parsed.data.confirmedVersion });
   } catch (error) {
-    if (error instanceof CorrectionError) return { message: error.message };
-    throw error;
+    return refusalFor(error);
   }
   if (!result.ok && result.reason === 'changed') {
-    return {
+    return refuse(409, {
       message: 'The draft was changed since you opened it, so nothing was published. Read the wording as it is now, below, and publish again if it is right.',
       detail: { changed: result.current },
-    };
+    });
   }
   if (!result.ok) {
     const { reanchored } = result;
-    return {
+    return refuse(409, {
       message:
         result.reason === 'lost'
           ? `The article changed since this draft (version ${reanchored.baseNumber} → ${reanchored.latestNumber}) and a claim's words are no longer there. Draft a new correction on the current text.`
           : `The article changed since this draft (version ${reanchored.baseNumber} → ${reanchored.latestNumber}). The claims were found again in version ${reanchored.latestNumber}; check them and confirm.`,
       detail: { reanchored },
-    };
+    });
   }
   revalidateArticle(result.correction.articleId);
   redirect(`/desk/corrections/${parsed.data.correctionId}?published=1`);
@@ -164,8 +161,7 @@ export async function withdrawCorrectionAction(_prev: FormState, formData: FormD
     const withdrawn = withdrawCorrection({ correctionId: parsed.data.correctionId, reason: parsed.data.reason, actorId: user.id });
     revalidateArticle(withdrawn.articleId);
   } catch (error) {
-    if (error instanceof CorrectionError) return { message: error.message };
-    throw error;
+    return refusalFor(error);
   }
   redirect(`/desk/corrections/${parsed.data.correctionId}`);
 }

@@ -4,7 +4,7 @@
 // the account had (a trigger on users, db/migrations/0004_…), so re-enabling revives none of them.
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { authorize, type FormState } from '@/app/(auth)/forms';
+import { authorize, type FormState, refuse } from '@/app/(auth)/forms';
 import { changeUserRole, createUser, getUserByEmail, getUserById, setUserDisabled } from '@/db/queries/users';
 import { hashPassword, PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from '@/lib/auth/passwords';
 import { ROLES } from '@/lib/types';
@@ -28,7 +28,7 @@ export async function createUserAction(_prev: FormState, formData: FormData): Pr
   if (!parsed.ok) return { ...parsed.state, values: { ...parsed.state.values, password: '' } };
   const { user: admin } = parsed;
   const { email, name, role, password } = parsed.data;
-  if (getUserByEmail({ email })) return { errors: { email: ['An account with that email already exists.'] }, values: { email, name, role } };
+  if (getUserByEmail({ email })) return refuse(409, { errors: { email: ['An account with that email already exists.'] }, values: { email, name, role } });
   createUser({ email, name, role, passwordHash: await hashPassword(password), actorId: admin.id });
   revalidatePath('/desk/people');
   return { ok: true, message: `Added ${email} as ${role}.` };
@@ -40,8 +40,8 @@ export async function changeRoleAction(_prev: FormState, formData: FormData): Pr
   const parsed = await authorize(formData, roleSchema, 'people.manage');
   if (!parsed.ok) return parsed.state;
   const { user: admin } = parsed;
-  if (!getUserById({ id: parsed.data.userId })) return { message: 'No such account.' };
-  if (parsed.data.userId === admin.id && parsed.data.role !== 'admin') return { message: 'You cannot take away your own admin role.' };
+  if (!getUserById({ id: parsed.data.userId })) return refuse(404, { message: 'No such account.' });
+  if (parsed.data.userId === admin.id && parsed.data.role !== 'admin') return refuse(409, { message: 'You cannot take away your own admin role.' });
   changeUserRole({ id: parsed.data.userId, role: parsed.data.role, actorId: admin.id });
   revalidatePath('/desk/people');
   return { ok: true, message: 'Role changed.' };
@@ -53,8 +53,8 @@ export async function setDisabledAction(_prev: FormState, formData: FormData): P
   const parsed = await authorize(formData, disableSchema, 'people.manage');
   if (!parsed.ok) return parsed.state;
   const { user: admin } = parsed;
-  if (!getUserById({ id: parsed.data.userId })) return { message: 'No such account.' };
-  if (parsed.data.userId === admin.id) return { message: 'You cannot disable your own account.' };
+  if (!getUserById({ id: parsed.data.userId })) return refuse(404, { message: 'No such account.' });
+  if (parsed.data.userId === admin.id) return refuse(409, { message: 'You cannot disable your own account.' });
   setUserDisabled({ id: parsed.data.userId, disabled: parsed.data.disabled === 'true', actorId: admin.id });
   revalidatePath('/desk/people');
   return { ok: true, message: parsed.data.disabled === 'true' ? 'Account disabled.' : 'Account enabled.' };

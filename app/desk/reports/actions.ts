@@ -3,9 +3,8 @@
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { authorize, type FormState } from '@/app/(auth)/forms';
-import { CorrectionError } from '@/db/queries/correction-writes';
-import { acceptReport, declineReport, ReportError } from '@/db/queries/reports';
+import { authorize, type FormState, refusalFor } from '@/app/(auth)/forms';
+import { acceptReport, declineReport } from '@/db/queries/reports';
 
 const idSchema = z.object({ reportId: z.coerce.number().int().positive() });
 
@@ -17,8 +16,7 @@ export async function acceptReportAction(_prev: FormState, formData: FormData): 
   try {
     correctionId = acceptReport({ id: parsed.data.reportId, actorId: user.id });
   } catch (error) {
-    if (error instanceof ReportError || error instanceof CorrectionError) return { message: error.message };
-    throw error;
+    return refusalFor(error);
   }
   redirect(`/desk/corrections/${correctionId}`);
 }
@@ -34,8 +32,7 @@ export async function declineReportAction(_prev: FormState, formData: FormData):
   try {
     declineReport({ id: parsed.data.reportId, reason: parsed.data.reason, actorId: user.id });
   } catch (error) {
-    if (error instanceof ReportError) return { message: error.message };
-    throw error;
+    return refusalFor(error);
   }
   revalidatePath('/desk/reports');
   return { ok: true, message: 'Report declined.' };
