@@ -2,7 +2,7 @@
 // against the build's manifest) is called anonymously and as each role, with its valid fields and
 // with each field duplicated, each required field missing, each field oversized and an unknown
 // field added. A call is accepted (it really writes) exactly when the role table allows the caller
-// and the shape is valid; otherwise it is refused with a 4xx (401, 403, or 400 for a repeated field)
+// and the shape is valid; otherwise it is refused with a 4xx (401, 403, 422 for invalid fields, or 400 for a repeated field)
 // or, for a signed-in caller's invalid field, with field errors and no redirect, and the
 // whole-database fingerprint is unchanged. Runs last (its own project): it compares fingerprints.
 import path from 'node:path';
@@ -97,8 +97,9 @@ async function attempt(action: ScannedAction, caller: Caller, shape: Shape, watc
   if (expected !== null) {
     expect(status, label).toBe(expected);
   } else {
-    // A signed-in caller's bad field comes back as the form's field errors, not a redirect.
+    // A signed-in caller's bad field comes back as the form's field errors with a 422, not a redirect.
     expect(response.headers()['x-action-redirect'], label).toBeUndefined();
+    expect(status, label).toBe(422);
   }
 }
 type WatchLike = Pick<WriteWatch, 'changed'>;
