@@ -2,8 +2,8 @@
 // against the build's manifest) is called anonymously and as each role, with its valid fields and
 // with each field duplicated, each required field missing, each field oversized and an unknown
 // field added. A call is accepted (it really writes) exactly when the role table allows the caller
-// and the shape is valid; otherwise it is refused with a 4xx (401, 403, 422 for invalid fields, or 400 for a repeated field)
-// or, for a signed-in caller's invalid field, with field errors and no redirect, and the
+// and the shape is valid; otherwise it is refused with a 4xx (400 for a repeated field, 401, 403,
+// and 422 with field errors and no redirect for a signed-in caller's invalid field), and the
 // whole-database fingerprint is unchanged. Runs last (its own project): it compares fingerprints.
 import path from 'node:path';
 import { type APIRequestContext, expect, test } from '@playwright/test';
