@@ -23,9 +23,11 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'main', testIgnore: /(access|xss)\.spec\.ts/ },
-    // Publishes its own column edition, so it waits for the column spec.
-    { name: 'xss', testMatch: /xss\.spec\.ts/, dependencies: ['main'] },
+    { name: 'main', testIgnore: /(access|xss|surfaces)\.spec\.ts/ },
+    // Generates and publishes column editions (one draft at a time), so it waits for the column spec.
+    { name: 'surfaces', testMatch: /surfaces\.spec\.ts/, dependencies: ['main'] },
+    // Publishes its own column edition, so it waits for the column and surfaces specs.
+    { name: 'xss', testMatch: /xss\.spec\.ts/, dependencies: ['surfaces'] },
     // Compares whole-database fingerprints, so it runs once every other spec has finished writing.
     { name: 'access', testMatch: /access\.spec\.ts/, dependencies: ['xss'] },
   ],
