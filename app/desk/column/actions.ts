@@ -13,7 +13,7 @@ const generateSchema = z.object({
   date: z
     .string()
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Give the edition’s date as YYYY-MM-DD.')
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Give the edition’s date as YYYY-MM-DD.', abort: true })
     // Date.parse rolls 2030-02-31 over to 3 March; a calendar day must exist as written.
     .refine(isCalendarDate, 'That date does not exist.'),
   backdated: z.enum(['on', 'true', '1']).optional(),
