@@ -23,9 +23,11 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'main', testIgnore: /(access|xss|csp|action-invariants)\.spec\.ts/ },
-    // xss publishes its own column edition and csp loads the column spec's, so both wait for main.
-    { name: 'xss', testMatch: /(xss|csp)\.spec\.ts/, dependencies: ['main'] },
+    { name: 'main', testIgnore: /(access|xss|csp|surfaces|action-invariants)\.spec\.ts/ },
+    // Generates and publishes column editions (one draft at a time), so it waits for the column spec.
+    { name: 'surfaces', testMatch: /surfaces\.spec\.ts/, dependencies: ['main'] },
+    // xss publishes its own column edition and csp loads the column spec's: both wait for main and surfaces.
+    { name: 'xss', testMatch: /(xss|csp)\.spec\.ts/, dependencies: ['surfaces'] },
     // Compares whole-database fingerprints, so it runs once every other spec has finished writing.
     { name: 'access', testMatch: /(^|\/)access\.spec\.ts/, dependencies: ['xss'] },
     // Actions × roles × field shapes: also compares fingerprints, so it runs after the access spec.

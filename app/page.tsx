@@ -4,7 +4,7 @@ import { feedAlternates } from '@/app/(feeds)/alternates';
 import { connection } from 'next/server';
 import { ArticleCard } from '@/components/articles/article-card';
 import { CorrectionTeaser } from '@/components/corrections/correction-teaser';
-import { listLatestArticles } from '@/db/queries/articles';
+import { listLatestArticles } from '@/db/queries/public-record';
 import { listLatestCorrections } from '@/db/queries/corrections';
 import { getSettings } from '@/db/queries/settings';
 

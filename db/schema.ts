@@ -216,6 +216,11 @@ export const columnItems = sqliteTable(
       .unique(),
     position: integer('position').notNull(),
     wording: text('wording').notNull(),
+    /**
+     * The versions whose words the generated wording quotes (its headline, its claims), as a JSON
+     * array of version ids; null on items generated before this was kept. Read-time withholding uses it.
+     */
+    cites: text('cites'),
   },
   (t) => [index('column_items_column_idx').on(t.columnId, t.position)],
 );

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { feedAlternates } from '@/app/(feeds)/alternates';
 import { connection } from 'next/server';
-import { listEditions } from '@/db/queries/columns';
+import { listPublicEditions } from '@/db/queries/public-record';
 import { getSettings } from '@/db/queries/settings';
 import { formatCalendarDay } from '@/lib/wording';
 
@@ -18,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ColumnIndexPage() {
   await connection();
   const settings = getSettings();
-  const editions = listEditions({ publishedOnly: true });
+  const editions = listPublicEditions();
   return (
     <section className="article">
       <h1>{settings.columnName}</h1>

@@ -1,6 +1,6 @@
 // One article on the front page: headline, standfirst and date.
 import Link from 'next/link';
-import type { ArticleSummary } from '@/db/queries/articles';
+import type { ArticleSummary } from '@/db/queries/public-record';
 import type { NewsroomSettings } from '@/lib/types';
 import { formatShortDate } from '@/lib/wording';
 

@@ -12,7 +12,9 @@ interface Item {
   id: number;
   wording: string;
   section: string;
-  slug: string;
+  /** True when the item quotes a version readers may not read: it prints as `readerWording`. */
+  withheld: boolean;
+  readerWording: string;
 }
 
 export function EditionEditor({ columnId, intro, items, save, change }: { columnId: number; intro: string; items: Item[]; save: Action; change: Action }) {
@@ -41,9 +43,16 @@ export function EditionEditor({ columnId, intro, items, save, change }: { column
       <ol className="edition-items">
         {items.map((item, i) => (
           <li key={item.id}>
-            <Field name={`item-${item.id}`} label={`Item ${i + 1} (${item.section})`} errors={errors[`item-${item.id}`]}>
-              {(p) => <textarea {...p} form="edition-form" defaultValue={item.wording} rows={3} />}
-            </Field>
+            {item.withheld ? (
+              // Its words quote a version withheld for legal reasons: never offered as printable text.
+              <p className="banner" role="note">
+                Item {i + 1} ({item.section}) quotes a version withheld for legal reasons. Readers would see only: “{item.readerWording}” Drop it back to the pool; a later edition words it afresh.
+              </p>
+            ) : (
+              <Field name={`item-${item.id}`} label={`Item ${i + 1} (${item.section})`} errors={errors[`item-${item.id}`]}>
+                {(p) => <textarea {...p} form="edition-form" defaultValue={item.wording} rows={3} />}
+              </Field>
+            )}
             <form action={changeAction} className="inline-form">
               <input type="hidden" name="columnId" value={columnId} />
               <input type="hidden" name="itemId" value={item.id} />

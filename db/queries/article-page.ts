@@ -5,7 +5,7 @@ import type { ClaimMark } from '../../lib/markdown';
 import { toPlainText } from '../../lib/markdown';
 import type { NewsroomSettings } from '../../lib/types';
 import type { Article } from '../schema';
-import { currentPublicVersion, getPublicArticleBySlug, getPublicVersions, type ReaderVersion } from './articles';
+import { currentPublicVersion, getPublicArticle, getPublicVersions, type ReaderVersion } from './public-record';
 import { getPublicCorrectionsForArticle, type PublicCorrection } from './corrections';
 import { getSettings } from './settings';
 
@@ -40,7 +40,7 @@ export interface ArticleRecord {
 
 /** An article's versions and public corrections, without working out marks and notices. */
 export function getArticleRecord({ slug }: { slug: string }): ArticleRecord | null {
-  const article = getPublicArticleBySlug({ slug });
+  const article = getPublicArticle({ slug });
   if (!article) return null;
   const versions = getPublicVersions({ article });
   const current = currentPublicVersion(versions);

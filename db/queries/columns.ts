@@ -1,45 +1,66 @@
 // "For the Record": generating an edition from the corrections not yet printed, editing the draft,
 // publishing it in one transaction, and reading editions.
 import 'server-only';
-import { and, asc, desc, eq, gt, inArray, isNull, lt, notInArray } from 'drizzle-orm';
-import { orderColumnItems, columnItemWording } from '../../lib/wording';
+import { and, asc, desc, eq, inArray, isNull, lt, notInArray } from 'drizzle-orm';
+import { editionRevision } from '../../lib/record/edition-revision';
+import { formatCites } from '../../lib/record/public';
+import { orderColumnItems, columnItemWording, endOfCalendarDay } from '../../lib/wording';
 import type { NewsroomSettings } from '../../lib/types';
 import { getDb } from '../index';
-import { articles, claims, type Column, type ColumnItem, columnItems, columns, corrections, versions } from '../schema';
+import { articles, claims, type Column, columnItems, columns, corrections } from '../schema';
 import { recordAudit } from './audit';
+import { type Edition, editionView, getCurrentHeadlines, publicArticleCondition, readableVersionIds } from './public-record';
 import type { Tx } from './types';
 
+export type { Edition, EditionItem } from './public-record';
+
 export class ColumnError extends Error {}
+
+/** Publishing was refused because the draft is no longer the text the standards editor reviewed. */
+export class EditionChangedError extends ColumnError {}
 
 interface PoolEntry {
   correctionId: number;
   section: string;
   publishedAt: Date;
   wording: string;
+  /** The versions the wording quotes (the headline's, the claims'), for read-time withholding. */
+  cites: string;
 }
 
-/** Published corrections that no edition (draft or published) has taken yet, with their house-style wording. */
-function correctionPool(tx: Tx, settings: NewsroomSettings): PoolEntry[] {
+/**
+ * Published corrections that no edition has taken yet and that existed by the end of the edition's
+ * day, on articles readers can see, worded from the public view: the current public headline, and
+ * only the claims whose version readers may read.
+ */
+function correctionPool(tx: Tx, settings: NewsroomSettings, until: Date): PoolEntry[] {
   const taken = tx.select({ id: columnItems.correctionId }).from(columnItems).all().map((r) => r.id);
   const rows = tx
     .select({ correction: corrections, section: articles.section, firstPublishedAt: articles.firstPublishedAt })
     .from(corrections)
     .innerJoin(articles, eq(articles.id, corrections.articleId))
-    .where(and(eq(corrections.status, 'published'), taken.length ? notInArray(corrections.id, taken) : undefined))
+    .where(and(eq(corrections.status, 'published'), publicArticleCondition(), lt(corrections.publishedAt, until), taken.length ? notInArray(corrections.id, taken) : undefined))
     .all();
-  return rows.map(({ correction, section, firstPublishedAt }) => {
-    const base = tx.select().from(versions).where(eq(versions.id, correction.baseVersionId)).get();
-    const claimRows = tx.select().from(claims).where(eq(claims.correctionId, correction.id)).orderBy(asc(claims.position)).all();
+  const headlines = getCurrentHeadlines({ articleIds: rows.map((r) => r.correction.articleId) }, tx);
+  const claimRows = rows.length
+    ? tx.select().from(claims).where(inArray(claims.correctionId, rows.map((r) => r.correction.id))).orderBy(asc(claims.position)).all()
+    : [];
+  const readable = readableVersionIds(claimRows.map((c) => c.versionId), tx);
+  return rows.flatMap(({ correction, section, firstPublishedAt }) => {
+    const headline = headlines.get(correction.articleId);
+    if (!headline) return [];
+    const quoted = claimRows.filter((c) => c.correctionId === correction.id && readable.has(c.versionId));
     const wording = columnItemWording(
       {
         kind: correction.kind,
         wording: correction.wording,
-        claims: claimRows.map((c) => ({ exact: c.exact, replacement: c.replacement ?? undefined, prefix: c.prefix })),
-        article: { headline: base?.headline ?? '', section, firstPublishedAt: firstPublishedAt ?? correction.draftedAt },
+        claims: quoted.map((c) => ({ exact: c.exact, replacement: c.replacement ?? undefined, prefix: c.prefix })),
+        article: { headline: headline.headline, section, firstPublishedAt: firstPublishedAt ?? correction.draftedAt },
       },
       settings,
     );
-    return { correctionId: correction.id, section, publishedAt: correction.publishedAt as Date, wording };
+    const cites = formatCites([headline.versionId, ...quoted.map((c) => c.versionId)]);
+    return [{ correctionId: correction.id, section, publishedAt: correction.publishedAt as Date, wording, cites }];
   });
 }
 
@@ -48,10 +69,10 @@ export function generateEdition({ date, settings, actorId }: { date: string; set
     (tx) => {
       if (tx.select().from(columns).where(eq(columns.date, date)).get()) throw new ColumnError(`There is already an edition dated ${date}.`);
       if (tx.select().from(columns).where(eq(columns.status, 'draft')).get()) throw new ColumnError('Publish or finish the draft edition first.');
-      const pool = orderColumnItems(correctionPool(tx, settings));
+      const pool = orderColumnItems(correctionPool(tx, settings, endOfCalendarDay(date, settings.timeZone)));
       const column = tx.insert(columns).values({ date, intro: '', footer: settings.contactLine, createdBy: actorId }).returning().get();
       pool.forEach((entry, position) => {
-        tx.insert(columnItems).values({ columnId: column.id, correctionId: entry.correctionId, position, wording: entry.wording }).run();
+        tx.insert(columnItems).values({ columnId: column.id, correctionId: entry.correctionId, position, wording: entry.wording, cites: entry.cites }).run();
       });
       recordAudit(tx, { actorId, action: 'column.generate', entityType: 'column', entityId: column.id, after: { date, items: pool.length } });
       return column;
@@ -125,10 +146,26 @@ export function discardEdition({ columnId, actorId }: { columnId: number; actorI
   );
 }
 
-export function publishEdition({ columnId, actorId }: { columnId: number; actorId: number }): Column {
+/** The revision of a draft as it stands: what the desk page shows is what this hashes. */
+function revisionOf(tx: Tx, column: Column): string {
+  const items = tx.select({ id: columnItems.id, wording: columnItems.wording }).from(columnItems).where(eq(columnItems.columnId, column.id)).orderBy(asc(columnItems.position)).all();
+  return editionRevision({ intro: column.intro, items });
+}
+
+export function getEditionRevision({ columnId }: { columnId: number }): string | undefined {
+  const db = getDb();
+  const column = db.select().from(columns).where(eq(columns.id, columnId)).get();
+  return column ? revisionOf(db, column) : undefined;
+}
+
+/** Publishes the draft, only if it is still the revision the standards editor reviewed. */
+export function publishEdition({ columnId, actorId, revision }: { columnId: number; actorId: number; revision: string }): Column {
   return getDb().transaction(
     (tx) => {
-      draftColumn(tx, columnId);
+      const column = draftColumn(tx, columnId);
+      if (revisionOf(tx, column) !== revision) {
+        throw new EditionChangedError('This edition changed after you opened it (its intro or an item was edited, reordered or dropped). Nothing was published: read the current text below, then publish again.');
+      }
       const count = tx.select({ id: columnItems.id }).from(columnItems).where(eq(columnItems.columnId, columnId)).all().length;
       if (count === 0) throw new ColumnError('An edition needs at least one item.');
       const published = tx
@@ -137,85 +174,22 @@ export function publishEdition({ columnId, actorId }: { columnId: number; actorI
         .where(eq(columns.id, columnId))
         .returning()
         .get();
-      recordAudit(tx, { actorId, action: 'column.publish', entityType: 'column', entityId: columnId, after: { date: published.date, items: count } });
+      recordAudit(tx, { actorId, action: 'column.publish', entityType: 'column', entityId: columnId, after: { date: published.date, items: count, revision } });
       return published;
     },
     { behavior: 'immediate' },
   );
 }
 
-export interface EditionItem extends ColumnItem {
-  articleId: number;
-  slug: string;
-  section: string;
-}
-
-export interface Edition {
-  column: Column;
-  items: EditionItem[];
-  /** Articles amended since the previous edition that have no item here. */
-  alsoAmended: { slug: string; headline: string }[];
-}
-
-function editionFor(column: Column): Edition {
-  const db = getDb();
-  const items = db
-    .select({ item: columnItems, articleId: articles.id, slug: articles.slug, section: articles.section })
-    .from(columnItems)
-    .innerJoin(corrections, eq(corrections.id, columnItems.correctionId))
-    .innerJoin(articles, eq(articles.id, corrections.articleId))
-    .where(eq(columnItems.columnId, column.id))
-    .orderBy(asc(columnItems.position))
-    .all()
-    .map((r) => ({ ...r.item, articleId: r.articleId, slug: r.slug, section: r.section }));
-  const previous = db
-    .select()
-    .from(columns)
-    .where(and(eq(columns.status, 'published'), lt(columns.date, column.date)))
-    .orderBy(desc(columns.date))
-    .limit(1)
-    .get();
-  const since = previous?.publishedAt ?? new Date(0);
-  const until = column.publishedAt ?? new Date();
-  const covered = new Set(items.map((i) => i.slug));
-  const amended = db
-    .select({ articleId: versions.articleId, slug: articles.slug, savedAt: versions.savedAt, number: versions.number })
-    .from(versions)
-    .innerJoin(articles, eq(articles.id, versions.articleId))
-    .where(and(inArray(versions.changeKind, ['correction', 'clarification']), gt(versions.savedAt, since), eq(articles.status, 'published')))
-    .all()
-    .filter((v) => v.savedAt <= until && !covered.has(v.slug));
-  const seen = new Set<number>();
-  const alsoAmended = amended.flatMap((v) => {
-    if (seen.has(v.articleId)) return [];
-    seen.add(v.articleId);
-    const latest = db.select({ headline: versions.headline }).from(versions).where(eq(versions.articleId, v.articleId)).orderBy(desc(versions.number)).limit(1).get();
-    return [{ slug: v.slug, headline: latest?.headline ?? v.slug }];
-  });
-  return { column, items, alsoAmended };
-}
-
+/** A draft or published edition, as the desk sees it: each item flagged when readers may not be shown it. */
 export function getEditionById({ id }: { id: number }): Edition | undefined {
   const column = getDb().select().from(columns).where(eq(columns.id, id)).get();
-  return column ? editionFor(column) : undefined;
+  return column ? editionView(column) : undefined;
 }
 
-export function getPublishedEdition({ date }: { date: string }): Edition | undefined {
-  const column = getDb()
-    .select()
-    .from(columns)
-    .where(and(eq(columns.date, date), eq(columns.status, 'published')))
-    .get();
-  return column ? editionFor(column) : undefined;
-}
-
-export function listEditions({ publishedOnly }: { publishedOnly: boolean }): Column[] {
-  return getDb()
-    .select()
-    .from(columns)
-    .where(publishedOnly ? eq(columns.status, 'published') : undefined)
-    .orderBy(desc(columns.date))
-    .all();
+/** Every edition, draft or published, newest first (the desk's list; readers read listPublicEditions). */
+export function listEditions(): Column[] {
+  return getDb().select().from(columns).orderBy(desc(columns.date)).all();
 }
 
 /** How many published corrections wait for the next edition. */
@@ -225,6 +199,7 @@ export function countUnprinted(): number {
   return db
     .select({ id: corrections.id })
     .from(corrections)
-    .where(and(eq(corrections.status, 'published'), isNull(corrections.withdrawnAt), taken.length ? notInArray(corrections.id, taken) : undefined))
+    .innerJoin(articles, eq(articles.id, corrections.articleId))
+    .where(and(eq(corrections.status, 'published'), isNull(corrections.withdrawnAt), publicArticleCondition(), taken.length ? notInArray(corrections.id, taken) : undefined))
     .all().length;
 }

@@ -3,40 +3,20 @@ import 'server-only';
 import { CORRECTIONS_PAGE_SIZE } from '../../lib/routing/cached-routes';
 import { and, asc, desc, eq, gte, inArray, lt, ne } from 'drizzle-orm';
 import { getDb } from '../index';
-import { articles, type Claim, claims, columnItems, columns, type Correction, corrections, versions, withholdings } from '../schema';
+import { articles, columnItems, columns, type Correction, corrections, versions } from '../schema';
+import { getCurrentHeadlines, getPublicClaims, type PublicClaim, publicArticleCondition } from './public-record';
 
 export interface PublicCorrection extends Correction {
-  claims: (Claim & { versionNumber: number })[];
+  /** Through the public view: a claim on a version readers may not read carries none of its words. */
+  claims: PublicClaim[];
   amendedVersion: { number: number; savedAt: Date } | null;
   printedIn: { date: string; publishedAt: Date } | null;
-}
-
-export const WITHHELD_WORDS = '[words withheld for legal reasons]';
-
-/**
- * Claims quote a version's text, so a claim on a version withheld for legal reasons shows
- * readers none of its words: they are blanked here, before any page or feed sees them.
- */
-function claimsFor(ids: number[]) {
-  if (ids.length === 0) return [];
-  return getDb()
-    .select({ claim: claims, versionNumber: versions.number, withheldId: withholdings.id })
-    .from(claims)
-    .innerJoin(versions, eq(versions.id, claims.versionId))
-    .leftJoin(withholdings, eq(withholdings.versionId, claims.versionId))
-    .where(inArray(claims.correctionId, ids))
-    .orderBy(asc(claims.position))
-    .all()
-    .map(({ claim, versionNumber, withheldId }) => ({
-      claim: withheldId ? { ...claim, exact: WITHHELD_WORDS, prefix: '', suffix: '', replacement: null, start: 0, end: 0 } : claim,
-      versionNumber,
-    }));
 }
 
 function decorate(rows: Correction[]): PublicCorrection[] {
   const db = getDb();
   const ids = rows.map((r) => r.id);
-  const allClaims = claimsFor(ids);
+  const allClaims = getPublicClaims({ correctionIds: ids });
   const amendedIds = rows.flatMap((r) => (r.amendedVersionId ? [r.amendedVersionId] : []));
   const amended = amendedIds.length
     ? db.select({ id: versions.id, number: versions.number, savedAt: versions.savedAt }).from(versions).where(inArray(versions.id, amendedIds)).all()
@@ -54,7 +34,7 @@ function decorate(rows: Correction[]): PublicCorrection[] {
     const p = printed.find((x) => x.correctionId === r.id);
     return {
       ...r,
-      claims: allClaims.filter((c) => c.claim.correctionId === r.id).map((c) => ({ ...c.claim, versionNumber: c.versionNumber })),
+      claims: allClaims.filter((c) => c.correctionId === r.id),
       amendedVersion: a ? { number: a.number, savedAt: a.savedAt } : null,
       printedIn: p && p.publishedAt ? { date: p.date, publishedAt: p.publishedAt } : null,
     };
@@ -96,7 +76,7 @@ export { CORRECTIONS_PAGE_SIZE };
 export function searchCorrections(search: CorrectionSearch): { items: CorrectionListing[]; more: boolean } {
   const db = getDb();
   // Corrections on an article readers cannot see (never published) stay off every public list.
-  const conditions = [ne(corrections.status, 'draft'), ne(articles.status, 'draft')];
+  const conditions = [ne(corrections.status, 'draft'), publicArticleCondition()];
   if (search.slug) conditions.push(eq(articles.slug, search.slug));
   if (search.kind) conditions.push(eq(corrections.kind, search.kind));
   if (search.section) conditions.push(eq(articles.section, search.section));
@@ -116,10 +96,10 @@ export function searchCorrections(search: CorrectionSearch): { items: Correction
   const more = rows.length > size;
   const pageRows = rows.slice(0, size);
   const decorated = decorate(pageRows.map((r) => r.correction));
-  const headlines = latestHeadlines(pageRows.map((r) => r.correction.articleId));
+  const headlines = getCurrentHeadlines({ articleIds: pageRows.map((r) => r.correction.articleId) });
   return {
     more,
-    items: decorated.map((c, i) => ({ ...c, article: { slug: pageRows[i].slug, section: pageRows[i].section }, headline: headlines.get(c.articleId) ?? '' })),
+    items: decorated.map((c, i) => ({ ...c, article: { slug: pageRows[i].slug, section: pageRows[i].section }, headline: headlines.get(c.articleId)?.headline ?? '' })),
   };
 }
 
@@ -132,19 +112,8 @@ export function listSections(): string[] {
   return getDb()
     .selectDistinct({ section: articles.section })
     .from(articles)
-    .where(ne(articles.status, 'draft'))
+    .where(publicArticleCondition())
     .orderBy(asc(articles.section))
     .all()
     .map((r) => r.section);
-}
-
-function latestHeadlines(articleIds: number[]): Map<number, string> {
-  if (articleIds.length === 0) return new Map();
-  const rows = getDb()
-    .select({ articleId: versions.articleId, headline: versions.headline, number: versions.number })
-    .from(versions)
-    .where(inArray(versions.articleId, [...new Set(articleIds)]))
-    .orderBy(asc(versions.number))
-    .all();
-  return new Map(rows.map((r) => [r.articleId, r.headline]));
 }

@@ -1,15 +1,15 @@
 // What the feeds carry: published (and withdrawn) corrections, newsroom-wide, per section or per
 // article; and published column editions.
 import 'server-only';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { noticeId } from '../../lib/article-view';
 import { correctionEntry, editionItems, FEED_LIMIT, type FeedEntry } from '../../lib/feeds';
 import { CORRECTION_KIND_LABELS, type NewsroomSettings } from '../../lib/types';
 import { columnPlainText } from '../../lib/wording';
 import { getDb } from '../index';
 import { articles } from '../schema';
-import { getPublishedEdition, listEditions } from './columns';
 import { searchCorrections } from './corrections';
+import { getPublicEdition, listPublicEditions, publicArticleCondition } from './public-record';
 
 export type FeedScope = { kind: 'all' } | { kind: 'section'; section: string } | { kind: 'article'; slug: string };
 
@@ -54,19 +54,19 @@ export function correctionFeed(scope: FeedScope, settings: NewsroomSettings): Fe
   const found =
     scope.kind === 'all' ||
     (scope.kind === 'section'
-      ? !!db.select({ id: articles.id }).from(articles).where(and(eq(articles.section, scope.section), ne(articles.status, 'draft'))).get()
-      : !!db.select({ id: articles.id }).from(articles).where(and(eq(articles.slug, scope.slug), ne(articles.status, 'draft'))).get());
+      ? !!db.select({ id: articles.id }).from(articles).where(and(eq(articles.section, scope.section), publicArticleCondition())).get()
+      : !!db.select({ id: articles.id }).from(articles).where(and(eq(articles.slug, scope.slug), publicArticleCondition())).get());
   return { entries, lastModified: lastModifiedOf(entries), found };
 }
 
 export function editionFeed(settings: NewsroomSettings): FeedData {
-  const editions = listEditions({ publishedOnly: true })
+  const editions = listPublicEditions()
     .slice(0, FEED_LIMIT)
     .flatMap((column) => {
-      const edition = getPublishedEdition({ date: column.date });
+      const edition = getPublicEdition({ date: column.date });
       if (!edition || !column.publishedAt) return [];
       const text = columnPlainText(
-        { date: column.date, intro: column.intro, items: edition.items.map((i) => i.wording), alsoAmended: edition.alsoAmended.map((a) => a.headline), footer: column.footer },
+        { date: column.date, intro: column.intro, items: edition.items.map((i) => i.readerWording), alsoAmended: edition.alsoAmended.map((a) => a.headline), footer: column.footer },
         settings,
       );
       return [{ date: column.date, link: `${settings.siteUrl}/for-the-record/${column.date}`, publishedAt: column.publishedAt, text }];

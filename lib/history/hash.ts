@@ -27,7 +27,7 @@ export function contentHash(v: Pick<HashableVersion, 'headline' | 'standfirst' |
 }
 
 /** SHA-256 linking this version to the one before it; JSON keeps field boundaries unambiguous. */
-export function chainHash(prevHash: string, v: HashableVersion, content: string): string {
+export function chainHash(prevHash: string, v: Pick<HashableVersion, 'number' | 'changeKind' | 'note' | 'savedAt'>, content: string): string {
   return sha256(JSON.stringify([prevHash, v.number, content, v.changeKind, v.note, v.savedAt.toISOString()]));
 }
 

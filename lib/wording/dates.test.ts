@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDay, formatCalendarDay, formatDateTime, formatLongDate, formatShortDate, isoDateInZone } from './dates';
+import { calendarDay, endOfCalendarDay, formatCalendarDay, formatDateTime, formatLongDate, formatShortDate, isCalendarDate, isoDateInZone, startOfCalendarDay } from './dates';
 import { settings } from './test-fixtures';
 
 describe('dates in the newsroom’s zone and locale', () => {
@@ -35,5 +35,25 @@ describe('dates in the newsroom’s zone and locale', () => {
     expect(calendarDay('2026-11-22').toISOString()).toBe('2026-11-22T12:00:00.000Z');
     expect(() => calendarDay('22/11/2026')).toThrow(RangeError);
     expect(() => calendarDay('2026-02-30')).toThrow(RangeError);
+  });
+
+  it('refuses impossible calendar dates that Date.parse would roll over', () => {
+    expect(Number.isNaN(Date.parse('2030-02-31T00:00:00Z'))).toBe(false);
+    expect(isCalendarDate('2030-02-31')).toBe(false);
+    expect(isCalendarDate('2030-04-31')).toBe(false);
+    expect(isCalendarDate('2029-02-29')).toBe(false);
+    expect(isCalendarDate('2028-02-29')).toBe(true);
+    expect(isCalendarDate('2030-13-01')).toBe(false);
+    expect(isCalendarDate('2030-2-1')).toBe(false);
+  });
+
+  it('finds where a calendar day starts and ends in the newsroom’s zone, across clock changes', () => {
+    expect(startOfCalendarDay('2011-05-15', 'Europe/London').toISOString()).toBe('2011-05-14T23:00:00.000Z');
+    expect(endOfCalendarDay('2011-05-15', 'Europe/London').toISOString()).toBe('2011-05-15T23:00:00.000Z');
+    expect(endOfCalendarDay('2011-12-01', 'Europe/London').toISOString()).toBe('2011-12-02T00:00:00.000Z');
+    // The day the clocks go forward is 23 hours long.
+    expect(endOfCalendarDay('2026-03-29', 'Europe/London').getTime() - startOfCalendarDay('2026-03-29', 'Europe/London').getTime()).toBe(23 * 3_600_000);
+    expect(endOfCalendarDay('2026-05-15', 'Pacific/Auckland').toISOString()).toBe('2026-05-15T12:00:00.000Z');
+    expect(endOfCalendarDay('2026-05-15', 'America/New_York').toISOString()).toBe('2026-05-16T04:00:00.000Z');
   });
 });

@@ -69,3 +69,35 @@ export function calendarDay(iso: string): Date {
 export function formatCalendarDay(iso: string, settings: DateSettings): string {
   return formatLongDate(calendarDay(iso), { ...settings, timeZone: 'UTC' });
 }
+
+/** True for a real calendar day written "YYYY-MM-DD": "2030-02-31" is not one (Date.parse rolls it over). */
+export function isCalendarDate(iso: string): boolean {
+  try {
+    calendarDay(iso);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** How far the zone's wall clock is ahead of UTC at this instant, in milliseconds. */
+function zoneOffset(date: Date, timeZone: string): number {
+  const p = partsOf(date, { timeZone, locale: 'en-GB' }, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  return wall - Math.floor(date.getTime() / 1000) * 1000;
+}
+
+/** The instant a calendar day begins in the zone (its local midnight). */
+export function startOfCalendarDay(iso: string, timeZone: string): Date {
+  const midnightUtc = calendarDay(iso).getTime() - 12 * 3_600_000;
+  let t = midnightUtc;
+  // Two steps settle the offset, also across a change of clocks.
+  for (let i = 0; i < 3; i++) t = midnightUtc - zoneOffset(new Date(t), timeZone);
+  return new Date(t);
+}
+
+/** The instant a calendar day ends in the zone: the start of the next day (exclusive). */
+export function endOfCalendarDay(iso: string, timeZone: string): Date {
+  const next = new Date(calendarDay(iso).getTime() + 86_400_000).toISOString().slice(0, 10);
+  return startOfCalendarDay(next, timeZone);
+}

@@ -72,4 +72,10 @@ describe('the publication in the possessive', () => {
     const renamed = { ...settings, publication: 'Fenwick Valley News', columnName: 'Corrections and Clarifications' };
     expect(noticeText({ ...base, printedIn: { date: '2026-05-10' } }, renamed)).toMatch(/^The following correction was printed in Fenwick Valley News’s Corrections and Clarifications column, Sunday 10 May 2026\. /);
   });
+
+  it('never claims a print date before the correction existed', () => {
+    // Published 4 May; an edition backdated to 3 May cannot have printed it.
+    expect(noticeText({ ...base, printedIn: { date: '2026-05-03' } }, settings)).toBe(noticeText(base, settings));
+    expect(noticeText({ ...base, printedIn: { date: '2026-05-04' } }, settings)).toMatch(/^The following correction was printed in .*Monday 4 May 2026\. /);
+  });
 });

@@ -1,6 +1,6 @@
 // The notice under an article, in house style (PRODUCT.md), for every state a correction can be in.
 import type { CorrectionKind, CorrectionMode, NewsroomSettings } from '../types';
-import { formatCalendarDay, formatShortDate } from './dates';
+import { formatCalendarDay, formatShortDate, isoDateInZone } from './dates';
 import { sentence } from './text';
 
 export interface NoticeInput {
@@ -43,7 +43,9 @@ export function possessivePublication(publication: string): string {
 
 function lead(input: NoticeInput, settings: NewsroomSettings): string {
   const noun = KIND_NOUN[input.kind];
-  if (input.printedIn) {
+  // Never a print date before the correction existed (a backdated edition): then the notice says
+  // only what it is and when it was published.
+  if (input.printedIn && input.printedIn.date >= isoDateInZone(input.publishedAt, settings.timeZone)) {
     const column = settings.columnName.trim();
     return `The following ${noun} was printed in ${possessivePublication(settings.publication)} ${column} column, ${formatCalendarDay(input.printedIn.date, settings)}.`;
   }

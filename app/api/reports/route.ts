@@ -3,7 +3,7 @@
 // honeypot hits are answered first and spend nothing.
 import { z } from 'zod';
 import { clientIp } from '@/app/(auth)/client-ip';
-import { getPublicArticleBySlug, getPublicVersion } from '@/db/queries/articles';
+import { getPublicArticle, getPublicVersion } from '@/db/queries/public-record';
 import { createReport } from '@/db/queries/reports';
 import { countRecentAttempts, recordAttempt } from '@/db/queries/throttle';
 
@@ -46,7 +46,7 @@ export async function POST(request: Request) {
   const data = parsed.data;
   const ip = clientIp(request.headers);
 
-  const article = getPublicArticleBySlug({ slug: data.slug });
+  const article = getPublicArticle({ slug: data.slug });
   const version = article ? getPublicVersion({ article, number: data.version }) : undefined;
   if (!article || !version || version.withheld) return Response.json({ error: 'That article or version does not exist.' }, { status: 404 });
 

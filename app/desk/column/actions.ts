@@ -4,24 +4,34 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { authorize, type FormState } from '@/app/(auth)/forms';
-import { changeEditionItem, ColumnError, discardEdition, generateEdition, getEditionById, publishEdition, saveEditionDraft } from '@/db/queries/columns';
+import { changeEditionItem, ColumnError, discardEdition, EditionChangedError, generateEdition, getEditionById, publishEdition, saveEditionDraft } from '@/db/queries/columns';
 import { getSettings } from '@/db/queries/settings';
 import { revalidateArticle } from '@/app/(auth)/revalidate';
+import { isCalendarDate, isoDateInZone } from '@/lib/wording';
 
 const generateSchema = z.object({
   date: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Give the edition’s date as YYYY-MM-DD.')
-    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'That is not a real date.'),
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Give the edition’s date as YYYY-MM-DD.', abort: true })
+    // Date.parse rolls 2030-02-31 over to 3 March; a calendar day must exist as written.
+    .refine(isCalendarDate, 'That date does not exist.'),
+  backdated: z.enum(['on', 'true', '1']).optional(),
 });
 
 export async function generateEditionAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = await authorize(formData, generateSchema, 'column.generate');
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
+  const settings = getSettings();
+  const today = isoDateInZone(new Date(), settings.timeZone);
+  if (parsed.data.date < today && !parsed.data.backdated) {
+    const message = `${parsed.data.date} is before today (${today}). Tick “This edition is backdated” to generate it; it will carry only corrections published by the end of that day.`;
+    return { errors: { backdated: [message] }, values: { date: parsed.data.date }, message };
+  }
   let id: number;
   try {
-    id = generateEdition({ date: parsed.data.date, settings: getSettings(), actorId: user.id }).id;
+    id = generateEdition({ date: parsed.data.date, settings, actorId: user.id }).id;
   } catch (error) {
     if (error instanceof ColumnError) return { errors: { date: [error.message] }, message: error.message };
     throw error;
@@ -79,7 +89,11 @@ export async function changeItemAction(_prev: FormState, formData: FormData): Pr
   return { ok: true };
 }
 
-const publishSchema = z.object({ columnId: z.coerce.number().int().positive() });
+const columnSchema = z.object({ columnId: z.coerce.number().int().positive() });
+const publishSchema = columnSchema.extend({
+  // The revision of the draft the standards editor reviewed (see lib/record/edition-revision).
+  revision: z.string().regex(/^[0-9a-f]{64}$/, 'Reload the edition and review it before publishing.'),
+});
 
 export async function publishEditionAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = await authorize(formData, publishSchema, 'column.publish');
@@ -87,8 +101,13 @@ export async function publishEditionAction(_prev: FormState, formData: FormData)
   const { user } = parsed;
   let date: string;
   try {
-    date = publishEdition({ columnId: parsed.data.columnId, actorId: user.id }).date;
+    date = publishEdition({ columnId: parsed.data.columnId, actorId: user.id, revision: parsed.data.revision }).date;
   } catch (error) {
+    if (error instanceof EditionChangedError) {
+      // The page re-renders with the current text (and its revision) beneath the message.
+      revalidatePath(`/desk/column/${parsed.data.columnId}`);
+      return { message: error.message, errors: { revision: [error.message] } };
+    }
     if (error instanceof ColumnError) return { message: error.message };
     throw error;
   }
@@ -99,7 +118,7 @@ export async function publishEditionAction(_prev: FormState, formData: FormData)
 }
 
 export async function discardEditionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = await authorize(formData, publishSchema, 'column.discard');
+  const parsed = await authorize(formData, columnSchema, 'column.discard');
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
   try {

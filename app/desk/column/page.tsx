@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { requireDeskPage } from '@/app/(auth)/access';
-import { ActionForm } from '@/components/desk/action-form';
+import { GenerateEditionForm } from '@/components/desk/generate-edition-form';
 import { countUnprinted, listEditions } from '@/db/queries/columns';
 import { getSettings } from '@/db/queries/settings';
 import { isoDateInZone } from '@/lib/wording';
@@ -11,7 +11,7 @@ export const metadata = { title: 'Column' };
 export default async function ColumnDeskPage() {
   await requireDeskPage('column.view', '/desk/column');
   const settings = getSettings();
-  const editions = listEditions({ publishedOnly: false });
+  const editions = listEditions();
   const waiting = countUnprinted();
   return (
     <section className="article">
@@ -19,10 +19,7 @@ export default async function ColumnDeskPage() {
       <p>
         {waiting} published {waiting === 1 ? 'correction waits' : 'corrections wait'} for the next edition.
       </p>
-      <ActionForm action={generateEditionAction} hidden={{}} submitLabel="Generate edition">
-        <label htmlFor="edition-date">Edition date</label>
-        <input id="edition-date" name="date" type="date" defaultValue={isoDateInZone(new Date(), settings.timeZone)} />
-      </ActionForm>
+      <GenerateEditionForm action={generateEditionAction} today={isoDateInZone(new Date(), settings.timeZone)} />
       <h2>Editions</h2>
       <ul>
         {editions.map((e) => (

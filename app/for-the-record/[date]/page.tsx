@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { getPublishedEdition } from '@/db/queries/columns';
+import { getPublicEdition } from '@/db/queries/public-record';
 import { getSettings } from '@/db/queries/settings';
 import { noticeId } from '@/lib/article-view';
 import { formatCalendarDay } from '@/lib/wording';
@@ -20,7 +20,7 @@ export default async function EditionPage({ params }: { params: Params }) {
   await connection();
   const { date } = await params;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) notFound();
-  const edition = getPublishedEdition({ date });
+  const edition = getPublicEdition({ date });
   if (!edition) notFound();
   const settings = getSettings();
   const { column, items, alsoAmended } = edition;
@@ -32,8 +32,13 @@ export default async function EditionPage({ params }: { params: Params }) {
       </header>
       {column.intro ? <p className="column-intro">{column.intro}</p> : null}
       {items.map((item) => (
-        <p key={item.id} className="column-item">
-          {item.wording} <Link href={`/articles/${item.slug}#${noticeId(item.correctionId)}`} className="column-item-link">The note under the article</Link>
+        <p key={item.id} className={item.withheld ? 'column-item column-item-withheld' : 'column-item'}>
+          {item.readerWording}{' '}
+          {item.slug && !item.withheld ? (
+            <Link href={`/articles/${item.slug}#${noticeId(item.correctionId)}`} className="column-item-link">
+              The note under the article
+            </Link>
+          ) : null}
         </p>
       ))}
       {alsoAmended.length ? (

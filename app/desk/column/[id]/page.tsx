@@ -4,6 +4,7 @@ import { requireDeskPage } from '@/app/(auth)/access';
 import { ActionForm } from '@/components/desk/action-form';
 import { EditionEditor } from '@/components/desk/edition-editor';
 import { getEditionById } from '@/db/queries/columns';
+import { editionRevision } from '@/lib/record/edition-revision';
 import { getSettings } from '@/db/queries/settings';
 import { formatCalendarDay } from '@/lib/wording';
 import { changeItemAction, discardEditionAction, publishEditionAction, saveEditionAction } from '../actions';
@@ -29,7 +30,8 @@ export default async function EditionDeskPage({ params }: { params: Promise<{ id
         <>
           <EditionEditor columnId={column.id} intro={column.intro} items={items} save={saveEditionAction} change={changeItemAction} />
           <div className="desk-actions">
-            <ActionForm action={publishEditionAction} hidden={{ columnId: String(column.id) }} submitLabel="Publish edition" />
+            {/* The revision of exactly the text shown above: publishing is refused if the draft changed since. */}
+            <ActionForm action={publishEditionAction} hidden={{ columnId: String(column.id), revision: editionRevision({ intro: column.intro, items }) }} submitLabel="Publish edition" />
             <ActionForm action={discardEditionAction} hidden={{ columnId: String(column.id) }} submitLabel="Discard this draft" />
           </div>
         </>
@@ -41,7 +43,7 @@ export default async function EditionDeskPage({ params }: { params: Promise<{ id
           {column.intro ? <p>{column.intro}</p> : null}
           <ol>
             {items.map((item) => (
-              <li key={item.id}>{item.wording}</li>
+              <li key={item.id}>{item.withheld ? <em>{item.readerWording} (The stored wording cites a version since withheld; readers see this line instead.)</em> : item.wording}</li>
             ))}
           </ol>
         </>

@@ -1,5 +1,5 @@
 // The edition as plain text for the print system (served at /for-the-record/DATE.txt).
-import { getPublishedEdition } from '@/db/queries/columns';
+import { getPublicEdition } from '@/db/queries/public-record';
 import { getSettings } from '@/db/queries/settings';
 import { columnPlainText } from '@/lib/wording';
 
@@ -7,11 +7,11 @@ export const dynamic = 'force-dynamic';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ date: string }> }) {
   const { date } = await params;
-  const edition = /^\d{4}-\d{2}-\d{2}$/.test(date) ? getPublishedEdition({ date }) : undefined;
+  const edition = /^\d{4}-\d{2}-\d{2}$/.test(date) ? getPublicEdition({ date }) : undefined;
   if (!edition) return new Response('No such edition.\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   const settings = getSettings();
   const text = columnPlainText(
-    { date: edition.column.date, intro: edition.column.intro, items: edition.items.map((i) => i.wording), alsoAmended: edition.alsoAmended.map((a) => a.headline), footer: edition.column.footer },
+    { date: edition.column.date, intro: edition.column.intro, items: edition.items.map((i) => i.readerWording), alsoAmended: edition.alsoAmended.map((a) => a.headline), footer: edition.column.footer },
     settings,
   );
   return new Response(text, { headers: { 'content-type': 'text/plain; charset=utf-8', 'content-disposition': `inline; filename="for-the-record-${date}.txt"` } });

@@ -1,0 +1,1 @@
+ALTER TABLE `column_items` ADD `cites` text;

@@ -1,0 +1,122 @@
+// The column reads the record through the public view: its pool, its wording, read-time withholding
+// and publishing only the revision that was reviewed.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+
+vi.mock('server-only', () => ({}));
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'errata-columns-'));
+process.env.DATABASE_PATH = path.join(dir, 'test.db');
+process.env.ERRATA_SEED = 'none';
+process.env.ERRATA_ADMIN_EMAIL = 'admin@example.org';
+process.env.ERRATA_ADMIN_PASSWORD = 'a long enough admin password 2026';
+
+const { getDb } = await import('../index');
+const { articles, claims, corrections, withholdings } = await import('../schema');
+const { appendVersion } = await import('./version-writes');
+const columns = await import('./columns');
+const { WITHHELD_ITEM } = await import('./public-record');
+
+const settings = { ...DEFAULT_SETTINGS, timeZone: 'Europe/London' };
+let userId = 0;
+let n = 0;
+
+/** An article with one published correction whose claim quotes `secret` in version 1. */
+function story({ published, correctionAt, secret }: { published: boolean; correctionAt: Date; secret: string }) {
+  const db = getDb();
+  n += 1;
+  const article = db
+    .insert(articles)
+    .values({ slug: `story-${n}`, section: 'Local', byline: 'B', status: published ? 'published' : 'draft', firstPublicVersion: published ? 1 : null, firstPublishedAt: published ? new Date('2026-05-01T09:00:00Z') : null })
+    .returning()
+    .get();
+  const body = `The council said ${secret} on Monday.`;
+  const v1 = appendVersion(db, { articleId: article.id, headline: `Headline ${secret}`, standfirst: 'S', body, changeKind: 'first_publication', note: '', savedBy: userId });
+  const correction = db
+    .insert(corrections)
+    .values({ articleId: article.id, kind: 'correction', mode: 'notice', wording: 'The figure was wrong.', baseVersionId: v1.id, draftedBy: userId, draftedAt: correctionAt, updatedAt: correctionAt })
+    .returning()
+    .get();
+  const start = body.indexOf(secret);
+  db.insert(claims).values({ correctionId: correction.id, versionId: v1.id, exact: secret, prefix: 'The council said ', suffix: ' on Monday.', start, end: start + secret.length }).run();
+  // Claims are written while it is a draft; then it is published.
+  db.update(corrections).set({ status: 'published', publishedBy: userId, publishedAt: correctionAt }).where(eq(corrections.id, correction.id)).run();
+  return { article, v1, correction };
+}
+
+function withhold(articleId: number, versionId: number) {
+  const db = getDb();
+  const legal = appendVersion(db, { articleId, headline: 'A public headline', standfirst: 'S', body: 'Removed on legal advice.', changeKind: 'legal', note: '', savedBy: userId });
+  db.insert(withholdings).values({ versionId, legalVersionId: legal.id, reason: 'letter' }).run();
+}
+
+function itemsOf(columnId: number) {
+  return columns.getEditionById({ id: columnId })?.items ?? [];
+}
+
+function publish(columnId: number) {
+  return columns.publishEdition({ columnId, actorId: userId, revision: columns.getEditionRevision({ columnId }) ?? '' });
+}
+
+beforeAll(() => {
+  userId = getDb().$client.prepare("select id from users where email = 'admin@example.org'").pluck().get() as number;
+});
+
+afterAll(() => {
+  getDb().$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the column through the public view', () => {
+  it('takes only corrections published by the end of the edition’s day in the newsroom’s zone, and none on a never-published article', () => {
+    const late = story({ published: true, correctionAt: new Date('2026-05-04T22:30:00Z'), secret: 'late evening words' }); // 23:30 BST, 4 May
+    const next = story({ published: true, correctionAt: new Date('2026-05-04T23:30:00Z'), secret: 'after midnight words' }); // 00:30 BST, 5 May
+    const draft = story({ published: false, correctionAt: new Date('2026-05-04T08:00:00Z'), secret: 'never published words' });
+    const column = columns.generateEdition({ date: '2026-05-04', settings, actorId: userId });
+    const items = itemsOf(column.id);
+    expect(items.map((i) => i.correctionId)).toEqual([late.correction.id]);
+    expect(JSON.stringify(columns.getEditionById({ id: column.id }))).not.toContain('never published');
+    publish(column.id);
+
+    const following = columns.generateEdition({ date: '2026-05-05', settings, actorId: userId });
+    expect(itemsOf(following.id).map((i) => i.correctionId)).toEqual([next.correction.id]);
+    expect(itemsOf(following.id).map((i) => i.correctionId)).not.toContain(draft.correction.id);
+    publish(following.id);
+  });
+
+  it('words an item from the current public headline and never quotes a withheld claim', () => {
+    const s = story({ published: true, correctionAt: new Date('2026-05-06T09:00:00Z'), secret: 'withheld secret words' });
+    withhold(s.article.id, s.v1.id);
+    const column = columns.generateEdition({ date: '2026-05-06', settings, actorId: userId });
+    const [item] = itemsOf(column.id);
+    expect(item.wording).toContain('A public headline');
+    expect(item.wording).not.toContain('withheld secret');
+    expect(item.withheld).toBe(false);
+    publish(column.id);
+  });
+
+  it('shows a published item as withheld once a version it quotes is withheld, without rewriting the edition', () => {
+    const s = story({ published: true, correctionAt: new Date('2026-05-07T09:00:00Z'), secret: 'later withheld words' });
+    const column = columns.generateEdition({ date: '2026-05-07', settings, actorId: userId });
+    publish(column.id);
+    const [before] = itemsOf(column.id);
+    expect(before.readerWording).toContain('later withheld words');
+    withhold(s.article.id, s.v1.id);
+    const [after] = itemsOf(column.id);
+    expect(after).toMatchObject({ withheld: true, readerWording: WITHHELD_ITEM, wording: before.wording });
+  });
+
+  it('publishes only the revision that was reviewed', () => {
+    story({ published: true, correctionAt: new Date('2026-05-08T09:00:00Z'), secret: 'reviewed words' });
+    const column = columns.generateEdition({ date: '2026-05-08', settings, actorId: userId });
+    const reviewed = columns.getEditionRevision({ columnId: column.id }) ?? '';
+    columns.saveEditionDraft({ columnId: column.id, intro: 'Changed in another tab', items: [], actorId: userId });
+    expect(() => columns.publishEdition({ columnId: column.id, actorId: userId, revision: reviewed })).toThrow(columns.EditionChangedError);
+    expect(columns.getEditionById({ id: column.id })?.column.status).toBe('draft');
+    expect(publish(column.id).status).toBe('published');
+  });
+});

@@ -1,0 +1,219 @@
+// The one public view of the record. Every surface a reader can reach (pages, compare, history,
+// history.json, feeds, JSON-LD, the column and its text) reads articles, versions, claims,
+// headlines and column editions here, so drafts, never-published articles and withheld text
+// never leave this module. Desk pages read elsewhere.
+import 'server-only';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, ne, type SQL } from 'drizzle-orm';
+import { citedVersions, claimForReaders, isReadableVersion, itemForReaders } from '../../lib/record/public';
+import { getDb } from '../index';
+import { type Article, articles, type Claim, claims, type Column, type ColumnItem, columnItems, columns, corrections, type Version, versions, withholdings } from '../schema';
+import type { Tx } from './types';
+
+export { WITHHELD_ITEM, WITHHELD_WORDS } from '../../lib/record/public';
+
+export type ReaderVersion = Version & { withheld: { reason: string; at: Date } | null };
+
+/** The SQL condition for "readers may see this article" (see isPublicArticle). */
+export function publicArticleCondition(): SQL {
+  return and(ne(articles.status, 'draft'), isNotNull(articles.firstPublicVersion)) as SQL;
+}
+
+/** An article readers may see: published, or withdrawn (the record stays, with the reason). */
+export function getPublicArticle({ slug }: { slug: string }): Article | undefined {
+  return getDb().select().from(articles).where(and(eq(articles.slug, slug), publicArticleCondition())).get();
+}
+
+function withWithholdings(db: Tx, rows: Version[]): ReaderVersion[] {
+  if (rows.length === 0) return [];
+  const held = db
+    .select({ versionId: withholdings.versionId, reason: withholdings.reason, at: withholdings.createdAt })
+    .from(withholdings)
+    .where(inArray(withholdings.versionId, rows.map((v) => v.id)))
+    .all();
+  const byId = new Map(held.map((h) => [h.versionId, { reason: h.reason, at: h.at }]));
+  return rows.map((v) => ({ ...v, withheld: byId.get(v.id) ?? null }));
+}
+
+/** Every version readers may know of, oldest first (withheld ones included, flagged; never their text elsewhere). */
+export function getPublicVersions({ article }: { article: Article }, db: Tx = getDb()): ReaderVersion[] {
+  const rows = db
+    .select()
+    .from(versions)
+    .where(and(eq(versions.articleId, article.id), gte(versions.number, article.firstPublicVersion ?? Number.MAX_SAFE_INTEGER)))
+    .orderBy(asc(versions.number))
+    .all();
+  return withWithholdings(db, rows);
+}
+
+export function getPublicVersion({ article, number }: { article: Article; number: number }): ReaderVersion | undefined {
+  if (article.firstPublicVersion == null || number < article.firstPublicVersion) return undefined;
+  return getPublicVersions({ article }).find((v) => v.number === number);
+}
+
+/** The newest version readers can be shown: the latest that is not withheld. */
+export function currentPublicVersion(all: ReaderVersion[]): ReaderVersion | undefined {
+  for (let i = all.length - 1; i >= 0; i--) if (!all[i].withheld) return all[i];
+  return undefined;
+}
+
+/** Of these versions, the ids readers may read: public article, not a pre-publication draft, not withheld. */
+export function readableVersionIds(versionIds: Iterable<number>, db: Tx = getDb()): Set<number> {
+  const ids = [...new Set(versionIds)];
+  if (ids.length === 0) return new Set();
+  const rows = db
+    .select({ id: versions.id, number: versions.number, status: articles.status, firstPublicVersion: articles.firstPublicVersion, withheldId: withholdings.id })
+    .from(versions)
+    .innerJoin(articles, eq(articles.id, versions.articleId))
+    .leftJoin(withholdings, eq(withholdings.versionId, versions.id))
+    .where(inArray(versions.id, ids))
+    .all();
+  return new Set(rows.filter((r) => isReadableVersion({ number: r.number, withheld: r.withheldId != null }, r)).map((r) => r.id));
+}
+
+export type PublicClaim = Claim & { versionNumber: number };
+
+/** The claims of these corrections, in order; a claim on a version readers may not read shows none of its words. */
+export function getPublicClaims({ correctionIds }: { correctionIds: number[] }, db: Tx = getDb()): PublicClaim[] {
+  if (correctionIds.length === 0) return [];
+  const rows = db
+    .select({ claim: claims, versionNumber: versions.number })
+    .from(claims)
+    .innerJoin(versions, eq(versions.id, claims.versionId))
+    .where(inArray(claims.correctionId, correctionIds))
+    .orderBy(asc(claims.position))
+    .all();
+  const readable = readableVersionIds(rows.map((r) => r.claim.versionId), db);
+  return rows.map(({ claim, versionNumber }) => ({ ...claimForReaders(claim, readable.has(claim.versionId)), versionNumber }));
+}
+
+/** Each public article's current headline (its newest readable version's), with that version's id. */
+export function getCurrentHeadlines({ articleIds }: { articleIds: number[] }, db: Tx = getDb()): Map<number, { headline: string; versionId: number }> {
+  const ids = [...new Set(articleIds)];
+  if (ids.length === 0) return new Map();
+  const rows = db.select().from(articles).where(and(inArray(articles.id, ids), publicArticleCondition())).all();
+  const out = new Map<number, { headline: string; versionId: number }>();
+  for (const article of rows) {
+    const current = currentPublicVersion(getPublicVersions({ article }, db));
+    if (current) out.set(article.id, { headline: current.headline, versionId: current.id });
+  }
+  return out;
+}
+
+export interface ArticleSummary {
+  slug: string;
+  section: string;
+  byline: string;
+  headline: string;
+  standfirst: string;
+  firstPublishedAt: Date | null;
+}
+
+/** Latest published articles with their current headline, newest first. */
+export function listLatestArticles({ limit = 60 }: { limit?: number } = {}): ArticleSummary[] {
+  const rows = getDb()
+    .select()
+    .from(articles)
+    .where(and(eq(articles.status, 'published'), publicArticleCondition()))
+    .orderBy(desc(articles.firstPublishedAt))
+    .limit(limit)
+    .all();
+  return rows.flatMap((article) => {
+    const current = currentPublicVersion(getPublicVersions({ article }));
+    if (!current) return [];
+    return [{ slug: article.slug, section: article.section, byline: article.byline, headline: current.headline, standfirst: current.standfirst, firstPublishedAt: article.firstPublishedAt }];
+  });
+}
+
+export interface EditionItem extends ColumnItem {
+  articleId: number;
+  /** The article's slug; null when readers may not see the article. */
+  slug: string | null;
+  section: string;
+  /** What readers are shown: the stored wording, or the withheld notice when it quotes what they may not read. */
+  readerWording: string;
+  withheld: boolean;
+}
+
+export interface Edition {
+  column: Column;
+  items: EditionItem[];
+  /** Public articles amended since the previous edition that have no item here, by current headline. */
+  alsoAmended: { slug: string; headline: string }[];
+}
+
+/** An edition's items, each checked at read time against what readers may read now; the stored rows are never rewritten. */
+function editionItems(columnId: number): EditionItem[] {
+  const db = getDb();
+  const rows = db
+    .select({ item: columnItems, articleId: articles.id, slug: articles.slug, section: articles.section, baseVersionId: corrections.baseVersionId })
+    .from(columnItems)
+    .innerJoin(corrections, eq(corrections.id, columnItems.correctionId))
+    .innerJoin(articles, eq(articles.id, corrections.articleId))
+    .where(eq(columnItems.columnId, columnId))
+    .orderBy(asc(columnItems.position))
+    .all();
+  const claimRows = rows.length
+    ? db.select({ correctionId: claims.correctionId, versionId: claims.versionId }).from(claims).where(inArray(claims.correctionId, rows.map((r) => r.item.correctionId))).all()
+    : [];
+  const cited = new Map(
+    rows.map((r) => [r.item.id, citedVersions(r.item.cites, { baseVersionId: r.baseVersionId, claimVersionIds: claimRows.filter((c) => c.correctionId === r.item.correctionId).map((c) => c.versionId) })]),
+  );
+  const readable = readableVersionIds([...cited.values()].flat(), db);
+  const visible = getCurrentHeadlines({ articleIds: rows.map((r) => r.articleId) }, db);
+  return rows.map((r) => {
+    // An item about an article readers cannot see cites, at least, that article's invisible versions.
+    const view = itemForReaders(r.item.wording, visible.has(r.articleId) ? (cited.get(r.item.id) ?? []) : [-1], (id) => readable.has(id));
+    return { ...r.item, articleId: r.articleId, slug: visible.has(r.articleId) ? r.slug : null, section: r.section, readerWording: view.wording, withheld: view.withheld };
+  });
+}
+
+function alsoAmendedFor(column: Column, covered: Set<number>): Edition['alsoAmended'] {
+  const db = getDb();
+  const previous = db
+    .select()
+    .from(columns)
+    .where(and(eq(columns.status, 'published'), lt(columns.date, column.date)))
+    .orderBy(desc(columns.date))
+    .limit(1)
+    .get();
+  const since = previous?.publishedAt ?? new Date(0);
+  const until = column.publishedAt ?? new Date();
+  const amended = db
+    .select({ articleId: versions.articleId, id: versions.id, slug: articles.slug, savedAt: versions.savedAt })
+    .from(versions)
+    .innerJoin(articles, eq(articles.id, versions.articleId))
+    .where(and(inArray(versions.changeKind, ['correction', 'clarification']), gt(versions.savedAt, since), eq(articles.status, 'published'), publicArticleCondition()))
+    .all()
+    .filter((v) => v.savedAt <= until && !covered.has(v.articleId));
+  const readable = readableVersionIds(amended.map((v) => v.id), db);
+  const eligible = amended.filter((v) => readable.has(v.id));
+  const headlines = getCurrentHeadlines({ articleIds: eligible.map((v) => v.articleId) }, db);
+  const seen = new Set<number>();
+  return eligible.flatMap((v) => {
+    const current = headlines.get(v.articleId);
+    if (seen.has(v.articleId) || !current) return [];
+    seen.add(v.articleId);
+    return [{ slug: v.slug, headline: current.headline }];
+  });
+}
+
+/** An edition as the desk and readers see it; readers are shown `readerWording` only. */
+export function editionView(column: Column): Edition {
+  const items = editionItems(column.id);
+  return { column, items, alsoAmended: alsoAmendedFor(column, new Set(items.map((i) => i.articleId))) };
+}
+
+/** A published edition, as readers see it. */
+export function getPublicEdition({ date }: { date: string }): Edition | undefined {
+  const column = getDb()
+    .select()
+    .from(columns)
+    .where(and(eq(columns.date, date), eq(columns.status, 'published')))
+    .get();
+  return column ? editionView(column) : undefined;
+}
+
+/** Published editions, newest first. */
+export function listPublicEditions(): Column[] {
+  return getDb().select().from(columns).where(eq(columns.status, 'published')).orderBy(desc(columns.date)).all();
+}

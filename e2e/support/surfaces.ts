@@ -1,0 +1,90 @@
+// Every surface a reader can reach, by the route file that serves it, with the URLs to request for
+// given articles, versions, sections and column dates. e2e/surfaces.spec.ts fails when a page or
+// route outside the desk is missing here, so a new surface is checked from the day it lands.
+import fs from 'node:fs';
+import path from 'node:path';
+import { CORRECTION_KINDS } from '../../lib/types';
+
+/** One article as the registry needs it: its slug and every version number it has (shown or not). */
+export interface ArticleTarget {
+  slug: string;
+  versions: number[];
+}
+
+export interface SurfaceTargets {
+  articles: ArticleTarget[];
+  sections: string[];
+  /** Dates of published column editions, "YYYY-MM-DD". */
+  columnDates: string[];
+}
+
+export interface Surface {
+  /** The route file under app/, as the scan names it. */
+  file: string;
+  /** Per article (its URLs are checked against that article's markers) or once for the site. */
+  scope: 'article' | 'site';
+  urls: (targets: SurfaceTargets, article?: ArticleTarget) => string[];
+}
+
+const FEEDS = ['rss.xml', 'atom.xml', 'feed.json'] as const;
+const VIEWS = ['inline', 'side'] as const;
+const enc = encodeURIComponent;
+
+/** Ordered pairs of different version numbers: every comparison a reader could ask for. */
+function pairs(numbers: number[]): [number, number][] {
+  return numbers.flatMap((a) => numbers.filter((b) => b !== a).map((b) => [a, b] as [number, number]));
+}
+
+const article = (file: string, urls: (a: ArticleTarget) => string[]): Surface => ({ file, scope: 'article', urls: (_t, a) => (a ? urls(a) : []) });
+const site = (file: string, urls: (t: SurfaceTargets) => string[]): Surface => ({ file, scope: 'site', urls });
+const feeds = (dir: string, base: (t: SurfaceTargets) => string[]): Surface[] =>
+  FEEDS.map((f) => site(`${dir}/${f}/route.ts`, (t) => base(t).map((b) => `${b}/${f}`)));
+
+export const SURFACES: Surface[] = [
+  site('page.tsx', () => ['/']),
+  site('about/page.tsx', () => ['/about']),
+  site('login/page.tsx', () => ['/login']),
+  site('api/health/route.ts', () => ['/api/health']),
+  // POST only (reader reports); a GET must not answer with any text of the record either.
+  site('api/reports/route.ts', () => ['/api/reports']),
+  article('articles/[slug]/page.tsx', (a) => [`/articles/${a.slug}`]),
+  article('articles/[slug]/versions/[n]/page.tsx', (a) => a.versions.map((n) => `/articles/${a.slug}/versions/${n}`)),
+  article('articles/[slug]/history/page.tsx', (a) => [`/articles/${a.slug}/history`]),
+  article('articles/[slug]/history.json/route.ts', (a) => [`/articles/${a.slug}/history.json`]),
+  article('articles/[slug]/report/page.tsx', (a) => [`/articles/${a.slug}/report`, ...a.versions.map((n) => `/articles/${a.slug}/report?v=${n}`)]),
+  article('articles/[slug]/compare/page.tsx', (a) => [
+    `/articles/${a.slug}/compare`,
+    ...pairs(a.versions).flatMap(([from, to]) => VIEWS.map((v) => `/articles/${a.slug}/compare?from=${from}&to=${to}&view=${v}`)),
+  ]),
+  article('articles/[slug]/compare/[from]/[to]/[view]/page.tsx', (a) => pairs(a.versions).flatMap(([from, to]) => VIEWS.map((v) => `/articles/${a.slug}/compare/${from}/${to}/${v}`))),
+  ...FEEDS.map((f) => article(`articles/[slug]/corrections/${f}/route.ts`, (a) => [`/articles/${a.slug}/corrections/${f}`])),
+  site('corrections/page.tsx', (t) => ['/corrections', '/corrections?from=2000-01-01&to=2099-12-31', ...t.sections.map((s) => `/corrections?section=${enc(s)}&from=2000-01-01`)]),
+  // Reached only through the proxy's rewrite of /corrections?kind=…&section=…&page=….
+  site('corrections/filter/[kind]/[section]/[page]/page.tsx', (t) => [
+    ...['', ...CORRECTION_KINDS].map((k) => `/corrections?kind=${k}`),
+    ...t.sections.flatMap((s) => [`/corrections?section=${enc(s)}`, `/corrections?kind=correction&section=${enc(s)}&page=1`]),
+  ]),
+  ...feeds('corrections', () => ['/corrections']),
+  ...feeds('sections/[section]/corrections', (t) => t.sections.map((s) => `/sections/${enc(s)}/corrections`)),
+  site('for-the-record/page.tsx', () => ['/for-the-record']),
+  site('for-the-record/[date]/page.tsx', (t) => t.columnDates.map((d) => `/for-the-record/${d}`)),
+  site('for-the-record/[date]/text/route.ts', (t) => t.columnDates.flatMap((d) => [`/for-the-record/${d}.txt`, `/for-the-record/${d}/text`])),
+  ...feeds('for-the-record', () => ['/for-the-record']),
+];
+
+function walk(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? walk(full) : [full];
+  });
+}
+
+/** Every page and route handler under app/ that a reader could reach: all but the desk and next-auth's own. */
+export function scanPublicRoutes(root = process.cwd()): string[] {
+  const app = path.join(root, 'app');
+  return walk(app)
+    .map((full) => path.relative(app, full).split(path.sep).join('/'))
+    .filter((rel) => /(^|\/)(page\.tsx|route\.ts)$/.test(rel))
+    .filter((rel) => !rel.startsWith('desk/') && !rel.startsWith('api/auth/'))
+    .sort();
+}
