@@ -24,6 +24,7 @@ const LIFECYCLES: Record<string, { before: Step[]; after: Step[] }> = {
   'draft edited, then published': { before: ['edit', 'publish'], after: [] },
   published: { before: ['publish'], after: [] },
   withdrawn: { before: ['publish'], after: ['withdraw'] },
+  'un-withdrawn': { before: ['publish'], after: ['withdraw', 'unwithdraw'] },
 };
 
 /** Every order of the plot's events that makes sense: a column prints a correction, and is generated before it is published. */

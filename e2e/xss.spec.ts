@@ -9,12 +9,14 @@ import Database from 'better-sqlite3';
 import { expect, type Page, test } from '@playwright/test';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { toPlainText } from '../lib/markdown';
+import { isoDateInZone } from '../lib/wording';
 import { actionManifest, callAction } from './support/actions';
 import { newSession, signInAs } from './support/desk';
 import { reportFrom } from './support/from-address';
 import { pack, paddedCopies, payloadShape, xssCorpus } from './support/xss-corpus';
 
 const corpus = xssCorpus();
+const editionDate = isoDateInZone(new Date(Date.now() + 5 * 86_400_000), 'Europe/London');
 const databasePath = process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), 'data', 'e2e', 'errata.db');
 const manifest = actionManifest();
 const action = (file: string, name: string) => {
@@ -155,8 +157,9 @@ test.describe('hostile text everywhere', () => {
     });
     expect(await added.text()).toContain('Added');
 
-    // A column edition with payloads in its intro and items.
-    const generated = await callAction(standards.page.request, action('column', 'generateEditionAction'), { date: '2026-12-06' });
+    // A column edition with payloads in its intro and items, dated ahead (a date before today needs
+    // confirming as backdated, and would leave out corrections published since).
+    const generated = await callAction(standards.page.request, action('column', 'generateEditionAction'), { date: editionDate });
     const columnId = redirected(`${generated.headers()['x-action-redirect'] ?? ''} ${await generated.text()}`, /\/desk\/column\/(\d+)/);
     await standards.page.goto(`/desk/column/${columnId}`);
     const items = standards.page.getByLabel(/^Item \d+/);
@@ -186,7 +189,7 @@ test.describe('hostile text everywhere', () => {
       '/corrections',
       '/corrections?section=Local',
       '/for-the-record',
-      '/for-the-record/2026-12-06',
+      `/for-the-record/${editionDate}`,
       `/articles/${mainSlug}`,
       `/articles/${mainSlug}/versions/1`,
       `/articles/${mainSlug}/versions/2`,

@@ -115,7 +115,9 @@ describe('the column through the public view', () => {
     const column = columns.generateEdition({ date: '2026-05-08', settings, actorId: userId });
     const reviewed = columns.getEditionRevision({ columnId: column.id }) ?? '';
     columns.saveEditionDraft({ columnId: column.id, intro: 'Changed in another tab', items: [], actorId: userId });
-    expect(() => columns.publishEdition({ columnId: column.id, actorId: userId, revision: reviewed })).toThrow(columns.EditionChangedError);
+    expect(() => columns.publishEdition({ columnId: column.id, actorId: userId, revision: reviewed })).toThrow(
+      expect.objectContaining({ name: 'ErrataError', code: 'conflict', status: 409, field: 'revision' }),
+    );
     expect(columns.getEditionById({ id: column.id })?.column.status).toBe('draft');
     expect(publish(column.id).status).toBe('published');
   });

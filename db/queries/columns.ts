@@ -2,6 +2,7 @@
 // publishing it in one transaction, and reading editions.
 import 'server-only';
 import { and, asc, desc, eq, inArray, isNull, lt, notInArray } from 'drizzle-orm';
+import { ErrataError } from '../../lib/errors';
 import { editionRevision } from '../../lib/record/edition-revision';
 import { formatCites } from '../../lib/record/public';
 import { orderColumnItems, columnItemWording, endOfCalendarDay } from '../../lib/wording';
@@ -14,10 +15,6 @@ import type { Tx } from './types';
 
 export type { Edition, EditionItem } from './public-record';
 
-export class ColumnError extends Error {}
-
-/** Publishing was refused because the draft is no longer the text the standards editor reviewed. */
-export class EditionChangedError extends ColumnError {}
 
 interface PoolEntry {
   correctionId: number;
@@ -67,8 +64,8 @@ function correctionPool(tx: Tx, settings: NewsroomSettings, until: Date): PoolEn
 export function generateEdition({ date, settings, actorId }: { date: string; settings: NewsroomSettings; actorId: number }): Column {
   return getDb().transaction(
     (tx) => {
-      if (tx.select().from(columns).where(eq(columns.date, date)).get()) throw new ColumnError(`There is already an edition dated ${date}.`);
-      if (tx.select().from(columns).where(eq(columns.status, 'draft')).get()) throw new ColumnError('Publish or finish the draft edition first.');
+      if (tx.select().from(columns).where(eq(columns.date, date)).get()) throw new ErrataError('conflict', `There is already an edition dated ${date}.`, 'date');
+      if (tx.select().from(columns).where(eq(columns.status, 'draft')).get()) throw new ErrataError('conflict', 'Publish or finish the draft edition first.', 'date');
       const pool = orderColumnItems(correctionPool(tx, settings, endOfCalendarDay(date, settings.timeZone)));
       const column = tx.insert(columns).values({ date, intro: '', footer: settings.contactLine, createdBy: actorId }).returning().get();
       pool.forEach((entry, position) => {
@@ -83,8 +80,8 @@ export function generateEdition({ date, settings, actorId }: { date: string; set
 
 function draftColumn(tx: Tx, columnId: number): Column {
   const column = tx.select().from(columns).where(eq(columns.id, columnId)).get();
-  if (!column) throw new ColumnError('No such edition.');
-  if (column.status !== 'draft') throw new ColumnError('A published edition is never edited.');
+  if (!column) throw new ErrataError('not_found', 'No such edition.');
+  if (column.status !== 'draft') throw new ErrataError('conflict', 'A published edition is never edited.');
   return column;
 }
 
@@ -116,7 +113,7 @@ export function changeEditionItem({ columnId, itemId, change, actorId }: { colum
       draftColumn(tx, columnId);
       const items = tx.select().from(columnItems).where(eq(columnItems.columnId, columnId)).orderBy(asc(columnItems.position)).all();
       const index = items.findIndex((i) => i.id === itemId);
-      if (index < 0) throw new ColumnError('That item is not in this edition.');
+      if (index < 0) throw new ErrataError('not_found', 'That item is not in this edition.');
       if (change === 'drop') {
         tx.delete(columnItems).where(eq(columnItems.id, itemId)).run();
       } else {
@@ -164,10 +161,11 @@ export function publishEdition({ columnId, actorId, revision }: { columnId: numb
     (tx) => {
       const column = draftColumn(tx, columnId);
       if (revisionOf(tx, column) !== revision) {
-        throw new EditionChangedError('This edition changed after you opened it (its intro or an item was edited, reordered or dropped). Nothing was published: read the current text below, then publish again.');
+        // Publishing is refused: the draft is no longer the text the standards editor reviewed.
+        throw new ErrataError('conflict', 'This edition changed after you opened it (its intro or an item was edited, reordered or dropped). Nothing was published: read the current text below, then publish again.', 'revision');
       }
       const count = tx.select({ id: columnItems.id }).from(columnItems).where(eq(columnItems.columnId, columnId)).all().length;
-      if (count === 0) throw new ColumnError('An edition needs at least one item.');
+      if (count === 0) throw new ErrataError('conflict', 'An edition needs at least one item.');
       const published = tx
         .update(columns)
         .set({ status: 'published', publishedAt: new Date(), publishedBy: actorId })

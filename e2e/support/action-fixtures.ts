@@ -3,6 +3,7 @@
 // derives its field shapes from these.
 import type { APIRequestContext } from '@playwright/test';
 import Database from 'better-sqlite3';
+import { editionRevision } from '../../lib/record/edition-revision';
 import { actionNamed, callAction, redirectOf } from './actions';
 
 export interface ValidCall {
@@ -152,7 +153,17 @@ export function actionFixtures(admin: APIRequestContext, databasePath: string) {
         return { fields: { columnId: String(edition.id), itemId: String(edition.itemId), change: 'drop' }, required: ['columnId', 'itemId', 'change'] };
       },
     },
-    publishEditionAction: { valid: async () => ({ fields: { columnId: String((await draftEdition()).id) }, required: ['columnId'] }) },
+    publishEditionAction: {
+      valid: async () => {
+        const { id } = await draftEdition();
+        // The revision the standards editor would have reviewed: the draft's intro and items, in print order.
+        const { intro } = read<{ intro: string }>('select intro from columns where id = ?', id);
+        const db = new Database(databasePath, { readonly: true });
+        const items = db.prepare('select id, wording from column_items where column_id = ? order by position').all(id) as { id: number; wording: string }[];
+        db.close();
+        return { fields: { columnId: String(id), revision: editionRevision({ intro, items }) }, required: ['columnId', 'revision'] };
+      },
+    },
     discardEditionAction: { valid: async () => ({ fields: { columnId: String((await draftEdition()).id) }, required: ['columnId'] }) },
     createUserAction: {
       valid: async () => ({ fields: { email: `inv-${uid()}@example.org`, name: 'Invariant', role: 'editor', password: `an invariant passphrase ${uid()}` }, required: ['email', 'name', 'role', 'password'] }),

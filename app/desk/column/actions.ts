@@ -3,8 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { authorize, type FormState } from '@/app/(auth)/forms';
-import { changeEditionItem, ColumnError, discardEdition, EditionChangedError, generateEdition, getEditionById, publishEdition, saveEditionDraft } from '@/db/queries/columns';
+import { authorize, type FormState, formValues, refusalFor, refuse } from '@/app/(auth)/forms';
+import { ErrataError } from '@/lib/errors';
+import { changeEditionItem, discardEdition, generateEdition, getEditionById, publishEdition, saveEditionDraft } from '@/db/queries/columns';
 import { getSettings } from '@/db/queries/settings';
 import { revalidateArticle } from '@/app/(auth)/revalidate';
 import { isCalendarDate, isoDateInZone } from '@/lib/wording';
@@ -27,14 +28,13 @@ export async function generateEditionAction(_prev: FormState, formData: FormData
   const today = isoDateInZone(new Date(), settings.timeZone);
   if (parsed.data.date < today && !parsed.data.backdated) {
     const message = `${parsed.data.date} is before today (${today}). Tick “This edition is backdated” to generate it; it will carry only corrections published by the end of that day.`;
-    return { errors: { backdated: [message] }, values: { date: parsed.data.date }, message };
+    return refuse(422, { errors: { backdated: [message] }, values: { date: parsed.data.date }, message });
   }
   let id: number;
   try {
     id = generateEdition({ date: parsed.data.date, settings, actorId: user.id }).id;
   } catch (error) {
-    if (error instanceof ColumnError) return { errors: { date: [error.message] }, message: error.message };
-    throw error;
+    return refusalFor(error, { date: parsed.data.date });
   }
   redirect(`/desk/column/${id}`);
 }
@@ -49,7 +49,7 @@ export async function saveEditionAction(_prev: FormState, formData: FormData): P
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
   const edition = getEditionById({ id: parsed.data.columnId });
-  if (!edition) return { message: 'No such edition.' };
+  if (!edition) return refuse(404, { message: 'No such edition.' });
   const items: { id: number; wording: string }[] = [];
   const errors: Record<string, string[]> = {};
   for (const item of edition.items) {
@@ -58,12 +58,11 @@ export async function saveEditionAction(_prev: FormState, formData: FormData): P
     else if (wording.length > 3000) errors[`item-${item.id}`] = ['Keep an item under 3,000 characters.'];
     items.push({ id: item.id, wording });
   }
-  if (Object.keys(errors).length) return { errors, message: 'Please correct the items marked.' };
+  if (Object.keys(errors).length) return refuse(422, { errors, message: 'Please correct the items marked.', values: formValues(formData) });
   try {
     saveEditionDraft({ columnId: parsed.data.columnId, intro: parsed.data.intro, items, actorId: user.id });
   } catch (error) {
-    if (error instanceof ColumnError) return { message: error.message };
-    throw error;
+    return refusalFor(error);
   }
   revalidatePath(`/desk/column/${parsed.data.columnId}`);
   return { ok: true, message: 'Edition saved.' };
@@ -82,8 +81,7 @@ export async function changeItemAction(_prev: FormState, formData: FormData): Pr
   try {
     changeEditionItem({ ...parsed.data, actorId: user.id });
   } catch (error) {
-    if (error instanceof ColumnError) return { message: error.message };
-    throw error;
+    return refusalFor(error);
   }
   revalidatePath(`/desk/column/${parsed.data.columnId}`);
   return { ok: true };
@@ -103,13 +101,9 @@ export async function publishEditionAction(_prev: FormState, formData: FormData)
   try {
     date = publishEdition({ columnId: parsed.data.columnId, actorId: user.id, revision: parsed.data.revision }).date;
   } catch (error) {
-    if (error instanceof EditionChangedError) {
-      // The page re-renders with the current text (and its revision) beneath the message.
-      revalidatePath(`/desk/column/${parsed.data.columnId}`);
-      return { message: error.message, errors: { revision: [error.message] } };
-    }
-    if (error instanceof ColumnError) return { message: error.message };
-    throw error;
+    // The page re-renders with the current text (and its revision) beneath the message.
+    if (error instanceof ErrataError && error.field === 'revision') revalidatePath(`/desk/column/${parsed.data.columnId}`);
+    return refusalFor(error);
   }
   // Each printed correction's notice now names the column.
   for (const articleId of new Set(getEditionById({ id: parsed.data.columnId })?.items.map((i) => i.articleId))) revalidateArticle(articleId);
@@ -124,8 +118,7 @@ export async function discardEditionAction(_prev: FormState, formData: FormData)
   try {
     discardEdition({ columnId: parsed.data.columnId, actorId: user.id });
   } catch (error) {
-    if (error instanceof ColumnError) return { message: error.message };
-    throw error;
+    return refusalFor(error);
   }
   redirect('/desk/column');
 }
