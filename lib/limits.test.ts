@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REQUEST_BODY_MAX_BYTES } from '../scripts/support/request-guards.mjs';
-import { ARTICLE_LIMITS, CORRECTION_LIMITS, EDITION_LIMITS, type Limit, limitErrors, limitFor, limitProblem, REPORT_BODY_MAX_BYTES, REPORT_LIMITS } from './limits';
+import { ARTICLE_LIMITS, CORRECTION_LIMITS, EDITION_LIMITS, keepUnder, type Limit, limitErrors, limitFor, limitProblem, REPORT_BODY_MAX_BYTES, REPORT_LIMITS } from './limits';
 
 describe('field limits', () => {
   it('counts characters after trimming, as the server schemas do', () => {
@@ -36,5 +36,12 @@ describe('field limits', () => {
     expect(worst + 64 * 1024).toBeLessThan(REQUEST_BODY_MAX_BYTES);
     const report = Object.values(REPORT_LIMITS as Record<string, Limit>).reduce((sum, l) => sum + l.max * 3, 0);
     expect(report).toBeLessThan(REPORT_BODY_MAX_BYTES);
+  });
+});
+
+describe('what the server schemas say', () => {
+  it('names the field and its limit in the unit it is measured in', () => {
+    expect(keepUnder(ARTICLE_LIMITS.headline)).toBe('Keep the headline under 300 characters.');
+    expect(keepUnder(ARTICLE_LIMITS.body)).toBe('Keep the body under 200 KB.');
   });
 });

@@ -74,6 +74,11 @@ function formatSize(n: number, unit: Limit['unit']): string {
   return `${n.toLocaleString('en-GB')} characters`;
 }
 
+/** What the server's schema says of a value over its limit: "Keep the headline under 300 characters." */
+export function keepUnder(limit: Limit): string {
+  return `Keep the ${limit.label} under ${formatSize(limit.max, limit.unit)}.`;
+}
+
 /** The message for a value over its limit, or null when it fits. */
 export function limitProblem(value: string, limit: Limit): string | null {
   const n = size(value, limit);

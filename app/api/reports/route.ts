@@ -1,6 +1,7 @@
 // Readers report errors here. Anonymous and hostile by assumption: size-capped, validated, honeypotted
 // and rate-limited (5 an hour per address, 20 an hour per article), answering 429 over the limit;
 // honeypot hits are answered first and spend nothing.
+import { keepUnder, REPORT_BODY_MAX_BYTES, REPORT_LIMITS } from '@/lib/limits';
 import { z } from 'zod';
 import { clientIp } from '@/app/(auth)/client-ip';
 import { getPublicArticle, getPublicVersion } from '@/db/queries/public-record';
@@ -10,16 +11,16 @@ import { countRecentAttempts, recordAttempt } from '@/db/queries/throttle';
 const HOUR = 3_600_000;
 export const REPORTS_PER_IP_PER_HOUR = 5;
 export const REPORTS_PER_ARTICLE_PER_HOUR = 20;
-const MAX_BODY_BYTES = 16 * 1024;
+const MAX_BODY_BYTES = REPORT_BODY_MAX_BYTES;
 
 const reportSchema = z.object({
   slug: z.string().trim().min(1).max(120),
   version: z.coerce.number().int().positive(),
   start: z.coerce.number().int().min(0).max(10_000_000).nullable().optional(),
   end: z.coerce.number().int().min(1).max(10_000_000).nullable().optional(),
-  words: z.string().trim().min(1, 'Select or type the words that are wrong.').max(1000, 'Quote at most 1,000 characters.'),
-  message: z.string().trim().min(1, 'Tell us what is wrong.').max(3000, 'Keep it under 3,000 characters.'),
-  email: z.union([z.literal(''), z.email('That email address does not look right.').max(320)]).optional(),
+  words: z.string().trim().min(1, 'Select or type the words that are wrong.').max(REPORT_LIMITS.words.max, keepUnder(REPORT_LIMITS.words)),
+  message: z.string().trim().min(1, 'Tell us what is wrong.').max(REPORT_LIMITS.message.max, keepUnder(REPORT_LIMITS.message)),
+  email: z.union([z.literal(''), z.email('That email address does not look right.').max(REPORT_LIMITS.email.max, keepUnder(REPORT_LIMITS.email))]).optional(),
   // A field people never see: only a bot fills it in.
   website: z.string().max(200).optional(),
 });

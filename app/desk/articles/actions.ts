@@ -1,6 +1,7 @@
 'use server';
 // Desk actions on articles. Each checks the caller's role, then validates, then writes in one transaction.
 import { redirect } from 'next/navigation';
+import { ARTICLE_LIMITS, keepUnder, REASON_LIMITS } from '@/lib/limits';
 import { z } from 'zod';
 import { authorize, type FormState, formValues, refusalFor, refuse } from '@/app/(auth)/forms';
 import { createArticle, publishArticle, saveVersion, unwithdrawArticle, withdrawArticle } from '@/db/queries/article-writes';
@@ -12,15 +13,14 @@ import { CHANGE_KINDS, type ChangeKind } from '@/lib/types';
 import { clientIpFromRequest } from '@/app/(auth)/request-ip';
 import { revalidateArticle } from '@/app/(auth)/revalidate';
 
-const BODY_MAX_BYTES = 200 * 1024;
 
 const articleText = {
-  headline: z.string().trim().min(1, 'Give the article a headline.').max(300, 'Keep the headline under 300 characters.'),
-  standfirst: z.string().trim().max(600, 'Keep the standfirst under 600 characters.').default(''),
+  headline: z.string().trim().min(1, 'Give the article a headline.').max(ARTICLE_LIMITS.headline.max, keepUnder(ARTICLE_LIMITS.headline)),
+  standfirst: z.string().trim().max(ARTICLE_LIMITS.standfirst.max, keepUnder(ARTICLE_LIMITS.standfirst)).default(''),
   body: z
     .string()
     .refine((s) => s.trim().length > 0, 'The body is empty.')
-    .refine((s) => Buffer.byteLength(s, 'utf8') <= BODY_MAX_BYTES, 'The body is over 200 KB; split the article.'),
+    .refine((s) => Buffer.byteLength(s, 'utf8') <= ARTICLE_LIMITS.body.max, `${keepUnder(ARTICLE_LIMITS.body)} Split the article.`),
 };
 
 const createSchema = z.object({
@@ -28,10 +28,10 @@ const createSchema = z.object({
     .string()
     .trim()
     .min(1, 'Give the article a slug.')
-    .max(120, 'Keep the slug under 120 characters.')
+    .max(ARTICLE_LIMITS.slug.max, keepUnder(ARTICLE_LIMITS.slug))
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case letters, digits and single hyphens, e.g. "harbour-bridge-reopens".'),
-  section: z.string().trim().min(1, 'Choose a section.').max(60, 'Keep the section under 60 characters.'),
-  byline: z.string().trim().min(1, 'Give a byline.').max(200, 'Keep the byline under 200 characters.'),
+  section: z.string().trim().min(1, 'Choose a section.').max(ARTICLE_LIMITS.section.max, keepUnder(ARTICLE_LIMITS.section)),
+  byline: z.string().trim().min(1, 'Give a byline.').max(ARTICLE_LIMITS.byline.max, keepUnder(ARTICLE_LIMITS.byline)),
   ...articleText,
 });
 
@@ -56,10 +56,10 @@ const saveSchema = z
     articleId: z.coerce.number().int().positive(),
     baseNumber: z.coerce.number().int().positive(),
     changeKind: z.enum(EDIT_KINDS, { error: 'Choose the kind of change.' }),
-    note: z.string().trim().max(500, 'Keep the note under 500 characters.').default(''),
-    withhold: z.string().trim().max(200).default(''),
-    legalReason: z.string().trim().max(1000, 'Keep the reason under 1,000 characters.').default(''),
-    minorReason: z.string().trim().max(500, 'Keep the reason under 500 characters.').default(''),
+    note: z.string().trim().max(ARTICLE_LIMITS.note.max, keepUnder(ARTICLE_LIMITS.note)).default(''),
+    withhold: z.string().trim().max(ARTICLE_LIMITS.withhold.max, keepUnder(ARTICLE_LIMITS.withhold)).default(''),
+    legalReason: z.string().trim().max(ARTICLE_LIMITS.legalReason.max, keepUnder(ARTICLE_LIMITS.legalReason)).default(''),
+    minorReason: z.string().trim().max(ARTICLE_LIMITS.minorReason.max, keepUnder(ARTICLE_LIMITS.minorReason)).default(''),
     ...articleText,
   })
   .superRefine((data, ctx) => {
@@ -147,7 +147,7 @@ export async function publishArticleAction(_prev: FormState, formData: FormData)
 }
 
 const reasonSchema = idSchema.extend({
-  reason: z.string().trim().min(1, 'Give the reason readers will see.').max(1000, 'Keep the reason under 1,000 characters.'),
+  reason: z.string().trim().min(1, 'Give the reason readers will see.').max(REASON_LIMITS.reason.max, keepUnder(REASON_LIMITS.reason)),
 });
 
 export async function withdrawArticleAction(_prev: FormState, formData: FormData): Promise<FormState> {

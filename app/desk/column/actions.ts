@@ -2,6 +2,7 @@
 // The standards editor's column: generate an edition, edit its draft, reorder or drop items, publish.
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { EDITION_LIMITS, keepUnder } from '@/lib/limits';
 import { z } from 'zod';
 import { authorize, type FormState, formValues, refusalFor, refuse } from '@/app/(auth)/forms';
 import { ErrataError } from '@/lib/errors';
@@ -41,7 +42,7 @@ export async function generateEditionAction(_prev: FormState, formData: FormData
 
 const saveSchema = z.object({
   columnId: z.coerce.number().int().positive(),
-  intro: z.string().trim().max(2000, 'Keep the intro under 2,000 characters.').default(''),
+  intro: z.string().trim().max(EDITION_LIMITS.intro.max, keepUnder(EDITION_LIMITS.intro)).default(''),
 });
 
 export async function saveEditionAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -55,7 +56,7 @@ export async function saveEditionAction(_prev: FormState, formData: FormData): P
   for (const item of edition.items) {
     const wording = String(formData.get(`item-${item.id}`) ?? item.wording).trim();
     if (!wording) errors[`item-${item.id}`] = ['An item cannot be empty; drop it instead.'];
-    else if (wording.length > 3000) errors[`item-${item.id}`] = ['Keep an item under 3,000 characters.'];
+    else if (wording.length > EDITION_LIMITS['item-*'].max) errors[`item-${item.id}`] = [keepUnder(EDITION_LIMITS['item-*'])];
     items.push({ id: item.id, wording });
   }
   if (Object.keys(errors).length) return refuse(422, { errors, message: 'Please correct the items marked.', values: formValues(formData) });

@@ -1,6 +1,7 @@
 'use server';
 // Desk actions on corrections: editors draft and edit drafts; standards editors publish and withdraw.
 import { redirect } from 'next/navigation';
+import { CORRECTION_LIMITS, keepUnder, REASON_LIMITS } from '@/lib/limits';
 import { z } from 'zod';
 import { authorize, type FormState, formValues, refusalFor, refuse } from '@/app/(auth)/forms';
 import { createDraft, publishCorrection, updateDraft, withdrawCorrection } from '@/db/queries/correction-writes';
@@ -8,10 +9,10 @@ import { getDeskCorrection } from '@/db/queries/desk-corrections';
 import { CORRECTION_KINDS, CORRECTION_MODES } from '@/lib/types';
 import { revalidateArticle } from '@/app/(auth)/revalidate';
 
-const wording = z.string().trim().min(1, 'Write the public wording of the correction.').max(2000, 'Keep the wording under 2,000 characters.');
+const wording = z.string().trim().min(1, 'Write the public wording of the correction.').max(CORRECTION_LIMITS.wording.max, keepUnder(CORRECTION_LIMITS.wording));
 const kind = z.enum(CORRECTION_KINDS, { error: 'Choose a kind.' });
 const mode = z.enum(CORRECTION_MODES, { error: 'Choose notice only or amend.' });
-const replacement = z.string().max(2000, 'Keep replacement words under 2,000 characters.').default('');
+const replacement = z.string().max(CORRECTION_LIMITS['replacement*'].max, keepUnder(CORRECTION_LIMITS['replacement*'])).default('');
 const MAX_CLAIMS = 20;
 /** replacement0 … replacement19: the words that replace each claim, in amend mode. */
 const replacementFields = Object.fromEntries(Array.from({ length: MAX_CLAIMS }, (_, i) => [`replacement${i}`, replacement])) as Record<string, typeof replacement>;
@@ -150,7 +151,7 @@ export async function publishCorrectionAction(_prev: FormState, formData: FormDa
 
 const withdrawSchema = z.object({
   correctionId: z.coerce.number().int().positive(),
-  reason: z.string().trim().min(1, 'Give the public reason for withdrawing it.').max(1000, 'Keep the reason under 1,000 characters.'),
+  reason: z.string().trim().min(1, 'Give the public reason for withdrawing it.').max(REASON_LIMITS.reason.max, keepUnder(REASON_LIMITS.reason)),
 });
 
 export async function withdrawCorrectionAction(_prev: FormState, formData: FormData): Promise<FormState> {

@@ -3,6 +3,7 @@
 // because every access check reloads the account (app/(auth)/access.ts); and it ends every session
 // the account had (a trigger on users, db/migrations/0004_…), so re-enabling revives none of them.
 import { revalidatePath } from 'next/cache';
+import { keepUnder, PERSON_LIMITS } from '@/lib/limits';
 import { z } from 'zod';
 import { authorize, type FormState, refuse } from '@/app/(auth)/forms';
 import { changeUserRole, createUser, getUserByEmail, getUserById, setUserDisabled } from '@/db/queries/users';
@@ -10,8 +11,8 @@ import { hashPassword, PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from '@/lib
 import { ROLES } from '@/lib/types';
 
 const createSchema = z.object({
-  email: z.email('Give a valid email address.').max(320),
-  name: z.string().trim().min(1, 'Give a name.').max(200, 'Keep the name under 200 characters.'),
+  email: z.email('Give a valid email address.').max(PERSON_LIMITS.email.max, keepUnder(PERSON_LIMITS.email)),
+  name: z.string().trim().min(1, 'Give a name.').max(PERSON_LIMITS.name.max, keepUnder(PERSON_LIMITS.name)),
   role: z.enum(ROLES, { error: 'Choose a role.' }),
   password: z
     .string()

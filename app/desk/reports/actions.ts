@@ -2,6 +2,7 @@
 // Triage of reader reports: accept (opens a correction draft on the reported words) or decline with a reason.
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
+import { keepUnder, REASON_LIMITS } from '@/lib/limits';
 import { z } from 'zod';
 import { authorize, type FormState, refusalFor } from '@/app/(auth)/forms';
 import { acceptReport, declineReport } from '@/db/queries/reports';
@@ -22,7 +23,7 @@ export async function acceptReportAction(_prev: FormState, formData: FormData): 
 }
 
 const declineSchema = idSchema.extend({
-  reason: z.string().trim().min(1, 'Give the reason for declining.').max(1000, 'Keep the reason under 1,000 characters.'),
+  reason: z.string().trim().min(1, 'Give the reason for declining.').max(REASON_LIMITS.reason.max, keepUnder(REASON_LIMITS.reason)),
 });
 
 export async function declineReportAction(_prev: FormState, formData: FormData): Promise<FormState> {
