@@ -47,7 +47,9 @@ export function formValues(formData: FormData): Record<string, string> {
 /** A service's refusal (the one typed error, lib/errors.ts) as the form's state and status; anything else is a real error. */
 export async function refusalFor(error: unknown, values?: Record<string, string>): Promise<FormState> {
   if (!(error instanceof ErrataError)) throw error;
-  return refuse(error.status, { message: error.message, errors: error.field ? { [error.field]: [error.message] } : undefined, values });
+  // About one field: the error stands beside it, and the form's message points there.
+  if (error.field) return refuse(error.status, { message: 'Please correct the fields marked below.', errors: { [error.field]: [error.message] }, values });
+  return refuse(error.status, { message: error.message, values });
 }
 
 export type Parsed<T> = { ok: true; data: T } | { ok: false; status: 400 | 422; state: FormState };

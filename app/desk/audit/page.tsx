@@ -70,6 +70,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         settings={settings}
       />
       <table>
+        <caption>Audit events</caption>
         <thead>
           <tr>
             <th scope="col">When</th>

@@ -102,8 +102,11 @@ export async function publishEditionAction(_prev: FormState, formData: FormData)
   try {
     date = publishEdition({ columnId: parsed.data.columnId, actorId: user.id, revision: parsed.data.revision }).date;
   } catch (error) {
-    // The page re-renders with the current text (and its revision) beneath the message.
-    if (error instanceof ErrataError && error.field === 'revision') revalidatePath(`/desk/column/${parsed.data.columnId}`);
+    if (error instanceof ErrataError && error.field === 'revision') {
+      // The page re-renders with the current text (and its revision) beneath the message.
+      revalidatePath(`/desk/column/${parsed.data.columnId}`);
+      return refuse(error.status, { message: error.message, errors: { revision: [error.message] } });
+    }
     return refusalFor(error);
   }
   // Each printed correction's notice now names the column.
