@@ -3,7 +3,7 @@
 // Never the only guard: pages and actions check access themselves.
 import { type NextRequest, NextResponse } from 'next/server';
 import { correctionsPageExists, publicVersionRange, withheldSince } from '@/db/queries/proxy-lookups';
-import { repeatedFieldMessage, repeatedFields } from '@/lib/form-fields';
+import { actionRequestProblem, repeatedFieldMessage, repeatedFields } from '@/lib/form-fields';
 import { type CachedTarget, cachedTargetFor } from '@/lib/routing/cached-routes';
 import { deskCsp, isDeskPath, readerCsp, securityHeaders } from '@/lib/security/headers';
 
@@ -53,28 +53,32 @@ function isHttps(request: NextRequest): boolean {
 }
 
 /**
- * A server action's form with a field sent twice is refused here with a 400, before any action runs:
- * otherwise one check could read the first value and another the last. The action checks again.
+ * A server action's request that is not one of our forms, or whose form has a field sent twice, is
+ * refused here with a 400 before any action runs: otherwise Next's decoding fails with a 500, or one
+ * check could read the first value and another the last. The action checks again.
  */
-async function repeatedActionFields(request: NextRequest): Promise<string[]> {
-  if (request.method !== 'POST' || !request.headers.has('next-action')) return [];
+async function actionRequestRefusal(request: NextRequest): Promise<{ error: string; fields?: string[] } | null> {
+  if (request.method !== 'POST' || !request.headers.has('next-action')) return null;
   const type = request.headers.get('content-type') ?? '';
-  if (!/^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(type)) return [];
+  let form: FormData;
   try {
-    const form = await request.clone().formData();
-    // Named as the form names them, without the "_1_" prefix of React's encoding.
-    return repeatedFields([...form.keys()]).map((name) => name.replace(/^_?\d+_/, ''));
+    form = /^multipart\/form-data/i.test(type) ? await request.clone().formData() : new FormData();
   } catch {
-    return [];
+    form = new FormData();
   }
+  const problem = actionRequestProblem(type, form.get('0'));
+  if (problem) return { error: problem };
+  // Named as the form names them, without the "_1_" prefix of React's encoding.
+  const repeated = repeatedFields([...form.keys()]).map((name) => name.replace(/^_?\d+_/, ''));
+  return repeated.length > 0 ? { error: repeatedFieldMessage(repeated), fields: repeated } : null;
 }
 
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const https = isHttps(request);
-  const repeated = await repeatedActionFields(request);
-  if (repeated.length > 0) {
-    const response = NextResponse.json({ error: repeatedFieldMessage(repeated), fields: repeated }, { status: 400 });
+  const refusal = await actionRequestRefusal(request);
+  if (refusal) {
+    const response = NextResponse.json(refusal, { status: 400 });
     for (const [k, v] of Object.entries(securityHeaders({ csp: readerCsp(DEV), https }))) response.headers.set(k, v);
     return response;
   }

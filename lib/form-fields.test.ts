@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { repeatedFieldMessage, repeatedFields, singleValues } from './form-fields';
+import { actionRequestProblem, repeatedFieldMessage, repeatedFields, singleValues } from './form-fields';
 
 describe('reading a form once', () => {
   it('finds every field sent twice, and ignores the framework’s own fields', () => {
@@ -21,5 +21,29 @@ describe('reading a form once', () => {
     form.append('articleId', '3');
     form.append('$ACTION_KEY', 'k');
     expect(singleValues(form.entries())).toEqual({ ok: true, values: { articleId: '3' } });
+  });
+});
+
+describe("a server action's request", () => {
+  it('is one of our forms: multipart, its root the arguments ending with the form', () => {
+    expect(actionRequestProblem('multipart/form-data; boundary=x', '[{},"$K1"]')).toBeNull();
+    expect(actionRequestProblem('multipart/form-data; boundary=x', '["$K1a"]')).toBeNull();
+    expect(actionRequestProblem('multipart/form-data; boundary=x', '[{"message":"$$x"},"$K2"]')).toBeNull();
+  });
+
+  it('is refused as anything else: JSON or text arguments, a cut-off or odd root', () => {
+    for (const [type, root] of [
+      ['text/plain;charset=UTF-8', '[{},{"articleId":"1"}]'],
+      ['application/json', '{"articleId":1}'],
+      ['multipart/form-data; boundary=x', null],
+      ['multipart/form-data; boundary=x', '[{'],
+      ['multipart/form-data; boundary=x', '[]'],
+      ['multipart/form-data; boundary=x', '[{},"x"]'],
+      ['multipart/form-data; boundary=x', '[{},null]'],
+      ['multipart/form-data; boundary=x', '[{},"$K1","$K2"]'],
+      ['multipart/form-data; boundary=x', '{"0":"$K1"}'],
+    ] as const) {
+      expect(actionRequestProblem(type, root), `${type} ${root}`).toMatch(/not one of the desk’s forms/);
+    }
   });
 });

@@ -33,3 +33,24 @@ export function singleValues(entries: FieldEntries): { ok: true; values: Record<
   for (const [name, value] of list) if (typeof value === 'string') values[name] = value;
   return { ok: true, values };
 }
+
+/**
+ * Why a server action's request is not one of our forms, or null when it is. Every desk action is
+ * `(previousState, formData)` or `(formData)`, so React sends it as multipart with a root field "0"
+ * holding the arguments, the last a reference to the form ("$K…"). Anything else (JSON or text
+ * arguments, a cut-off root) would fail inside Next's decoding or reach the action without a form.
+ */
+export function actionRequestProblem(contentType: string, root: FormDataEntryValue | null): string | null {
+  const refused = 'This request is not one of the desk’s forms; reload the page and send the form again.';
+  if (!/^multipart\/form-data/i.test(contentType)) return refused;
+  if (typeof root !== 'string') return refused;
+  let args: unknown;
+  try {
+    args = JSON.parse(root);
+  } catch {
+    return refused;
+  }
+  if (!Array.isArray(args) || args.length < 1 || args.length > 2) return refused;
+  const form = args[args.length - 1];
+  return typeof form === 'string' && /^\$K[0-9a-f]+$/.test(form) ? null : refused;
+}

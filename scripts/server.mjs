@@ -13,7 +13,7 @@ import http from 'node:http';
 import compression from 'compression';
 import next from 'next';
 import { applyActionStatus } from './support/action-status.mjs';
-import { declaredTooLarge, hasMalformedEscape, isUnsafeMethod, originAllowed, REFUSALS, REQUEST_BODY_MAX_BYTES } from './support/request-guards.mjs';
+import { declaredTooLarge, hasMalformedEscape, isKnownMethod, isUnsafeMethod, originAllowed, REFUSALS, REQUEST_BODY_MAX_BYTES } from './support/request-guards.mjs';
 import { hashInlineScripts } from './support/response-csp.mjs';
 
 export const PEER_HEADER = 'x-errata-peer';
@@ -33,6 +33,7 @@ function refuse(req, res, status) {
     'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
     'x-content-type-options': 'nosniff',
     'cache-control': 'no-store',
+    ...(status === 405 ? { allow: 'GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE' } : {}),
   });
   res.end(`${REFUSALS[status]}\n`);
   // Read (and drop) what the client is still sending, so it sees the answer; give up on a flood.
@@ -82,8 +83,10 @@ await app.prepare();
 const server = http.createServer((req, res) => {
   delete req.headers[PEER_HEADER];
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? '';
+  if (!isKnownMethod(req.method)) return refuse(req, res, 405);
   if (hasMalformedEscape(req.url ?? '/')) return refuse(req, res, 400);
-  if (isUnsafeMethod(req.method) && !originAllowed({ origin: req.headers.origin, host: req.headers.host, siteUrls })) return refuse(req, res, 403);
+  const https = /^https$/i.test(String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim());
+  if (isUnsafeMethod(req.method) && !originAllowed({ origin: req.headers.origin, host: req.headers.host, https, siteUrls })) return refuse(req, res, 403);
   if (declaredTooLarge(req.headers['content-length'])) return refuse(req, res, 413);
   const serve = (request) =>
     compress(request, res, () => {

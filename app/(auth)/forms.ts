@@ -84,6 +84,8 @@ export type Needs<T> = Permission | ((data: T) => Permission);
  * typed; nothing has been written.
  */
 export async function authorize<S extends z.ZodType>(formData: FormData, schema: S, needs: Needs<z.infer<S>>): Promise<Authorised<z.infer<S>>> {
+  // Never the only guard (the proxy refuses such requests first): an action called with anything but a form.
+  if (!(formData instanceof FormData)) return { ok: false, state: await refuse(400, { message: 'This request is not one of the desk’s forms; reload the page and send the form again.' }) };
   try {
     const user = await requireUser();
     // A fixed permission is checked before parsing, so a refused caller learns nothing of the schema.

@@ -10,6 +10,12 @@
 export const REQUEST_BODY_MAX_BYTES = 1024 * 1024;
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** The methods any route may answer; anything else (TRACE, CONNECT, WebDAV's) is a 405 here. */
+const KNOWN_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', ...UNSAFE_METHODS]);
+
+export function isKnownMethod(method) {
+  return KNOWN_METHODS.has(String(method));
+}
 
 export function isUnsafeMethod(method) {
   return UNSAFE_METHODS.has(String(method).toUpperCase());
@@ -35,16 +41,17 @@ function originOf(url) {
 }
 
 /**
- * Whether an unsafe request's `Origin` is this site: the host the request was sent to, or the public
- * address (`ERRATA_SITE_URL`, `NEXTAUTH_URL`) when a proxy in front rewrites the host. A request
- * without an `Origin` (a script, curl) is not a browser's cross-site request, and passes; `null`
- * (sandboxed frames, privacy-sensitive redirects) does not.
+ * Whether an unsafe request's `Origin` is this site: the scheme, host and port the request was sent
+ * to (the scheme is `https` only when a proxy in front says so), or the public address
+ * (`ERRATA_SITE_URL`, `NEXTAUTH_URL`) when a proxy in front rewrites the host. A request without an
+ * `Origin` (a script, curl) is not a browser's cross-site request, and passes; `null` (sandboxed
+ * frames, privacy-sensitive redirects) does not.
  */
-export function originAllowed({ origin, host, siteUrls = [] }) {
+export function originAllowed({ origin, host, https = false, siteUrls = [] }) {
   if (origin === undefined || origin === '') return true;
   const claimed = originOf(origin);
   if (!claimed) return false;
-  if (host && new URL(claimed).host === String(host).toLowerCase()) return true;
+  if (host && claimed === originOf(`${https ? 'https' : 'http'}://${host}`)) return true;
   return siteUrls.map(originOf).filter(Boolean).includes(claimed);
 }
 
@@ -58,5 +65,6 @@ export function declaredTooLarge(contentLength, max = REQUEST_BODY_MAX_BYTES) {
 export const REFUSALS = {
   400: 'Bad request: the address contains a malformed percent escape (for example "%ZZ").',
   403: 'Forbidden: this request came from another site (its Origin header does not match this site).',
+  405: 'Method not allowed: this site answers GET, HEAD, OPTIONS, POST, PUT, PATCH and DELETE only.',
   413: `Payload too large: requests are limited to ${REQUEST_BODY_MAX_BYTES / 1024 / 1024} MB. Shorten the text and send it again.`,
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { declaredTooLarge, hasMalformedEscape, isUnsafeMethod, originAllowed, REQUEST_BODY_MAX_BYTES } from './request-guards.mjs';
+import { declaredTooLarge, hasMalformedEscape, isKnownMethod, isUnsafeMethod, originAllowed, REQUEST_BODY_MAX_BYTES } from './request-guards.mjs';
 
 describe('the guards in front of Next', () => {
   it('finds malformed percent escapes in any path segment, and only there', () => {
@@ -18,6 +18,18 @@ describe('the guards in front of Next', () => {
     expect(originAllowed({ origin: 'http://127.0.0.1:3001', host: '127.0.0.1:3000' })).toBe(false);
     expect(originAllowed({ origin: 'null', host: '127.0.0.1:3000' })).toBe(false);
     expect(originAllowed({ origin: 'not a url', host: '127.0.0.1:3000', siteUrls: [undefined] })).toBe(false);
+  });
+
+  it('compares the whole origin: scheme, host and port', () => {
+    expect(originAllowed({ origin: 'https://127.0.0.1:3200', host: '127.0.0.1:3200' })).toBe(false);
+    expect(originAllowed({ origin: 'http://127.0.0.1:3200', host: '127.0.0.1:3200' })).toBe(true);
+    expect(originAllowed({ origin: 'https://news.example', host: 'news.example', https: true })).toBe(true);
+    expect(originAllowed({ origin: 'http://news.example', host: 'news.example', https: true })).toBe(false);
+  });
+
+  it('knows the methods any route may answer, and no others', () => {
+    expect(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE'].every(isKnownMethod)).toBe(true);
+    expect(['TRACE', 'TRACK', 'CONNECT', 'PROPFIND', 'get', 'FOO'].some(isKnownMethod)).toBe(false);
   });
 
   it('knows the unsafe methods', () => {

@@ -23,6 +23,10 @@ function handler(req: NextRequest, ctx: Context) {
 }
 
 export function GET(req: NextRequest, ctx: Context) {
+  // Credentials are only ever posted; next-auth itself fails on a GET of this callback.
+  if (req.nextUrl.pathname.endsWith('/callback/credentials')) {
+    return new Response('Sign in through the sign-in form.\n', { status: 405, headers: { allow: 'POST', 'content-type': 'text/plain; charset=utf-8' } });
+  }
   return handler(req, ctx);
 }
 
