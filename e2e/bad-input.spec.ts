@@ -103,6 +103,54 @@ test.describe('oversized bodies and foreign origins', () => {
   });
 });
 
+test.describe('requests no form of ours sends', () => {
+  test('a server action sent JSON, text or an odd root instead of a form is a 400, for the anonymous and the signed-in', async ({ page }) => {
+    await signInAs(page, 'editor');
+    const publish = actionManifest().get('app/desk/articles/actions.ts#publishArticleAction')!;
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    const bodies: [string, Buffer, string][] = [
+      ['text arguments', Buffer.from('[{},{"articleId":"1"}]'), 'text/plain;charset=UTF-8'],
+      ['JSON', Buffer.from('{"articleId":1}'), 'application/json'],
+      ...['[{},"x"]', '[]', '[{', '[{},null]'].map((root): [string, Buffer, string] => {
+        const form = multipart({ '1_articleId': '1', '0': root });
+        return [`root ${root}`, form.body, form.type];
+      }),
+    ];
+    for (const who of [{}, { cookie }] as Record<string, string>[]) {
+      for (const [name, body, type] of bodies) {
+        const response = await post(publish.page, body, { 'next-action': publish.id, 'content-type': type, ...who });
+        expect(response.status, `${name} ${who.cookie ? 'signed in' : 'anonymous'}: ${response.text.slice(0, 120)}`).toBe(400);
+        expect(response.text).toContain('not one of the desk’s forms');
+      }
+    }
+    // An origin that differs only in its scheme is another site.
+    const form = multipart({ '1_articleId': '1', '0': '[{},"$K1"]' });
+    const https = new URL(test.info().project.use.baseURL!).origin.replace(/^http:/, 'https:');
+    expect((await post(publish.page, form.body, { 'next-action': publish.id, 'content-type': form.type, origin: https, cookie })).status).toBe(403);
+  });
+
+  test('an unknown method is a 405, and so is a GET of the credentials callback', async ({ request }) => {
+    const base = new URL(test.info().project.use.baseURL!);
+    for (const method of ['TRACE', 'PROPFIND']) {
+      for (const path of ['/', '/api/reports', '/corrections/rss.xml']) {
+        const status = await new Promise<number>((resolve, reject) => {
+          const req = http.request({ host: base.hostname, port: base.port, path, method }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          });
+          req.on('error', reject);
+          req.end();
+        });
+        expect(status, `${method} ${path}`).toBe(405);
+      }
+    }
+    for (const path of ['/api/auth/callback/credentials', '/api/auth/callback/credentials?x=%ZZ']) {
+      const response = await request.get(path, { maxRedirects: 0 });
+      expect(response.status(), path).toBe(405);
+    }
+  });
+});
+
 /** Counts the server-action requests the page sends: a check made in the browser sends none. */
 function countActionRequests(page: Page): () => number {
   let sent = 0;
