@@ -98,8 +98,10 @@ export const versions = sqliteTable(
     note: text('note').notNull().default(''),
     savedBy: integer('saved_by').references(() => users.id),
     savedAt: integer('saved_at', { mode: 'timestamp_ms' }).notNull(),
-    /** SHA-256 of this version's content (see lib/history-hash). */
+    /** SHA-256 of this version's content, behind its salt (see lib/history/hash). */
     contentHash: text('content_hash').notNull(),
+    /** The secret mixed into the content hash; null on versions saved before salts came in. */
+    salt: text('salt'),
     /** The previous version's `hash`, or '' for version 1. */
     prevHash: text('prev_hash').notNull(),
     /** SHA-256 over the previous hash and this version's content hash and metadata. */

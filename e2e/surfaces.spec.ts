@@ -3,8 +3,10 @@
 // readers may not read (a draft's, a never-published article's, a withheld version's, and the
 // claims and content hashes on those) appears on any public surface. The surfaces come from
 // e2e/support/surfaces.ts, which must name every page and route the app serves outside the desk.
+import path from 'node:path';
 import { expect, type APIRequestContext, test } from '@playwright/test';
-import { contentHash } from '../lib/history/hash';
+import Database from 'better-sqlite3';
+import { chainHash, contentHash } from '../lib/history/hash';
 import { type PublicChainEntry, verifyPublicChain } from '../lib/history/public-chain';
 import { toPlainText } from '../lib/markdown';
 import { actionManifest, callAction } from './support/actions';
@@ -76,6 +78,7 @@ interface Built {
   columnDates: string[];
 }
 
+const databasePath = process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), 'data', 'e2e', 'errata.db');
 const manifest = actionManifest();
 function action(file: string, name: string) {
   const ref = manifest.get(`app/desk/${file}/actions.ts#${name}`);
@@ -185,9 +188,34 @@ function readable(b: Built, v: Version): boolean {
   return b.firstPublic !== null && v.number >= b.firstPublic && !v.withheld;
 }
 
-/** What must appear nowhere: every field of every version readers may not read, its claim, and its content hash. */
+/** A version's kind and note as stored (what an attacker might know or guess of a withheld version). */
+function storedMeta(slug: string, number: number): { changeKind: string; note: string } | undefined {
+  const db = new Database(databasePath, { readonly: true });
+  try {
+    return db.prepare('select v.change_kind as changeKind, v.note from versions v join articles a on a.id = v.article_id where a.slug = ? and v.number = ?').get(slug, number) as { changeKind: string; note: string } | undefined;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * What must appear nowhere: every field of every version readers may not read, its claim, and its
+ * content hash and salt as stored (unsalted too, in case a surface hashed the text itself).
+ */
 function markers(b: Built): string[] {
-  return b.versions.filter((v) => !readable(b, v)).flatMap((v) => [...v.marks, contentHash(v)]);
+  const db = new Database(databasePath, { readonly: true });
+  try {
+    const stored = db.prepare('select v.number, v.content_hash as contentHash, v.salt from versions v join articles a on a.id = v.article_id where a.slug = ?').all(b.slug) as { number: number; contentHash: string; salt: string | null }[];
+    const byNumber = new Map(stored.map((r) => [r.number, r]));
+    return b.versions
+      .filter((v) => !readable(b, v))
+      .flatMap((v) => {
+        const row = byNumber.get(v.number);
+        return [...v.marks, contentHash(v), ...(row ? [row.contentHash, ...(row.salt ? [row.salt] : [])] : [])];
+      });
+  } finally {
+    db.close();
+  }
 }
 
 function leaks(body: string, secret: string[]): string[] {
@@ -245,6 +273,15 @@ test.describe('surfaces × states', () => {
         const history = (await (await page.request.get(`/articles/${b.slug}/history.json`)).json()) as { versions: PublicChainEntry[] };
         const texts = new Map(b.versions.filter((v) => readable(b, v)).map((v) => [v.number, v]));
         for (const problem of verifyPublicChain(history.versions, texts)) problems.push(`${b.state.name}: history.json version ${problem.number}: ${problem.problem}`);
+        // An attacker who holds the withheld text exactly, and knows its kind and note, still cannot
+        // confirm it from the published chain hash: the content hash is behind a salt never published.
+        for (const entry of history.versions.filter((e) => e.withheld)) {
+          const v = b.versions.find((x) => x.number === entry.number);
+          const meta = storedMeta(b.slug, entry.number);
+          if (v && meta && chainHash(entry.prevHash, { number: entry.number, changeKind: meta.changeKind, note: meta.note, savedAt: new Date(entry.savedAt) }, contentHash(v)) === entry.hash) {
+            problems.push(`${b.state.name}: history.json version ${entry.number}: its withheld text can be confirmed by hashing`);
+          }
+        }
       } else {
         expect(articlePage.status, `${b.state.name}: never published`).toBe(404);
       }

@@ -1,6 +1,6 @@
 // Appends a version to an article's chain; the only way text ever changes.
 import { desc, eq, sql } from 'drizzle-orm';
-import { hashVersion } from '../../lib/history/hash';
+import { hashVersion, newSalt } from '../../lib/history/hash';
 import type { ChangeKind } from '../../lib/types';
 import { type Version, versions } from '../schema';
 import type { Tx } from './types';
@@ -25,10 +25,11 @@ export function appendVersion(tx: Tx, input: NewVersionInput): Version {
   const previous = latestVersion(tx, input.articleId);
   const number = (previous?.number ?? 0) + 1;
   const savedAt = input.savedAt ?? new Date();
-  const hashes = hashVersion(previous?.hash ?? '', { ...input, number, savedAt });
+  const salt = newSalt();
+  const hashes = hashVersion(previous?.hash ?? '', { ...input, number, savedAt, salt });
   const version = tx
     .insert(versions)
-    .values({ ...input, number, savedAt, ...hashes })
+    .values({ ...input, number, savedAt, salt, ...hashes })
     .returning()
     .get();
   // Keep the search index on the article's current text (see migration 0002).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ChainedVersion, hashVersion, verifyChain } from './hash';
+import { type ChainedVersion, contentHash, hashVersion, newSalt, verifyChain } from './hash';
 
 function chain(texts: string[]): ChainedVersion[] {
   let prev = '';
@@ -32,5 +32,16 @@ describe('verifyChain', () => {
   it('finds a missing version', () => {
     const c = chain(['a', 'b', 'c']);
     expect(verifyChain([c[0], c[2]]).length).toBeGreaterThan(0);
+  });
+});
+
+describe('salted content hashes', () => {
+  it('verify with their salt, and a different salt or text breaks them', () => {
+    const v = { number: 1, headline: 'H', standfirst: 'S', body: 'B', changeKind: 'first_publication', note: '', savedAt: new Date(Date.UTC(2026, 11, 1)), salt: newSalt() };
+    const chained = { ...v, ...hashVersion('', v) };
+    expect(verifyChain([chained])).toEqual([]);
+    expect(chained.contentHash).not.toBe(contentHash({ ...v, salt: null }));
+    expect(verifyChain([{ ...chained, salt: newSalt() }]).map((b) => b.problem)).toContain('content does not match its hash');
+    expect(verifyChain([{ ...chained, body: 'C' }]).map((b) => b.problem)).toContain('content does not match its hash');
   });
 });

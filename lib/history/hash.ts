@@ -1,5 +1,5 @@
 // The hash chain that lets anyone check an article's history was not rewritten.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 export interface HashableVersion {
   number: number;
@@ -9,6 +9,12 @@ export interface HashableVersion {
   changeKind: string;
   note: string;
   savedAt: Date;
+  /**
+   * A random secret mixed into the content hash (versions saved since the salt came in; older ones
+   * have none). Published for versions readers may read, never for a withheld one, so nobody holding
+   * a copy of the withheld text can confirm it by hashing.
+   */
+  salt?: string | null;
 }
 
 export interface ChainedVersion extends HashableVersion {
@@ -21,9 +27,14 @@ function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** SHA-256 of what readers read: headline, standfirst and body. */
-export function contentHash(v: Pick<HashableVersion, 'headline' | 'standfirst' | 'body'>): string {
-  return sha256(JSON.stringify([v.headline, v.standfirst, v.body]));
+/** SHA-256 of what readers read (headline, standfirst and body), behind the version's salt when it has one. */
+export function contentHash(v: Pick<HashableVersion, 'headline' | 'standfirst' | 'body' | 'salt'>): string {
+  return sha256(JSON.stringify(v.salt ? [v.salt, v.headline, v.standfirst, v.body] : [v.headline, v.standfirst, v.body]));
+}
+
+/** A new version's salt: 256 random bits. */
+export function newSalt(): string {
+  return randomBytes(32).toString('hex');
 }
 
 /** SHA-256 linking this version to the one before it; JSON keeps field boundaries unambiguous. */

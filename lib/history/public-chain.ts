@@ -1,7 +1,9 @@
 // The public form of an article's hash chain (history.json) and a checker anyone can run on it.
-// A withheld version's entry shows its number, time and chain hashes only: no content hash (anyone
-// holding the withheld text could confirm it by hashing), no note, no text. The chain still links
-// through it, and `npm run verify` recomputes the whole chain, withheld text included, on the database.
+// A withheld version's entry shows its number, time and chain hashes only: no content hash, no salt,
+// no note, no text. Its content hash is taken over a secret salt, so even its chain hash cannot be
+// checked against a guessed text; the chain still links through it, and `npm run verify`
+// recomputes the whole chain, withheld text included, on the database. (Versions saved before salts
+// came in have none: a guess at one of those, if later withheld, can still be confirmed.)
 import { type ChainBreak, chainHash, contentHash } from './hash';
 
 export interface PublicChainEntry {
@@ -14,11 +16,13 @@ export interface PublicChainEntry {
   changeKind?: string;
   note?: string;
   contentHash?: string;
+  /** The salt of a readable version's content hash, when it has one. */
+  salt?: string;
   withheldOn?: string;
 }
 
 export const PUBLIC_HASH_ALGORITHM =
-  'sha256; contentHash = sha256(JSON [headline, standfirst, body]); hash = sha256(JSON [prevHash, number, contentHash, changeKind, note, savedAt]); a withheld version shows only number, savedAt, prevHash and hash';
+  'sha256; contentHash = sha256(JSON [salt, headline, standfirst, body]), or sha256(JSON [headline, standfirst, body]) for a version with no salt; hash = sha256(JSON [prevHash, number, contentHash, changeKind, note, savedAt]); a withheld version shows only number, savedAt, prevHash and hash';
 
 interface ChainVersion {
   number: number;
@@ -26,6 +30,7 @@ interface ChainVersion {
   changeKind: string;
   note: string;
   contentHash: string;
+  salt?: string | null;
   prevHash: string;
   hash: string;
   withheld: { at: Date } | null;
@@ -35,7 +40,7 @@ interface ChainVersion {
 export function publicChainEntry(v: ChainVersion): PublicChainEntry {
   const link = { number: v.number, savedAt: v.savedAt.toISOString(), prevHash: v.prevHash, hash: v.hash };
   if (v.withheld) return { ...link, withheld: true, withheldOn: v.withheld.at.toISOString().slice(0, 10) };
-  return { ...link, withheld: false, changeKind: v.changeKind, note: v.note, contentHash: v.contentHash };
+  return { ...link, withheld: false, changeKind: v.changeKind, note: v.note, contentHash: v.contentHash, ...(v.salt ? { salt: v.salt } : {}) };
 }
 
 /**
@@ -52,7 +57,7 @@ export function verifyPublicChain(entries: readonly PublicChainEntry[], texts?: 
     if (before && e.prevHash !== before.hash) breaks.push({ number: e.number, problem: 'previous hash does not match the version before' });
     if (i === 0 && e.number === 1 && e.prevHash !== '') breaks.push({ number: 1, problem: 'version 1 must start the chain' });
     if (e.withheld) {
-      if (e.contentHash !== undefined || e.note !== undefined) breaks.push({ number: e.number, problem: 'a withheld version publishes its content hash or note' });
+      if (e.contentHash !== undefined || e.note !== undefined || e.salt !== undefined) breaks.push({ number: e.number, problem: 'a withheld version publishes its content hash, salt or note' });
       return;
     }
     if (e.contentHash === undefined || e.changeKind === undefined || e.note === undefined) {
@@ -64,7 +69,7 @@ export function verifyPublicChain(entries: readonly PublicChainEntry[], texts?: 
       breaks.push({ number: e.number, problem: 'chain hash does not match' });
     }
     const text = texts?.get(e.number);
-    if (text && contentHash(text) !== e.contentHash) breaks.push({ number: e.number, problem: 'content does not match its hash' });
+    if (text && contentHash({ ...text, salt: e.salt }) !== e.contentHash) breaks.push({ number: e.number, problem: 'content does not match its hash' });
   });
   return breaks;
 }
