@@ -1,7 +1,7 @@
 // Errata's tables. Versions, published corrections and audit events are append-only:
 // triggers in the migrations make the database itself refuse to rewrite them.
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
   ARTICLE_STATUSES,
   CHANGE_KINDS,
@@ -307,6 +307,23 @@ export const knownDevices = sqliteTable(
   (t) => [index('known_devices_user_idx').on(t.userId, t.createdAt)],
 );
 export type KnownDevice = typeof knownDevices.$inferSelect;
+
+/**
+ * Addresses (IPv6 by /64) an account has signed in from: the owner's usual address is limited on
+ * its own too, so that strangers' failures, even enough to trip the global limit, never lock the
+ * owner out of signing in from where they usually do, in a new browser.
+ */
+export const knownAddresses = sqliteTable(
+  'known_addresses',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    address: text('address').notNull(),
+    lastSeenAt: integer('last_seen_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.address] })],
+);
 
 /**
  * One row: the id of the newest audit event that changed the public record. Moved by a trigger on

@@ -84,6 +84,24 @@ test.describe('the desk', () => {
     await expect(page.getByText('That slug is already in use')).toBeVisible();
   });
 
+  test('a session that ends mid-edit keeps the typed text: the save is refused with 401 and a message, on the same form', async ({ page, context }) => {
+    await signInAs(page, 'editor');
+    const id = await createArticle(page, { slug: uniqueSlug('session-ends'), section: 'Local', byline: 'Desk Test', headline: 'Quay lights', standfirst: '', body: 'The quay lights go on at six.' });
+    await editArticle(page, id, { headline: 'Quay lights switched on at seven', note: 'Time corrected' });
+    // Signed out in another tab of the same browser.
+    const other = await context.newPage();
+    await other.goto('/desk');
+    await other.getByRole('button', { name: 'Sign out' }).click();
+    await expect(other).toHaveURL(/\/login|\/$/);
+    const answered = page.waitForResponse((r) => r.request().method() === 'POST' && !!r.request().headers()['next-action']);
+    await page.getByRole('button', { name: 'Save new version' }).click();
+    expect((await answered).status()).toBe(401);
+    await expect(page.locator('.form-error')).toContainText('Your session has ended');
+    await expect(page).toHaveURL(new RegExp(`/desk/articles/${id}/edit$`));
+    await expect(page.getByLabel('Headline', { exact: true })).toHaveValue('Quay lights switched on at seven');
+    await expect(page.getByLabel('Note on this change', { exact: true })).toHaveValue('Time corrected');
+  });
+
   test('an editor cannot reach /desk/people; an admin can', async ({ page, browser }) => {
     await signInAs(page, 'editor');
     const response = await page.goto('/desk/people');

@@ -12,7 +12,7 @@
 import http from 'node:http';
 import compression from 'compression';
 import next from 'next';
-import { applyActionStatus } from './support/action-status.mjs';
+import { withActionStatus } from './support/action-status.mjs';
 import { declaredTooLarge, hasMalformedEscape, isKnownMethod, isUnsafeMethod, originAllowed, REFUSALS, REQUEST_BODY_MAX_BYTES } from './support/request-guards.mjs';
 import { hashInlineScripts } from './support/response-csp.mjs';
 
@@ -92,8 +92,8 @@ const server = http.createServer((req, res) => {
     compress(request, res, () => {
       hashInlineScripts(request, res);
       // A server action that refused its input answers with the 4xx it asked for.
-      if (request.method === 'POST' && request.headers['next-action']) applyActionStatus(res);
-      handle(request, res);
+      if (request.method === 'POST' && request.headers['next-action']) withActionStatus(res, () => handle(request, res));
+      else handle(request, res);
     });
   if (req.headers['content-length'] === undefined && req.headers['transfer-encoding']) return withCountedBody(req, res, serve);
   serve(req);

@@ -1,8 +1,7 @@
 // What every desk form action returns, and the two steps each takes first: access, then validation.
 import 'server-only';
-import { cookies } from 'next/headers';
 import type { z } from 'zod';
-import { ACTION_STATUS_COOKIE } from '@/scripts/support/action-status.mjs';
+import { setActionStatus } from '@/scripts/support/action-status.mjs';
 import type { User } from '@/db/schema';
 import { ErrataError } from '@/lib/errors';
 import { isFrameworkField, repeatedFieldMessage, singleValues } from '@/lib/form-fields';
@@ -27,12 +26,12 @@ export interface FormState {
 export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429;
 
 /**
- * A refused action's state, answered with a real 4xx (Next would send 200): the status travels in a
- * cookie that scripts/server.mjs turns into the response's status and never lets reach the browser
+ * A refused action's state, answered with a real 4xx (Next would send 200): scripts/server.mjs runs
+ * each action request with a status the action may set, and makes it the response's status
  * (scripts/support/action-status.mjs). The form still gets the state: its errors and the typed text.
  */
 export async function refuse(status: RefusalStatus, state: FormState): Promise<FormState> {
-  (await cookies()).set(ACTION_STATUS_COOKIE, String(status), { path: '/', maxAge: 0 });
+  setActionStatus(status);
   return { ...state, status };
 }
 

@@ -1,14 +1,16 @@
 // Checking a sign-in: throttled without handing attackers a lockout (lib/auth/sign-in-throttle.ts),
-// equally slow whether or not the account exists, and audited at most once per account and per
-// limit in each window, so failures cannot flood the audit trail.
+// equally slow whether or not the account exists, and audited at most once per real account, per
+// address and per limit in each window, so failures cannot flood the audit trail.
 import 'server-only';
 import { getDb } from '@/db';
 import { recordAudit } from '@/db/queries/audit';
+import { isKnownAddress, rememberAddress } from '@/db/queries/known-addresses';
 import { findKnownDevice } from '@/db/queries/known-devices';
 import { countRecentAttempts, recordAttempt } from '@/db/queries/throttle';
 import { getUserByEmail } from '@/db/queries/users';
 import type { User } from '@/db/schema';
 import { decoyHash, verifyPassword } from '@/lib/auth/passwords';
+import { addressGroup } from '@/lib/net/client-address';
 import { reachedLimit, SIGN_IN_WINDOW_MS, type SignInBucket, signInBuckets } from '@/lib/auth/sign-in-throttle';
 
 export { SIGN_IN_WINDOW_MS };
@@ -36,7 +38,13 @@ function auditOncePerWindow(key: string, event: Parameters<typeof recordAudit>[1
 
 function bucketsFor({ email, ip, deviceToken }: Attempt, user: User | undefined): SignInBucket[] {
   const device = user ? findKnownDevice({ token: deviceToken }) : undefined;
-  return signInBuckets({ email, ip, deviceId: device && device.userId === user?.id ? device.tokenHash : undefined });
+  const group = addressGroup(ip);
+  return signInBuckets({
+    email,
+    ip: group,
+    deviceId: device && device.userId === user?.id ? device.tokenHash : undefined,
+    knownAddressOf: user && isKnownAddress({ userId: user.id, address: group }) ? user.id : undefined,
+  });
 }
 
 /** The limit this attempt has already reached (audited once per window), or undefined. */
@@ -64,12 +72,14 @@ export async function checkSignIn({ email, password, ip, deviceToken }: Attempt 
   const matches = await verifyPassword(user?.passwordHash ?? decoyHash(), password);
   if (user && matches && !user.disabledAt) {
     getDb().transaction((tx) => recordAudit(tx, { actorId: user.id, action: 'auth.sign-in', entityType: 'user', entityId: user.id, ip }));
+    rememberAddress({ userId: user.id, address: addressGroup(ip) });
     return { ok: true, user };
   }
   const buckets = bucketsFor({ email: normalised, ip, deviceToken }, user);
   for (const b of buckets) recordAttempt(b);
-  // One event per account per window, carrying the first address; the count is in the throttle table
-  // and in the auth.throttled event written when a limit is reached.
-  auditOncePerWindow(normalised, { actorId: null, action: 'auth.failed', entityType: 'user', entityId: normalised, ip, after: { disabled: !!user?.disabledAt, knownBrowser: buckets[0].scope === 'device' } });
+  // One event per real account per window, and for made-up accounts one per address: the typed
+  // email is the attacker's to choose, so it cannot be what bounds the trail. The count is in the
+  // throttle table and in the auth.throttled event written when a limit is reached.
+  auditOncePerWindow(user ? `account:${normalised}` : `address:${addressGroup(ip)}`, { actorId: null, action: 'auth.failed', entityType: 'user', entityId: normalised, ip, after: { disabled: !!user?.disabledAt, knownBrowser: buckets[0].scope === 'device' } });
   return { ok: false, reason: 'invalid' };
 }

@@ -3,6 +3,13 @@ import { readCookie, deviceCookie } from './device-cookie';
 import { reachedLimit, SIGN_IN_LIMITS, signInBuckets } from './sign-in-throttle';
 
 describe('signInBuckets', () => {
+  it("counts an account's usual address on its own, apart from the account's and the global limits", () => {
+    const buckets = signInBuckets({ email: 'a@example.org', ip: '1.2.3.4', knownAddressOf: 7 });
+    expect(buckets.map((b) => [b.scope, b.key])).toEqual([['knownAddress', '7|1.2.3.4']]);
+    // A known browser still comes first.
+    expect(signInBuckets({ email: 'a@example.org', ip: '1.2.3.4', deviceId: 'd1', knownAddressOf: 7 }).map((b) => b.scope)).toEqual(['device']);
+  });
+
   it('counts a known browser only against itself', () => {
     const buckets = signInBuckets({ email: 'a@example.org', ip: '1.2.3.4', deviceId: 'd1' });
     expect(buckets.map((b) => b.scope)).toEqual(['device']);

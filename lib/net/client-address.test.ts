@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddress, normaliseAddress, parseTrustedProxies } from './client-address';
+import { addressGroup, clientAddress, normaliseAddress, parseTrustedProxies } from './client-address';
 
 const none = parseTrustedProxies(undefined);
 
@@ -73,5 +73,16 @@ describe('clientAddress', () => {
   it('takes the left-most address when every hop is a trusted proxy', () => {
     const t = parseTrustedProxies('10.0.0.0/8');
     expect(clientAddress({ peer: '10.0.0.1', forwardedFor: '10.0.0.3, 10.0.0.2', trusted: t })).toBe('10.0.0.3');
+  });
+});
+
+describe('the key a client is counted under', () => {
+  it('is an IPv4 address itself, and an IPv6 address by its /64', () => {
+    expect(addressGroup('127.0.0.7')).toBe('127.0.0.7');
+    expect(addressGroup('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+    expect(addressGroup('2001:db8:1:2:bbbb:cccc:dddd:eeee')).toBe('2001:db8:1:2::/64');
+    expect(addressGroup('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(addressGroup('::1')).toBe('0:0:0:0::/64');
+    expect(addressGroup('unknown')).toBe('unknown');
   });
 });

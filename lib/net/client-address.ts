@@ -89,3 +89,17 @@ export function clientAddress({ peer, forwardedFor, trusted }: { peer: string | 
   }
   return client;
 }
+
+/**
+ * The key a client is counted under for rate limits: an IPv4 address as it is, an IPv6 address by
+ * its /64 (one host is routinely handed a whole /64, so counting single IPv6 addresses would let it
+ * rotate freely); anything else as it came.
+ */
+export function addressGroup(address: string): string {
+  if (isIP(address) !== 6) return address;
+  const [head, tail = ''] = address.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = address.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}

@@ -1,5 +1,6 @@
 // Types for action-status.mjs (plain JavaScript, so that scripts/server.mjs can load it without a build).
+import type { AsyncLocalStorage } from 'node:async_hooks';
 import type { ServerResponse } from 'node:http';
-export const ACTION_STATUS_COOKIE: string;
-export function takeActionStatus(setCookie: string | string[] | number | undefined): { status: number | null; setCookie: string[] };
-export function applyActionStatus(res: ServerResponse): void;
+export const actionStatusStore: AsyncLocalStorage<{ status: number | null }>;
+export function setActionStatus(status: number): void;
+export function withActionStatus<T>(res: ServerResponse, handle: () => T): T;

@@ -1,41 +1,65 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { ACTION_STATUS_COOKIE, applyActionStatus, takeActionStatus } from './action-status.mjs';
+import { setActionStatus, withActionStatus } from './action-status.mjs';
+
+async function serve(handler: http.RequestListener) {
+  const server = http.createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
+}
 
 describe("a server action's status", () => {
-  it('is taken from its own cookie, which is removed from the list', () => {
-    expect(takeActionStatus([`${ACTION_STATUS_COOKIE}=422; Path=/; Max-Age=0`, 'a=b; Path=/'])).toEqual({ status: 422, setCookie: ['a=b; Path=/'] });
-    expect(takeActionStatus(`${ACTION_STATUS_COOKIE}=409`)).toEqual({ status: 409, setCookie: [] });
-    expect(takeActionStatus(undefined)).toEqual({ status: null, setCookie: [] });
-  });
-
-  it('is one of the refusals only; anything else is dropped and ignored', () => {
-    expect(takeActionStatus([`${ACTION_STATUS_COOKIE}=200`]).status).toBeNull();
-    expect(takeActionStatus([`${ACTION_STATUS_COOKIE}=500`]).status).toBeNull();
-    expect(takeActionStatus([`${ACTION_STATUS_COOKIE}=302`]).setCookie).toEqual([]);
-    expect(takeActionStatus([`x${ACTION_STATUS_COOKIE}=422`]).status).toBeNull();
-  });
-
-  it('becomes the status of a 200 answer, never reaching the client, and leaves redirects alone', async () => {
-    const server = http.createServer((req, res) => {
-      applyActionStatus(res);
-      res.setHeader('set-cookie', [`${ACTION_STATUS_COOKIE}=422; Path=/; Max-Age=0`, 'kept=1']);
-      if (req.url === '/redirect') res.writeHead(303, { location: '/x' });
-      res.end('body');
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
+  it('becomes the status of a 200 answer, set from deep inside the request’s async work', async () => {
+    const app = await serve((req, res) =>
+      withActionStatus(res, async () => {
+        await new Promise((r) => setTimeout(r, 5));
+        await Promise.resolve().then(() => setActionStatus(req.url === '/bad' ? 422 : 409));
+        if (req.url === '/redirect') res.writeHead(303, { location: '/x' });
+        res.end('body');
+      }),
+    );
     try {
-      const plain = await fetch(`http://127.0.0.1:${port}/`);
-      expect(plain.status).toBe(422);
-      expect(plain.headers.getSetCookie()).toEqual(['kept=1']);
-      expect(await plain.text()).toBe('body');
-      const redirect = await fetch(`http://127.0.0.1:${port}/redirect`, { redirect: 'manual' });
-      expect(redirect.status).toBe(303);
-      expect(redirect.headers.getSetCookie()).toEqual(['kept=1']);
+      const bad = await fetch(`${app.url}/bad`);
+      expect([bad.status, await bad.text()]).toEqual([422, 'body']);
+      expect((await fetch(`${app.url}/other`)).status).toBe(409);
+      expect((await fetch(`${app.url}/redirect`, { redirect: 'manual' })).status).toBe(303);
     } finally {
-      server.close();
+      app.close();
+    }
+  });
+
+  it('is only one of the refusals, and nothing outside a request', async () => {
+    setActionStatus(422); // outside any request: ignored
+    const app = await serve((req, res) =>
+      withActionStatus(res, () => {
+        setActionStatus(Number(req.url?.slice(1)));
+        res.end();
+      }),
+    );
+    try {
+      expect((await fetch(`${app.url}/500`)).status).toBe(200);
+      expect((await fetch(`${app.url}/302`)).status).toBe(200);
+      expect((await fetch(`${app.url}/404`)).status).toBe(404);
+    } finally {
+      app.close();
+    }
+  });
+
+  it('keeps concurrent requests apart', async () => {
+    const app = await serve((req, res) =>
+      withActionStatus(res, async () => {
+        const wait = req.url === '/slow' ? 30 : 1;
+        if (req.url === '/slow') setActionStatus(409);
+        await new Promise((r) => setTimeout(r, wait));
+        res.end();
+      }),
+    );
+    try {
+      const [slow, fast] = await Promise.all([fetch(`${app.url}/slow`), fetch(`${app.url}/fast`)]);
+      expect([slow.status, fast.status]).toEqual([409, 200]);
+    } finally {
+      app.close();
     }
   });
 });

@@ -1,16 +1,22 @@
 // Readers report errors here. Anonymous and hostile by assumption: size-capped, validated, honeypotted
-// and rate-limited (5 an hour per address, 20 an hour per article), answering 429 over the limit;
-// honeypot hits are answered first and spend nothing.
+// and rate-limited, answering 429 over a limit: 5 an hour per address (IPv6 by /64), and per article
+// 20 different addresses an hour and 100 reports an hour. An article's quota counts addresses, not
+// reports, so a handful of clients cannot use it up and lock out real readers; honeypot hits are
+// answered first and spend nothing.
 import { keepUnder, REPORT_BODY_MAX_BYTES, REPORT_LIMITS } from '@/lib/limits';
 import { z } from 'zod';
 import { clientIp } from '@/app/(auth)/client-ip';
+import { addressGroup } from '@/lib/net/client-address';
 import { getPublicArticle, getPublicVersion } from '@/db/queries/public-record';
 import { createReport } from '@/db/queries/reports';
 import { countRecentAttempts, recordAttempt } from '@/db/queries/throttle';
 
 const HOUR = 3_600_000;
 export const REPORTS_PER_IP_PER_HOUR = 5;
-export const REPORTS_PER_ARTICLE_PER_HOUR = 20;
+/** Different addresses that may report one article in an hour. */
+export const REPORTERS_PER_ARTICLE_PER_HOUR = 20;
+/** Reports one article may receive in an hour, however many addresses send them. */
+export const REPORTS_PER_ARTICLE_PER_HOUR = 100;
 const MAX_BODY_BYTES = REPORT_BODY_MAX_BYTES;
 
 const reportSchema = z.object({
@@ -57,14 +63,22 @@ export async function POST(request: Request) {
   }
   // Per address (the socket's, or a trusted proxy's report: never a client's own X-Forwarded-For)
   // and per article; only reports that are kept count.
-  if (countRecentAttempts({ bucket: 'report:ip', key: ip, windowMs: HOUR }) >= REPORTS_PER_IP_PER_HOUR) {
+  const group = addressGroup(ip);
+  const articleKey = String(article.id);
+  if (countRecentAttempts({ bucket: 'report:ip', key: group, windowMs: HOUR }) >= REPORTS_PER_IP_PER_HOUR) {
     return Response.json({ error: 'You have sent several reports in the last hour. Please try again later.' }, { status: 429, headers: { 'Retry-After': '3600' } });
   }
-  if (countRecentAttempts({ bucket: 'report:article', key: String(article.id), windowMs: HOUR }) >= REPORTS_PER_ARTICLE_PER_HOUR) {
+  const seenHere = countRecentAttempts({ bucket: 'report:article-address', key: `${articleKey}|${group}`, windowMs: HOUR }) > 0;
+  const busy =
+    countRecentAttempts({ bucket: 'report:article', key: articleKey, windowMs: HOUR }) >= REPORTS_PER_ARTICLE_PER_HOUR ||
+    (!seenHere && countRecentAttempts({ bucket: 'report:article-reporters', key: articleKey, windowMs: HOUR }) >= REPORTERS_PER_ARTICLE_PER_HOUR);
+  if (busy) {
     return Response.json({ error: 'This article has had many reports in the last hour; we are looking at it. Please try again later.' }, { status: 429, headers: { 'Retry-After': '3600' } });
   }
-  recordAttempt({ bucket: 'report:ip', key: ip });
-  recordAttempt({ bucket: 'report:article', key: String(article.id) });
+  recordAttempt({ bucket: 'report:ip', key: group });
+  recordAttempt({ bucket: 'report:article', key: articleKey });
+  if (!seenHere) recordAttempt({ bucket: 'report:article-reporters', key: articleKey });
+  recordAttempt({ bucket: 'report:article-address', key: `${articleKey}|${group}` });
 
   const report = createReport({
     articleId: article.id,
