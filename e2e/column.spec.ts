@@ -64,6 +64,11 @@ test.describe('For the Record', () => {
     await expect(page.locator('.field-error')).toContainText('2025-01-15 is before today');
     await expect(page.locator('.field-error')).toContainText('This edition is backdated');
     await expect(page).toHaveURL(/\/desk\/column$/);
+    // A date far ahead (a typo in the year) would have notices claim a print date that never came.
+    await page.getByLabel('Edition date').fill('2099-01-01');
+    await page.getByRole('button', { name: 'Generate edition' }).click();
+    await expect(page.locator('.field-error')).toContainText('2099-01-01 is more than 7 days ahead');
+    await expect(page).toHaveURL(/\/desk\/column$/);
     await page.goto('/desk/column');
     await expect(page.getByRole('link', { name: /^\d{4}-\d{2}-\d{2}$/ })).toHaveCount(editions);
   });

@@ -111,7 +111,8 @@ test('standards publishes only the wording it read: a draft changed since is ref
   await standards.page.goto(`/desk/corrections/${correctionId}`);
   await expect(standards.page.getByRole('button', { name: 'Publish correction' })).toBeVisible();
   // Meanwhile the editor turns it into a retraction that amends the text.
-  const edited = await callAction(editor.page.request, actionNamed('updateCorrectionAction'), { correctionId: String(correctionId), kind: 'retraction', mode: 'amend', wording: 'We retract the story.', replacement0: 'no' });
+  const opened = String(query<{ revision: number }>('select revision from corrections where id = ?', correctionId).revision);
+  const edited = await callAction(editor.page.request, actionNamed('updateCorrectionAction'), { correctionId: String(correctionId), revision: opened, kind: 'retraction', mode: 'amend', wording: 'We retract the story.', replacement0: 'no' });
   expect(await edited.text()).toContain('Draft saved.');
 
   await standards.page.getByRole('button', { name: 'Publish correction' }).click();
@@ -126,4 +127,33 @@ test('standards publishes only the wording it read: a draft changed since is ref
   expect(query<{ status: string }>('select status from corrections where id = ?', correctionId).status).toBe('published');
   await editor.context.close();
   await standards.context.close();
+});
+
+test('two tabs editing one correction draft: the save made from an older revision is refused (409), never silently overwriting', async ({ browser }) => {
+  const editor = await newSession(browser, 'editor');
+  const slug = `two-tabs-${Date.now().toString(36)}`;
+  const id = await publishedArticle(editor.page.request, slug);
+  const body = query<{ body: string }>('select body from versions where article_id = ? order by number desc limit 1', id).body;
+  const start = body.indexOf('7 to 2');
+  const drafted = await callAction(editor.page.request, actionNamed('createCorrectionAction'), {
+    articleId: String(id),
+    versionNumber: '1',
+    claims: JSON.stringify([{ start, end: start + 6 }]),
+    kind: 'correction',
+    mode: 'notice',
+    wording: 'The vote was 6 to 3.',
+  });
+  const correctionId = Number(/\/desk\/corrections\/(\d+)/.exec((await redirectOf(drafted)) ?? '')?.[1]);
+  const opened = String(query<{ revision: number }>('select revision from corrections where id = ?', correctionId).revision);
+  const save = (wording: string) => callAction(editor.page.request, actionNamed('updateCorrectionAction'), { correctionId: String(correctionId), revision: opened, kind: 'correction', mode: 'notice', wording });
+  // Tab A saves first, from the revision both tabs opened.
+  const first = await save('The vote was 6 to 3, not 7 to 2.');
+  expect(first.status()).toBe(200);
+  expect(await first.text()).toContain('Draft saved.');
+  // Tab B saves from the same, now older, revision.
+  const second = await save('Vote: 6–3.');
+  expect(second.status()).toBe(409);
+  expect(await second.text()).toContain('This draft was changed since you opened it');
+  expect(query<{ wording: string }>('select wording from corrections where id = ?', correctionId).wording).toBe('The vote was 6 to 3, not 7 to 2.');
+  await editor.context.close();
 });

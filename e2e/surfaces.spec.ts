@@ -158,7 +158,7 @@ async function build(request: APIRequestContext, state: State, index: number): P
     },
     generate: async () => {
       const date = nextColumnDate();
-      columnId = /\/desk\/column\/(\d+)/.exec(await act(request, 'column', 'generateEditionAction', { date }))?.[1] ?? '';
+      columnId = /\/desk\/column\/(\d+)/.exec(await act(request, 'column', 'generateEditionAction', { date, ahead: 'on' }))?.[1] ?? '';
       built.columnDates.push(date);
     },
     publishColumn: async () => {

@@ -30,8 +30,9 @@ export function CorrectionForm({ action, hidden, claims, initial, submitLabel }:
   const errors = { ...state.errors, ...limitErrors };
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="correction-form">
+      {/* A refusal may hand back a hidden value to send next time (the revision now shown). */}
       {Object.entries(hidden).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
+        <input key={name} type="hidden" name={name} value={state.values?.[name] ?? value} />
       ))}
       {state.message ? (
         <p className={state.ok ? 'banner' : 'form-error'} role={state.ok ? 'status' : 'alert'}>

@@ -1,5 +1,6 @@
 'use client';
-// Generating a column edition: its date, and an explicit confirmation when that date is already past.
+// Generating a column edition: its date, and an explicit confirmation when that date is already past
+// or more than a week ahead.
 import { useActionState } from 'react';
 import { Field } from '@/components/ui/field';
 import type { ArticleFormState as FormState } from './article-form';
@@ -24,6 +25,12 @@ export function GenerateEditionForm({ action, today }: { action: Action; today: 
           <input type="checkbox" name="backdated" aria-invalid={!!errors.backdated?.length} /> This edition is backdated
         </label>
         {errors.backdated?.length ? <p className="field-error">{errors.backdated.join(' ')}</p> : null}
+      </div>
+      <div className="field">
+        <label>
+          <input type="checkbox" name="ahead" aria-invalid={!!errors.ahead?.length} /> This edition is dated more than a week ahead
+        </label>
+        {errors.ahead?.length ? <p className="field-error">{errors.ahead.join(' ')}</p> : null}
       </div>
       <button type="submit" disabled={pending}>
         Generate edition

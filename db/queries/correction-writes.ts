@@ -70,12 +70,17 @@ export function createDraft(input: NewDraft): Correction {
 }
 
 /** Edits a draft's kind, mode, wording and replacement words; its claims stay where they were picked. */
-export function updateDraft(input: { correctionId: number; kind: CorrectionKind; mode: CorrectionMode; wording: string; replacements: (string | null)[]; actorId: number }): void {
+/**
+ * Saves an edit of a draft made from the revision the editor opened; a draft changed since (another
+ * tab, another editor) is refused, never silently overwritten.
+ */
+export function updateDraft(input: { correctionId: number; revision: number; kind: CorrectionKind; mode: CorrectionMode; wording: string; replacements: (string | null)[]; actorId: number }): void {
   getDb().transaction(
     (tx) => {
       const before = tx.select().from(corrections).where(eq(corrections.id, input.correctionId)).get();
       if (!before) throw new ErrataError('not_found', 'No such correction.');
       if (before.status !== 'draft') throw new ErrataError('conflict', 'A published correction is never edited; withdraw it instead.');
+      if (before.revision !== input.revision) throw new ErrataError('conflict', 'This draft was changed since you opened it.', 'revision');
       tx.update(corrections).set({ kind: input.kind, mode: input.mode, wording: input.wording, updatedAt: new Date() }).where(eq(corrections.id, input.correctionId)).run();
       const existing = tx.select().from(claims).where(eq(claims.correctionId, input.correctionId)).orderBy(asc(claims.position)).all();
       existing.forEach((claim, i) => {

@@ -86,7 +86,7 @@ export function actionFixtures(admin: APIRequestContext, databasePath: string) {
   const draftEdition = async () => {
     await discardDraftEdition();
     await publishedCorrection();
-    const id = await run('generateEditionAction', { date: editionDate() }, /\/desk\/column\/(\d+)/);
+    const id = await run('generateEditionAction', { date: editionDate(), ahead: 'on' }, /\/desk\/column\/(\d+)/);
     const item = read<{ id: number }>('select id from column_items where column_id = ? order by position limit 1', id);
     return { id, itemId: item.id };
   };
@@ -131,10 +131,14 @@ export function actionFixtures(admin: APIRequestContext, databasePath: string) {
       }),
     },
     updateCorrectionAction: {
-      valid: async () => ({
-        fields: { correctionId: String((await ensureShared()).draftId), kind: 'clarification', mode: 'notice', wording: `Clarified (${uid()}).` },
-        required: ['correctionId', 'kind', 'mode', 'wording'],
-      }),
+      valid: async () => {
+        const { draftId } = await ensureShared();
+        const { revision } = read<{ revision: number }>('select revision from corrections where id = ?', draftId);
+        return {
+          fields: { correctionId: String(draftId), revision: String(revision), kind: 'clarification', mode: 'notice', wording: `Clarified (${uid()}).` },
+          required: ['correctionId', 'revision', 'kind', 'mode', 'wording'],
+        };
+      },
     },
     publishCorrectionAction: {
       valid: async () => ({ fields: { correctionId: String(await draftCorrection((await ensureShared()).articleId)), revision: '1' }, required: ['correctionId', 'revision'] }),
@@ -143,7 +147,7 @@ export function actionFixtures(admin: APIRequestContext, databasePath: string) {
     generateEditionAction: {
       valid: async () => {
         await discardDraftEdition();
-        return { fields: { date: editionDate() }, required: ['date'] };
+        return { fields: { date: editionDate(), ahead: 'on' }, required: ['date', 'ahead'] };
       },
     },
     saveEditionAction: { valid: async () => ({ fields: { columnId: String((await draftEdition()).id), intro: `Intro ${uid()}` }, required: ['columnId'] }) },

@@ -19,7 +19,11 @@ const generateSchema = z.object({
     // Date.parse rolls 2030-02-31 over to 3 March; a calendar day must exist as written.
     .refine(isCalendarDate, 'That date does not exist.'),
   backdated: z.enum(['on', 'true', '1']).optional(),
+  ahead: z.enum(['on', 'true', '1']).optional(),
 });
+
+/** How far ahead an edition may be dated without saying so (the coming Sunday's is prepared in the week). */
+const DAYS_AHEAD_WITHOUT_CONFIRMING = 7;
 
 export async function generateEditionAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = await authorize(formData, generateSchema, 'column.generate');
@@ -29,7 +33,13 @@ export async function generateEditionAction(_prev: FormState, formData: FormData
   const today = isoDateInZone(new Date(), settings.timeZone);
   if (parsed.data.date < today && !parsed.data.backdated) {
     const message = `${parsed.data.date} is before today (${today}). Tick “This edition is backdated” to generate it; it will carry only corrections published by the end of that day.`;
-    return refuse(422, { errors: { backdated: [message] }, values: { date: parsed.data.date }, message });
+    return refuse(422, { errors: { backdated: [message] }, values: { date: parsed.data.date }, message: 'Please correct the fields marked below.' });
+  }
+  const latestUnconfirmed = isoDateInZone(new Date(Date.now() + DAYS_AHEAD_WITHOUT_CONFIRMING * 86_400_000), settings.timeZone);
+  if (parsed.data.date > latestUnconfirmed && !parsed.data.ahead) {
+    // Notices will say the corrections were printed on that day: a typo in the year must not say so.
+    const message = `${parsed.data.date} is more than ${DAYS_AHEAD_WITHOUT_CONFIRMING} days ahead. Tick “This edition is dated more than a week ahead” if that is the day it will be printed.`;
+    return refuse(422, { errors: { ahead: [message] }, values: { date: parsed.data.date }, message: 'Please correct the fields marked below.' });
   }
   let id: number;
   try {
@@ -65,8 +75,8 @@ export async function saveEditionAction(_prev: FormState, formData: FormData): P
   } catch (error) {
     return refusalFor(error);
   }
-  revalidatePath(`/desk/column/${parsed.data.columnId}`);
-  return { ok: true, message: 'Edition saved.' };
+  // A fresh page: the editor is drawn again from the saved text and its new revision.
+  redirect(`/desk/column/${parsed.data.columnId}?saved=1`);
 }
 
 const itemSchema = z.object({

@@ -1,6 +1,8 @@
 'use server';
 // Desk actions on corrections: editors draft and edit drafts; standards editors publish and withdraw.
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { ErrataError } from '@/lib/errors';
 import { CORRECTION_LIMITS, keepUnder, REASON_LIMITS } from '@/lib/limits';
 import { z } from 'zod';
 import { authorize, type FormState, formValues, refusalFor, refuse } from '@/app/(auth)/forms';
@@ -88,6 +90,8 @@ export async function createCorrectionAction(_prev: FormState, formData: FormDat
 
 const editSchema = z.object({
   correctionId: z.coerce.number().int().positive(),
+  /** The draft's revision the editor opened; a draft changed since is not overwritten. */
+  revision: z.coerce.number({ error: 'Reload the draft: the form did not say which revision you opened.' }).int().positive(),
   kind,
   mode,
   wording,
@@ -107,8 +111,18 @@ export async function updateCorrectionAction(_prev: FormState, formData: FormDat
   try {
     updateDraft({ ...parsed.data, replacements, actorId: user.id });
   } catch (error) {
+    if (error instanceof ErrataError && error.field === 'revision') {
+      const now = getDeskCorrection({ id: parsed.data.correctionId })?.correction;
+      return refuse(409, {
+        message: `This draft was changed since you opened it${now ? `; it now reads “${now.wording}” (${now.kind}, ${now.mode === 'amend' ? 'amend' : 'notice only'})` : ''}. Your text is kept below: save again to replace it, or reload to start from the saved draft.`,
+        // The next save is made knowingly, from the revision now shown.
+        values: { ...formValues(formData), ...(now ? { revision: String(now.revision) } : {}) },
+      });
+    }
     return refusalFor(error, formValues(formData));
   }
+  // The page (and its publish form) now shows the new revision.
+  revalidatePath(`/desk/corrections/${parsed.data.correctionId}`);
   return { ok: true, message: 'Draft saved.' };
 }
 

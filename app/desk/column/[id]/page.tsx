@@ -11,13 +11,15 @@ import { changeItemAction, discardEditionAction, publishEditionAction, saveEditi
 
 export const metadata = { title: 'Edition' };
 
-export default async function EditionDeskPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function EditionDeskPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
   const { id } = await params;
+  const { saved } = await searchParams;
   await requireDeskPage('column.view', `/desk/column/${id}`);
   const edition = /^\d+$/.test(id) ? getEditionById({ id: Number(id) }) : undefined;
   if (!edition) notFound();
   const settings = getSettings();
   const { column, items, alsoAmended } = edition;
+  const revision = editionRevision({ intro: column.intro, items });
   return (
     <section className="article">
       <p className="meta">
@@ -28,10 +30,17 @@ export default async function EditionDeskPage({ params }: { params: Promise<{ id
       </h1>
       {column.status === 'draft' ? (
         <>
-          <EditionEditor columnId={column.id} intro={column.intro} items={items} save={saveEditionAction} change={changeItemAction} />
+          {saved ? (
+            <p className="banner" role="status">
+              Edition saved.
+            </p>
+          ) : null}
+          {/* Keyed by the revision: when the draft changes (here, in another tab, or while a publish was
+              refused), the fields are drawn again from the saved text, so what is shown is what publishes. */}
+          <EditionEditor key={revision} columnId={column.id} intro={column.intro} items={items} save={saveEditionAction} change={changeItemAction} />
           <div className="desk-actions">
             {/* The revision of exactly the text shown above: publishing is refused if the draft changed since. */}
-            <ActionForm action={publishEditionAction} hidden={{ columnId: String(column.id), revision: editionRevision({ intro: column.intro, items }) }} submitLabel="Publish edition" />
+            <ActionForm action={publishEditionAction} hidden={{ columnId: String(column.id), revision }} submitLabel="Publish edition" />
             <ActionForm action={discardEditionAction} hidden={{ columnId: String(column.id) }} submitLabel="Discard this draft" />
           </div>
         </>

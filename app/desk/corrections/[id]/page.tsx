@@ -39,7 +39,7 @@ export default async function DeskCorrectionPage({ params }: { params: Promise<{
         <>
           <CorrectionForm
             action={updateCorrectionAction}
-            hidden={{ correctionId: String(correction.id) }}
+            hidden={{ correctionId: String(correction.id), revision: String(correction.revision) }}
             claims={correction.claims.map((c) => c.exact)}
             initial={{ kind: correction.kind, mode: correction.mode, wording: correction.wording, replacements: correction.claims.map((c) => c.replacement ?? '') }}
             submitLabel="Save draft"
@@ -66,7 +66,7 @@ export default async function DeskCorrectionPage({ params }: { params: Promise<{
             <Link href={`/articles/${article.slug}#${noticeId(correction.id)}`}>See the notice as readers do</Link>
           </p>
           {correction.status === 'published' && standards ? (
-            <ActionForm action={withdrawCorrectionAction} hidden={{ correctionId: String(correction.id) }} submitLabel="Withdraw correction" reasonLabel="Public reason for withdrawing it" />
+            <ActionForm action={withdrawCorrectionAction} hidden={{ correctionId: String(correction.id), revision: String(correction.revision) }} submitLabel="Withdraw correction" reasonLabel="Public reason for withdrawing it" />
           ) : null}
           <SameErrorElsewhere correctionId={correction.id} />
         </>
