@@ -157,3 +157,22 @@ test('two tabs editing one correction draft: the save made from an older revisio
   expect(query<{ wording: string }>('select wording from corrections where id = ?', correctionId).wording).toBe('The vote was 6 to 3, not 7 to 2.');
   await editor.context.close();
 });
+
+test('saving the same text again (a resubmitted form) is refused, and puts no empty version on the record', async ({ browser }) => {
+  const editor = await newSession(browser, 'editor');
+  const id = await publishedArticle(editor.page.request, `unchanged-${Date.now().toString(36)}`);
+  const latest = query<{ number: number; headline: string; standfirst: string; body: string }>('select number, headline, standfirst, body from versions where article_id = ? order by number desc limit 1', id);
+  const again = await callAction(editor.page.request, actionNamed('saveVersionAction'), {
+    articleId: String(id),
+    baseNumber: String(latest.number),
+    changeKind: 'update',
+    note: '',
+    headline: latest.headline,
+    standfirst: latest.standfirst,
+    body: latest.body,
+  });
+  expect(again.status()).toBe(422);
+  expect(await again.text()).toContain(`Nothing has changed since version ${latest.number}`);
+  expect(query<{ n: number }>('select count(*) as n from versions where article_id = ?', id).n).toBe(latest.number);
+  await editor.context.close();
+});

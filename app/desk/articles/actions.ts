@@ -87,6 +87,12 @@ export async function saveVersionAction(_prev: FormState, formData: FormData): P
   const { user, data } = parsed;
   const desk = getDeskArticle({ id: data.articleId });
   if (!desk) return refuse(404, { message: 'That article does not exist.' });
+  // A version is a change readers can see (or, for a legal version, a withholding): saving the same
+  // text again (a resubmitted form, the back button) would put an empty change on the record.
+  const unchanged = desk.latest.number === data.baseNumber && desk.latest.headline === data.headline && desk.latest.standfirst === data.standfirst && desk.latest.body === data.body;
+  if (unchanged && data.changeKind !== 'legal') {
+    return refuse(422, { message: `Nothing has changed since version ${data.baseNumber}: change the text before saving, or go back to the article.`, values: formValues(formData) });
+  }
   // The stealth-edit guard: a "minor edit" to a published article that changes facts needs a
   // correction or a reason on the record.
   if (data.changeKind === 'minor_edit' && desk.article.status === 'published' && !data.minorReason) {
