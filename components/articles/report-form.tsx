@@ -65,13 +65,13 @@ export function ReportForm({ slug, version, start, end, words }: Props) {
         </p>
       ) : null}
       <Field name="words" label="The words that are wrong" errors={errors.words} hint="Select them in the article, or type or paste them here.">
-        {(p) => <textarea {...p} defaultValue={values.words} rows={2} maxLength={1000} />}
+        {(p) => <textarea {...p} defaultValue={values.words} rows={2} />}
       </Field>
       <Field name="message" label="What is wrong?" errors={errors.message}>
-        {(p) => <textarea {...p} defaultValue={values.message} rows={5} maxLength={3000} />}
+        {(p) => <textarea {...p} defaultValue={values.message} rows={5} />}
       </Field>
       <Field name="email" label="Your email (optional, for a reply)" errors={errors.email}>
-        {(p) => <input {...p} type="email" defaultValue={values.email} maxLength={320} autoComplete="email" />}
+        {(p) => <input {...p} type="email" defaultValue={values.email} autoComplete="email" />}
       </Field>
       <div className="honeypot" aria-hidden="true">
         <label htmlFor="website">Leave this empty</label>
