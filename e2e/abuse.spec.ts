@@ -5,7 +5,7 @@ import path from 'node:path';
 import { type Browser, expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { newSession, signIn } from './support/desk';
-import { reportFrom, signInFrom } from './support/from-address';
+import { reportFrom, requestFrom, signInFrom } from './support/from-address';
 
 const databasePath = process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), 'data', 'e2e', 'errata.db');
 
@@ -114,5 +114,33 @@ test.describe('sign-in under attack', () => {
     const counts = admin.page.getByRole('table', { name: 'From browsers the account does not know, by account' });
     await expect(counts.getByRole('row', { name: new RegExp(`${email.replace(/[.]/g, '\\.')} 5 `) })).toBeVisible();
     await admin.context.close();
+  });
+
+  test('made-up accounts sprayed from one address add one audit event a window, not one per email', async () => {
+    const address = '127.0.48.1';
+    const stamp = Date.now().toString(36);
+    for (let i = 0; i < 8; i++) await signInFrom(address, `sprayed-${stamp}-${i}@example.org`, 'not the password');
+    expect(query<{ n: number }>("select count(*) as n from audit_events where action = 'auth.failed' and ip = ?", address).n).toBe(1);
+  });
+
+  test('a credentials form with the email sent twice is refused (400) and gives no account a device cookie', async ({ browser }) => {
+    const victim = await addAccount(browser, 'victim');
+    const attacker = await addAccount(browser, 'attacker');
+    const devices = (email: string) => query<{ n: number }>('select count(*) as n from known_devices d join users u on u.id = d.user_id where u.email = ?', email).n;
+    const before = [devices(victim.email), devices(attacker.email)];
+    const csrf = await requestFrom('127.0.49.1', '/api/auth/csrf');
+    const cookie = csrf.setCookies.map((c) => c.split(';')[0]).join('; ');
+    const { csrfToken } = JSON.parse(csrf.text) as { csrfToken: string };
+    const body = new URLSearchParams([
+      ['email', victim.email],
+      ['email', attacker.email],
+      ['password', attacker.password],
+      ['csrfToken', csrfToken],
+      ['json', 'true'],
+    ]).toString();
+    const response = await requestFrom('127.0.49.1', '/api/auth/callback/credentials', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie }, body });
+    expect(response.status, response.text).toBe(400);
+    expect(response.setCookies.some((c) => c.startsWith('errata-device='))).toBe(false);
+    expect([devices(victim.email), devices(attacker.email)]).toEqual(before);
   });
 });

@@ -28,11 +28,11 @@ function failures(b: { bucket: string; key: string }): number {
   return countRecentAttempts({ ...b, windowMs: SIGN_IN_WINDOW_MS });
 }
 
-/** Writes this audit event unless one with the same key was written in this window. */
-function auditOncePerWindow(key: string, event: Parameters<typeof recordAudit>[1]): void {
-  const bucket = { bucket: `audit:${event.action}`, key };
-  if (failures(bucket) > 0) return;
-  recordAttempt(bucket);
+/** Writes this audit event unless one with any of these keys was written in this window. */
+function auditOncePerWindow(keys: string | string[], event: Parameters<typeof recordAudit>[1]): void {
+  const buckets = [keys].flat().map((key) => ({ bucket: `audit:${event.action}`, key }));
+  if (buckets.some((b) => failures(b) > 0)) return;
+  for (const b of buckets) recordAttempt(b);
   getDb().transaction((tx) => recordAudit(tx, event));
 }
 
@@ -77,9 +77,10 @@ export async function checkSignIn({ email, password, ip, deviceToken }: Attempt 
   }
   const buckets = bucketsFor({ email: normalised, ip, deviceToken }, user);
   for (const b of buckets) recordAttempt(b);
-  // One event per real account per window, and for made-up accounts one per address: the typed
-  // email is the attacker's to choose, so it cannot be what bounds the trail. The count is in the
-  // throttle table and in the auth.throttled event written when a limit is reached.
-  auditOncePerWindow(user ? `account:${normalised}` : `address:${addressGroup(ip)}`, { actorId: null, action: 'auth.failed', entityType: 'user', entityId: normalised, ip, after: { disabled: !!user?.disabledAt, knownBrowser: buckets[0].scope === 'device' } });
+  // One event per real account per window. For made-up accounts the typed email is the attacker's
+  // to choose, so it cannot be what bounds the trail: one event per window for the email and for the
+  // address alike (a new email from a known address, or a known email from a new address, adds
+  // none). The count is in the throttle table and in the auth.throttled event written at a limit.
+  auditOncePerWindow(user ? `account:${normalised}` : [`unknown:${normalised}`, `address:${addressGroup(ip)}`], { actorId: null, action: 'auth.failed', entityType: 'user', entityId: normalised, ip, after: { disabled: !!user?.disabledAt, knownBrowser: buckets[0].scope === 'device' } });
   return { ok: false, reason: 'invalid' };
 }
