@@ -78,6 +78,7 @@ test.describe('For the Record', () => {
     await page.goto('/desk/column');
     // Dated ahead, so nothing is backdated and every published correction is in the pool.
     await page.getByLabel('Edition date').fill(isoDateInZone(new Date(Date.now() + 400 * 86_400_000), 'Europe/London'));
+    await page.getByLabel('This edition is dated more than a week ahead').check();
     await page.getByRole('button', { name: 'Generate edition' }).click();
     await expect(page.getByRole('heading', { name: /\(draft\)/ })).toBeVisible();
     const url = page.url();
