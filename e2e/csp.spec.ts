@@ -1,6 +1,7 @@
 // Readers' pages run no inline script but Next's own: every reader page, found from app/ and loaded in
 // Chromium with real parameters from the demo newsroom, records no CSP violation, carries no
 // 'unsafe-inline' in script-src, and still hydrates.
+import { isoDateInZone } from '../lib/wording';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, type Page, test } from '@playwright/test';
@@ -61,7 +62,8 @@ test.describe('the reader CSP', () => {
     const page = await browser.newPage();
     await signInAs(page, 'standards');
     await page.goto('/desk/column');
-    await page.getByLabel('Edition date').fill('2026-10-04');
+    // Today's: neither backdated nor far ahead, and every published correction is in its pool.
+    await page.getByLabel('Edition date').fill(isoDateInZone(new Date(), 'Europe/London'));
     await page.getByRole('button', { name: 'Generate edition' }).click();
     await page.getByRole('button', { name: 'Publish edition' }).click();
     await expect(page.getByRole('heading', { name: /\(published\)/ })).toBeVisible();
