@@ -52,7 +52,9 @@ test.describe('reader reports', () => {
     await editor.page.goto('/desk/reports');
     const other = editor.page.locator('.report', { hasText: declined });
     await other.getByLabel(`Reason for declining ${declined}`).fill('Our figure matches the returning officer’s.');
+    const answered = editor.page.waitForResponse((r) => r.request().method() === 'POST' && !!r.request().headers()['next-action']);
     await other.getByRole('button', { name: `Decline ${declined}` }).click();
+    expect((await answered).status()).toBe(200);
     await editor.page.reload();
     await expect(editor.page.locator('.report', { hasText: declined })).toContainText('Declined by');
     await expect(editor.page.locator('.report', { hasText: declined })).toContainText('Our figure matches the returning officer’s.');
