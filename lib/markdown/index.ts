@@ -169,7 +169,7 @@ export function replacePlainSpan(markdown: string, start: number, end: number, r
   const absolute = sourceStart + at;
   const next = markdown.slice(0, absolute) + replacement + markdown.slice(absolute + exact.length);
   // Guard: the edit must change exactly that span of the plain text.
-  const expected = toPlainText(markdown);
+  const expected = blocks.map((b) => b.text).join(BLOCK_SEPARATOR);
   const wanted = expected.slice(0, start) + replacement + expected.slice(end);
   if (toPlainText(next) !== wanted) {
     return { ok: false, error: 'The words could not be replaced cleanly; amend the text by hand.' };
