@@ -29,7 +29,7 @@ export function chainTexts(tx: Tx, articleId: number, fromNumber: number): Versi
   return rows.map((r) => ({ id: r.id, number: r.number, text: r.plain ?? toPlainText(r.body ?? '') }));
 }
 
-/** One version's plain text. */
+/** One version's plain text, read in the caller's transaction (or outside one). */
 export function versionText(tx: Tx, version: { id: number; body: string }): string {
   const stored = tx.select({ plain: versionTexts.plain }).from(versionTexts).where(eq(versionTexts.versionId, version.id)).get();
   return stored?.plain ?? toPlainText(version.body);
