@@ -111,6 +111,18 @@ export const versions = sqliteTable(
 );
 export type Version = typeof versions.$inferSelect;
 
+/**
+ * Each version's plain text (lib/markdown's toPlainText of its body), stored when the version is
+ * saved: the text its claims' offsets point into, so following a claim through fifty versions
+ * does not parse fifty bodies. Derived from the version, written once, never changed (triggers).
+ */
+export const versionTexts = sqliteTable('version_texts', {
+  versionId: integer('version_id')
+    .primaryKey()
+    .references(() => versions.id),
+  plain: text('plain').notNull(),
+});
+
 /** A legal version withholds the text of earlier versions from everyone outside the desk. */
 export const withholdings = sqliteTable(
   'withholdings',

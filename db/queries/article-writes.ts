@@ -7,6 +7,7 @@ import { getDb } from '../index';
 import { type Article, articles, type Version, versions, withholdings } from '../schema';
 import { changeArticleStatus } from './article-status';
 import { recordAudit } from './audit';
+import { versionText } from './version-texts';
 import { appendVersion, latestVersion } from './version-writes';
 
 export interface ArticleText {
@@ -38,6 +39,11 @@ function pickText(t: ArticleText): ArticleText {
   return { headline: t.headline, standfirst: t.standfirst, body: t.body };
 }
 
+/** A version's plain text outside any transaction (the save action's stealth-edit check). */
+export function getVersionText(version: { id: number; body: string }): string {
+  return versionText(getDb(), version);
+}
+
 export type SaveResult = { ok: true; version: Version } | { ok: false; conflict: Version };
 
 export interface SaveVersionInput extends ArticleText {
@@ -50,6 +56,8 @@ export interface SaveVersionInput extends ArticleText {
   ip?: string;
   /** For a legal version: the earlier versions whose text is withheld from readers. */
   withhold?: { numbers: number[]; reason: string };
+  /** The body's plain text, when the caller already worked it out (it must be toPlainText(body)). */
+  plain?: string;
 }
 
 export function saveVersion(input: SaveVersionInput): SaveResult {
@@ -58,7 +66,7 @@ export function saveVersion(input: SaveVersionInput): SaveResult {
       const latest = latestVersion(tx, input.articleId);
       if (!latest) throw new Error(`article ${input.articleId} has no versions`);
       if (latest.number !== input.baseNumber) return { ok: false as const, conflict: latest };
-      const version = appendVersion(tx, { articleId: input.articleId, ...pickText(input), changeKind: input.changeKind, note: input.note, savedBy: input.actorId });
+      const version = appendVersion(tx, { articleId: input.articleId, ...pickText(input), plain: input.plain, changeKind: input.changeKind, note: input.note, savedBy: input.actorId });
       recordAudit(tx, {
         actorId: input.actorId,
         action: 'version.save',

@@ -1,15 +1,16 @@
 // The desk's writes to corrections: drafting, editing a draft, publishing (one transaction with any
 // amending version and its audit event), and withdrawal. A published correction is never edited.
 import 'server-only';
-import { asc, eq, gte, and } from 'drizzle-orm';
+import { asc, eq, and } from 'drizzle-orm';
 import { createAnchor, locateClaim } from '../../lib/anchoring';
 import { ErrataError } from '../../lib/errors';
-import { replacePlainSpan, toPlainText } from '../../lib/markdown';
+import { replacePlainSpan } from '../../lib/markdown';
 import type { CorrectionKind, CorrectionMode } from '../../lib/types';
 import { getDb } from '../index';
 import { type Claim, claims, type Correction, corrections, versions } from '../schema';
 import { recordAudit } from './audit';
 import type { Tx } from './types';
+import { chainTexts, versionText } from './version-texts';
 import { appendVersion, latestVersion } from './version-writes';
 
 export interface ClaimInput {
@@ -60,7 +61,7 @@ export function insertDraft(tx: Tx, input: NewDraft): Correction {
     .values({ articleId: input.articleId, kind: input.kind, mode: input.mode, wording: input.wording, baseVersionId: version.id, draftedBy: input.actorId, draftedAt: now, updatedAt: now })
     .returning()
     .get();
-  insertClaims(tx, correction.id, version.id, toPlainText(version.body), input.claims);
+  insertClaims(tx, correction.id, version.id, versionText(tx, version), input.claims);
   recordAudit(tx, { actorId: input.actorId, action: 'correction.draft', entityType: 'correction', entityId: correction.id, after: { ...input, claims: input.claims } });
   return correction;
 }
@@ -111,13 +112,7 @@ export interface Reanchored {
 export function reanchorDraft(tx: Tx, correction: Correction): { latestNumber: number; baseNumber: number; claims: Reanchored[] } {
   const base = tx.select().from(versions).where(eq(versions.id, correction.baseVersionId)).get();
   if (!base) throw new ErrataError('conflict', 'The draft has lost its version.');
-  const chain = tx
-    .select()
-    .from(versions)
-    .where(and(eq(versions.articleId, correction.articleId), gte(versions.number, base.number)))
-    .orderBy(asc(versions.number))
-    .all()
-    .map((v) => ({ version: v.number, text: toPlainText(v.body) }));
+  const chain = chainTexts(tx, correction.articleId, base.number).map((v) => ({ version: v.number, text: v.text }));
   const draftClaims = tx.select().from(claims).where(eq(claims.correctionId, correction.id)).orderBy(asc(claims.position)).all();
   return {
     baseNumber: base.number,
@@ -168,7 +163,7 @@ export function publishCorrection(input: { correctionId: number; actorId: number
         if (reanchored.claims.some((c) => c.status !== 'found')) return { ok: false as const, reason: 'lost' as const, reanchored };
         if (input.confirmedVersion !== latest.number) return { ok: false as const, reason: 'confirm' as const, reanchored };
         // Confirmed: the claims now point at the same words in the latest version.
-        const text = toPlainText(latest.body);
+        const text = versionText(tx, latest);
         tx.delete(claims).where(eq(claims.correctionId, draft.id)).run();
         insertClaims(
           tx,
@@ -186,12 +181,15 @@ export function publishCorrection(input: { correctionId: number; actorId: number
       let amendedNumber: number | null = null;
       if (draft.mode === 'amend') {
         let body = latest.body;
+        let plain = versionText(tx, latest);
         // Right to left, so each replacement leaves the earlier offsets valid.
         for (const claim of [...draftClaims].sort((a, b) => b.start - a.start)) {
           if (claim.replacement == null) continue;
           const edit = replacePlainSpan(body, claim.start, claim.end, claim.replacement);
           if (!edit.ok) throw new ErrataError('invalid', `"${claim.exact}": ${edit.error}`, 'claims');
           body = edit.markdown;
+          // replacePlainSpan checked that the edit changed exactly this span of the plain text.
+          plain = plain.slice(0, claim.start) + claim.replacement + plain.slice(claim.end);
         }
         if (body === latest.body) throw new ErrataError('invalid', 'An amending correction needs replacement words for its claims.', 'replacement0');
         const version = appendVersion(tx, {
@@ -199,6 +197,7 @@ export function publishCorrection(input: { correctionId: number; actorId: number
           headline: latest.headline,
           standfirst: latest.standfirst,
           body,
+          plain,
           changeKind: 'correction',
           note: draft.wording.length > 200 ? `${draft.wording.slice(0, 197)}…` : draft.wording,
           savedBy: input.actorId,

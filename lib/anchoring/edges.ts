@@ -1,6 +1,5 @@
 // Where a claim's edges land after one step's hunks, and whether any hunk changed its words.
-import { type Hunk, tokenise } from './hunks';
-import { isWordChar } from './text';
+import { type Hunk, isWordChar, tokenise } from '../text';
 
 export interface Mapped {
   touched: boolean;

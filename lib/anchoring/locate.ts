@@ -1,6 +1,6 @@
 // Finding a claim again in a later version: mapped through every version in between, quote search only as a fallback.
 import { type ClaimAnchor, createAnchor } from './anchor';
-import { type DiffBound, DEFAULT_BOUND } from './hunks';
+import { type DiffBound, DEFAULT_BOUND } from '../text';
 import { findByQuote } from './quote-search';
 import { mapSpan } from './step';
 

@@ -2,7 +2,8 @@
 import { isFactWord } from '../stealth-edit/lexicon';
 import type { TextQuoteSelector } from '../types';
 import { CONTEXT_CHARS } from './anchor';
-import { contextSimilarity, editDistance, fold, type Word, words } from './text';
+import { type Word, words } from '../text';
+import { contextSimilarity, editDistance, fold } from './matching';
 
 /** The quote fallback needs the claim's context to agree at least this well (0–1). */
 export const CONTEXT_THRESHOLD = 0.8;

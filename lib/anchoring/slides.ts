@@ -4,10 +4,11 @@
 // give the same text; a diff picks one arbitrarily. For a claim on the first "Robin" the two
 // readings disagree (removed, or still there), so the choice is made here, on the claim's context,
 // never by the diff's accident.
-import type { Hunk } from './hunks';
+import type { Hunk } from '../text';
 import { type Mapped, mapThrough } from './edges';
 import { CONTEXT_CHARS } from './anchor';
-import { contextSimilarity, isWordChar } from './text';
+import { isWordChar } from '../text';
+import { contextSimilarity } from './matching';
 
 /** A claim left standing by an ambiguous deletion must keep at least this much of its context. */
 export const SLIDE_CONTEXT_THRESHOLD = 0.75;

@@ -1,9 +1,9 @@
 // One step of a claim's journey: from one version's text to the next, as an editor maps positions.
 import { mapThrough } from './edges';
-import { type DiffBound, DEFAULT_BOUND, diffHunks } from './hunks';
-import { blockAround, pairParagraph, uniqueBlock } from './paragraphs';
+import { blockAround, type DiffBound, DEFAULT_BOUND, diffHunks } from '../text';
+import { pairParagraph, uniqueBlock } from './paragraphs';
 import { resolveSlides } from './slides';
-import { typographic } from './text';
+import { typographic } from './matching';
 
 export type StepResult =
   /** The claim's words stand, at [start, end) of the newer text (they may have moved). */

@@ -1,7 +1,7 @@
 // Aligns two versions' paragraphs: kept, moved, paired (1:1, split, merge), added or removed.
 import { type Block, blockTokens } from './blocks';
 import { type Bag, bagOf, pairRegion, sharedMatrix } from './pairing';
-import { diffIds } from './sequence';
+import { diffIds } from '../text';
 import { countWords } from './runs';
 import { type Context, type TokenEdit, diffTokens } from './words';
 

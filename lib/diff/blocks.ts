@@ -1,5 +1,6 @@
 // Splits an article body (Markdown, no raw HTML) into blocks of formatted text for alignment.
-import markdownIt, { type Token } from 'markdown-it';
+import type { Token } from 'markdown-it';
+import { BLOCK_SEPARATOR, markdownParser as parser, plainChildText } from '../text';
 import { type Segment, type WordToken, tokenise } from './tokenise';
 import type { BlockShape, Marks } from './types';
 
@@ -14,10 +15,8 @@ export interface Block {
   tokens?: WordToken[];
 }
 
-// Same settings as lib/markdown, so blocks and plain-text offsets match what readers see: html off,
-// images off, and markdown-it's validateLink already drops javascript:, vbscript:, file:, data:.
-const parser = markdownIt({ html: false, linkify: false, typographer: false });
-parser.disable(['image']);
+// The text engine's Markdown setup (lib/text), so blocks and plain-text offsets match what readers
+// see: html off, images off, and markdown-it's validateLink already drops javascript:, file:, data:.
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
@@ -30,7 +29,7 @@ export function safeHref(href: string): string | undefined {
   return href;
 }
 
-const PLAIN_SEPARATOR = 2; // lib/markdown joins block texts with "\n\n"
+const PLAIN_SEPARATOR = BLOCK_SEPARATOR.length;
 
 type MarkName = 'em' | 'strong' | 'strike';
 const MARK_OF: Record<string, MarkName> = { em_open: 'em', strong_open: 'strong', s_open: 'strike' };
@@ -58,10 +57,11 @@ function inlineSegments(children: Token[]): Segment[] {
     offset += text.length;
   };
   for (const child of children) {
-    if (child.type === 'text') push(child.content, false);
-    else if (child.type === 'code_inline') push(child.content, true);
+    if (child.type === 'text') push(plainChildText(child), false);
+    else if (child.type === 'code_inline') push(plainChildText(child), true);
+    // A soft break reads as a space (same length as the plain text's "\n", so offsets hold).
     else if (child.type === 'softbreak') push(' ', false);
-    else if (child.type === 'hardbreak') push('\n', false);
+    else if (child.type === 'hardbreak') push(plainChildText(child), false);
     else if (child.type in MARK_OF) depth[MARK_OF[child.type]] += 1;
     else if (child.type in CLOSE_OF) depth[CLOSE_OF[child.type]] -= 1;
     else if (child.type === 'link_open') links.push(safeHref(String(child.attrGet('href') ?? '')));

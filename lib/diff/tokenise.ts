@@ -1,4 +1,5 @@
-// Splits prose into whole-word tokens (numbers, names, punctuation, emoji) that carry their formatting.
+// The text engine's tokens (lib/text) with the formatting they carry and the whitespace before them.
+import { isSpace, isWord, pieces } from '../text';
 import type { Marks } from './types';
 
 /** A run of text with one set of marks, at an offset in its block's plain text. */
@@ -21,31 +22,6 @@ export interface WordToken {
   id: number;
 }
 
-// A regex, not Intl.Segmenter, for spaced scripts: Node 20's segmenter takes ~80 ms for 10,000
-// words, which alone would blow the 30 ms budget. The rules follow UAX #29 where prose needs them:
-// apostrophes and dots join letters (O’Brien, don't, x.com, 3.5m), commas join digits (1,200.5),
-// emoji sequences stay whole (ZWJ families, flags, keycaps, skin tones, tag sequences).
-const EMOJI =
-  '\\p{RI}\\p{RI}|[#*0-9]\\uFE0F?\\u20E3|\\p{Extended_Pictographic}(?:\\p{EMod}|\\uFE0F|[\\u{E0020}-\\u{E007F}])*' +
-  '(?:\\u200D\\p{Extended_Pictographic}(?:\\p{EMod}|\\uFE0F)*)*';
-const WORD = "[\\p{L}\\p{M}\\p{N}\\p{Pc}]+(?:(?:['’.]|(?<=\\p{N}),)[\\p{L}\\p{M}\\p{N}]+)*";
-const TOKEN = new RegExp(`(\\s+)|(${EMOJI})|(${WORD})|([^]\\p{M}*)`, 'gu');
-
-// Scripts written without spaces between words need a dictionary: there the segmenter is worth it.
-const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
-let segmenter: Intl.Segmenter | undefined;
-
-const HAS_WORD = /[\p{L}\p{N}]/u;
-const SPACE = /^\s+$/;
-
-function pieces(text: string): string[] {
-  if (UNSPACED.test(text)) {
-    segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
-    return Array.from(segmenter.segment(text), (s) => s.segment);
-  }
-  return text.match(TOKEN) ?? [];
-}
-
 /** Tokenises consecutive segments of one block; whitespace becomes the next token's `pre`. */
 export function tokenise(segments: Segment[]): WordToken[] {
   const tokens: WordToken[] = [];
@@ -53,10 +29,10 @@ export function tokenise(segments: Segment[]): WordToken[] {
   for (const segment of segments) {
     let at = segment.start;
     for (const piece of pieces(segment.text)) {
-      if (SPACE.test(piece)) {
+      if (isSpace(piece)) {
         pre += piece;
       } else {
-        tokens.push({ text: piece, pre, marks: segment.marks, word: HAS_WORD.test(piece), start: at, id: 0 });
+        tokens.push({ text: piece, pre, marks: segment.marks, word: isWord(piece), start: at, id: 0 });
         pre = '';
       }
       at += piece.length;

@@ -1,5 +1,5 @@
 // Word-level diff of two token lists, tuned for prose: bounded, and small equal islands folded in.
-import { diffIds } from './sequence';
+import { diffIds } from '../text';
 import type { Interner, WordToken } from './tokenise';
 
 /** Settings and shared state for one diff request. */

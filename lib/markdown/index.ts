@@ -1,6 +1,7 @@
 // Article bodies: Markdown without raw HTML, its plain text (what claims are anchored in),
 // and rendering with corrected claims marked at their plain-text offsets.
-import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
+import type { Token } from 'markdown-it';
+import { BLOCK_SEPARATOR, createMarkdownParser, isPlainChild, markdownParser, plainChildText } from '../text';
 
 export interface ClaimMark {
   start: number;
@@ -27,30 +28,12 @@ export interface PlainBlock {
   lines: [number, number];
 }
 
-const BLOCK_SEPARATOR = '\n\n';
-
-function createParser(): MarkdownIt {
-  // html: false escapes any raw HTML; markdown-it's validateLink drops javascript:, vbscript:,
-  // file: and data: URLs. Images are off: articles carry no media, and remote images leak readers.
-  const md = markdownIt({ html: false, linkify: false, typographer: false });
-  md.disable(['image']);
-  return md;
-}
-
-const parser = createParser();
+// The parser and the plain-text rules are the text engine's (lib/text): one Markdown setup.
+const parser = markdownParser;
 
 interface Annotated {
   tokens: Token[];
   blocks: PlainBlock[];
-}
-
-function isTextual(child: Token): boolean {
-  return child.type === 'text' || child.type === 'code_inline' || child.type === 'softbreak' || child.type === 'hardbreak';
-}
-
-function childText(child: Token): string {
-  if (child.type === 'softbreak' || child.type === 'hardbreak') return '\n';
-  return child.content;
 }
 
 /** Parses once and records each text run's plain-text offset in token.meta.pt. */
@@ -64,9 +47,9 @@ function annotate(markdown: string): Annotated {
     const start = offset;
     let text = '';
     for (const child of token.children) {
-      if (!isTextual(child)) continue;
+      if (!isPlainChild(child)) continue;
       child.meta = { pt: offset };
-      const piece = childText(child);
+      const piece = plainChildText(child);
       text += piece;
       offset += piece.length;
     }
@@ -132,7 +115,7 @@ function ptOf(token: Token): number {
   return (token.meta as { pt: number }).pt;
 }
 
-const renderer = createParser();
+const renderer = createMarkdownParser();
 // markdown-it types env loosely; ours is always the RenderEnv that renderMarkdown passes in.
 const envOf = (env: unknown) => env as RenderEnv;
 renderer.renderer.rules.text = (tokens, idx, _opts, env) => renderRun(tokens[idx].content, ptOf(tokens[idx]), envOf(env), (s) => s);
@@ -186,7 +169,7 @@ export function replacePlainSpan(markdown: string, start: number, end: number, r
   const absolute = sourceStart + at;
   const next = markdown.slice(0, absolute) + replacement + markdown.slice(absolute + exact.length);
   // Guard: the edit must change exactly that span of the plain text.
-  const expected = toPlainText(markdown);
+  const expected = blocks.map((b) => b.text).join(BLOCK_SEPARATOR);
   const wanted = expected.slice(0, start) + replacement + expected.slice(end);
   if (toPlainText(next) !== wanted) {
     return { ok: false, error: 'The words could not be replaced cleanly; amend the text by hand.' };

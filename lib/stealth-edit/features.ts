@@ -1,5 +1,6 @@
 // The facts a stealth edit can change: numbers, names, quoted words and negations, found in one text.
-import { fold, words } from '../anchoring/text';
+import { fold } from '../anchoring/matching';
+import { words } from '../text';
 import { NEGATIONS } from './lexicon';
 import { knownNames, namesIn } from './names';
 import { type Found, numbersIn } from './numbers';

@@ -1,5 +1,5 @@
 // The stealth-edit check: does a "minor edit" to a published article change a number, a name, a quote or a negation?
-import { diffHunks, type Hunk } from '../anchoring/hunks';
+import { diffHunks, type Hunk } from '../text';
 import { type Facts, factsOf, SUBSTANTIVE_KINDS, type SubstantiveKind, wordCounts } from './features';
 import type { Found } from './numbers';
 

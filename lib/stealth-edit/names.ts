@@ -6,6 +6,23 @@ import { SENTENCE_STARTERS, TITLES } from './lexicon';
 const CAPITALISED = /(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}\p{M}]*(?:['’-]\p{L}[\p{L}\p{M}]*)*/gu;
 const OPENERS = new Set(['"', '“', '‘', "'", '(', '[']);
 
+const LETTER = /^\p{L}$/u;
+
+/**
+ * The letters just before `end`. Scanned backwards: a `$`-anchored regex on text.slice(0, end)
+ * tries every position from the start, which made the check quadratic in the article's length.
+ */
+function wordEndingAt(text: string, end: number): string {
+  let start = end;
+  while (start > 0) {
+    const low = text.charCodeAt(start - 1);
+    const width = low >= 0xdc00 && low <= 0xdfff && start > 1 ? 2 : 1;
+    if (!LETTER.test(text.slice(start - width, start))) break;
+    start -= width;
+  }
+  return text.slice(start, end);
+}
+
 /** True if the word at `index` opens a sentence, a paragraph or a quotation. */
 function opensSentence(text: string, index: number): boolean {
   let i = index - 1;
@@ -17,7 +34,7 @@ function opensSentence(text: string, index: number): boolean {
   if (i < 0 || quoted || text[i] === '\n') return true;
   if (!'.!?…'.includes(text[i])) return false;
   // "Mr. Hart" and "J. Hart": the full stop ends an abbreviation, not a sentence.
-  const before = text.slice(0, i).match(/([\p{L}]+)$/u)?.[1] ?? '';
+  const before = wordEndingAt(text, i);
   return !(TITLES.has(before.toLowerCase()) || /^\p{Lu}$/u.test(before));
 }
 

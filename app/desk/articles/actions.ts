@@ -4,9 +4,10 @@ import { redirect } from 'next/navigation';
 import { ARTICLE_LIMITS, keepUnder, REASON_LIMITS } from '@/lib/limits';
 import { z } from 'zod';
 import { authorize, type FormState, formValues, refusalFor, refuse } from '@/app/(auth)/forms';
-import { createArticle, publishArticle, saveVersion, unwithdrawArticle, withdrawArticle } from '@/db/queries/article-writes';
+import { createArticle, getVersionText, publishArticle, saveVersion, unwithdrawArticle, withdrawArticle } from '@/db/queries/article-writes';
 import { getDeskArticle } from '@/db/queries/desk';
 import { getUserById } from '@/db/queries/users';
+import { toPlainText } from '@/lib/markdown';
 import { findSubstantiveChanges, versionFacts } from '@/lib/stealth-edit';
 import { versionPermission } from '@/lib/roles';
 import { CHANGE_KINDS, type ChangeKind } from '@/lib/types';
@@ -95,8 +96,11 @@ export async function saveVersionAction(_prev: FormState, formData: FormData): P
   }
   // The stealth-edit guard: a "minor edit" to a published article that changes facts needs a
   // correction or a reason on the record.
+  let plain: string | undefined;
   if (data.changeKind === 'minor_edit' && desk.article.status === 'published' && !data.minorReason) {
-    const changes = findSubstantiveChanges(versionFacts(desk.latest), versionFacts(data));
+    // The latest version's plain text is stored; the new body's is worked out once, for the check and the save.
+    plain = toPlainText(data.body);
+    const changes = findSubstantiveChanges(versionFacts(desk.latest, getVersionText(desk.latest)), versionFacts(data, plain));
     if (changes.length > 0) {
       return refuse(422, {
         message: 'This “minor edit” changes facts readers may have relied on. Save it as a correction, clarification or update — or give the reason it is minor.',
@@ -112,6 +116,7 @@ export async function saveVersionAction(_prev: FormState, formData: FormData): P
     headline: data.headline,
     standfirst: data.standfirst,
     body: data.body,
+    plain,
     changeKind: data.changeKind as (typeof CHANGE_KINDS)[number],
     note: data.minorReason ? `${data.note ? `${data.note}. ` : ''}Minor edit despite changed facts: ${data.minorReason}` : data.note,
     actorId: user.id,

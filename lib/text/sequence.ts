@@ -1,9 +1,10 @@
 // The one place that calls the diff library: a bounded diff of two integer sequences.
 import { diffArrays } from 'diff';
-import type { RunOp } from './types';
+
+export type EditOp = 'equal' | 'insert' | 'delete';
 
 export interface Edit {
-  op: RunOp;
+  op: EditOp;
   count: number;
 }
 
@@ -29,7 +30,7 @@ export function diffIds(a: number[], b: number[], bound: Bound): Edit[] | undefi
   const midB = b.slice(head, b.length - tail);
 
   const edits: Edit[] = [];
-  const push = (op: RunOp, count: number) => {
+  const push = (op: EditOp, count: number) => {
     if (count > 0) edits.push({ op, count });
   };
   push('equal', head);
@@ -46,4 +47,18 @@ export function diffIds(a: number[], b: number[], bound: Bound): Edit[] | undefi
   }
   push('equal', tail);
   return edits;
+}
+
+/** Gives equal strings equal small integers, so sequences of them diff as numbers. */
+export class StringIds {
+  private ids = new Map<string, number>();
+
+  of(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.ids.size + 1;
+      this.ids.set(key, id);
+    }
+    return id;
+  }
 }

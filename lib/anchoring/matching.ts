@@ -1,11 +1,5 @@
 // What counts as the same words when anchoring, and how alike two strings are.
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-
-export function isWordChar(c: string | undefined): boolean {
-  return c !== undefined && WORD_CHAR.test(c);
-}
-
 /**
  * Folds typographic variants one character for one (curly quotes, dashes, no-break spaces), so
  * offsets into the folded text are offsets into the original.
@@ -58,24 +52,4 @@ export function similarity(a: string, b: string): number {
 /** How well two contexts (words before and after) agree, in [0, 1]. */
 export function contextSimilarity(prefixA: string, suffixA: string, prefixB: string, suffixB: string): number {
   return similarity(`${looseContext(prefixA)}\u0000${looseContext(suffixA)}`, `${looseContext(prefixB)}\u0000${looseContext(suffixB)}`);
-}
-
-/** A word (or currency sign, or %) as matching sees it: lower case, apostrophes straightened. */
-export interface Word {
-  key: string;
-  raw: string;
-  start: number;
-  end: number;
-}
-
-// Numbers keep their separators ("1,200", "3.5") so "3.5" never matches "35".
-const WORD = /[\p{L}\p{N}]+(?:[.,'’][\p{L}\p{N}]+)*|[\p{Sc}%]/gu;
-
-export function words(text: string): Word[] {
-  return Array.from(text.matchAll(WORD), (m) => ({
-    key: m[0].toLowerCase().replace(/’/g, "'"),
-    raw: m[0],
-    start: m.index,
-    end: m.index + m[0].length,
-  }));
 }

@@ -1,0 +1,67 @@
+// Claims are offsets into a version's plain text, so that text must never change for a stored
+// version: not when the Markdown setup moves into lib/text, not when it is stored at save time.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { locateClaim } from '../lib/anchoring';
+import { toPlainText } from '../lib/markdown';
+import { type Db, openDatabase } from './connection';
+import { chainTexts } from './queries/version-texts';
+import { claims, versions, versionTexts } from './schema';
+import { demoNewsroom } from './seed/demo-content';
+import { seedDemoNewsroom } from './seed';
+
+/** SHA-256 of every demo version's plain text in order, as lib/markdown gave it before lib/text existed. */
+const DEMO_PLAIN_TEXTS_SHA256 = '0950796146c6e7c8fa5d0f534debe1b6a5f24b48780dbc1cd5e9311a2379eb3e';
+
+let dir: string;
+let db: Db;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'errata-plain-'));
+  db = openDatabase(path.join(dir, 'test.db'));
+  seedDemoNewsroom(db, demoNewsroom);
+});
+
+afterAll(() => {
+  db.$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('versions’ plain text', () => {
+  it('is the same text as before the text engine, for every demo version', () => {
+    const hash = createHash('sha256');
+    for (const a of demoNewsroom.articles) for (const v of a.versions) hash.update(`${toPlainText(v.body)}\u0000`);
+    expect(hash.digest('hex')).toBe(DEMO_PLAIN_TEXTS_SHA256);
+  });
+
+  it('is stored for every version saved, equal to the body’s plain text', () => {
+    const rows = db.select().from(versions).leftJoin(versionTexts, eq(versionTexts.versionId, versions.id)).all();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r.version_texts?.plain).toBe(toPlainText(r.versions.body));
+  });
+
+  it('is never rewritten or deleted', () => {
+    const row = db.select().from(versionTexts).limit(1).get();
+    expect(row).toBeDefined();
+    expect(() => db.update(versionTexts).set({ plain: 'rewritten' }).where(eq(versionTexts.versionId, row!.versionId)).run()).toThrow(/never changed/);
+    expect(() => db.delete(versionTexts).where(eq(versionTexts.versionId, row!.versionId)).run()).toThrow(/never deleted/);
+  });
+
+  it('still holds every stored demo claim exactly where it was anchored', () => {
+    const stored = db.select().from(claims).innerJoin(versions, eq(versions.id, claims.versionId)).all();
+    expect(stored.length).toBeGreaterThan(0);
+    for (const { claims: c, versions: v } of stored) {
+      const [own] = chainTexts(db, v.articleId, v.number);
+      const text = own.text;
+      expect(text.slice(c.start, c.end)).toBe(c.exact);
+      expect(text.slice(c.start - c.prefix.length, c.start)).toBe(c.prefix);
+      expect(text.slice(c.end, c.end + c.suffix.length)).toBe(c.suffix);
+      const anchor = { quote: { exact: c.exact, prefix: c.prefix, suffix: c.suffix }, start: c.start, end: c.end };
+      expect(locateClaim(anchor, [{ version: v.number, text }])).toEqual({ status: 'found', start: c.start, end: c.end, via: 'mapped' });
+    }
+  });
+});

@@ -1,0 +1,31 @@
+// The one Markdown setup: how article bodies are parsed, and which of their characters make the
+// plain text that claims are anchored in (as offsets, so this must never change for stored versions).
+import markdownIt, { type MarkdownIt, type Token } from 'markdown-it';
+
+/** Blocks (paragraphs, headings, list items, cells) are joined in the plain text by a blank line. */
+export const BLOCK_SEPARATOR = '\n\n';
+
+/**
+ * html: false escapes any raw HTML; markdown-it's validateLink drops javascript:, vbscript:, file:
+ * and data: URLs. Images are off: articles carry no media, and remote images leak readers.
+ * A new instance each call, for a renderer that installs its own rules.
+ */
+export function createMarkdownParser(): MarkdownIt {
+  const md = markdownIt({ html: false, linkify: false, typographer: false });
+  md.disable(['image']);
+  return md;
+}
+
+/** The shared parser, for parsing only (never give it rendering rules). */
+export const markdownParser = createMarkdownParser();
+
+/** An inline child that contributes characters to the plain text. */
+export function isPlainChild(child: Token): boolean {
+  return child.type === 'text' || child.type === 'code_inline' || child.type === 'softbreak' || child.type === 'hardbreak';
+}
+
+/** The child's characters in the plain text: a line break (soft or hard) is one "\n". */
+export function plainChildText(child: Token): string {
+  if (child.type === 'softbreak' || child.type === 'hardbreak') return '\n';
+  return child.content;
+}
