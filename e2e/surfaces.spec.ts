@@ -148,7 +148,8 @@ async function build(request: APIRequestContext, state: State, index: number): P
         wording: 'The figure given was wrong; it has been checked since.',
       });
       const correctionId = /\/desk\/corrections\/(\d+)/.exec(correction)?.[1] ?? '';
-      await act(request, 'corrections', 'publishCorrectionAction', { correctionId });
+      // Published at the revision the standards editor read (the draft as just saved).
+      await act(request, 'corrections', 'publishCorrectionAction', { correctionId, revision: String(draftRevision(correctionId)) });
       built.claims.push(v.number);
     },
     withhold: async () => {
@@ -186,6 +187,16 @@ async function build(request: APIRequestContext, state: State, index: number): P
 
 function readable(b: Built, v: Version): boolean {
   return b.firstPublic !== null && v.number >= b.firstPublic && !v.withheld;
+}
+
+/** A draft correction's revision as stored: what its publisher reads. */
+function draftRevision(correctionId: string): number {
+  const db = new Database(databasePath, { readonly: true });
+  try {
+    return (db.prepare('select revision from corrections where id = ?').get(Number(correctionId)) as { revision: number }).revision;
+  } finally {
+    db.close();
+  }
 }
 
 /** A version's kind and note as stored (what an attacker might know or guess of a withheld version). */
