@@ -149,4 +149,23 @@ test.describe('sign-in under attack', () => {
     expect(response.setCookies.some((c) => c.startsWith('errata-device='))).toBe(false);
     expect([devices(victim.email), devices(attacker.email)]).toEqual(before);
   });
+
+  test('a credentials form whose Content-Type names another body type is refused (415), so next-auth never reads another account from it', async ({ browser }) => {
+    const victim = await addAccount(browser, 'victim2');
+    const attacker = await addAccount(browser, 'attacker2');
+    const devices = (email: string) => query<{ n: number }>('select count(*) as n from known_devices d join users u on u.id = d.user_id where u.email = ?', email).n;
+    const before = devices(victim.email);
+    const csrf = await requestFrom('127.0.50.1', '/api/auth/csrf');
+    const cookie = csrf.setCookies.map((c) => c.split(';')[0]).join('; ');
+    const { csrfToken } = JSON.parse(csrf.text) as { csrfToken: string };
+    // Read as a form, it names the victim; read as JSON (next-auth looks for "application/json"
+    // anywhere in the header), it signs the attacker in.
+    const body = JSON.stringify({ email: attacker.email, password: attacker.password, csrfToken, x: `&email=${encodeURIComponent(victim.email)}&` });
+    for (const type of ['application/x-www-form-urlencoded; x=application/json', 'application/json', 'multipart/form-data; boundary=XB; x=application/x-www-form-urlencoded']) {
+      const response = await requestFrom('127.0.50.1', '/api/auth/callback/credentials', { method: 'POST', headers: { 'content-type': type, cookie }, body });
+      expect(response.status, `${type}: ${response.text}`).toBe(415);
+      expect(response.setCookies.some((c) => c.startsWith('errata-device=') || c.includes('session-token='))).toBe(false);
+    }
+    expect(devices(victim.email)).toBe(before);
+  });
 });

@@ -46,6 +46,14 @@ test.describe('sessions end', () => {
       await expect(replayed.getByRole('heading', { name: 'Sign in to the desk' })).toBeVisible();
       await replayed.context().close();
     }
+    // next-auth's own session endpoint (however its path is spelled, GET or POST) knows no one either.
+    const replayed = await browser.newContext();
+    await replayed.addCookies(kept);
+    for (const path of ['/api/auth/session', '/api/auth/session/x']) {
+      expect(await (await replayed.request.get(path)).json(), path).toEqual({});
+      expect(await (await replayed.request.post(path, { data: { data: {} } })).json(), `POST ${path}`).toEqual({});
+    }
+    await replayed.close();
   });
 
   test('a session cookie from before a disable and re-enable gets the sign-in page', async ({ page, browser }) => {

@@ -1,6 +1,6 @@
 // Readers report errors here. Anonymous and hostile by assumption: size-capped, validated, honeypotted
 // and rate-limited, answering 429 over a limit: 5 an hour per address (IPv6 by /64), and per article
-// 20 different addresses an hour and 100 reports an hour. An article's quota counts addresses, not
+// 100 different addresses an hour and 300 reports an hour. An article's quota counts addresses, not
 // reports, so a handful of clients cannot use it up and lock out real readers; honeypot hits are
 // answered first and spend nothing.
 import { keepUnder, REPORT_BODY_MAX_BYTES, REPORT_LIMITS } from '@/lib/limits';
@@ -14,9 +14,9 @@ import { countRecentAttempts, recordAttempt } from '@/db/queries/throttle';
 const HOUR = 3_600_000;
 export const REPORTS_PER_IP_PER_HOUR = 5;
 /** Different addresses that may report one article in an hour. */
-export const REPORTERS_PER_ARTICLE_PER_HOUR = 20;
+export const REPORTERS_PER_ARTICLE_PER_HOUR = 100;
 /** Reports one article may receive in an hour, however many addresses send them. */
-export const REPORTS_PER_ARTICLE_PER_HOUR = 100;
+export const REPORTS_PER_ARTICLE_PER_HOUR = 300;
 const MAX_BODY_BYTES = REPORT_BODY_MAX_BYTES;
 
 const reportSchema = z.object({

@@ -1,19 +1,28 @@
 // next-auth's endpoints, with throttled sign-ins answered 429 before any password is checked, and a
 // device cookie given to the browser on each successful sign-in (see lib/auth/sign-in-throttle.ts).
+// The credentials form is read exactly as next-auth reads it: one media type, each field once.
 import NextAuth from 'next-auth';
+import { decode } from 'next-auth/jwt';
 import type { NextRequest } from 'next/server';
-import { authOptionsFor } from '@/app/(auth)/auth';
+import { authOptions, authOptionsFor } from '@/app/(auth)/auth';
 import { getCurrentUser } from '@/app/(auth)/access';
 import { clientIp } from '@/app/(auth)/client-ip';
 import { signInThrottle } from '@/app/(auth)/sign-in';
 import { DEVICE_MAX_AGE_MS, findKnownDevice, rememberDevice } from '@/db/queries/known-devices';
-import { getUserByEmail } from '@/db/queries/users';
 import { DEVICE_COOKIE, deviceCookie } from '@/lib/auth/device-cookie';
 import { repeatedFieldMessage, repeatedFields } from '@/lib/form-fields';
 import { SIGN_IN_WINDOW_MS } from '@/lib/auth/sign-in-throttle';
 import { redirectOrigin } from '@/lib/site-url';
 
 type Context = { params: Promise<{ nextauth: string[] }> };
+
+/**
+ * The one body type a credentials sign-in may have. next-auth picks its parser by searching the
+ * whole Content-Type header for "application/json" or "application/x-www-form-urlencoded", so a
+ * header with another media type, or parameters naming one, would let it read a different body
+ * than this route checks.
+ */
+const CREDENTIALS_TYPE = /^application\/x-www-form-urlencoded(\s*;\s*charset="?utf-8"?)?$/i;
 
 function originOf(req: NextRequest): string {
   return redirectOrigin(process.env, req.headers.get('host'), req.nextUrl.protocol === 'https:');
@@ -24,26 +33,39 @@ function handler(req: NextRequest, ctx: Context) {
   return NextAuth(req, ctx, authOptionsFor(originOf(req)));
 }
 
+/** Which endpoint, as next-auth itself reads it: the first segments after /api/auth. */
+async function endpoint(ctx: Context): Promise<{ action: string; provider?: string }> {
+  const [action = '', provider] = (await ctx.params).nextauth ?? [];
+  return { action, provider };
+}
+
 export async function GET(req: NextRequest, ctx: Context) {
+  const { action, provider } = await endpoint(ctx);
   // Credentials are only ever posted; next-auth itself fails on a GET of this callback.
-  if (req.nextUrl.pathname.endsWith('/callback/credentials')) {
+  if (action === 'callback' && provider === 'credentials') {
     return new Response('Sign in through the sign-in form.\n', { status: 405, headers: { allow: 'POST', 'content-type': 'text/plain; charset=utf-8' } });
   }
   // next-auth answers from the cookie alone; a session that was signed out, idled or expired is none.
-  if (req.nextUrl.pathname.endsWith('/session') && !(await getCurrentUser())) return Response.json({});
+  if (action === 'session' && !(await getCurrentUser())) return Response.json({});
   return handler(req, ctx);
 }
 
-function signedIn(response: Response): boolean {
-  return response.headers.getSetCookie().some((c) => /^(__Secure-)?next-auth\.session-token=[^;]/.test(c));
+/** The account id in the session token next-auth just set, if it set one. */
+async function signedInAs(response: Response): Promise<number | null> {
+  const cookie = response.headers.getSetCookie().find((c) => /^(__Secure-)?next-auth\.session-token=[^;]/.test(c));
+  if (!cookie) return null;
+  const token = await decode({ token: cookie.slice(cookie.indexOf('=') + 1).split(';')[0], secret: authOptions.secret ?? '' }).catch(() => null);
+  return typeof token?.uid === 'number' ? token.uid : null;
 }
 
 export async function POST(req: NextRequest, ctx: Context) {
-  if (!req.nextUrl.pathname.endsWith('/callback/credentials')) return handler(req, ctx);
-  const form = await req.clone().formData().catch(() => null);
-  // Read once: the throttle, next-auth and the device cookie must all see the same email (next-auth
-  // would take a repeated field's last value, and a first value could name someone else's account).
-  if (!form) return Response.json({ error: 'Sign in through the sign-in form.' }, { status: 400 });
+  const { action, provider } = await endpoint(ctx);
+  if (action === 'session' && !(await getCurrentUser())) return Response.json({});
+  if (action !== 'callback' || provider !== 'credentials') return handler(req, ctx);
+  if (!CREDENTIALS_TYPE.test(req.headers.get('content-type') ?? '')) return Response.json({ error: 'Sign in through the sign-in form.' }, { status: 415 });
+  // Read once: the throttle and next-auth must see the same email (next-auth would take a repeated
+  // field's last value, and a first value could name someone else's account).
+  const form = new URLSearchParams(await req.clone().text());
   const repeated = repeatedFields(form.keys());
   if (repeated.length > 0) return Response.json({ error: repeatedFieldMessage(repeated) }, { status: 400 });
   const email = String(form.get('email') ?? '').slice(0, 320);
@@ -55,13 +77,14 @@ export async function POST(req: NextRequest, ctx: Context) {
     );
   }
   const response = await handler(req, ctx);
-  if (!signedIn(response)) return response;
-  // This browser is now known to the account: later lockouts of the account do not apply to it.
-  const user = getUserByEmail({ email: email.trim().toLowerCase() });
+  // This browser is now known to the account that signed in (by the id next-auth put in the session,
+  // never by a field re-read): later lockouts of that account do not apply to it.
+  const userId = await signedInAs(response);
+  if (userId === null) return response;
   const known = findKnownDevice({ token: deviceToken });
-  if (!user || known?.userId === user.id) return response;
+  if (known?.userId === userId) return response;
   const secure = req.nextUrl.protocol === 'https:' || req.headers.get('x-forwarded-proto') === 'https';
   const headers = new Headers(response.headers);
-  headers.append('Set-Cookie', deviceCookie(rememberDevice({ userId: user.id }), { maxAgeSeconds: DEVICE_MAX_AGE_MS / 1000, secure }));
+  headers.append('Set-Cookie', deviceCookie(rememberDevice({ userId }), { maxAgeSeconds: DEVICE_MAX_AGE_MS / 1000, secure }));
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
