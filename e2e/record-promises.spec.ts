@@ -176,3 +176,34 @@ test('saving the same text again (a resubmitted form) is refused, and puts no em
   expect(query<{ n: number }>('select count(*) as n from versions where article_id = ?', id).n).toBe(latest.number);
   await editor.context.close();
 });
+
+test('an edit made on text a legal version has since withheld is refused however often it is sent, and the text stays withheld', async ({ browser }) => {
+  const editor = await newSession(browser, 'editor');
+  const standards = await newSession(browser, 'standards');
+  const slug = `stale-legal-${Date.now().toString(36)}`;
+  const id = await publishedArticle(editor.page.request, slug);
+  // Standards withholds version 1 with a legal version 2 that drops the sentence.
+  const legal = await callAction(standards.page.request, actionNamed('saveVersionAction'), {
+    articleId: String(id),
+    baseNumber: '1',
+    changeKind: 'legal',
+    note: 'Legal',
+    withhold: '1',
+    legalReason: 'Solicitors’ letter',
+    headline: `Library ${slug}`,
+    standfirst: 'Fridays',
+    body: 'The mayor said the savings were small.',
+  });
+  expect(await redirectOf(legal)).toContain('saved=2');
+  // The editor's tab was opened on version 1: its save, sent once and again, is refused both times.
+  const stale = { articleId: String(id), changeKind: 'update', note: 'Typo', headline: `Library ${slug}`, standfirst: 'Fridays', body: `${BODY} Typo fixed.` };
+  for (const baseNumber of ['1', '1']) {
+    const response = await callAction(editor.page.request, actionNamed('saveVersionAction'), { ...stale, baseNumber });
+    expect(response.status()).toBe(409);
+    expect(await response.text()).toContain('is a legal version');
+  }
+  expect(query<{ n: number }>('select count(*) as n from versions where article_id = ?', id).n).toBe(2);
+  expect(await (await editor.page.request.get(`/articles/${slug}`)).text()).not.toContain('voted 7 to 2');
+  await editor.context.close();
+  await standards.context.close();
+});

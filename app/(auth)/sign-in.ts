@@ -11,7 +11,7 @@ import { getUserByEmail } from '@/db/queries/users';
 import type { User } from '@/db/schema';
 import { decoyHash, verifyPassword } from '@/lib/auth/passwords';
 import { addressGroup } from '@/lib/net/client-address';
-import { reachedLimit, SIGN_IN_WINDOW_MS, type SignInBucket, signInBuckets } from '@/lib/auth/sign-in-throttle';
+import { reachedLimit, SIGN_IN_LIMITS, SIGN_IN_WINDOW_MS, type SignInBucket, signInBuckets } from '@/lib/auth/sign-in-throttle';
 
 export { SIGN_IN_WINDOW_MS };
 
@@ -36,6 +36,12 @@ function auditOncePerWindow(keys: string | string[], event: Parameters<typeof re
   getDb().transaction((tx) => recordAudit(tx, event));
 }
 
+/** ERRATA_SIGN_IN_GLOBAL_LIMIT, for a newsroom whose desk is large enough to need more (default 100). */
+function globalSignInLimit(): number {
+  const n = Number(process.env.ERRATA_SIGN_IN_GLOBAL_LIMIT);
+  return Number.isInteger(n) && n > 0 ? n : SIGN_IN_LIMITS.global;
+}
+
 function bucketsFor({ email, ip, deviceToken }: Attempt, user: User | undefined): SignInBucket[] {
   const device = user ? findKnownDevice({ token: deviceToken }) : undefined;
   const group = addressGroup(ip);
@@ -44,6 +50,7 @@ function bucketsFor({ email, ip, deviceToken }: Attempt, user: User | undefined)
     ip: group,
     deviceId: device && device.userId === user?.id ? device.tokenHash : undefined,
     knownAddressOf: user && isKnownAddress({ userId: user.id, address: group }) ? user.id : undefined,
+    globalLimit: globalSignInLimit(),
   });
 }
 

@@ -28,13 +28,13 @@ export interface SignInBucket {
   scope: keyof typeof SIGN_IN_LIMITS;
 }
 
-export function signInBuckets({ email, ip, deviceId, knownAddressOf }: { email: string; ip: string; deviceId?: string; knownAddressOf?: number }): SignInBucket[] {
+export function signInBuckets({ email, ip, deviceId, knownAddressOf, globalLimit = SIGN_IN_LIMITS.global }: { email: string; ip: string; deviceId?: string; knownAddressOf?: number; globalLimit?: number }): SignInBucket[] {
   if (deviceId) return [{ bucket: 'sign-in:device', key: deviceId, limit: SIGN_IN_LIMITS.device, scope: 'device' }];
   if (knownAddressOf !== undefined) return [{ bucket: 'sign-in:known-address', key: `${knownAddressOf}|${ip}`, limit: SIGN_IN_LIMITS.knownAddress, scope: 'knownAddress' }];
   return [
     { bucket: 'sign-in:account', key: email, limit: SIGN_IN_LIMITS.account, scope: 'account' },
     { bucket: 'sign-in:address', key: ip, limit: SIGN_IN_LIMITS.address, scope: 'address' },
-    { bucket: 'sign-in:global', key: '*', limit: SIGN_IN_LIMITS.global, scope: 'global' },
+    { bucket: 'sign-in:global', key: '*', limit: globalLimit, scope: 'global' },
   ];
 }
 

@@ -88,6 +88,15 @@ export async function saveVersionAction(_prev: FormState, formData: FormData): P
   const { user, data } = parsed;
   const desk = getDeskArticle({ id: data.articleId });
   if (!desk) return refuse(404, { message: 'That article does not exist.' });
+  // An edit made on text that a legal version has since withheld must not bring it back: refused
+  // however often it is sent (its base stays behind the legal version), until the editor starts
+  // again from the current text.
+  const legal = desk.versions.find((v) => v.number > data.baseNumber && v.changeKind === 'legal');
+  if (legal) {
+    return refuse(409, {
+      message: `Version ${legal.number} is a legal version: it withheld earlier text from readers while you were editing. Your edit was made on that text, so it cannot be saved. Reload the article and make your change again on the current version.`,
+    });
+  }
   // A version is a change readers can see (or, for a legal version, a withholding): saving the same
   // text again (a resubmitted form, the back button) would put an empty change on the record.
   const unchanged = desk.latest.number === data.baseNumber && desk.latest.headline === data.headline && desk.latest.standfirst === data.standfirst && desk.latest.body === data.body;
