@@ -66,7 +66,8 @@ async function actionRequestRefusal(request: NextRequest): Promise<{ error: stri
   } catch {
     form = new FormData();
   }
-  const problem = actionRequestProblem(type, form.get('0'));
+  // One root: a second "0" would be read by one decoder and not another.
+  const problem = form.getAll('0').length > 1 ? repeatedFieldMessage(['0']) : actionRequestProblem(type, form.get('0'));
   if (problem) return { error: problem };
   // Named as the form names them, without the "_1_" prefix of React's encoding.
   const repeated = repeatedFields([...form.keys()]).map((name) => name.replace(/^_?\d+_/, ''));

@@ -29,6 +29,9 @@ describe("a server action's request", () => {
     expect(actionRequestProblem('multipart/form-data; boundary=x', '[{},"$K1"]')).toBeNull();
     expect(actionRequestProblem('multipart/form-data; boundary=x', '["$K1a"]')).toBeNull();
     expect(actionRequestProblem('multipart/form-data; boundary=x', '[{"message":"$$x"},"$K2"]')).toBeNull();
+    expect(actionRequestProblem('multipart/form-data; boundary=x', '[{"errors":{"body":["Keep it short."]},"values":{"a":"b"},"ok":false},"$K1"]')).toBeNull();
+    // A previous state's own plain values, as React spells them: undefined, a date, a special number.
+    expect(actionRequestProblem('multipart/form-data; boundary=x', '[{"errors":"$undefined","detail":{"at":"$D2026-12-01T09:00:00.000Z","n":"$NaN"}},"$K1"]')).toBeNull();
   });
 
   it('is refused as anything else: JSON or text arguments, a cut-off or odd root', () => {
@@ -42,6 +45,9 @@ describe("a server action's request", () => {
       ['multipart/form-data; boundary=x', '[{},null]'],
       ['multipart/form-data; boundary=x', '[{},"$K1","$K2"]'],
       ['multipart/form-data; boundary=x', '{"0":"$K1"}'],
+      ...['"$Q2"', '"$1"', '"$S"', '{"then":"$1"}', '"$W2"', '"$B2"', '"$F2"', '"$h2"', '"$A2"', '"$O2"', '"$Q0"', '"$Z"', '"$l2"', '"$i2"', '["$E(x)"]', '{"$Q2":1}'].map(
+        (first) => ['multipart/form-data; boundary=x', `[${first},"$K1"]`] as const,
+      ),
     ] as const) {
       expect(actionRequestProblem(type, root), `${type} ${root}`).toMatch(/not one of the desk’s forms/);
     }

@@ -52,5 +52,18 @@ export function actionRequestProblem(contentType: string, root: FormDataEntryVal
   }
   if (!Array.isArray(args) || args.length < 1 || args.length > 2) return refused;
   const form = args[args.length - 1];
-  return typeof form === 'string' && /^\$K[0-9a-f]+$/.test(form) ? null : refused;
+  if (typeof form !== 'string' || !/^\$K[0-9a-f]+$/.test(form)) return refused;
+  // The previous state is plain data: React writes a string that starts with "$" as "$$…", so any
+  // other "$" string is a reference (a Map, a promise, a stream, a server reference) no form sends.
+  return args.length === 2 && hasReference(args[0]) ? refused : null;
+}
+
+/** React's spellings of plain values in a reply: undefined, the special numbers, a date, a bigint. */
+const PLAIN_VALUE = /^\$(undefined|NaN|Infinity|-Infinity|-0|D.*|n-?\d+)$/s;
+
+function hasReference(value: unknown): boolean {
+  if (typeof value === 'string') return value.startsWith('$') && !value.startsWith('$$') && !PLAIN_VALUE.test(value);
+  if (Array.isArray(value)) return value.some(hasReference);
+  if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => hasReference(k) || hasReference(v));
+  return false;
 }
