@@ -144,6 +144,12 @@ test.describe('requests no form of ours sends', () => {
         expect(status, `${method} ${path}`).toBe(405);
       }
     }
+    // next-auth's endpoints take only the urlencoded forms its client sends: a cut-off JSON body is a 415, not a 500.
+    for (const path of ['/api/auth/csrf', '/api/auth/signin', '/api/auth/signout', '/api/auth/nope']) {
+      const response = await request.post(path, { headers: { 'content-type': 'application/json' }, data: '{"x":', maxRedirects: 0 });
+      expect(response.status(), path).toBeLessThan(500);
+      expect(response.status(), path).toBeGreaterThanOrEqual(400);
+    }
     for (const path of ['/api/auth/callback/credentials', '/api/auth/callback/credentials?x=%ZZ']) {
       const response = await request.get(path, { maxRedirects: 0 });
       expect(response.status(), path).toBe(405);

@@ -61,8 +61,10 @@ async function signedInAs(response: Response): Promise<number | null> {
 export async function POST(req: NextRequest, ctx: Context) {
   const { action, provider } = await endpoint(ctx);
   if (action === 'session' && !(await getCurrentUser())) return Response.json({});
+  // Every form next-auth's client posts (sign-in, sign-out) is urlencoded; any other body would reach
+  // next-auth's own parser, which answers a cut-off JSON body with a 500.
+  if (!CREDENTIALS_TYPE.test(req.headers.get('content-type') ?? '')) return Response.json({ error: 'Send this as the sign-in or sign-out form does.' }, { status: 415 });
   if (action !== 'callback' || provider !== 'credentials') return handler(req, ctx);
-  if (!CREDENTIALS_TYPE.test(req.headers.get('content-type') ?? '')) return Response.json({ error: 'Sign in through the sign-in form.' }, { status: 415 });
   // Read once: the throttle and next-auth must see the same email (next-auth would take a repeated
   // field's last value, and a first value could name someone else's account).
   const form = new URLSearchParams(await req.clone().text());
