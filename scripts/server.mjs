@@ -90,10 +90,17 @@ const server = http.createServer((req, res) => {
   if (declaredTooLarge(req.headers['content-length'])) return refuse(req, res, 413);
   const serve = (request) =>
     compress(request, res, () => {
-      hashInlineScripts(request, res);
-      // A server action that refused its input answers with the 4xx it asked for.
-      if (request.method === 'POST' && request.headers['next-action']) withActionStatus(res, () => handle(request, res));
-      else handle(request, res);
+      // A server action that refused its input answers with the 4xx it asked for; set up first, so the
+      // status applies under the CSP step's own buffering of the head.
+      if (request.method === 'POST' && request.headers['next-action']) {
+        withActionStatus(res, () => {
+          hashInlineScripts(request, res);
+          return handle(request, res);
+        });
+      } else {
+        hashInlineScripts(request, res);
+        handle(request, res);
+      }
     });
   if (req.headers['content-length'] === undefined && req.headers['transfer-encoding']) return withCountedBody(req, res, serve);
   serve(req);

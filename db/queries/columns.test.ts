@@ -114,11 +114,23 @@ describe('the column through the public view', () => {
     story({ published: true, correctionAt: new Date('2026-05-08T09:00:00Z'), secret: 'reviewed words' });
     const column = columns.generateEdition({ date: '2026-05-08', settings, actorId: userId });
     const reviewed = columns.getEditionRevision({ columnId: column.id }) ?? '';
-    columns.saveEditionDraft({ columnId: column.id, intro: 'Changed in another tab', items: [], actorId: userId });
+    columns.saveEditionDraft({ columnId: column.id, revision: reviewed, intro: 'Changed in another tab', items: [], actorId: userId });
     expect(() => columns.publishEdition({ columnId: column.id, actorId: userId, revision: reviewed })).toThrow(
       expect.objectContaining({ name: 'ErrataError', code: 'conflict', status: 409, field: 'revision' }),
     );
     expect(columns.getEditionById({ id: column.id })?.column.status).toBe('draft');
     expect(publish(column.id).status).toBe('published');
+  });
+
+  it('saves a draft only from the revision the editor opened: a later save from an older tab is refused', () => {
+    story({ published: true, correctionAt: new Date('2026-05-09T09:00:00Z'), secret: 'two editors' });
+    const column = columns.generateEdition({ date: '2026-05-09', settings, actorId: userId });
+    const opened = columns.getEditionRevision({ columnId: column.id }) ?? '';
+    columns.saveEditionDraft({ columnId: column.id, revision: opened, intro: 'First tab', items: [], actorId: userId });
+    expect(() => columns.saveEditionDraft({ columnId: column.id, revision: opened, intro: 'Second tab', items: [], actorId: userId })).toThrow(
+      expect.objectContaining({ name: 'ErrataError', code: 'conflict', status: 409 }),
+    );
+    expect(columns.getEditionById({ id: column.id })?.column.intro).toBe('First tab');
+    columns.discardEdition({ columnId: column.id, actorId: userId });
   });
 });

@@ -87,6 +87,8 @@ function draftColumn(tx: Tx, columnId: number): Column {
 
 export interface EditionEdit {
   columnId: number;
+  /** The revision the editor opened (lib/record/edition-revision): a draft changed since is not overwritten. */
+  revision: string;
   intro: string;
   items: { id: number; wording: string }[];
   actorId: number;
@@ -95,7 +97,10 @@ export interface EditionEdit {
 export function saveEditionDraft(edit: EditionEdit): void {
   getDb().transaction(
     (tx) => {
-      draftColumn(tx, edit.columnId);
+      const column = draftColumn(tx, edit.columnId);
+      if (revisionOf(tx, column) !== edit.revision) {
+        throw new ErrataError('conflict', 'This edition was changed (in another tab, or by someone else) since you opened it, so your edit was not saved. Reload it, then make your change again on the current text.');
+      }
       tx.update(columns).set({ intro: edit.intro }).where(eq(columns.id, edit.columnId)).run();
       for (const item of edit.items) {
         tx.update(columnItems).set({ wording: item.wording }).where(and(eq(columnItems.id, item.id), eq(columnItems.columnId, edit.columnId))).run();

@@ -82,6 +82,14 @@ export function actionFixtures(admin: APIRequestContext, databasePath: string) {
     const draft = read<{ id: number } | undefined>("select id from columns where status = 'draft'");
     if (draft) await run('discardEditionAction', { columnId: String(draft.id) }, /\/desk\/column/);
   };
+  /** The revision a standards editor opening this draft sees: its intro and items, in print order. */
+  const reviewedRevision = (id: number) => {
+    const { intro } = read<{ intro: string }>('select intro from columns where id = ?', id);
+    const db = new Database(databasePath, { readonly: true });
+    const items = db.prepare('select id, wording from column_items where column_id = ? order by position').all(id) as { id: number; wording: string }[];
+    db.close();
+    return editionRevision({ intro, items });
+  };
   /** A fresh draft edition with at least one item in it. */
   const draftEdition = async () => {
     await discardDraftEdition();
@@ -150,7 +158,12 @@ export function actionFixtures(admin: APIRequestContext, databasePath: string) {
         return { fields: { date: editionDate(), ahead: 'on' }, required: ['date', 'ahead'] };
       },
     },
-    saveEditionAction: { valid: async () => ({ fields: { columnId: String((await draftEdition()).id), intro: `Intro ${uid()}` }, required: ['columnId'] }) },
+    saveEditionAction: {
+      valid: async () => {
+        const { id } = await draftEdition();
+        return { fields: { columnId: String(id), revision: reviewedRevision(id), intro: `Intro ${uid()}` }, required: ['columnId', 'revision'] };
+      },
+    },
     changeItemAction: {
       valid: async () => {
         const edition = await draftEdition();
@@ -160,12 +173,7 @@ export function actionFixtures(admin: APIRequestContext, databasePath: string) {
     publishEditionAction: {
       valid: async () => {
         const { id } = await draftEdition();
-        // The revision the standards editor would have reviewed: the draft's intro and items, in print order.
-        const { intro } = read<{ intro: string }>('select intro from columns where id = ?', id);
-        const db = new Database(databasePath, { readonly: true });
-        const items = db.prepare('select id, wording from column_items where column_id = ? order by position').all(id) as { id: number; wording: string }[];
-        db.close();
-        return { fields: { columnId: String(id), revision: editionRevision({ intro, items }) }, required: ['columnId', 'revision'] };
+        return { fields: { columnId: String(id), revision: reviewedRevision(id) }, required: ['columnId', 'revision'] };
       },
     },
     discardEditionAction: { valid: async () => ({ fields: { columnId: String((await draftEdition()).id) }, required: ['columnId'] }) },

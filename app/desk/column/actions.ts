@@ -52,6 +52,8 @@ export async function generateEditionAction(_prev: FormState, formData: FormData
 
 const saveSchema = z.object({
   columnId: z.coerce.number().int().positive(),
+  // The revision of the draft this editor opened (see lib/record/edition-revision).
+  revision: z.string().regex(/^[0-9a-f]{64}$/, 'Reload the edition: the form did not say which revision you opened.'),
   intro: z.string().trim().max(EDITION_LIMITS.intro.max, keepUnder(EDITION_LIMITS.intro)).default(''),
 });
 
@@ -71,7 +73,7 @@ export async function saveEditionAction(_prev: FormState, formData: FormData): P
   }
   if (Object.keys(errors).length) return refuse(422, { errors, message: 'Please correct the items marked.', values: formValues(formData) });
   try {
-    saveEditionDraft({ columnId: parsed.data.columnId, intro: parsed.data.intro, items, actorId: user.id });
+    saveEditionDraft({ columnId: parsed.data.columnId, revision: parsed.data.revision, intro: parsed.data.intro, items, actorId: user.id });
   } catch (error) {
     return refusalFor(error);
   }
