@@ -1,7 +1,7 @@
 // "For the Record": generating an edition from the corrections not yet printed, editing the draft,
 // publishing it in one transaction, and reading editions.
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNull, lt, notInArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lt, notExists, type SQL, sql } from 'drizzle-orm';
 import { ErrataError } from '../../lib/errors';
 import { editionRevision } from '../../lib/record/edition-revision';
 import { formatCites } from '../../lib/record/public';
@@ -10,11 +10,16 @@ import type { NewsroomSettings } from '../../lib/types';
 import { getDb } from '../index';
 import { articles, claims, type Column, columnItems, columns, corrections } from '../schema';
 import { recordAudit } from './audit';
-import { type Edition, editionView, getCurrentHeadlines, publicArticleCondition, readableVersionIds } from './public-record';
+import { chunks, type Edition, editionView, getCurrentHeadlines, publicArticleCondition, readableVersionIds } from './public-record';
 import type { Tx } from './types';
 
 export type { Edition, EditionItem } from './public-record';
 
+
+/** The correction is in no edition yet (column_items.correction_id is unique: one index probe). */
+function notPrinted(): SQL {
+  return notExists(getDb().select({ one: sql`1` }).from(columnItems).where(eq(columnItems.correctionId, corrections.id)));
+}
 
 interface PoolEntry {
   correctionId: number;
@@ -31,22 +36,21 @@ interface PoolEntry {
  * only the claims whose version readers may read.
  */
 function correctionPool(tx: Tx, settings: NewsroomSettings, until: Date): PoolEntry[] {
-  const taken = tx.select({ id: columnItems.correctionId }).from(columnItems).all().map((r) => r.id);
   const rows = tx
     .select({ correction: corrections, section: articles.section, firstPublishedAt: articles.firstPublishedAt })
     .from(corrections)
     .innerJoin(articles, eq(articles.id, corrections.articleId))
-    .where(and(eq(corrections.status, 'published'), publicArticleCondition(), lt(corrections.publishedAt, until), taken.length ? notInArray(corrections.id, taken) : undefined))
+    .where(and(eq(corrections.status, 'published'), publicArticleCondition(), lt(corrections.publishedAt, until), notPrinted()))
     .all();
   const headlines = getCurrentHeadlines({ articleIds: rows.map((r) => r.correction.articleId) }, tx);
-  const claimRows = rows.length
-    ? tx.select().from(claims).where(inArray(claims.correctionId, rows.map((r) => r.correction.id))).orderBy(asc(claims.position)).all()
-    : [];
+  const claimRows = chunks(rows.map((r) => r.correction.id)).flatMap((ids) => tx.select().from(claims).where(inArray(claims.correctionId, ids)).orderBy(asc(claims.position)).all());
   const readable = readableVersionIds(claimRows.map((c) => c.versionId), tx);
+  const claimsBy = new Map<number, typeof claimRows>();
+  for (const c of claimRows) claimsBy.set(c.correctionId, [...(claimsBy.get(c.correctionId) ?? []), c]);
   return rows.flatMap(({ correction, section, firstPublishedAt }) => {
     const headline = headlines.get(correction.articleId);
     if (!headline) return [];
-    const quoted = claimRows.filter((c) => c.correctionId === correction.id && readable.has(c.versionId));
+    const quoted = (claimsBy.get(correction.id) ?? []).filter((c) => readable.has(c.versionId));
     const wording = columnItemWording(
       {
         kind: correction.kind,
@@ -192,12 +196,12 @@ export function listEditions(): Column[] {
 
 /** How many published corrections wait for the next edition. */
 export function countUnprinted(): number {
-  const db = getDb();
-  const taken = db.select({ id: columnItems.correctionId }).from(columnItems).all().map((r) => r.id);
-  return db
-    .select({ id: corrections.id })
-    .from(corrections)
-    .innerJoin(articles, eq(articles.id, corrections.articleId))
-    .where(and(eq(corrections.status, 'published'), isNull(corrections.withdrawnAt), publicArticleCondition(), taken.length ? notInArray(corrections.id, taken) : undefined))
-    .all().length;
+  return (
+    getDb()
+      .select({ n: count() })
+      .from(corrections)
+      .innerJoin(articles, eq(articles.id, corrections.articleId))
+      .where(and(eq(corrections.status, 'published'), isNull(corrections.withdrawnAt), publicArticleCondition(), notPrinted()))
+      .get()?.n ?? 0
+  );
 }
