@@ -66,6 +66,7 @@ export const articles = sqliteTable(
     index('articles_status_id_idx').on(t.status, t.id),
     index('articles_section_id_idx').on(t.section, t.id),
     index('articles_byline_id_idx').on(t.byline, t.id),
+    index('articles_status_published_idx').on(t.status, t.firstPublishedAt),
   ],
 );
 export type Article = typeof articles.$inferSelect;
@@ -172,6 +173,10 @@ export const corrections = sqliteTable(
     index('corrections_status_id_idx').on(t.status, t.id),
     index('corrections_kind_id_idx').on(t.kind, t.id),
     index('corrections_drafted_by_idx').on(t.draftedBy, t.id),
+    index('corrections_published_at_idx').on(t.publishedAt),
+    // Foreign keys' child side, so a check from the parent is a probe, not a scan.
+    index('corrections_base_version_idx').on(t.baseVersionId),
+    index('corrections_amended_version_idx').on(t.amendedVersionId),
   ],
 );
 export type Correction = typeof corrections.$inferSelect;
@@ -273,6 +278,7 @@ export const reports = sqliteTable(
     index('reports_status_id_idx').on(t.status, t.id),
     index('reports_article_idx').on(t.articleId, t.id),
     index('reports_version_idx').on(t.versionId),
+    index('reports_correction_idx').on(t.correctionId),
   ],
 );
 export type Report = typeof reports.$inferSelect;

@@ -1,7 +1,8 @@
 // "For the Record": generating an edition from the corrections not yet printed, editing the draft,
 // publishing it in one transaction, and reading editions.
 import 'server-only';
-import { and, asc, count, desc, eq, inArray, isNull, lt, notExists, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, notExists, type SQL, sql } from 'drizzle-orm';
+import { COUNT_CAP } from '../../lib/desk/keyset';
 import { ErrataError } from '../../lib/errors';
 import { editionRevision } from '../../lib/record/edition-revision';
 import { formatCites } from '../../lib/record/public';
@@ -20,6 +21,9 @@ export type { Edition, EditionItem } from './public-record';
 function notPrinted(): SQL {
   return notExists(getDb().select({ one: sql`1` }).from(columnItems).where(eq(columnItems.correctionId, corrections.id)));
 }
+
+/** The most corrections one edition takes; an archive's backlog is printed over several. */
+export const MAX_EDITION_ITEMS = 500;
 
 interface PoolEntry {
   correctionId: number;
@@ -41,6 +45,9 @@ function correctionPool(tx: Tx, settings: NewsroomSettings, until: Date): PoolEn
     .from(corrections)
     .innerJoin(articles, eq(articles.id, corrections.articleId))
     .where(and(eq(corrections.status, 'published'), publicArticleCondition(), lt(corrections.publishedAt, until), notPrinted()))
+    // Oldest first, at most an edition's worth: whatever is left waits for the next edition.
+    .orderBy(asc(corrections.publishedAt), asc(corrections.id))
+    .limit(MAX_EDITION_ITEMS)
     .all();
   const headlines = getCurrentHeadlines({ articleIds: rows.map((r) => r.correction.articleId) }, tx);
   const claimRows = chunks(rows.map((r) => r.correction.id)).flatMap((ids) => tx.select().from(claims).where(inArray(claims.correctionId, ids)).orderBy(asc(claims.position)).all());
@@ -194,14 +201,17 @@ export function listEditions(): Column[] {
   return getDb().select().from(columns).orderBy(desc(columns.date)).all();
 }
 
-/** How many published corrections wait for the next edition. */
+/**
+ * How many published corrections wait for the next edition, counted up to COUNT_CAP + 1 (newest
+ * first along the published_at index) so a backlog of thousands costs no more than a thousand.
+ */
 export function countUnprinted(): number {
-  return (
-    getDb()
-      .select({ n: count() })
-      .from(corrections)
-      .innerJoin(articles, eq(articles.id, corrections.articleId))
-      .where(and(eq(corrections.status, 'published'), isNull(corrections.withdrawnAt), publicArticleCondition(), notPrinted()))
-      .get()?.n ?? 0
-  );
+  const waiting = getDb()
+    .select({ id: corrections.id })
+    .from(corrections)
+    .innerJoin(articles, eq(articles.id, corrections.articleId))
+    .where(and(eq(corrections.status, 'published'), isNull(corrections.withdrawnAt), publicArticleCondition(), notPrinted()))
+    .orderBy(desc(corrections.publishedAt))
+    .limit(COUNT_CAP + 1);
+  return getDb().get<{ n: number }>(sql`SELECT count(*) AS n FROM (${waiting})`).n;
 }

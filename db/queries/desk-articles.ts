@@ -7,6 +7,7 @@ import type { ArticleStatus, ChangeKind } from '../../lib/types';
 import { getDb } from '../index';
 import { articles, corrections, reports, versions } from '../schema';
 import { articleSearch, searchQuery } from './article-search';
+import { distinctArticleValues } from './distinct-values';
 import { keyset } from './keyset';
 
 export interface DeskArticleFilter {
@@ -94,8 +95,5 @@ function decorate(rows: Omit<DeskArticleRow, 'latest' | 'draftCorrections' | 'op
 /** The sections and bylines the filters offer, read from their indices (distinct values, bounded). */
 export function listDeskFacets(): { sections: string[]; authors: string[] } {
   const db = getDb();
-  return {
-    sections: db.selectDistinct({ s: articles.section }).from(articles).orderBy(articles.section).limit(200).all().map((r) => r.s),
-    authors: db.selectDistinct({ b: articles.byline }).from(articles).orderBy(articles.byline).limit(1000).all().map((r) => r.b),
-  };
+  return { sections: distinctArticleValues(db, 'section', 200), authors: distinctArticleValues(db, 'byline', 1000) };
 }
