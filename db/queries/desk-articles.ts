@@ -20,6 +20,8 @@ export interface DeskArticleFilter {
   changedSince?: Date;
   sort?: SortOrder;
   cursor?: Cursor;
+  /** Rows a page (PAGE_SIZE unless given; at most 100). */
+  size?: number;
 }
 
 export interface DeskArticleRow {
@@ -55,6 +57,7 @@ export function listDeskArticles(filter: DeskArticleFilter = {}): DeskArticlePag
   const db = getDb();
   const query = filter.q ? searchQuery(filter.q) : null;
   const cursor = filter.cursor ?? null;
+  const size = Math.min(100, Math.max(1, filter.size ?? PAGE_SIZE));
   // A search walks the search index in id order (FTS5 rowid = article id) and stops at the page.
   const key = keyset(query ? articleSearch.rowid : articles.id, cursor, filter.sort);
   const where = conditions(filter, query);
@@ -62,8 +65,8 @@ export function listDeskArticles(filter: DeskArticleFilter = {}): DeskArticlePag
     const select = db.select({ id: articles.id, slug: articles.slug, section: articles.section, byline: articles.byline, status: articles.status }).from(query ? articleSearch : articles);
     return query ? select.innerJoin(articles, eq(articles.id, articleSearch.rowid)) : select;
   };
-  const fetched = (base() as ReturnType<typeof base>).where(and(key.where, ...where)).orderBy(key.orderBy).limit(PAGE_SIZE + 1).all();
-  const page = cutPage(fetched, cursor, PAGE_SIZE, (r) => r.id);
+  const fetched = (base() as ReturnType<typeof base>).where(and(key.where, ...where)).orderBy(key.orderBy).limit(size + 1).all();
+  const page = cutPage(fetched, cursor, size, (r) => r.id);
   const countKey = keyset(query ? articleSearch.rowid : articles.id, null, filter.sort);
   const counted = (base() as ReturnType<typeof base>).where(and(countKey.where, ...where)).limit(COUNT_CAP + 1);
   const matching = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${counted})`).n;

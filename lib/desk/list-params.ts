@@ -30,6 +30,8 @@ const articleFilter = z.object({
   reports: flag,
   since: day,
   sort,
+  /** Rows a page: 50 unless asked for between 5 and 100. */
+  per: z.coerce.number().int().min(5).max(100).optional().catch(undefined),
 });
 
 export function parseArticleList(raw: RawParams) {
@@ -37,7 +39,7 @@ export function parseArticleList(raw: RawParams) {
   const f = articleFilter.parse(flat);
   return {
     flat,
-    filter: { q: f.q, status: f.status, section: f.section, author: f.author, draftCorrections: !!f.drafts, openReports: !!f.reports, changedSince: f.since, sort: f.sort, cursor: parseCursor(flat) },
+    filter: { q: f.q, status: f.status, section: f.section, author: f.author, draftCorrections: !!f.drafts, openReports: !!f.reports, changedSince: f.since, sort: f.sort, size: f.per, cursor: parseCursor(flat) },
   };
 }
 
