@@ -43,6 +43,7 @@ test.describe('the desk lists', () => {
 
     await page.locator('a[rel="next"]').click();
     await expect(page).toHaveURL(/after=/);
+    await expect.poll(async () => (await listedIds(page)).some((n) => first.includes(n))).toBe(false);
     const second = await listedIds(page);
     expect(second).toHaveLength(5);
     expect(second).not.toContain(id);
@@ -56,7 +57,9 @@ test.describe('the desk lists', () => {
 
     // And back: the previous page is page 1 again.
     await page.goBack();
+    await expect(page).toHaveURL(/after=/);
     await page.locator('a[rel="prev"]').click();
-    expect(await listedIds(page)).toEqual(first);
+    await expect(page).toHaveURL(/before=/);
+    await expect.poll(() => listedIds(page)).toEqual(first);
   });
 });
