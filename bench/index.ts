@@ -51,7 +51,7 @@ function processGroupRss(pid: number): number {
 
 async function deskSection(base: string, pid: number, scale: typeof FULL_SCALE) {
   console.log(`\nDesk pages, signed in as standards (${scale.articles.toLocaleString('en-GB')} articles), one request at a time:`);
-  const { figures, cookie } = await deskPageFigures(base, { email: 'standards@bench.example', password: 'errata-bench-2026' }, { articleId: 4242, correctionId: 7, slugWord: 'story 4242' });
+  const { figures, cookie } = await deskPageFigures(base, { standards: 'standards@bench.example', admin: 'admin@bench.example', password: 'errata-bench-2026' }, { articleId: 4242, correctionId: 7, slugWord: 'story 4242' });
   for (const f of figures) {
     const search = f.page.includes('q=');
     const target = search ? 300 : 200;
@@ -67,7 +67,8 @@ async function deskSection(base: string, pid: number, scale: typeof FULL_SCALE) 
 }
 
 function printTable() {
-  printTable();
+  console.log('\n| measure | figure | target | met |\n|---|---|---|---|');
+  for (const r of rows) console.log(`| ${r.what} | ${r.figure} | ${r.target} | ${r.ok === null ? '' : r.ok ? 'yes' : 'NO'} |`);
 }
 
 async function main() {
