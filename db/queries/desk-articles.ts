@@ -69,10 +69,22 @@ export function listDeskArticles(filter: DeskArticleFilter = {}): DeskArticlePag
   };
   const fetched = (base() as ReturnType<typeof base>).where(and(key.where, ...where)).orderBy(key.orderBy).limit(size + 1).all();
   const page = cutPage(fetched, cursor, size, (r) => r.id);
+  return { ...page, rows: decorate(page.rows), matching: countMatching(filter, query, where) };
+}
+
+/** How many match, up to COUNT_CAP + 1, by the cheapest walk. */
+function countMatching(filter: DeskArticleFilter, query: string | null, where: SQL[]): number {
+  const db = getDb();
+  const onlyChangedSince = filter.changedSince && !query && !filter.status && !filter.section && !filter.author && !filter.draftCorrections && !filter.openReports;
+  if (onlyChangedSince) {
+    // Changed articles are sparse in the archive: count them from the versions saved since, not by walking articles.
+    const changed = db.selectDistinct({ id: versions.articleId }).from(versions).where(gte(versions.savedAt, filter.changedSince as Date)).limit(COUNT_CAP + 1);
+    return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${changed})`).n;
+  }
+  const base = query ? db.select({ id: articles.id }).from(articleSearch).innerJoin(articles, eq(articles.id, articleSearch.rowid)) : db.select({ id: articles.id }).from(articles);
   const countKey = keyset(query ? articleSearch.rowid : articles.id, null, filter.sort);
-  const counted = (base() as ReturnType<typeof base>).where(and(countKey.where, ...where)).limit(COUNT_CAP + 1);
-  const matching = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${counted})`).n;
-  return { ...page, rows: decorate(page.rows), matching };
+  const counted = base.where(and(countKey.where, ...where)).limit(COUNT_CAP + 1);
+  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${counted})`).n;
 }
 
 function decorate(rows: Omit<DeskArticleRow, 'latest' | 'draftCorrections' | 'openReports'>[]): DeskArticleRow[] {
