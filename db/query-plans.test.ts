@@ -93,7 +93,7 @@ function run(label: string, fn: () => unknown) {
  */
 function badScans(source: string, params: unknown[]): string[] {
   const details = plan(source, params);
-  const orderedWalk = /\blimit\b/i.test(source) && !details.some((d) => d.includes('TEMP B-TREE FOR ORDER BY'));
+  const orderedWalk = /\border by\b[^)]*\blimit\b/i.test(source) && !details.some((d) => d.includes('TEMP B-TREE FOR ORDER BY'));
   return details.filter((d) => LARGE.test(d) && !(orderedWalk && / USING (COVERING )?INDEX /.test(d)));
 }
 

@@ -115,7 +115,8 @@ export const versions = sqliteTable(
   (t) => [
     uniqueIndex('versions_article_number_idx').on(t.articleId, t.number),
     index('versions_change_kind_saved_idx').on(t.changeKind, t.savedAt),
-    index('versions_saved_idx').on(t.savedAt),
+    // Covering for the desk's "changed since" count: the range gives the article ids without reading rows.
+    index('versions_saved_article_idx').on(t.savedAt, t.articleId),
   ],
 );
 export type Version = typeof versions.$inferSelect;
