@@ -1,6 +1,7 @@
-// The scale generator: a newsroom of 100,000 articles, 300,000 versions, 20,000 corrections and
-// 2,000 reader reports, written straight into a fresh database with the app's own hashing and
-// anchoring. `tsx bench/scale.ts FILE [--articles N]`.
+// The scale generator: a national newsroom's archive of 1,000,000 articles, 3,000,000 versions,
+// 50,000 corrections and 20,000 reader reports, written straight into a fresh database with the
+// app's own hashing and anchoring. `tsx bench/scale.ts FILE [--articles N]` (the other counts scale
+// with N). A few articles are desk drafts, a few corrections drafts, most reports new.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/connection';
@@ -36,7 +37,10 @@ export interface ScaleCounts {
   reports: number;
 }
 
-export const FULL_SCALE: ScaleCounts = { articles: 100_000, versionsPerArticle: 3, corrections: 20_000, reports: 2_000 };
+export const FULL_SCALE: ScaleCounts = { articles: 1_000_000, versionsPerArticle: 3, corrections: 50_000, reports: 20_000 };
+const BYLINES = Array.from({ length: 400 }, (_, i) => `Reporter ${String(i + 1).padStart(3, '0')}`);
+/** Rows written per transaction: the WAL stays small and a run can be watched. */
+const BATCH = 10_000;
 
 export function generateScaleDatabase(file: string, counts: ScaleCounts = FULL_SCALE): { seconds: number; bytes: number } {
   const started = Date.now();
@@ -57,7 +61,7 @@ export function generateScaleDatabase(file: string, counts: ScaleCounts = FULL_S
   const insertSettings = sqlite.prepare('insert into settings (id, publication, column_name, contact_line, time_zone, locale) values (1, ?, ?, ?, ?, ?)');
   const insertUser = sqlite.prepare("insert into users (email, name, role, password_hash) values (?, ?, ?, ?)");
   const insertArticle = sqlite.prepare(
-    "insert into articles (slug, section, byline, status, first_published_at, first_public_version, created_by) values (?, ?, ?, 'published', ?, 1, 1)",
+    'insert into articles (slug, section, byline, status, first_published_at, first_public_version, created_by, created_at) values (?, ?, ?, ?, ?, ?, 1, ?)',
   );
   const insertVersion = sqlite.prepare(
     'insert into versions (article_id, number, headline, standfirst, body, change_kind, note, saved_by, saved_at, content_hash, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)',
@@ -65,57 +69,86 @@ export function generateScaleDatabase(file: string, counts: ScaleCounts = FULL_S
   const insertAudit = sqlite.prepare("insert into audit_events (created_at, actor_id, action, entity_type, entity_id) values (?, 1, ?, ?, ?)");
   const insertSearch = sqlite.prepare('insert into article_search (rowid, body) values (?, ?)');
   const insertCorrection = sqlite.prepare(
-    "insert into corrections (article_id, kind, mode, wording, status, base_version_id, drafted_by, drafted_at, updated_at, published_by, published_at) values (?, ?, 'notice', ?, 'draft', ?, 1, ?, ?, 2, null)",
+    "insert into corrections (article_id, kind, mode, wording, status, base_version_id, drafted_by, drafted_at, updated_at, published_by, published_at) values (?, ?, 'notice', ?, 'draft', ?, ?, ?, ?, 2, null)",
   );
   const publishCorrection = sqlite.prepare("update corrections set status = 'published', published_at = ?, updated_at = ? where id = ?");
   const insertClaim = sqlite.prepare('insert into claims (correction_id, version_id, exact, prefix, suffix, start, end, position) values (?, ?, ?, ?, ?, ?, ?, 0)');
-  const insertReport = sqlite.prepare('insert into reports (reference, article_id, version_id, exact, prefix, suffix, start, end, message) values (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertReport = sqlite.prepare(
+    'insert into reports (reference, article_id, version_id, exact, prefix, suffix, start, end, message, status, decline_reason, handled_by, handled_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
 
-  const firstVersion: { id: number; body: string }[] = [];
-  const write = sqlite.transaction(() => {
+  // Only the first versions that corrections and reports point at are kept in memory.
+  const isDraft = (a: number) => a % 1000 === 7;
+  const target = () => {
+    const a = 1 + Math.floor(random() * counts.articles);
+    return isDraft(a) ? a - 1 : a;
+  };
+  const correctionTargets = Array.from({ length: counts.corrections }, target);
+  const reportTargets = Array.from({ length: counts.reports }, target);
+  const wanted = new Set([...correctionTargets, ...reportTargets]);
+  const firstVersion = new Map<number, { id: number; body: string }>();
+  const batch = (fn: () => void) => sqlite.transaction(fn)();
+  batch(() => {
     const { siteUrl: _siteUrl, ...settings } = { ...DEFAULT_SETTINGS, publication: 'The Scale Test Gazette' };
     insertSettings.run(settings.publication, settings.columnName, settings.contactLine, settings.timeZone, settings.locale);
     const hash = hashPasswordSync('errata-bench-2026');
     insertUser.run('editor@bench.example', 'Bench Editor', 'editor', hash);
     insertUser.run('standards@bench.example', 'Bench Standards', 'standards', hash);
-    for (let a = 1; a <= counts.articles; a++) {
-      const published = now - Math.floor(random() * 365 * 86_400_000);
-      const articleId = Number(insertArticle.run(`story-${a}`, pick(SECTIONS), 'Staff Reporter', published).lastInsertRowid);
-      let body = Array.from({ length: 4 }, paragraph).join('\n\n');
-      const headline = sentence(6).replace(/\.$/, '');
-      let prev = '';
-      for (let n = 1; n <= counts.versionsPerArticle; n++) {
-        if (n > 1) body = `${body}\n\n${paragraph()}`;
-        const savedAt = new Date(published + (n - 1) * 3_600_000);
-        const v = { number: n, headline, standfirst: 'A report from the scale test.', body, changeKind: n === 1 ? 'first_publication' : 'update', note: n === 1 ? '' : 'More detail', savedAt };
-        const hashes = hashVersion(prev, v);
-        prev = hashes.hash;
-        const versionId = Number(insertVersion.run(articleId, n, v.headline, v.standfirst, v.body, v.changeKind, v.note, savedAt.getTime(), hashes.contentHash, hashes.prevHash, hashes.hash).lastInsertRowid);
-        insertAudit.run(savedAt.getTime(), 'version.save', 'version', String(versionId));
-        if (n === 1) firstVersion[articleId] = { id: versionId, body };
-      }
-      insertSearch.run(articleId, `${headline} ${body}`);
+    insertUser.run('admin@bench.example', 'Bench Admin', 'admin', hash);
+  });
+  const writeArticle = (a: number) => {
+    const published = now - Math.floor(random() * 365 * 86_400_000);
+    // One in a thousand is still a desk draft (no public version yet).
+    const draft = isDraft(a);
+    const slug = `story-${a}`;
+    const byline = pick(BYLINES);
+    const articleId = Number(insertArticle.run(slug, pick(SECTIONS), byline, draft ? 'draft' : 'published', draft ? null : published, draft ? null : 1, published).lastInsertRowid);
+    let body = Array.from({ length: 4 }, paragraph).join('\n\n');
+    const headline = sentence(6).replace(/\.$/, '');
+    let prev = '';
+    for (let n = 1; n <= counts.versionsPerArticle; n++) {
+      if (n > 1) body = `${body}\n\n${paragraph()}`;
+      const savedAt = new Date(published + (n - 1) * 3_600_000);
+      const v = { number: n, headline, standfirst: 'A report from the scale test.', body, changeKind: n === 1 ? 'first_publication' : 'update', note: n === 1 ? '' : 'More detail', savedAt };
+      const hashes = hashVersion(prev, v);
+      prev = hashes.hash;
+      const versionId = Number(insertVersion.run(articleId, n, v.headline, v.standfirst, v.body, v.changeKind, v.note, savedAt.getTime(), hashes.contentHash, hashes.prevHash, hashes.hash).lastInsertRowid);
+      insertAudit.run(savedAt.getTime(), 'version.save', 'version', String(versionId));
+      if (n === 1 && wanted.has(articleId)) firstVersion.set(articleId, { id: versionId, body });
     }
-    for (let c = 0; c < counts.corrections; c++) {
-      const articleId = 1 + Math.floor(random() * counts.articles);
-      const base = firstVersion[articleId];
+    // The same text the app indexes (db/queries/article-search.ts).
+    insertSearch.run(articleId, `${headline} A report from the scale test. ${body} ${slug.replaceAll('-', ' ')} ${byline}`);
+  };
+  for (let from = 1; from <= counts.articles; from += BATCH) {
+    batch(() => {
+      for (let a = from; a < Math.min(from + BATCH, counts.articles + 1); a++) writeArticle(a);
+    });
+    if (from % 100_000 === 1 && from > 1) console.log(`  ${from - 1} articles, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  }
+  batch(() => {
+    correctionTargets.forEach((articleId, c) => {
+      const base = firstVersion.get(articleId) as { id: number; body: string };
       const text = toPlainText(base.body);
       const start = text.indexOf(' ', Math.floor(random() * (text.length - 60))) + 1;
       const anchor = createAnchor(text, start, text.indexOf(' ', start + 12));
       const at = now - Math.floor(random() * 180 * 86_400_000);
-      const id = Number(insertCorrection.run(articleId, pick(KINDS), `The article should have said ${pick(WORDS)} ${Math.floor(random() * 900) + 100}.`, base.id, at, at).lastInsertRowid);
+      const id = Number(insertCorrection.run(articleId, pick(KINDS), `The article should have said ${pick(WORDS)} ${Math.floor(random() * 900) + 100}.`, base.id, 1 + (c % 3), at, at).lastInsertRowid);
       insertClaim.run(id, base.id, anchor.quote.exact, anchor.quote.prefix, anchor.quote.suffix, anchor.start, anchor.end);
-      publishCorrection.run(at, at, id);
-      insertAudit.run(at, 'correction.publish', 'correction', String(id));
-    }
-    for (let r = 0; r < counts.reports; r++) {
-      const articleId = 1 + Math.floor(random() * counts.articles);
-      const base = firstVersion[articleId];
+      // One in fifty stays a draft on the desk.
+      if (c % 50 !== 3) {
+        publishCorrection.run(at, at, id);
+        insertAudit.run(at, 'correction.publish', 'correction', String(id));
+      }
+    });
+    reportTargets.forEach((articleId, r) => {
+      const base = firstVersion.get(articleId) as { id: number; body: string };
       const text = toPlainText(base.body);
-      insertReport.run(`R-BENCH${String(r).padStart(5, '0')}`, articleId, base.id, text.slice(0, 20), '', text.slice(20, 52), 0, 20, 'I think this figure is wrong.');
-    }
+      const at = now - Math.floor(random() * 90 * 86_400_000);
+      // Most reports were handled long ago; the newest few hundred wait.
+      const status = r % 10 === 0 ? 'new' : 'declined';
+      insertReport.run(`R-BENCH${String(r).padStart(6, '0')}`, articleId, base.id, text.slice(0, 20), '', text.slice(20, 52), 0, 20, 'I think this figure is wrong.', status, status === 'declined' ? 'The figure is right.' : null, status === 'declined' ? 2 : null, status === 'declined' ? at + 3_600_000 : null, at);
+    });
   });
-  write();
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   sqlite.exec('ANALYZE');
   sqlite.close();

@@ -60,7 +60,14 @@ export const articles = sqliteTable(
     createdBy: integer('created_by').references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index('articles_section_idx').on(t.section, t.firstPublishedAt)],
+  (t) => [
+    index('articles_section_idx').on(t.section, t.firstPublishedAt),
+    // The desk's filtered lists walk these newest first (keyset on id).
+    index('articles_status_id_idx').on(t.status, t.id),
+    index('articles_section_id_idx').on(t.section, t.id),
+    index('articles_byline_id_idx').on(t.byline, t.id),
+    index('articles_status_published_idx').on(t.status, t.firstPublishedAt),
+  ],
 );
 export type Article = typeof articles.$inferSelect;
 
@@ -107,7 +114,12 @@ export const versions = sqliteTable(
     /** SHA-256 over the previous hash and this version's content hash and metadata. */
     hash: text('hash').notNull(),
   },
-  (t) => [uniqueIndex('versions_article_number_idx').on(t.articleId, t.number)],
+  (t) => [
+    uniqueIndex('versions_article_number_idx').on(t.articleId, t.number),
+    index('versions_change_kind_saved_idx').on(t.changeKind, t.savedAt),
+    // Covering for the desk's "changed since" count: the range gives the article ids without reading rows.
+    index('versions_saved_article_idx').on(t.savedAt, t.articleId),
+  ],
 );
 export type Version = typeof versions.$inferSelect;
 
@@ -172,6 +184,14 @@ export const corrections = sqliteTable(
   (t) => [
     index('corrections_article_idx').on(t.articleId),
     index('corrections_published_idx').on(t.status, t.publishedAt),
+    index('corrections_article_status_idx').on(t.articleId, t.status),
+    index('corrections_status_id_idx').on(t.status, t.id),
+    index('corrections_kind_id_idx').on(t.kind, t.id),
+    index('corrections_drafted_by_idx').on(t.draftedBy, t.id),
+    index('corrections_published_at_idx').on(t.publishedAt),
+    // Foreign keys' child side, so a check from the parent is a probe, not a scan.
+    index('corrections_base_version_idx').on(t.baseVersionId),
+    index('corrections_amended_version_idx').on(t.amendedVersionId),
   ],
 );
 export type Correction = typeof corrections.$inferSelect;
@@ -195,7 +215,7 @@ export const claims = sqliteTable(
     replacement: text('replacement'),
     position: integer('position').notNull().default(0),
   },
-  (t) => [index('claims_correction_idx').on(t.correctionId)],
+  (t) => [index('claims_correction_idx').on(t.correctionId), index('claims_version_idx').on(t.versionId)],
 );
 export type Claim = typeof claims.$inferSelect;
 
@@ -268,7 +288,13 @@ export const reports = sqliteTable(
     handledAt: integer('handled_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
-  (t) => [index('reports_status_idx').on(t.status, t.createdAt)],
+  (t) => [
+    index('reports_status_idx').on(t.status, t.createdAt),
+    index('reports_status_id_idx').on(t.status, t.id),
+    index('reports_article_idx').on(t.articleId, t.id),
+    index('reports_version_idx').on(t.versionId),
+    index('reports_correction_idx').on(t.correctionId),
+  ],
 );
 export type Report = typeof reports.$inferSelect;
 
@@ -286,7 +312,7 @@ export const auditEvents = sqliteTable(
     after: text('after'),
     ip: text('ip'),
   },
-  (t) => [index('audit_events_entity_idx').on(t.entityType, t.entityId), index('audit_events_action_idx').on(t.action, t.at)],
+  (t) => [index('audit_events_entity_idx').on(t.entityType, t.entityId), index('audit_events_action_idx').on(t.action, t.at), index('audit_events_actor_idx').on(t.actorId, t.id)],
 );
 export type AuditEvent = typeof auditEvents.$inferSelect;
 

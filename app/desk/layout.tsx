@@ -14,6 +14,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
       <nav className="desk-nav" aria-label="Desk">
         <Link href="/desk">Articles</Link>
         <Link href="/desk/articles/new">New article</Link>
+        <Link href="/desk/corrections">Corrections</Link>
         <Link href="/desk/reports">Reports{newReports ? ` (${newReports} new)` : ''}</Link>
         {hasPermission(user, 'column.view') ? <Link href="/desk/column">Column</Link> : null}
         {hasPermission(user, 'people.manage') ? <Link href="/desk/people">People</Link> : null}

@@ -1,46 +1,104 @@
 import Link from 'next/link';
 import { requireDeskPage } from '@/app/(auth)/access';
-import { listDeskArticles } from '@/db/queries/desk';
+import { Pager } from '@/components/desk/pager';
+import { listDeskArticles, listDeskFacets } from '@/db/queries/desk-articles';
 import { getSettings } from '@/db/queries/settings';
-import { CHANGE_KIND_LABELS } from '@/lib/types';
+import { countLabel } from '@/lib/desk/keyset';
+import { parseArticleList, type RawParams } from '@/lib/desk/list-params';
+import { ARTICLE_STATUSES, CHANGE_KIND_LABELS } from '@/lib/types';
 import { formatDateTime } from '@/lib/wording';
 
 export const metadata = { title: 'Desk' };
 
-export default async function DeskPage() {
+export default async function DeskPage({ searchParams }: { searchParams: Promise<RawParams> }) {
   // Each page checks for itself: Next renders a page alongside its layout, not after it.
   await requireDeskPage('desk.view', '/desk');
-  const rows = listDeskArticles();
+  const { flat, filter } = parseArticleList(await searchParams);
+  const page = listDeskArticles(filter);
+  const facets = listDeskFacets();
   const settings = getSettings();
   return (
     <section>
       <h1>Articles</h1>
+      <form method="get" action="/desk" className="filters" role="search">
+        <label htmlFor="q">Search</label>
+        <input id="q" name="q" type="search" defaultValue={flat.q} placeholder="Words, slug or byline" />
+        <label htmlFor="status">Status</label>
+        <select id="status" name="status" defaultValue={flat.status ?? ''}>
+          <option value="">Any</option>
+          {ARTICLE_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="section">Section</label>
+        <select id="section" name="section" defaultValue={flat.section ?? ''}>
+          <option value="">Any</option>
+          {facets.sections.map((s) => (
+            <option key={s} value={s}>
+              {s}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="author">Byline</label>
+        <input id="author" name="author" list="authors" defaultValue={flat.author} />
+        <datalist id="authors">
+          {facets.authors.map((a) => (
+            <option key={a} value={a} />
+          ))}
+        </datalist>
+        <label htmlFor="since">Changed since</label>
+        <input id="since" name="since" type="date" defaultValue={flat.since} />
+        <label>
+          <input type="checkbox" name="drafts" value="1" defaultChecked={flat.drafts === '1'} /> Has draft corrections
+        </label>
+        <label>
+          <input type="checkbox" name="reports" value="1" defaultChecked={flat.reports === '1'} /> Has open reports
+        </label>
+        <label htmlFor="sort">Order</label>
+        <select id="sort" name="sort" defaultValue={flat.sort ?? 'newest'}>
+          <option value="newest">Newest first</option>
+          <option value="oldest">Oldest first</option>
+        </select>
+        <p>
+          <button type="submit">Show</button>
+        </p>
+      </form>
+      <p className="meta" role="status">
+        {countLabel(page.matching, ['article', 'articles'])}
+      </p>
       <table>
         <thead>
           <tr>
             <th scope="col">Headline</th>
             <th scope="col">Section</th>
+            <th scope="col">Byline</th>
             <th scope="col">Status</th>
             <th scope="col">Last version</th>
             <th scope="col">Draft corrections</th>
+            <th scope="col">Open reports</th>
           </tr>
         </thead>
         <tbody>
-          {rows.map(({ article, latest, draftCorrections }) => (
-            <tr key={article.id}>
+          {page.rows.map((row) => (
+            <tr key={row.id}>
               <td>
-                <Link href={`/desk/articles/${article.id}`}>{latest.headline}</Link>
+                <Link href={`/desk/articles/${row.id}`}>{row.latest.headline}</Link>
               </td>
-              <td>{article.section}</td>
-              <td>{article.status}</td>
+              <td>{row.section}</td>
+              <td>{row.byline}</td>
+              <td>{row.status}</td>
               <td>
-                v{latest.number}, {CHANGE_KIND_LABELS[latest.changeKind]}, {formatDateTime(latest.savedAt, settings)}
+                v{row.latest.number}, {CHANGE_KIND_LABELS[row.latest.changeKind]}, {formatDateTime(row.latest.savedAt, settings)}
               </td>
-              <td>{draftCorrections}</td>
+              <td>{row.draftCorrections}</td>
+              <td>{row.openReports}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      <Pager path="/desk" filters={flat} next={page.next} prev={page.prev} label="Articles" />
     </section>
   );
 }

@@ -1,7 +1,8 @@
 // "For the Record": generating an edition from the corrections not yet printed, editing the draft,
 // publishing it in one transaction, and reading editions.
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNull, lt, notInArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, notExists, type SQL, sql } from 'drizzle-orm';
+import { COUNT_CAP } from '../../lib/desk/keyset';
 import { ErrataError } from '../../lib/errors';
 import { editionRevision } from '../../lib/record/edition-revision';
 import { formatCites } from '../../lib/record/public';
@@ -10,11 +11,19 @@ import type { NewsroomSettings } from '../../lib/types';
 import { getDb } from '../index';
 import { articles, claims, type Column, columnItems, columns, corrections } from '../schema';
 import { recordAudit } from './audit';
-import { type Edition, editionView, getCurrentHeadlines, publicArticleCondition, readableVersionIds } from './public-record';
+import { chunks, type Edition, editionView, getCurrentHeadlines, publicArticleCondition, readableVersionIds } from './public-record';
 import type { Tx } from './types';
 
 export type { Edition, EditionItem } from './public-record';
 
+
+/** The correction is in no edition yet (column_items.correction_id is unique: one index probe). */
+function notPrinted(): SQL {
+  return notExists(getDb().select({ one: sql`1` }).from(columnItems).where(eq(columnItems.correctionId, corrections.id)));
+}
+
+/** The most corrections one edition takes; an archive's backlog is printed over several. */
+export const MAX_EDITION_ITEMS = 500;
 
 interface PoolEntry {
   correctionId: number;
@@ -31,22 +40,24 @@ interface PoolEntry {
  * only the claims whose version readers may read.
  */
 function correctionPool(tx: Tx, settings: NewsroomSettings, until: Date): PoolEntry[] {
-  const taken = tx.select({ id: columnItems.correctionId }).from(columnItems).all().map((r) => r.id);
   const rows = tx
     .select({ correction: corrections, section: articles.section, firstPublishedAt: articles.firstPublishedAt })
     .from(corrections)
     .innerJoin(articles, eq(articles.id, corrections.articleId))
-    .where(and(eq(corrections.status, 'published'), publicArticleCondition(), lt(corrections.publishedAt, until), taken.length ? notInArray(corrections.id, taken) : undefined))
+    .where(and(eq(corrections.status, 'published'), publicArticleCondition(), lt(corrections.publishedAt, until), notPrinted()))
+    // Oldest first, at most an edition's worth: whatever is left waits for the next edition.
+    .orderBy(asc(corrections.publishedAt), asc(corrections.id))
+    .limit(MAX_EDITION_ITEMS)
     .all();
   const headlines = getCurrentHeadlines({ articleIds: rows.map((r) => r.correction.articleId) }, tx);
-  const claimRows = rows.length
-    ? tx.select().from(claims).where(inArray(claims.correctionId, rows.map((r) => r.correction.id))).orderBy(asc(claims.position)).all()
-    : [];
+  const claimRows = chunks(rows.map((r) => r.correction.id)).flatMap((ids) => tx.select().from(claims).where(inArray(claims.correctionId, ids)).orderBy(asc(claims.position)).all());
   const readable = readableVersionIds(claimRows.map((c) => c.versionId), tx);
+  const claimsBy = new Map<number, typeof claimRows>();
+  for (const c of claimRows) claimsBy.set(c.correctionId, [...(claimsBy.get(c.correctionId) ?? []), c]);
   return rows.flatMap(({ correction, section, firstPublishedAt }) => {
     const headline = headlines.get(correction.articleId);
     if (!headline) return [];
-    const quoted = claimRows.filter((c) => c.correctionId === correction.id && readable.has(c.versionId));
+    const quoted = (claimsBy.get(correction.id) ?? []).filter((c) => readable.has(c.versionId));
     const wording = columnItemWording(
       {
         kind: correction.kind,
@@ -195,14 +206,17 @@ export function listEditions(): Column[] {
   return getDb().select().from(columns).orderBy(desc(columns.date)).all();
 }
 
-/** How many published corrections wait for the next edition. */
+/**
+ * How many published corrections wait for the next edition, counted up to COUNT_CAP + 1 (newest
+ * first along the published_at index) so a backlog of thousands costs no more than a thousand.
+ */
 export function countUnprinted(): number {
-  const db = getDb();
-  const taken = db.select({ id: columnItems.correctionId }).from(columnItems).all().map((r) => r.id);
-  return db
+  const waiting = getDb()
     .select({ id: corrections.id })
     .from(corrections)
     .innerJoin(articles, eq(articles.id, corrections.articleId))
-    .where(and(eq(corrections.status, 'published'), isNull(corrections.withdrawnAt), publicArticleCondition(), taken.length ? notInArray(corrections.id, taken) : undefined))
-    .all().length;
+    .where(and(eq(corrections.status, 'published'), isNull(corrections.withdrawnAt), publicArticleCondition(), notPrinted()))
+    .orderBy(desc(corrections.publishedAt))
+    .limit(COUNT_CAP + 1);
+  return getDb().get<{ n: number }>(sql`SELECT count(*) AS n FROM (${waiting})`).n;
 }

@@ -3,6 +3,7 @@ import 'server-only';
 import { CORRECTIONS_PAGE_SIZE } from '../../lib/routing/cached-routes';
 import { and, asc, desc, eq, gte, inArray, lt, ne } from 'drizzle-orm';
 import { getDb } from '../index';
+import { distinctArticleValues } from './distinct-values';
 import { articles, columnItems, columns, type Correction, corrections, versions } from '../schema';
 import { getCurrentHeadlines, getPublicClaims, type PublicClaim, publicArticleCondition } from './public-record';
 
@@ -108,12 +109,7 @@ export function listLatestCorrections({ limit = 10 }: { limit?: number } = {}): 
   return searchCorrections({ pageSize: limit }).items;
 }
 
+/** The sections readers can see an article in (publicArticleCondition), hopping along the section index. */
 export function listSections(): string[] {
-  return getDb()
-    .selectDistinct({ section: articles.section })
-    .from(articles)
-    .where(publicArticleCondition())
-    .orderBy(asc(articles.section))
-    .all()
-    .map((r) => r.section);
+  return distinctArticleValues(getDb(), 'section', 500, { publicOnly: true });
 }

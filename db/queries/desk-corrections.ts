@@ -1,8 +1,11 @@
-// The desk's reads of corrections: an article's, and one with everything its page needs.
+// The desk's reads of corrections: the paged list, an article's, and one with everything its page needs.
 import 'server-only';
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { type Cursor, cutPage, PAGE_SIZE } from '../../lib/desk/keyset';
+import type { CorrectionKind, CorrectionStatus } from '../../lib/types';
 import { getDb } from '../index';
 import { articles, type Claim, claims, type Correction, corrections, users, versions } from '../schema';
+import { keyset } from './keyset';
 
 export interface DeskCorrection extends Correction {
   claims: (Claim & { versionNumber: number })[];
@@ -20,7 +23,8 @@ function withClaims(rows: Correction[]): DeskCorrection[] {
     .where(inArray(claims.correctionId, rows.map((r) => r.id)))
     .orderBy(asc(claims.position))
     .all();
-  const names = new Map(db.select({ id: users.id, name: users.name }).from(users).all().map((u) => [u.id, u.name]));
+  const wanted = [...new Set(rows.flatMap((r) => [r.draftedBy, r.publishedBy]).filter((id): id is number => id !== null))];
+  const names = new Map(wanted.length ? db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, wanted)).all().map((u) => [u.id, u.name]) : []);
   return rows.map((r) => ({
     ...r,
     claims: all.filter((c) => c.claim.correctionId === r.id).map((c) => ({ ...c.claim, versionNumber: c.versionNumber })),
@@ -40,4 +44,52 @@ export function getDeskCorrection({ id }: { id: number }) {
   const article = db.select().from(articles).where(eq(articles.id, row.articleId)).get();
   if (!article) return undefined;
   return { correction: withClaims([row])[0], article };
+}
+
+export interface DeskCorrectionFilter {
+  status?: CorrectionStatus;
+  kind?: CorrectionKind;
+  section?: string;
+  /** Drafted by this account. */
+  author?: number;
+  cursor?: Cursor;
+}
+
+/** Corrections on the desk, newest first, a page at a time; each row names its article's current headline. */
+export function listDeskCorrections(filter: DeskCorrectionFilter = {}) {
+  const db = getDb();
+  const cursor = filter.cursor ?? null;
+  const key = keyset(corrections.id, cursor);
+  const where: SQL[] = [key.where];
+  if (filter.status) where.push(eq(corrections.status, filter.status));
+  if (filter.kind) where.push(eq(corrections.kind, filter.kind));
+  if (filter.section) where.push(eq(articles.section, filter.section));
+  if (filter.author) where.push(eq(corrections.draftedBy, filter.author));
+  const fetched = db
+    .select({
+      id: corrections.id,
+      kind: corrections.kind,
+      status: corrections.status,
+      wording: corrections.wording,
+      draftedAt: corrections.draftedAt,
+      publishedAt: corrections.publishedAt,
+      articleId: corrections.articleId,
+      section: articles.section,
+      draftedBy: users.name,
+      // One row per correction on the page: the article's newest version, found by its unique index.
+      headline: sql<string>`(SELECT v.headline FROM versions v WHERE v.article_id = ${corrections.articleId} ORDER BY v.number DESC LIMIT 1)`,
+    })
+    .from(corrections)
+    .innerJoin(articles, eq(articles.id, corrections.articleId))
+    .leftJoin(users, eq(users.id, corrections.draftedBy))
+    .where(and(...where))
+    .orderBy(key.orderBy)
+    .limit(PAGE_SIZE + 1)
+    .all();
+  return cutPage(fetched, cursor, PAGE_SIZE, (r) => r.id);
+}
+
+/** The accounts that have drafted corrections, for the filter (accounts are few). */
+export function listCorrectionAuthors() {
+  return getDb().select({ id: users.id, name: users.name }).from(users).orderBy(asc(users.name)).limit(500).all();
 }

@@ -1,39 +1,9 @@
-// The desk's reads: every article whatever its status, every version (withheld text included).
+// The desk's reads of one article: whatever its status, every version (withheld text included).
+// The list of articles is db/queries/desk-articles.ts.
 import 'server-only';
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '../index';
-import { type Article, articles, corrections, type Version, versions, withholdings } from '../schema';
-
-export interface DeskArticleRow {
-  article: Article;
-  latest: Pick<Version, 'number' | 'headline' | 'savedAt' | 'changeKind'>;
-  draftCorrections: number;
-}
-
-export function listDeskArticles(): DeskArticleRow[] {
-  const db = getDb();
-  const rows = db.select().from(articles).orderBy(desc(articles.createdAt)).all();
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const latest = db
-    .select({ articleId: versions.articleId, number: versions.number, headline: versions.headline, savedAt: versions.savedAt, changeKind: versions.changeKind })
-    .from(versions)
-    .where(inArray(versions.articleId, ids))
-    .orderBy(asc(versions.number))
-    .all();
-  const latestBy = new Map(latest.map((v) => [v.articleId, v]));
-  const drafts = db
-    .select({ articleId: corrections.articleId, n: count() })
-    .from(corrections)
-    .where(and(inArray(corrections.articleId, ids), eq(corrections.status, 'draft')))
-    .groupBy(corrections.articleId)
-    .all();
-  const draftsBy = new Map(drafts.map((d) => [d.articleId, d.n]));
-  return rows.flatMap((article) => {
-    const v = latestBy.get(article.id);
-    return v ? [{ article, latest: v, draftCorrections: draftsBy.get(article.id) ?? 0 }] : [];
-  });
-}
+import { type Article, articles, type Version, versions, withholdings } from '../schema';
 
 export type DeskVersion = Version & { withheld: { reason: string; at: Date } | null };
 

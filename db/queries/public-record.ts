@@ -3,7 +3,7 @@
 // headlines and column editions here, so drafts, never-published articles and withheld text
 // never leave this module. Desk pages read elsewhere.
 import 'server-only';
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, ne, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, ne, type SQL, sql } from 'drizzle-orm';
 import { citedVersions, claimForReaders, isReadableVersion, itemForReaders } from '../../lib/record/public';
 import { getDb } from '../index';
 import { type Article, articles, type Claim, claims, type Column, type ColumnItem, columnItems, columns, corrections, type Version, versions, withholdings } from '../schema';
@@ -58,15 +58,15 @@ export function currentPublicVersion(all: ReaderVersion[]): ReaderVersion | unde
 
 /** Of these versions, the ids readers may read: public article, not a pre-publication draft, not withheld. */
 export function readableVersionIds(versionIds: Iterable<number>, db: Tx = getDb()): Set<number> {
-  const ids = [...new Set(versionIds)];
-  if (ids.length === 0) return new Set();
-  const rows = db
-    .select({ id: versions.id, number: versions.number, status: articles.status, firstPublicVersion: articles.firstPublicVersion, withheldId: withholdings.id })
-    .from(versions)
-    .innerJoin(articles, eq(articles.id, versions.articleId))
-    .leftJoin(withholdings, eq(withholdings.versionId, versions.id))
-    .where(inArray(versions.id, ids))
-    .all();
+  const rows = chunks([...new Set(versionIds)]).flatMap((ids) =>
+    db
+      .select({ id: versions.id, number: versions.number, status: articles.status, firstPublicVersion: articles.firstPublicVersion, withheldId: withholdings.id })
+      .from(versions)
+      .innerJoin(articles, eq(articles.id, versions.articleId))
+      .leftJoin(withholdings, eq(withholdings.versionId, versions.id))
+      .where(inArray(versions.id, ids))
+      .all(),
+  );
   return new Set(rows.filter((r) => isReadableVersion({ number: r.number, withheld: r.withheldId != null }, r)).map((r) => r.id));
 }
 
@@ -86,17 +86,42 @@ export function getPublicClaims({ correctionIds }: { correctionIds: number[] }, 
   return rows.map(({ claim, versionNumber }) => ({ ...claimForReaders(claim, readable.has(claim.versionId)), versionNumber }));
 }
 
+/** Ids at a time for an IN list: SQLite binds at most 32,766 parameters a statement. */
+const CHUNK = 500;
+
+export function chunks<T>(items: T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Each public article's current version (its newest readable one): headline and standfirst, never
+ * the body, in one query per 500 articles, each found through versions' (article_id, number) index.
+ */
+function currentPublicHeads(articleIds: number[], db: Tx) {
+  return chunks([...new Set(articleIds)]).flatMap((ids) =>
+    db
+      .select({ articleId: versions.articleId, versionId: versions.id, headline: versions.headline, standfirst: versions.standfirst })
+      .from(articles)
+      .innerJoin(versions, eq(versions.articleId, articles.id))
+      .where(
+        and(
+          inArray(articles.id, ids),
+          publicArticleCondition(),
+          eq(
+            versions.id,
+            sql`(SELECT v2.id FROM versions v2 WHERE v2.article_id = ${articles.id} AND v2.number >= ${articles.firstPublicVersion} AND NOT EXISTS (SELECT 1 FROM withholdings w WHERE w.version_id = v2.id) ORDER BY v2.number DESC LIMIT 1)`,
+          ),
+        ),
+      )
+      .all(),
+  );
+}
+
 /** Each public article's current headline (its newest readable version's), with that version's id. */
 export function getCurrentHeadlines({ articleIds }: { articleIds: number[] }, db: Tx = getDb()): Map<number, { headline: string; versionId: number }> {
-  const ids = [...new Set(articleIds)];
-  if (ids.length === 0) return new Map();
-  const rows = db.select().from(articles).where(and(inArray(articles.id, ids), publicArticleCondition())).all();
-  const out = new Map<number, { headline: string; versionId: number }>();
-  for (const article of rows) {
-    const current = currentPublicVersion(getPublicVersions({ article }, db));
-    if (current) out.set(article.id, { headline: current.headline, versionId: current.id });
-  }
-  return out;
+  return new Map(currentPublicHeads(articleIds, db).map((h) => [h.articleId, { headline: h.headline, versionId: h.versionId }]));
 }
 
 export interface ArticleSummary {
@@ -110,15 +135,17 @@ export interface ArticleSummary {
 
 /** Latest published articles with their current headline, newest first. */
 export function listLatestArticles({ limit = 60 }: { limit?: number } = {}): ArticleSummary[] {
-  const rows = getDb()
+  const db = getDb();
+  const rows = db
     .select()
     .from(articles)
     .where(and(eq(articles.status, 'published'), publicArticleCondition()))
     .orderBy(desc(articles.firstPublishedAt))
     .limit(limit)
     .all();
+  const heads = new Map(currentPublicHeads(rows.map((r) => r.id), db).map((h) => [h.articleId, h]));
   return rows.flatMap((article) => {
-    const current = currentPublicVersion(getPublicVersions({ article }));
+    const current = heads.get(article.id);
     if (!current) return [];
     return [{ slug: article.slug, section: article.section, byline: article.byline, headline: current.headline, standfirst: current.standfirst, firstPublishedAt: article.firstPublishedAt }];
   });

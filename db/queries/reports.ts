@@ -1,7 +1,9 @@
 // Reader reports of errors: stored with the words they point at, triaged on the desk.
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { count, desc, eq, sql } from 'drizzle-orm';
+import { and, count, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { type Cursor, cutPage } from '../../lib/desk/keyset';
+import { REPORT_AGES } from '../../lib/desk/list-params';
 import { createAnchor } from '../../lib/anchoring';
 import { toPlainText } from '../../lib/markdown';
 import { ErrataError } from '../../lib/errors';
@@ -9,6 +11,7 @@ import { getDb } from '../index';
 import { articles, type Report, reports, users, versions } from '../schema';
 import { recordAudit } from './audit';
 import { insertDraft } from './correction-writes';
+import { keyset } from './keyset';
 
 /** A reference a reader can quote back: no 0/O or 1/I to misread. */
 function newReference(): string {
@@ -60,16 +63,41 @@ export function countNewReports(): number {
   return getDb().select({ n: count() }).from(reports).where(eq(reports.status, 'new')).get()?.n ?? 0;
 }
 
-export function listReports() {
-  return getDb()
+export interface ReportFilter {
+  status?: 'new' | 'accepted' | 'declined';
+  /** The article's slug. */
+  article?: string;
+  /** Received within the last day, week or month, or longer ago than a month. */
+  age?: 'day' | 'week' | 'month' | 'older';
+  cursor?: Cursor;
+}
+
+export const REPORT_PAGE_SIZE = 25;
+
+/** The desk's inbox, newest first, a page at a time (keyset on id). */
+export function listReports(filter: ReportFilter = {}, now = new Date()) {
+  const db = getDb();
+  const cursor = filter.cursor ?? null;
+  const key = keyset(reports.id, cursor);
+  const where: SQL[] = [key.where];
+  if (filter.status) where.push(eq(reports.status, filter.status));
+  if (filter.article) {
+    const article = db.select({ id: articles.id }).from(articles).where(eq(articles.slug, filter.article)).get();
+    where.push(eq(reports.articleId, article?.id ?? -1));
+  }
+  if (filter.age === 'older') where.push(lt(reports.createdAt, new Date(now.getTime() - REPORT_AGES.month)));
+  else if (filter.age) where.push(gte(reports.createdAt, new Date(now.getTime() - REPORT_AGES[filter.age])));
+  const fetched = db
     .select({ report: reports, slug: articles.slug, versionNumber: versions.number, headline: versions.headline, body: versions.body, handler: users.name })
     .from(reports)
     .innerJoin(articles, eq(articles.id, reports.articleId))
     .innerJoin(versions, eq(versions.id, reports.versionId))
     .leftJoin(users, eq(users.id, reports.handledBy))
-    // New first, then the rest; newest first within each.
-    .orderBy(sql`${reports.status} = 'new' desc`, desc(reports.createdAt))
+    .where(and(...where))
+    .orderBy(key.orderBy)
+    .limit(REPORT_PAGE_SIZE + 1)
     .all();
+  return cutPage(fetched, cursor, REPORT_PAGE_SIZE, (r) => r.report.id);
 }
 
 export function getReport({ id }: { id: number }) {

@@ -1,10 +1,12 @@
 // Accounts: reading them for sign-in and access checks, and the admin's changes to them.
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
+import { type Cursor, cutPage, type Page, PAGE_SIZE } from '../../lib/desk/keyset';
 import type { Role } from '../../lib/types';
 import { getDb } from '../index';
 import { type User, users } from '../schema';
 import { recordAudit } from './audit';
+import { keyset } from './keyset';
 
 export function getUserByEmail({ email }: { email: string }): User | undefined {
   return getDb().select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
@@ -14,8 +16,21 @@ export function getUserById({ id }: { id: number }): User | undefined {
   return getDb().select().from(users).where(eq(users.id, id)).get();
 }
 
-export function listUsers(): User[] {
-  return getDb().select().from(users).orderBy(asc(users.email)).all();
+export interface PeopleFilter {
+  role?: Role;
+  state?: 'active' | 'disabled';
+  cursor?: Cursor;
+}
+
+/** Accounts, newest first, a page at a time. */
+export function listPeople(filter: PeopleFilter = {}): Page<User> {
+  const cursor = filter.cursor ?? null;
+  const key = keyset(users.id, cursor);
+  const where: SQL[] = [key.where];
+  if (filter.role) where.push(eq(users.role, filter.role));
+  if (filter.state) where.push(filter.state === 'disabled' ? isNotNull(users.disabledAt) : isNull(users.disabledAt));
+  const fetched = getDb().select().from(users).where(and(...where)).orderBy(key.orderBy).limit(PAGE_SIZE + 1).all();
+  return cutPage(fetched, cursor, PAGE_SIZE, (u) => u.id);
 }
 
 export function createUser({ email, name, role, passwordHash, actorId }: { email: string; name: string; role: Role; passwordHash: string; actorId: number | null }): User {

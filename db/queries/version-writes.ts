@@ -1,9 +1,10 @@
 // Appends a version to an article's chain; the only way text ever changes.
-import { desc, eq, sql } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { hashVersion, newSalt } from '../../lib/history/hash';
 import { toPlainText } from '../../lib/markdown';
 import type { ChangeKind } from '../../lib/types';
-import { type Version, versions, versionTexts } from '../schema';
+import { articles, type Version, versions, versionTexts } from '../schema';
+import { indexArticleSearch } from './article-search';
 import type { Tx } from './types';
 
 export interface NewVersionInput {
@@ -37,8 +38,8 @@ export function appendVersion(tx: Tx, input: NewVersionInput): Version {
     .returning()
     .get();
   tx.insert(versionTexts).values({ versionId: version.id, plain: plain ?? toPlainText(input.body) }).run();
-  // Keep the search index on the article's current text (see migration 0002).
-  tx.run(sql`DELETE FROM article_search WHERE rowid = ${input.articleId}`);
-  tx.run(sql`INSERT INTO article_search (rowid, body) VALUES (${input.articleId}, ${`${input.headline} ${input.standfirst} ${input.body}`})`);
+  // Keep the search index on the article's current text.
+  const article = tx.select({ slug: articles.slug, byline: articles.byline }).from(articles).where(eq(articles.id, input.articleId)).get();
+  if (article) indexArticleSearch(tx, { articleId: input.articleId, headline: input.headline, standfirst: input.standfirst, body: input.body, ...article });
   return version;
 }

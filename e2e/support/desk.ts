@@ -67,7 +67,8 @@ export function uniqueSlug(prefix: string) {
 
 /** Opens an article's desk page from the desk's list, by its current headline. */
 export async function openDeskArticle(page: Page, headline: string | RegExp) {
-  await page.goto('/desk');
+  // The desk lists a page at a time: search for a headline given as text, else show the newest hundred.
+  await page.goto(typeof headline === 'string' ? `/desk?q=${encodeURIComponent(headline)}` : '/desk?per=100');
   await page.getByRole('link', { name: headline }).first().click();
   await expect(page).toHaveURL(/\/desk\/articles\/\d+/);
   return Number(new URL(page.url()).pathname.split('/').pop());

@@ -1,7 +1,8 @@
-import Link from 'next/link';
 import { z } from 'zod';
 import { requireDeskPage } from '@/app/(auth)/access';
-import { AUDIT_PAGE_SIZE, listAuditEvents } from '@/db/queries/audit-log';
+import { Pager } from '@/components/desk/pager';
+import { listAuditEvents } from '@/db/queries/audit-log';
+import { parseCursor } from '@/lib/desk/keyset';
 import { getSettings } from '@/db/queries/settings';
 import { listRecentCounts } from '@/db/queries/throttle';
 import { RecentSignInFailures } from '@/components/audit/recent-sign-in-failures';
@@ -23,7 +24,6 @@ const filterSchema = z.object({
   entityType: z.string().trim().max(40).optional().catch(undefined),
   from: date,
   to: date,
-  page: z.coerce.number().int().min(1).max(100_000).optional().catch(1),
 });
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -32,12 +32,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   await requireDeskPage('audit.view', '/desk/audit');
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined]));
   const filter = filterSchema.parse(raw);
-  const rows = listAuditEvents({ ...filter, to: filter.to ? new Date(filter.to.getTime() + 86_400_000) : undefined });
+  const page = listAuditEvents({ ...filter, to: filter.to ? new Date(filter.to.getTime() + 86_400_000) : undefined, cursor: parseCursor(raw) });
   const settings = getSettings();
   const failuresByAccount = listRecentCounts({ bucket: 'sign-in:account', windowMs: SIGN_IN_WINDOW_MS });
   const failuresByAddress = listRecentCounts({ bucket: 'sign-in:address', windowMs: SIGN_IN_WINDOW_MS });
-  const page = filter.page ?? 1;
-  const next = new URLSearchParams({ ...Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined) as [string, string][]), page: String(page + 1) });
   return (
     <section>
       <h1>Audit trail</h1>
@@ -82,7 +80,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           </tr>
         </thead>
         <tbody>
-          {rows.slice(0, AUDIT_PAGE_SIZE).map(({ event, actorEmail }) => (
+          {page.rows.map(({ event, actorEmail }) => (
             <tr key={event.id}>
               <td>{formatDateTime(event.at, settings)}</td>
               <td>{actorEmail ?? '—'}</td>
@@ -100,7 +98,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           ))}
         </tbody>
       </table>
-      {rows.length > AUDIT_PAGE_SIZE ? <Link href={`/desk/audit?${next.toString()}`}>Older events</Link> : null}
+      <Pager path="/desk/audit" filters={raw} next={page.next} prev={page.prev} label="Audit trail" />
     </section>
   );
 }

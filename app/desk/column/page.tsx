@@ -3,6 +3,7 @@ import { requireDeskPage } from '@/app/(auth)/access';
 import { GenerateEditionForm } from '@/components/desk/generate-edition-form';
 import { countUnprinted, listEditions } from '@/db/queries/columns';
 import { getSettings } from '@/db/queries/settings';
+import { COUNT_CAP } from '@/lib/desk/keyset';
 import { isoDateInZone } from '@/lib/wording';
 import { generateEditionAction } from './actions';
 
@@ -17,7 +18,7 @@ export default async function ColumnDeskPage() {
     <section className="article">
       <h1>{settings.columnName}</h1>
       <p>
-        {waiting} published {waiting === 1 ? 'correction waits' : 'corrections wait'} for the next edition.
+        {waiting > COUNT_CAP ? `More than ${COUNT_CAP.toLocaleString('en-GB')}` : waiting} published {waiting === 1 ? 'correction waits' : 'corrections wait'} for the next edition.
       </p>
       <GenerateEditionForm action={generateEditionAction} today={isoDateInZone(new Date(), settings.timeZone)} />
       <h2>Editions</h2>

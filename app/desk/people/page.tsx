@@ -1,17 +1,42 @@
 import { requireDeskPage } from '@/app/(auth)/access';
 import { ActionForm } from '@/components/desk/action-form';
 import { CreateUserForm, RoleForm } from '@/components/desk/people-forms';
-import { listUsers } from '@/db/queries/users';
+import { Pager } from '@/components/desk/pager';
+import { listPeople } from '@/db/queries/users';
+import { parsePeopleList, type RawParams } from '@/lib/desk/list-params';
+import { ROLES } from '@/lib/types';
 import { changeRoleAction, createUserAction, setDisabledAction } from './actions';
 
 export const metadata = { title: 'People' };
 
-export default async function PeoplePage() {
+export default async function PeoplePage({ searchParams }: { searchParams: Promise<RawParams> }) {
   const admin = await requireDeskPage('people.manage', '/desk/people');
-  const people = listUsers();
+  const { flat, filter } = parsePeopleList(await searchParams);
+  const page = listPeople(filter);
+  const people = page.rows;
   return (
     <section>
       <h1>People</h1>
+      <form method="get" action="/desk/people" className="filters">
+        <label htmlFor="filter-role">Show the role</label>
+        <select id="filter-role" name="role" defaultValue={flat.role ?? ''}>
+          <option value="">Any</option>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="filter-state">Show accounts that are</label>
+        <select id="filter-state" name="state" defaultValue={flat.state ?? ''}>
+          <option value="">Any</option>
+          <option value="active">active</option>
+          <option value="disabled">disabled</option>
+        </select>
+        <p>
+          <button type="submit">Show</button>
+        </p>
+      </form>
       <table>
         <thead>
           <tr>
@@ -42,6 +67,7 @@ export default async function PeoplePage() {
           ))}
         </tbody>
       </table>
+      <Pager path="/desk/people" filters={flat} next={page.next} prev={page.prev} label="People" />
       <h2>Add an account</h2>
       <div className="article">
         <CreateUserForm action={createUserAction} />

@@ -2,7 +2,9 @@ import Link from 'next/link';
 import { requireDeskPage } from '@/app/(auth)/access';
 import { ActionForm } from '@/components/desk/action-form';
 import { QuoteInContext } from '@/components/desk/quote-in-context';
+import { Pager } from '@/components/desk/pager';
 import { listReports } from '@/db/queries/reports';
+import { parseReportList, type RawParams } from '@/lib/desk/list-params';
 import { getSettings } from '@/db/queries/settings';
 import { formatDateTime } from '@/lib/wording';
 import { acceptReportAction, declineReportAction } from './actions';
@@ -10,14 +12,38 @@ import { acceptReportAction, declineReportAction } from './actions';
 export const metadata = { title: 'Reader reports' };
 
 // Everything a reader wrote is shown as text: React escapes it; nothing here renders HTML from a report.
-export default async function ReportsPage() {
+export default async function ReportsPage({ searchParams }: { searchParams: Promise<RawParams> }) {
   await requireDeskPage('report.triage', '/desk/reports');
-  const rows = listReports();
+  const { flat, filter } = parseReportList(await searchParams);
+  const page = listReports(filter);
+  const rows = page.rows;
   const settings = getSettings();
   return (
     <section>
       <h1>Reader reports</h1>
-      {rows.length === 0 ? <p>No reports yet.</p> : null}
+      <form method="get" action="/desk/reports" className="filters">
+        <label htmlFor="status">Status</label>
+        <select id="status" name="status" defaultValue={flat.status ?? ''}>
+          <option value="">Any</option>
+          <option value="new">new</option>
+          <option value="accepted">accepted</option>
+          <option value="declined">declined</option>
+        </select>
+        <label htmlFor="article">Article (slug)</label>
+        <input id="article" name="article" defaultValue={flat.article} />
+        <label htmlFor="age">Received</label>
+        <select id="age" name="age" defaultValue={flat.age ?? ''}>
+          <option value="">Any time</option>
+          <option value="day">In the last day</option>
+          <option value="week">In the last week</option>
+          <option value="month">In the last 30 days</option>
+          <option value="older">More than 30 days ago</option>
+        </select>
+        <p>
+          <button type="submit">Show</button>
+        </p>
+      </form>
+      {rows.length === 0 ? <p>No reports{flat.status || flat.article || flat.age ? ' match' : ' yet'}.</p> : null}
       <ol className="report-list">
         {rows.map(({ report, slug, versionNumber, headline, body, handler }) => (
           <li key={report.id} className={`report report-${report.status}`}>
@@ -47,6 +73,7 @@ export default async function ReportsPage() {
           </li>
         ))}
       </ol>
+      <Pager path="/desk/reports" filters={flat} next={page.next} prev={page.prev} label="Reports" />
     </section>
   );
 }

@@ -1,0 +1,83 @@
+// The desk at archive scale: every desk page, signed in as standards (people and audit as admin), timed one request at a time
+// (p50, p99, page size), then under load (autocannon), with the server's memory. Figures only.
+import autocannon from 'autocannon';
+import { signIn } from '../scripts/support/app-client';
+
+export interface DeskFigure {
+  page: string;
+  p50: number;
+  p99: number;
+  bytes: number;
+  status: number;
+}
+
+const SAMPLES = 40;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function get(base: string, path: string, cookie: string) {
+  const started = performance.now();
+  const response = await fetch(base + path, { headers: { cookie, 'accept-encoding': 'identity' }, redirect: 'manual' });
+  const text = await response.text();
+  return { ms: performance.now() - started, status: response.status, text };
+}
+
+/** The list's next page, as its rel="next" link says. */
+function nextOf(html: string): string | null {
+  const match = /<a rel="next" href="([^"]+)"/.exec(html);
+  return match ? match[1].replaceAll('&amp;', '&') : null;
+}
+
+/** People and the audit trail are the admin's pages: those are opened signed in as admin, the rest as standards. */
+const ADMIN_PAGES = /^\/desk\/(people|audit)/;
+
+export async function deskPageFigures(base: string, credentials: { standards: string; admin: string; password: string }, ids: { articleId: number; correctionId: number; slugWord: string }) {
+  const cookie = await signIn(base, credentials.standards, credentials.password);
+  const adminCookie = await signIn(base, credentials.admin, credentials.password);
+  const as = (page: string) => (ADMIN_PAGES.test(page) ? adminCookie : cookie);
+  const pages = [
+    '/desk',
+    `/desk?q=${encodeURIComponent('harbour ferry')}`,
+    `/desk?q=${encodeURIComponent(ids.slugWord)}`,
+    '/desk?status=published&section=Politics',
+    '/desk?author=Reporter%20007&sort=oldest',
+    '/desk?drafts=1',
+    '/desk?reports=1',
+    '/desk?since=2026-11-15',
+    '/desk/reports',
+    '/desk/reports?status=new&age=month',
+    '/desk/corrections',
+    '/desk/corrections?status=draft&kind=correction',
+    '/desk/people',
+    '/desk/audit',
+    '/desk/column',
+    `/desk/articles/${ids.articleId}`,
+    `/desk/corrections/${ids.correctionId}`,
+  ];
+  // Second pages, by following each list's rel="next" link.
+  for (const first of ['/desk', `/desk?q=${encodeURIComponent('harbour ferry')}`, '/desk/reports', '/desk/corrections', '/desk/audit']) {
+    const next = nextOf((await get(base, first, as(first))).text);
+    if (next) pages.push(next);
+  }
+  const figures: DeskFigure[] = [];
+  for (const page of pages) {
+    for (let i = 0; i < 5; i++) await get(base, page, as(page)); // warm
+    const times: number[] = [];
+    let last = { status: 0, text: '' };
+    for (let i = 0; i < SAMPLES; i++) {
+      const r = await get(base, page, as(page));
+      times.push(r.ms);
+      last = r;
+    }
+    times.sort((a, b) => a - b);
+    figures.push({ page, p50: percentile(times, 50), p99: percentile(times, 99), bytes: Buffer.byteLength(last.text), status: last.status });
+  }
+  return { figures, cookie };
+}
+
+export async function deskLoad(url: string, cookie: string, duration: number) {
+  const result = await autocannon({ url, connections: 8, duration, headers: { cookie } });
+  return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx };
+}

@@ -1,0 +1,164 @@
+// Every query a desk or reader page, server action or route handler runs, checked by SQLite's own
+// planner: none may SCAN a large table. How the queries are found: the connection's `prepare` is
+// wrapped, and every query function that app/, proxy.ts and the route handlers import from
+// db/queries is called (with each list's filters and cursors), so each statement SQLite actually
+// prepares for them is captured, then EXPLAIN QUERY PLAN is run on it. The data: the scale
+// generator's newsroom (bench/scale.ts) at 3,000 articles with ANALYZE statistics.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { generateScaleDatabase } from '../bench/scale';
+import { DEFAULT_SETTINGS } from '../lib/settings';
+
+vi.mock('server-only', () => ({}));
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'errata-plans-'));
+const file = path.join(dir, 'scale.db');
+generateScaleDatabase(file, { articles: 3_000, versionsPerArticle: 3, corrections: 3_000, reports: 600 });
+process.env.DATABASE_PATH = file;
+process.env.ERRATA_SEED = 'none';
+
+const { getDb } = await import('./index');
+const q = {
+  ...(await import('./queries/desk-articles')),
+  ...(await import('./queries/desk')),
+  ...(await import('./queries/desk-corrections')),
+  ...(await import('./queries/reports')),
+  ...(await import('./queries/users')),
+  ...(await import('./queries/audit-log')),
+  ...(await import('./queries/columns')),
+  ...(await import('./queries/same-error')),
+  ...(await import('./queries/settings')),
+  ...(await import('./queries/throttle')),
+  ...(await import('./queries/article-page')),
+  ...(await import('./queries/corrections')),
+  ...(await import('./queries/feeds')),
+  ...(await import('./queries/public-record')),
+  ...(await import('./queries/public-status')),
+  ...(await import('./queries/proxy-lookups')),
+  ...(await import('./queries/article-writes')),
+  ...(await import('./queries/correction-writes')),
+};
+
+/** The tables that grow with the archive: a SCAN of any of them (or of an alias for one) fails. */
+const LARGE = /\bSCAN (articles|versions|claims|corrections|reports|audit_events|column_items|v|v2|a)\b/;
+
+/** Each statement prepared while a page or action ran: what ran it, and the values it was run with. */
+const captured = new Map<string, { label: string; params: unknown[] }>();
+let current = '';
+
+beforeAll(() => {
+  const sqlite = getDb().$client;
+  const prepare = sqlite.prepare.bind(sqlite);
+  sqlite.prepare = ((source: string) => {
+    const statement = prepare(source);
+    if (!current || /^\s*(begin|commit|rollback|savepoint|release|pragma)/i.test(source) || captured.has(source)) return statement;
+    const entry = { label: current, params: [] as unknown[] };
+    captured.set(source, entry);
+    // The planner's choice can depend on the values (a range that covers everything is best scanned): keep them.
+    const proxy: object = new Proxy(statement, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop) as unknown;
+        if (typeof value !== 'function') return value;
+        if (['all', 'get', 'run', 'iterate'].includes(String(prop)))
+          return (...args: unknown[]) => {
+            entry.params = args;
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        return (...args: unknown[]) => {
+          const out = (value as (...a: unknown[]) => unknown).apply(target, args);
+          return out === target ? proxy : out;
+        };
+      },
+    });
+    return proxy;
+  }) as typeof sqlite.prepare;
+});
+
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function run(label: string, fn: () => unknown) {
+  current = label;
+  try {
+    fn();
+  } finally {
+    current = '';
+  }
+}
+
+/**
+ * A SCAN of a large table fails, except an index walk in the statement's own ORDER BY order that
+ * a LIMIT stops (no temporary b-tree for the order): that reads a page of rows, not the table.
+ */
+function badScans(source: string, params: unknown[]): string[] {
+  const details = plan(source, params);
+  const orderedWalk = /\border by\b[^)]*\blimit\b/i.test(source) && !details.some((d) => d.includes('TEMP B-TREE FOR ORDER BY'));
+  return details.filter((d) => LARGE.test(d) && !(orderedWalk && / USING (COVERING )?INDEX /.test(d)));
+}
+
+function plan(source: string, params: unknown[]): string[] {
+  const rows = getDb().$client.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...params) as { detail: string }[];
+  return rows.map((r) => r.detail);
+}
+
+describe('query plans at archive scale', () => {
+  it('no page, action or route handler scans a large table', () => {
+    const settings = { ...DEFAULT_SETTINGS, ...q.getSettings() };
+    const standards = 2;
+    // The desk's lists, each filter and both cursors.
+    run('desk: articles', () => q.listDeskArticles({}));
+    run('desk: articles page 2', () => q.listDeskArticles({ cursor: { after: 2500 } }));
+    run('desk: articles previous page', () => q.listDeskArticles({ cursor: { before: 100 } }));
+    run('desk: articles oldest first', () => q.listDeskArticles({ sort: 'oldest', cursor: { after: 10 } }));
+    run('desk: search', () => q.listDeskArticles({ q: 'harbour ferry' }));
+    run('desk: search page 2', () => q.listDeskArticles({ q: 'harbour', cursor: { after: 2000 } }));
+    run('desk: search and status', () => q.listDeskArticles({ q: 'story 42', status: 'published' }));
+    run('desk: status', () => q.listDeskArticles({ status: 'draft' }));
+    run('desk: section', () => q.listDeskArticles({ section: 'Politics' }));
+    run('desk: author', () => q.listDeskArticles({ author: 'Reporter 007' }));
+    run('desk: draft corrections', () => q.listDeskArticles({ draftCorrections: true }));
+    run('desk: open reports', () => q.listDeskArticles({ openReports: true }));
+    run('desk: changed since', () => q.listDeskArticles({ changedSince: new Date('2026-11-01') }));
+    run('desk: facets', () => q.listDeskFacets());
+    run('desk: reports', () => q.listReports({}));
+    run('desk: reports filtered', () => q.listReports({ status: 'new', article: 'story-12', age: 'week', cursor: { after: 150 } }));
+    run('desk: reports older', () => q.listReports({ age: 'older', cursor: { before: 10 } }));
+    run('desk: new reports count', () => q.countNewReports());
+    run('desk: corrections', () => q.listDeskCorrections({}));
+    run('desk: corrections filtered', () => q.listDeskCorrections({ status: 'draft', kind: 'correction', section: 'Local', author: 1, cursor: { after: 250 } }));
+    run('desk: correction authors', () => q.listCorrectionAuthors());
+    run('desk: people', () => q.listPeople({ role: 'editor', state: 'active' }));
+    run('desk: audit', () => q.listAuditEvents({}));
+    run('desk: audit filtered', () => q.listAuditEvents({ action: 'version.', actor: 'editor@bench.example', entityType: 'version', from: new Date('2026-01-01'), to: new Date('2026-12-01'), cursor: { after: 5000 } }));
+    run('desk: sign-in failures', () => q.listRecentCounts({ bucket: 'sign-in:account', windowMs: 900_000 }));
+    run('desk: column', () => [q.listEditions(), q.countUnprinted()]);
+    run('desk: article', () => [q.getDeskArticle({ id: 42 }), q.listDeskCorrectionsForArticle({ articleId: 42 })]);
+    run('desk: correction', () => [q.getDeskCorrection({ id: 7 }), q.findSameErrorElsewhere({ correctionId: 7 })]);
+    // Readers' pages, feeds and the proxy's lookups.
+    run('reader: front page', () => [q.listLatestArticles(), q.listLatestCorrections()]);
+    run('reader: article', () => [q.getArticlePage({ slug: 'story-42' }), q.getArticlePage({ slug: 'story-42', number: 2 }), q.getArticleRecord({ slug: 'story-42' })]);
+    run('reader: corrections', () => [q.searchCorrections({ kind: 'correction', section: 'Politics', page: 2 }), q.searchCorrections({ from: new Date('2026-06-01'), to: new Date('2026-07-01') }), q.listSections()]);
+    run('reader: feeds', () => [q.correctionFeed({ kind: 'all' }, settings), q.correctionFeed({ kind: 'section', section: 'Local' }, settings), q.correctionFeed({ kind: 'article', slug: 'story-42' }, settings), q.editionFeed(settings)]);
+    run('reader: column', () => [q.listPublicEditions(), q.getPublicEdition({ date: '2026-11-20' })]);
+    run('reader: status', () => q.getPublicStatusRecord({ articleId: 42 }));
+    run('proxy', () => [q.withheldSince({ slug: 'story-42', number: 1 }), q.publicVersionRange({ slug: 'story-42' }), q.correctionsPageExists({ kind: 'correction', section: 'Local', page: 2 })]);
+    // The actions' writes.
+    run('action: report', () => {
+      const report = q.createReport({ articleId: 42, versionId: q.getDeskArticle({ id: 42 })!.versions[0].id, start: 0, end: 5, exact: q.getDeskArticle({ id: 42 })!.versions[0].body.slice(0, 5), message: 'Wrong.', email: null, ip: '127.0.0.1' });
+      q.declineReport({ id: report.id, reason: 'It is right.', actorId: standards });
+    });
+    run('action: article', () => {
+      const article = q.createArticle({ slug: 'plan-test', section: 'Local', byline: 'Reporter 001', headline: 'A plan', standfirst: 'S', body: 'The ferry runs on Monday.', actorId: 1 });
+      q.publishArticle({ articleId: article.id, actorId: 1 });
+      q.saveVersion({ articleId: article.id, baseNumber: 1, headline: 'A plan', standfirst: 'S', body: 'The ferry runs on Tuesday.', changeKind: 'update', note: 'Day', actorId: 1 });
+      const draft = q.createDraft({ articleId: article.id, versionNumber: 2, kind: 'correction', mode: 'notice', wording: 'It runs on Tuesday.', claims: [{ start: 18, end: 25 }], actorId: standards });
+      q.publishCorrection({ correctionId: draft.id, actorId: standards, revision: draft.revision });
+    });
+    run('action: column', () => q.generateEdition({ date: '2026-11-21', settings, actorId: standards }));
+
+    expect(captured.size).toBeGreaterThan(40);
+    const scans = [...captured].flatMap(([source, { label, params }]) => badScans(source, params).map((d) => `${label}: ${d}\n    ${source}`));
+    expect(scans).toEqual([]);
+  });
+});
