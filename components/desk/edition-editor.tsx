@@ -17,7 +17,7 @@ interface Item {
   readerWording: string;
 }
 
-export function EditionEditor({ columnId, intro, items, save, change }: { columnId: number; intro: string; items: Item[]; save: Action; change: Action }) {
+export function EditionEditor({ columnId, revision, intro, items, save, change }: { columnId: number; revision: string; intro: string; items: Item[]; save: Action; change: Action }) {
   const [state, saveAction, pending] = useActionState(save, {});
   const [changeState, changeAction] = useActionState(change, {});
   const { limitErrors, onSubmit } = useLimitCheck(EDITION_LIMITS);
@@ -31,6 +31,8 @@ export function EditionEditor({ columnId, intro, items, save, change }: { column
       ) : null}
       <form action={saveAction} onSubmit={onSubmit} id="edition-form" noValidate>
         <input type="hidden" name="columnId" value={columnId} />
+        {/* The revision opened: a save over a draft changed since (another tab, another editor) is refused. */}
+        <input type="hidden" name="revision" value={revision} />
         {state.message ? (
           <p className={state.ok ? 'banner' : 'form-error'} role={state.ok ? 'status' : 'alert'}>
             {state.message}

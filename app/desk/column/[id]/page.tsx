@@ -37,7 +37,7 @@ export default async function EditionDeskPage({ params, searchParams }: { params
           ) : null}
           {/* Keyed by the revision: when the draft changes (here, in another tab, or while a publish was
               refused), the fields are drawn again from the saved text, so what is shown is what publishes. */}
-          <EditionEditor key={revision} columnId={column.id} intro={column.intro} items={items} save={saveEditionAction} change={changeItemAction} />
+          <EditionEditor key={revision} columnId={column.id} revision={revision} intro={column.intro} items={items} save={saveEditionAction} change={changeItemAction} />
           <div className="desk-actions">
             {/* The revision of exactly the text shown above: publishing is refused if the draft changed since. */}
             <ActionForm action={publishEditionAction} hidden={{ columnId: String(column.id), revision }} submitLabel="Publish edition" />
