@@ -94,6 +94,8 @@ test.describe('callback URLs stay on the site', () => {
       const dialogs = watchDialogs(page);
       const before = evilHits;
       await page.goto(`/login?callbackUrl=${shape}`);
+      // The form signs in once it has hydrated; a click before that would only reload the page.
+      await page.waitForLoadState('networkidle');
       await page.getByLabel('Email', { exact: true }).fill(user.email);
       await page.getByLabel('Password', { exact: true }).fill(user.password);
       await page.getByRole('button', { name: 'Sign in' }).click();
