@@ -168,6 +168,11 @@ async function main() {
     writeResult.transactionsPerSecond >= 1000,
   );
 
+  console.log('\nWrite path at scale (bench/write-scale.ts: 50 versions of 10,000 words):');
+  const scaleWrite = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'bench/write-scale.ts', ...(quick ? ['--articles', '1'] : [])], { encoding: 'utf8' });
+  process.stdout.write(scaleWrite.stdout);
+  row('write path at scale', scaleWrite.status === 0 ? 'see the table above' : 'FAILED', 'publish < 250 ms, save < 100 ms', scaleWrite.status === 0);
+
   console.log('\nCrash safety (kill -9 mid-burst, restart, check):');
   const runs = quick ? 3 : 20;
   const crash = spawnSync('npx', ['tsx', 'scripts/crash-test.ts', String(runs)], { encoding: 'utf8' });
