@@ -35,8 +35,11 @@ function readerUrls(edition: string): Record<string, string[]> {
     'app/articles/[slug]/page.tsx': [article],
     'app/articles/[slug]/versions/[n]/page.tsx': [`${article}/versions/1`],
     'app/articles/[slug]/history/page.tsx': [`${article}/history`],
-    'app/articles/[slug]/compare/page.tsx': [`${article}/compare?from=1&to=2`, `${article}/compare?from=1&to=2&view=side`],
-    'app/articles/[slug]/compare/[from]/[to]/[view]/page.tsx': [`${article}/compare/1/2/inline`, `${article}/compare/1/2/side`],
+    // The cached comparison is reached only through the proxy's rewrite of these addresses (its own
+    // path answers 404); a comparison the cache does not take (a version readers cannot see) is the
+    // uncached page.
+    'app/articles/[slug]/compare/page.tsx': [`${article}/compare?from=1&to=99`],
+    'app/articles/[slug]/compare/[from]/[to]/[view]/page.tsx': [`${article}/compare?from=1&to=2`, `${article}/compare?from=1&to=2&view=side`],
     'app/articles/[slug]/report/page.tsx': [`${article}/report?v=2`],
   };
 }
