@@ -2,6 +2,7 @@
 import { diffWords } from 'diff';
 import { diffVersions, summariseDiff } from '../lib/diff/index';
 import type { VersionText } from '../lib/diff/index';
+import { seededRandom as prng } from '../lib/random';
 
 const PARAGRAPHS = 100;
 const WORDS_PER_PARAGRAPH = 100;
@@ -9,16 +10,6 @@ const RUNS = 40;
 const WARMUP = 5;
 const BASELINE_RUNS = 10; // diffWords on a whole body is slow; fewer runs keep the script short
 
-/** mulberry32: a small seeded PRNG, so every run diffs the same text. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COMMON = (
   'the of and to a in that is was he for it with as his on be at by had are but from or have an they which one you were ' +

@@ -10,6 +10,7 @@ import { hashPasswordSync } from '../lib/auth/passwords';
 import { hashVersion } from '../lib/history/hash';
 import { toPlainText } from '../lib/markdown';
 import { DEFAULT_SETTINGS } from '../lib/settings';
+import { seededRandom as prng } from '../lib/random';
 
 const WORDS =
   'harbour council estuary ferry quay tide pier school budget vote seats ward mayor cannery jobs lifeboat appeal festival gallery survey algae seagrass bus route roof repairs wall storm surge planning committee report figures residents traders fishermen volunteers spring winter summer autumn county town river marsh bridge road station market library hospital clinic'.split(
@@ -18,17 +19,6 @@ const WORDS =
 const SECTIONS = ['Politics', 'Business', 'Local', 'Sport', 'Culture', 'Science', 'Environment', 'Health'];
 const KINDS = ['correction', 'correction', 'correction', 'clarification', 'editors_note', 'update', 'retraction'] as const;
 
-/** A small seeded PRNG (mulberry32), so every run builds the same newsroom. */
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface ScaleCounts {
   articles: number;

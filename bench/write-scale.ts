@@ -11,6 +11,7 @@ import { openDatabase } from '../db/connection';
 import { appendVersion } from '../db/queries/version-writes';
 import { articles, settings, users } from '../db/schema';
 import { DEFAULT_SETTINGS } from '../lib/settings';
+import { seededRandom as prng } from '../lib/random';
 
 const VERSIONS = 50;
 const PARAGRAPHS = 100;
@@ -18,16 +19,6 @@ const WORDS_PER_PARAGRAPH = 100;
 /** Paragraphs holding the claims; later versions edit them too, so the claims' paragraphs change around them. */
 const CLAIM_PARAGRAPHS = [12, 47, 83];
 
-/** mulberry32: every run writes the same newsroom. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const COMMON = (
   'the of and to a in that is was he for it with as his on be at by had are but from or have an they which you were her all she there would ' +

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffHunks, type Hunk } from './hunks';
+import { seededRandom as prng } from '../random';
 
 /** Applying the hunks to the older text must give the newer one, character for character. */
 function apply(from: string, to: string, hunks: Hunk[]): string {
@@ -12,15 +13,6 @@ function apply(from: string, to: string, hunks: Hunk[]): string {
   return out + from.slice(at);
 }
 
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const VOCAB = 'the council lost 695 seats and nine councils Hart said not £3.5m , . O’Brien'.split(' ');
 
