@@ -28,6 +28,22 @@ async function publishedArticle(request: import('@playwright/test').APIRequestCo
   return id;
 }
 
+/** A notice-only draft correction on the vote ("7 to 2") of an article written from BODY. */
+async function draftVoteCorrection(request: import('@playwright/test').APIRequestContext, articleId: number): Promise<number> {
+  const start = BODY.indexOf('7 to 2');
+  const drafted = await callAction(request, actionNamed('createCorrectionAction'), {
+    articleId: String(articleId),
+    versionNumber: '1',
+    claims: JSON.stringify([{ start, end: start + 6 }]),
+    kind: 'correction',
+    mode: 'notice',
+    wording: 'The vote was 6 to 3.',
+  });
+  const correctionId = Number(/\/desk\/corrections\/(\d+)/.exec((await redirectOf(drafted)) ?? '')?.[1]);
+  expect(correctionId, 'the correction was drafted').toBeGreaterThan(0);
+  return correctionId;
+}
+
 test('a field sent twice is refused with a 400: an editor cannot save a legal withholding by repeating changeKind', async ({ browser }) => {
   const editor = await newSession(browser, 'editor');
   const id = await publishedArticle(editor.page.request, `twice-${Date.now().toString(36)}`);
@@ -96,17 +112,7 @@ test('standards publishes only the wording it read: a draft changed since is ref
   const editor = await newSession(browser, 'editor');
   const standards = await newSession(browser, 'standards');
   const id = await publishedArticle(editor.page.request, `reviewed-${Date.now().toString(36)}`);
-  const start = BODY.indexOf('7 to 2');
-  const drafted = await callAction(editor.page.request, actionNamed('createCorrectionAction'), {
-    articleId: String(id),
-    versionNumber: '1',
-    claims: JSON.stringify([{ start, end: start + 6 }]),
-    kind: 'correction',
-    mode: 'notice',
-    wording: 'The vote was 6 to 3.',
-  });
-  const correctionId = Number(/\/desk\/corrections\/(\d+)/.exec((await redirectOf(drafted)) ?? '')?.[1]);
-  expect(correctionId).toBeGreaterThan(0);
+  const correctionId = await draftVoteCorrection(editor.page.request, id);
 
   await standards.page.goto(`/desk/corrections/${correctionId}`);
   await expect(standards.page.getByRole('button', { name: 'Publish correction' })).toBeVisible();
@@ -133,17 +139,7 @@ test('two tabs editing one correction draft: the save made from an older revisio
   const editor = await newSession(browser, 'editor');
   const slug = `two-tabs-${Date.now().toString(36)}`;
   const id = await publishedArticle(editor.page.request, slug);
-  const body = query<{ body: string }>('select body from versions where article_id = ? order by number desc limit 1', id).body;
-  const start = body.indexOf('7 to 2');
-  const drafted = await callAction(editor.page.request, actionNamed('createCorrectionAction'), {
-    articleId: String(id),
-    versionNumber: '1',
-    claims: JSON.stringify([{ start, end: start + 6 }]),
-    kind: 'correction',
-    mode: 'notice',
-    wording: 'The vote was 6 to 3.',
-  });
-  const correctionId = Number(/\/desk\/corrections\/(\d+)/.exec((await redirectOf(drafted)) ?? '')?.[1]);
+  const correctionId = await draftVoteCorrection(editor.page.request, id);
   const opened = String(query<{ revision: number }>('select revision from corrections where id = ?', correctionId).revision);
   const save = (wording: string) => callAction(editor.page.request, actionNamed('updateCorrectionAction'), { correctionId: String(correctionId), revision: opened, kind: 'correction', mode: 'notice', wording });
   // Tab A saves first, from the revision both tabs opened.
