@@ -58,6 +58,8 @@ function conditions(filter: DeskArticleFilter, query: string | null): SQL[] {
 export function listDeskArticles(filter: DeskArticleFilter = {}): DeskArticlePage {
   const db = getDb();
   const query = filter.q ? searchQuery(filter.q) : null;
+  // A search with no words to look for (only quotes, stars, emoji) matches nothing, never everything.
+  if (filter.q && !query) return { rows: [], next: null, prev: null, matching: 0 };
   const cursor = filter.cursor ?? null;
   const size = Math.min(100, Math.max(1, filter.size ?? PAGE_SIZE));
   // A search walks the search index in id order (FTS5 rowid = article id) and stops at the page.

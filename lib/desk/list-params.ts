@@ -1,6 +1,7 @@
 // Reading a desk list's address: each filter parsed once, anything malformed dropped, never a 500.
 import { z } from 'zod';
 import { ARTICLE_STATUSES, CORRECTION_KINDS, CORRECTION_STATUSES, ROLES } from '../types';
+import { isCalendarDate } from '../wording/dates';
 import { parseCursor } from './keyset';
 
 export type RawParams = Record<string, string | string[] | undefined>;
@@ -11,18 +12,27 @@ export function flatParams(raw: RawParams): Record<string, string | undefined> {
 }
 
 const text = (max: number) => z.string().trim().min(1).max(max).optional().catch(undefined);
+/** A search is cut to its first 200 characters (a pasted paragraph searches on its opening words), never dropped. */
+const searchText = z
+  .string()
+  .trim()
+  .min(1)
+  .transform((s) => s.slice(0, 200))
+  .optional()
+  .catch(undefined);
 const flag = z.enum(['1']).optional().catch(undefined);
-const day = z
+/** A calendar day as YYYY-MM-DD that exists as written (2030-02-31 does not roll over to March). */
+export const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine(isCalendarDate)
   .transform((s) => new Date(`${s}T00:00:00Z`))
-  .refine((d) => !Number.isNaN(d.getTime()))
   .optional()
   .catch(undefined);
 const sort = z.enum(['newest', 'oldest']).catch('newest');
 
 const articleFilter = z.object({
-  q: text(200),
+  q: searchText,
   status: z.enum(ARTICLE_STATUSES).optional().catch(undefined),
   section: text(100),
   author: text(200),

@@ -8,22 +8,17 @@ import { listRecentCounts } from '@/db/queries/throttle';
 import { RecentSignInFailures } from '@/components/audit/recent-sign-in-failures';
 import { SIGN_IN_WINDOW_MS } from '@/lib/auth/sign-in-throttle';
 import { formatDateTime } from '@/lib/wording';
+import { day } from '@/lib/desk/list-params';
 
 export const metadata = { title: 'Audit trail' };
 
-const date = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .transform((s) => new Date(`${s}T00:00:00Z`))
-  .optional()
-  .catch(undefined);
 
 const filterSchema = z.object({
   action: z.string().trim().max(60).optional().catch(undefined),
   actor: z.string().trim().max(320).optional().catch(undefined),
   entityType: z.string().trim().max(40).optional().catch(undefined),
-  from: date,
-  to: date,
+  from: day,
+  to: day,
 });
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
