@@ -1,5 +1,7 @@
 'use server';
-// Desk actions on articles. Each checks the caller's role, then validates, then writes in one transaction.
+// Desk actions on articles; each writes in one transaction.
+// Access: every action starts with authorize() (app/(auth)/forms.ts): requireUser(), the form parsed
+// once, then the role table (lib/roles.ts) asked about what was parsed; nothing is written before.
 import { redirect } from 'next/navigation';
 import { ARTICLE_LIMITS, keepUnder, REASON_LIMITS } from '@/lib/limits';
 import { z } from 'zod';

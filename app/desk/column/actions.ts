@@ -1,5 +1,7 @@
 'use server';
 // The standards editor's column: generate an edition, edit its draft, reorder or drop items, publish.
+// Access: every action starts with authorize() (app/(auth)/forms.ts): requireUser(), the form parsed
+// once, then the role table (lib/roles.ts) asked about what was parsed; nothing is written before.
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { EDITION_LIMITS, keepUnder } from '@/lib/limits';

@@ -1,5 +1,7 @@
 'use server';
 // Desk actions on corrections: editors draft and edit drafts; standards editors publish and withdraw.
+// Access: every action starts with authorize() (app/(auth)/forms.ts): requireUser(), the form parsed
+// once, then the role table (lib/roles.ts) asked about what was parsed; nothing is written before.
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { ErrataError } from '@/lib/errors';

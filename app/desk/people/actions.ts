@@ -2,6 +2,8 @@
 // Admin actions on accounts. A role change or a disabled account bites on the account's next request,
 // because every access check reloads the account (app/(auth)/access.ts); and it ends every session
 // the account had (a trigger on users, db/migrations/0004_…), so re-enabling revives none of them.
+// Access: every action starts with authorize() (app/(auth)/forms.ts): requireUser(), the form parsed
+// once, then the role table (lib/roles.ts) asked about what was parsed; nothing is written before.
 import { revalidatePath } from 'next/cache';
 import { keepUnder, PERSON_LIMITS } from '@/lib/limits';
 import { z } from 'zod';

@@ -1,5 +1,7 @@
 'use server';
 // Triage of reader reports: accept (opens a correction draft on the reported words) or decline with a reason.
+// Access: every action starts with authorize() (app/(auth)/forms.ts): requireUser(), the form parsed
+// once, then the role table (lib/roles.ts) asked about what was parsed; nothing is written before.
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { keepUnder, REASON_LIMITS } from '@/lib/limits';
