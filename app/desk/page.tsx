@@ -7,6 +7,7 @@ import { countLabel } from '@/lib/desk/keyset';
 import { parseArticleList, type RawParams } from '@/lib/desk/list-params';
 import { ARTICLE_STATUSES, CHANGE_KIND_LABELS } from '@/lib/types';
 import { formatDateTime } from '@/lib/wording';
+import { FilterSelect } from '@/components/desk/filter-select';
 
 export const metadata = { title: 'Desk' };
 
@@ -23,24 +24,8 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
       <form method="get" action="/desk" className="filters" role="search">
         <label htmlFor="q">Search</label>
         <input id="q" name="q" type="search" defaultValue={flat.q} placeholder="Words, slug or byline" />
-        <label htmlFor="status">Status</label>
-        <select id="status" name="status" defaultValue={flat.status ?? ''}>
-          <option value="">Any</option>
-          {ARTICLE_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="section">Section</label>
-        <select id="section" name="section" defaultValue={flat.section ?? ''}>
-          <option value="">Any</option>
-          {facets.sections.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
+        <FilterSelect id="status" name="status" label="Status" value={flat.status} options={ARTICLE_STATUSES} />
+        <FilterSelect id="section" name="section" label="Section" value={flat.section} options={facets.sections} />
         <label htmlFor="author">Byline</label>
         <input id="author" name="author" list="authors" defaultValue={flat.author} />
         <datalist id="authors">

@@ -9,6 +9,7 @@ import { RecentSignInFailures } from '@/components/audit/recent-sign-in-failures
 import { SIGN_IN_WINDOW_MS } from '@/lib/auth/sign-in-throttle';
 import { formatDateTime } from '@/lib/wording';
 import { day } from '@/lib/desk/list-params';
+import { FilterSelect } from '@/components/desk/filter-select';
 
 export const metadata = { title: 'Audit trail' };
 
@@ -39,15 +40,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         <input id="action" name="action" defaultValue={raw.action} placeholder="version." />
         <label htmlFor="actor">Actor email</label>
         <input id="actor" name="actor" defaultValue={raw.actor} />
-        <label htmlFor="entityType">Thing</label>
-        <select id="entityType" name="entityType" defaultValue={raw.entityType ?? ''}>
-          <option value="">Any</option>
-          {['article', 'version', 'correction', 'column', 'report', 'user'].map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </select>
+        <FilterSelect id="entityType" name="entityType" label="Thing" value={raw.entityType} options={['article', 'version', 'correction', 'column', 'report', 'user']} />
         <label htmlFor="from">From</label>
         <input id="from" name="from" type="date" defaultValue={raw.from} />
         <label htmlFor="to">To</label>

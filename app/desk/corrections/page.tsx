@@ -7,6 +7,7 @@ import { getSettings } from '@/db/queries/settings';
 import { parseCorrectionList, type RawParams } from '@/lib/desk/list-params';
 import { CORRECTION_KIND_LABELS, CORRECTION_KINDS, CORRECTION_STATUSES } from '@/lib/types';
 import { formatDateTime } from '@/lib/wording';
+import { FilterSelect } from '@/components/desk/filter-select';
 
 export const metadata = { title: 'Corrections' };
 
@@ -21,33 +22,9 @@ export default async function DeskCorrectionsPage({ searchParams }: { searchPara
     <section>
       <h1>Corrections</h1>
       <form method="get" action="/desk/corrections" className="filters">
-        <label htmlFor="status">Status</label>
-        <select id="status" name="status" defaultValue={flat.status ?? ''}>
-          <option value="">Any</option>
-          {CORRECTION_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="kind">Kind</label>
-        <select id="kind" name="kind" defaultValue={flat.kind ?? ''}>
-          <option value="">Any</option>
-          {CORRECTION_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {CORRECTION_KIND_LABELS[k]}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="section">Section</label>
-        <select id="section" name="section" defaultValue={flat.section ?? ''}>
-          <option value="">Any</option>
-          {sections.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
+        <FilterSelect id="status" name="status" label="Status" value={flat.status} options={CORRECTION_STATUSES} />
+        <FilterSelect id="kind" name="kind" label="Kind" value={flat.kind} options={CORRECTION_KINDS} labels={CORRECTION_KIND_LABELS} />
+        <FilterSelect id="section" name="section" label="Section" value={flat.section} options={sections} />
         <label htmlFor="author">Drafted by</label>
         <select id="author" name="author" defaultValue={flat.author ?? ''}>
           <option value="">Anyone</option>

@@ -6,6 +6,7 @@ import { listPeople } from '@/db/queries/users';
 import { parsePeopleList, type RawParams } from '@/lib/desk/list-params';
 import { ROLES } from '@/lib/types';
 import { changeRoleAction, createUserAction, setDisabledAction } from './actions';
+import { FilterSelect } from '@/components/desk/filter-select';
 
 export const metadata = { title: 'People' };
 
@@ -18,21 +19,8 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
     <section>
       <h1>People</h1>
       <form method="get" action="/desk/people" className="filters">
-        <label htmlFor="filter-role">Show the role</label>
-        <select id="filter-role" name="role" defaultValue={flat.role ?? ''}>
-          <option value="">Any</option>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </select>
-        <label htmlFor="filter-state">Show accounts that are</label>
-        <select id="filter-state" name="state" defaultValue={flat.state ?? ''}>
-          <option value="">Any</option>
-          <option value="active">active</option>
-          <option value="disabled">disabled</option>
-        </select>
+        <FilterSelect id="filter-role" name="role" label="Show the role" value={flat.role} options={ROLES} />
+        <FilterSelect id="filter-state" name="state" label="Show accounts that are" value={flat.state} options={['active', 'disabled']} />
         <p>
           <button type="submit">Show</button>
         </p>

@@ -8,6 +8,7 @@ import { parseReportList, type RawParams } from '@/lib/desk/list-params';
 import { getSettings } from '@/db/queries/settings';
 import { formatDateTime } from '@/lib/wording';
 import { acceptReportAction, declineReportAction } from './actions';
+import { FilterSelect } from '@/components/desk/filter-select';
 
 export const metadata = { title: 'Reader reports' };
 
@@ -22,13 +23,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
     <section>
       <h1>Reader reports</h1>
       <form method="get" action="/desk/reports" className="filters">
-        <label htmlFor="status">Status</label>
-        <select id="status" name="status" defaultValue={flat.status ?? ''}>
-          <option value="">Any</option>
-          <option value="new">new</option>
-          <option value="accepted">accepted</option>
-          <option value="declined">declined</option>
-        </select>
+        <FilterSelect id="status" name="status" label="Status" value={flat.status} options={['new', 'accepted', 'declined']} />
         <label htmlFor="article">Article (slug)</label>
         <input id="article" name="article" defaultValue={flat.article} />
         <label htmlFor="age">Received</label>
