@@ -75,6 +75,34 @@ describe('the database guards the record', () => {
     expect(() => db.update(corrections).set({ status: 'published' }).where(eq(corrections.id, correction.id)).run()).toThrow(/never edited/);
   });
 
+  it('lets a published correction be carried out once, by a later version of its own article, and never re-pointed', () => {
+    const { correction, article, v1 } = seedOne();
+    db.update(corrections).set({ status: 'published', publishedAt: new Date() }).where(eq(corrections.id, correction.id)).run();
+    const other = db.insert(articles).values({ slug: 'b', section: 'Local', byline: 'E', status: 'published', firstPublishedAt: new Date(), firstPublicVersion: 1 }).returning().get();
+    const elsewhere = appendVersion(db, { articleId: other.id, headline: 'H', standfirst: 'S', body: 'Other.', changeKind: 'first_publication', note: '', savedBy: null });
+    expect(() => db.update(corrections).set({ amendedVersionId: elsewhere.id }).where(eq(corrections.id, correction.id)).run()).toThrow(/later version of its own article/);
+    expect(() => db.update(corrections).set({ amendedVersionId: v1.id }).where(eq(corrections.id, correction.id)).run()).toThrow(/later version of its own article/);
+    const v2 = appendVersion(db, { articleId: article.id, headline: 'H', standfirst: 'S', body: 'They lost 842 seats.', changeKind: 'correction', note: '', savedBy: null });
+    // Nothing else may change with it.
+    expect(() => db.update(corrections).set({ amendedVersionId: v2.id, wording: 'Reworded.' }).where(eq(corrections.id, correction.id)).run()).toThrow(/never edited/);
+    db.update(corrections).set({ amendedVersionId: v2.id }).where(eq(corrections.id, correction.id)).run();
+    const v3 = appendVersion(db, { articleId: article.id, headline: 'H', standfirst: 'S', body: 'They lost 843 seats.', changeKind: 'correction', note: '', savedBy: null });
+    expect(() => db.update(corrections).set({ amendedVersionId: v3.id }).where(eq(corrections.id, correction.id)).run()).toThrow(/never edited/);
+    expect(() => db.update(corrections).set({ amendedVersionId: null }).where(eq(corrections.id, correction.id)).run()).toThrow(/never edited/);
+    expect(() => db.update(corrections).set({ said: 'quietly' }).where(eq(corrections.id, correction.id)).run()).toThrow(/never edited/);
+    // Withdrawal keeps the link.
+    db.update(corrections).set({ status: 'withdrawn', withdrawnAt: new Date(), withdrawnReason: 'The first figure was right.' }).where(eq(corrections.id, correction.id)).run();
+    expect(db.select().from(corrections).where(eq(corrections.id, correction.id)).get()?.amendedVersionId).toBe(v2.id);
+  });
+
+  it('never carries out a withdrawn correction', () => {
+    const { correction, article } = seedOne();
+    db.update(corrections).set({ status: 'published', publishedAt: new Date() }).where(eq(corrections.id, correction.id)).run();
+    db.update(corrections).set({ status: 'withdrawn', withdrawnAt: new Date(), withdrawnReason: 'Right after all.' }).where(eq(corrections.id, correction.id)).run();
+    const v2 = appendVersion(db, { articleId: article.id, headline: 'H', standfirst: 'S', body: 'They lost 842 seats.', changeKind: 'correction', note: '', savedBy: null });
+    expect(() => db.update(corrections).set({ amendedVersionId: v2.id }).where(eq(corrections.id, correction.id)).run()).toThrow(/never edited/);
+  });
+
   it('keeps the audit trail append-only', () => {
     recordAudit(db, { actorId: null, action: 'test', entityType: 'article', entityId: 1 });
     expect(() => db.update(auditEvents).set({ action: 'other' }).run()).toThrow(/append-only/);
@@ -96,6 +124,8 @@ describe('the database guards the record', () => {
     expect(db.select().from(corrections).where(eq(corrections.id, correction.id)).get()?.revision).toBe(2);
     db.update(claims).set({ replacement: '842' }).where(eq(claims.correctionId, correction.id)).run();
     expect(db.select().from(corrections).where(eq(corrections.id, correction.id)).get()?.revision).toBe(3);
+    db.update(corrections).set({ said: 'the Alliance lost 695 seats' }).where(eq(corrections.id, correction.id)).run();
+    expect(db.select().from(corrections).where(eq(corrections.id, correction.id)).get()?.revision).toBe(4);
     db.update(corrections).set({ status: 'published', publishedAt: new Date() }).where(eq(corrections.id, correction.id)).run();
     expect(() => db.update(corrections).set({ revision: 9 }).where(eq(corrections.id, correction.id)).run()).toThrow(/keeps its last revision/);
   });

@@ -162,13 +162,26 @@ export const corrections = sqliteTable(
       .references(() => articles.id),
     kind: text('kind', { enum: CORRECTION_KINDS }).notNull(),
     mode: text('mode', { enum: CORRECTION_MODES }).notNull(),
+    /** The public wording: what is right. */
     wording: text('wording').notNull(),
+    /**
+     * What the article said, in the newsroom's words (a paraphrase of the claims), when the desk gave
+     * it: the notice and the column item are composed from it (lib/wording). Null on corrections
+     * drafted before it was kept, whose wording stands alone.
+     */
+    said: text('said'),
+    /** "the local elections": the column names the article "An article about …" instead of its headline. */
+    about: text('about'),
     status: text('status', { enum: CORRECTION_STATUSES }).notNull().default('draft'),
     /** The version the draft's claims were anchored against. */
     baseVersionId: integer('base_version_id')
       .notNull()
       .references(() => versions.id),
-    /** The version that applied the replacement text (amend mode), once published. */
+    /**
+     * The version that carried the correction out: the one publishing made (amend mode), or a later
+     * edit tied to a published correction ("this edit carries out correction N"). Set once, never
+     * changed (triggers).
+     */
     amendedVersionId: integer('amended_version_id').references(() => versions.id),
     draftedBy: integer('drafted_by').references(() => users.id),
     draftedAt: integer('drafted_at', { mode: 'timestamp_ms' }).notNull(),
