@@ -53,11 +53,11 @@ describe('column items: corrections', () => {
     expect(claimForPrint('Labour lost 40 seats')).toBe('Labour lost 40 seats');
   });
 
-  it('lists several claims', () => {
+  it('lists several claims, quoting them alike when one must be quoted', () => {
     expect(item({ wording: 'In fact it had 12', claims: [{ exact: 'The council had nine wards.' }, { exact: '14 seats, all contested' }] })).toBe(
       `${HEADLINE} ${CITE} said the council had nine wards; and 14 seats, all contested. In fact it had 12.`,
     );
-    expect(item({ wording: 'It had 12.', claims: [{ exact: 'nine wards' }, { exact: '14 seats' }, { exact: '3 mayors' }] })).toContain('said “nine wards”, 14 seats and 3 mayors. It had 12.');
+    expect(item({ wording: 'It had 12.', claims: [{ exact: 'nine wards' }, { exact: '14 seats' }, { exact: '3 mayors' }] })).toContain('said “nine wards”, “14 seats” and “3 mayors”. It had 12.');
   });
 
   it('still names and cites the article when no words were anchored', () => {

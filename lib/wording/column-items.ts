@@ -1,13 +1,18 @@
 // Each "For the Record" item's print wording, generated from a correction and its article, and
 // the order items are printed in. The desk edits the wording before print; this is the draft.
 import type { CorrectionKind, NewsroomSettings } from '../types';
+import { claimForPrint, quotedAlike, resolveParts, rightSentence, saidClause } from './compose';
 import { formatShortDate } from './dates';
-import { capitalise, curlQuotes, editDistance, endsSentence, listOf, quote, sentence, shorten, withoutAccents } from './text';
+import { capitalise, curlQuotes, editDistance, endsSentence, listOf, quote, withoutAccents } from './text';
+
+export { claimForPrint, LONG_CLAIM } from './compose';
 
 export interface ColumnItemInput {
   kind: CorrectionKind;
   /** The public wording: what is right. */
   wording: string;
+  /** What the article said, as the desk put it; blank to print the claims' words. */
+  said?: string | null;
   /**
    * The words that were wrong, with what replaced them when the text was amended. The prefix (the
    * claim's text quote selector) lets a fragment be printed from the start of its sentence.
@@ -22,40 +27,9 @@ export interface ColumnItemInput {
   };
 }
 
-/** Claims longer than this are cut at a word boundary; a column item is a paragraph, not a page. */
-export const LONG_CLAIM = 200;
-
 /** A headline quoted in running text: its own double quotes become single ones. */
 export function quoteHeadline(headline: string): string {
   return quote(headline);
-}
-
-// Words that only start a claim because the claim starts a sentence; mid-sentence they are lower case.
-const SENTENCE_OPENERS = new Set(['the', 'a', 'an', 'it', 'its', 'they', 'their', 'he', 'his', 'she', 'her', 'we', 'our', 'there', 'this', 'that', 'these', 'those', 'some', 'many', 'most', 'all']);
-
-/** The start of the sentence a claim sits in, from its prefix; empty when that start is not in view. */
-function clauseBefore(prefix: string | undefined): string {
-  if (!prefix) return '';
-  const boundary = /(?:^|[.!?…]["”’)]*\s+|\n)([^.!?…\n]*)$/u.exec(prefix);
-  // Without a sentence break in view, the prefix may begin mid-word; only trust a capitalised start.
-  const tail = boundary ? boundary[1] : '';
-  const usable = boundary && (boundary.index > 0 || /^\p{Lu}/u.test(prefix.trimStart()));
-  return usable && tail.trim().split(/\s+/).length <= 12 ? tail.replace(/\s+/g, ' ').trimStart() : '';
-}
-
-/**
- * The claim's words as they sit after "said": led by the start of their sentence when the prefix
- * shows it ("the Harbour Alliance lost 695 seats"), without closing punctuation, cut at a word
- * when long. A fragment that still starts mid-clause ("lost 695 seats") is quoted, since
- * "said lost 695 seats" is not English.
- */
-export function claimForPrint(exact: string, prefix?: string): string {
-  let words = curlQuotes(`${clauseBefore(prefix)}${exact.trim()}`.replace(/\s+/g, ' ')).replace(/[\s.,;:!?…]+$/u, '');
-  const first = /^(\p{L}+)/u.exec(words)?.[1] ?? '';
-  // "IT" or "THE" in capitals is an acronym or a shout, not a sentence's first word; "A" is.
-  if (SENTENCE_OPENERS.has(first.toLowerCase()) && (first.length === 1 || first !== first.toUpperCase())) words = first.toLowerCase() + words.slice(first.length);
-  const fragment = /^\p{Ll}/u.test(first) && !SENTENCE_OPENERS.has(first);
-  return fragment ? quote(shorten(words, LONG_CLAIM)) : shorten(words, LONG_CLAIM);
 }
 
 const NAME_WORD = /^(\p{Lu}[\p{L}’'.-]*|de|da|di|du|van|von|der|den|le|la|al|bin|ibn)$/u;
@@ -94,10 +68,9 @@ function reference(article: ColumnItemInput['article'], settings: NewsroomSettin
   return { start: capitalise(name), mid: name, cite: `(${section ? `${section}, ` : ''}${date})` };
 }
 
-/** "said X." — no full stop after a claim cut short with an ellipsis. */
+/** "said X, Y and Z." — quoted alike, no full stop after a claim cut short with an ellipsis. */
 function said(claims: string[]): string {
-  const words = listOf(claims);
-  return `said ${words}${endsSentence(words) ? '' : '.'}`;
+  return saidClause(listOf(quotedAlike(claims)));
 }
 
 /**
@@ -106,9 +79,12 @@ function said(claims: string[]): string {
  */
 export function columnItemWording(input: ColumnItemInput, settings: NewsroomSettings): string {
   const { start, mid, cite } = reference(input.article, settings);
-  const right = capitalise(sentence(curlQuotes(input.wording)));
-  const claims = input.claims.filter((c) => c.exact.trim() !== '');
-  const printed = claims.map((c) => claimForPrint(c.exact, c.prefix));
+  // What the article said comes from the desk's own words when it gave them (or when the wording
+  // opens with them: "This article said …"), else from the claims; it is said once, after "said".
+  const parts = resolveParts({ said: input.said, wording: input.wording });
+  const right = rightSentence(parts.right);
+  const claims = parts.said ? [] : input.claims.filter((c) => c.exact.trim() !== '');
+  const printed = parts.said ? [claimForPrint(parts.said, undefined, Number.MAX_SAFE_INTEGER)] : claims.map((c) => claimForPrint(c.exact, c.prefix));
   const join = (...parts: string[]) => parts.filter((p) => p !== '').join(' ');
 
   switch (input.kind) {
@@ -128,7 +104,7 @@ export function columnItemWording(input: ColumnItemInput, settings: NewsroomSett
   if (claims.length === 1 && only && isMisspelling(only.exact, only.replacement)) {
     return `We misspelled ${curlQuotes(only.replacement.trim())} as ${curlQuotes(only.exact.trim())} in ${mid} ${cite}.`;
   }
-  if (claims.length === 1 && only?.replacement?.trim() && !normalised(input.wording).includes(normalised(only.replacement))) {
+  if (claims.length === 1 && only?.replacement?.trim() && !normalised(parts.right).includes(normalised(only.replacement))) {
     // The wording does not say what the text now reads, so the item does.
     const replacement = claimForPrint(only.replacement);
     return join(`${start} ${cite} said ${claimForPrint(only.exact)}; it should have said ${replacement}${endsSentence(replacement) ? '' : '.'}`, right);
