@@ -20,6 +20,8 @@ export interface ViewCorrection {
   mode: CorrectionMode;
   status: CorrectionStatus;
   wording: string;
+  /** What the article said, as the desk put it (null on older corrections). */
+  said?: string | null;
   publishedAt: Date | null;
   withdrawnAt: Date | null;
   withdrawnReason: string | null;
@@ -96,6 +98,7 @@ export function notices(corrections: ViewCorrection[], settings: NewsroomSetting
           kind: c.kind,
           mode: c.mode,
           wording: c.wording,
+          said: c.said,
           publishedAt: c.publishedAt as Date,
           amendedAt: c.amendedVersion?.savedAt,
           printedIn: c.printedIn ? { date: c.printedIn.date } : undefined,

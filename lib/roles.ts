@@ -1,5 +1,5 @@
 // The one role table: what each desk role may do. Access checks, desk pages and the access tests all read it.
-import type { ChangeKind, Role } from './types';
+import type { ChangeKind, CorrectionKind, Role } from './types';
 
 /** Every thing a desk account can be allowed to do, named noun.verb. */
 export const PERMISSIONS = [
@@ -82,6 +82,19 @@ export function rolesFor(permission: Permission): Role[] {
 /** The permission a saved version needs, by the change kind it records. */
 export function versionPermission(changeKind: Exclude<ChangeKind, 'first_publication'>): Permission {
   return `version.${changeKind}`;
+}
+
+/**
+ * The change kinds of an edit that carries out a published correction ("this edit carries out
+ * correction N"). Tying the edit to the correction needs no permission of its own: it is allowed
+ * to whoever may save a version of that kind (editors and up), since the correction itself was
+ * already published by a standards editor and its wording does not change.
+ */
+export const CARRYING_OUT_KINDS: readonly Exclude<ChangeKind, 'first_publication'>[] = ['correction', 'clarification', 'update'];
+
+/** The change kind an edit carrying out a correction of this kind is saved as, unless the editor picks another of CARRYING_OUT_KINDS. */
+export function carryingOutKind(kind: CorrectionKind): Exclude<ChangeKind, 'first_publication'> {
+  return kind === 'clarification' || kind === 'update' ? kind : kind === 'editors_note' ? 'clarification' : 'correction';
 }
 
 /** A sentence for a refusal: who may do it. */

@@ -29,9 +29,11 @@ interface Props {
   mode: 'create' | 'edit';
   initial: Record<string, string>;
   canLegal?: boolean;
+  /** The article's published corrections this edit could carry out ("this edit carries out correction N"). */
+  carryOut?: { id: number; label: string }[];
 }
 
-export function ArticleForm({ action, mode, initial, canLegal = false }: Props) {
+export function ArticleForm({ action, mode, initial, canLegal = false, carryOut = [] }: Props) {
   const [state, formAction, pending] = useActionState(action, {});
   const values = { ...initial, ...state.values };
   const { limitErrors, onSubmit } = useLimitCheck(ARTICLE_LIMITS);
@@ -100,6 +102,25 @@ export function ArticleForm({ action, mode, initial, canLegal = false }: Props) 
               </select>
             )}
           </Field>
+          {carryOut.length > 0 || values.carriesOut ? (
+            <Field
+              name="carriesOut"
+              label="This edit carries out a correction"
+              errors={errors.carriesOut}
+              hint="Its notice will say the article was amended, its mark moves to the new words, and the history shows this version as its amendment."
+            >
+              {(p) => (
+                <select {...p} defaultValue={values.carriesOut && values.carriesOut !== 'undefined' ? values.carriesOut : ''}>
+                  <option value="">No: an edit of its own</option>
+                  {carryOut.map((c) => (
+                    <option key={c.id} value={String(c.id)}>
+                      {c.label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          ) : null}
           <Field name="note" label="Note on this change" errors={errors.note}>
             {(p) => <input {...p} defaultValue={values.note} />}
           </Field>

@@ -1,11 +1,12 @@
 'use client';
 // Drafting or editing a correction: its claims, kind, mode, public wording and replacement words.
-import { useActionState } from 'react';
+import { useActionState, useState, type FormEvent } from 'react';
 import { Field } from '@/components/ui/field';
 import { useLimitCheck } from '@/components/ui/use-limit-check';
 import { CORRECTION_LIMITS } from '@/lib/limits';
 import { CORRECTION_KIND_LABELS, CORRECTION_KINDS } from '@/lib/types';
 import type { ArticleFormState as FormState } from './article-form';
+import { type DraftValues, type PreviewContext, WordingPreview } from './wording-preview';
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -13,23 +14,45 @@ interface Props {
   action: Action;
   hidden: Record<string, string>;
   claims: string[];
-  initial: { kind: string; mode: string; wording: string; replacements?: string[] };
+  initial: { kind: string; mode: string; wording: string; said?: string; about?: string; replacements?: string[] };
   submitLabel: string;
+  /** What the live preview of the notice and the column item needs from the server. */
+  preview?: PreviewContext;
 }
 
-export function CorrectionForm({ action, hidden, claims, initial, submitLabel }: Props) {
+function draftValues(values: Record<string, string>, count: number): DraftValues {
+  return {
+    kind: values.kind ?? 'correction',
+    mode: values.mode ?? 'notice',
+    wording: values.wording ?? '',
+    said: values.said ?? '',
+    about: values.about ?? '',
+    replacements: Array.from({ length: count }, (_, i) => values[`replacement${i}`] ?? ''),
+  };
+}
+
+export function CorrectionForm({ action, hidden, claims, initial, submitLabel, preview }: Props) {
   const [state, formAction, pending] = useActionState(action, {});
   const values: Record<string, string> = {
     kind: initial.kind,
     mode: initial.mode,
     wording: initial.wording,
+    said: initial.said ?? '',
+    about: initial.about ?? '',
     ...Object.fromEntries((initial.replacements ?? []).map((r, i) => [`replacement${i}`, r])),
     ...state.values,
   };
   const { limitErrors, onSubmit } = useLimitCheck(CORRECTION_LIMITS);
   const errors = { ...state.errors, ...limitErrors };
+  // The preview follows every keystroke; the fields stay uncontrolled, so a refusal's typed text comes back as their defaults.
+  const [typed, setTyped] = useState<DraftValues | null>(null);
+  const onInput = (event: FormEvent<HTMLFormElement>) => {
+    const data = new FormData(event.currentTarget);
+    setTyped(draftValues(Object.fromEntries([...data.entries()].map(([k, v]) => [k, String(v)])), claims.length));
+  };
+  const shown = typed ?? draftValues(values, claims.length);
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="correction-form">
+    <form action={formAction} onSubmit={onSubmit} onInput={onInput} onChange={onInput} noValidate className="correction-form">
       {/* A refusal may hand back a hidden value to send next time (the revision now shown). */}
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={state.values?.[name] ?? value} />
@@ -74,9 +97,21 @@ export function CorrectionForm({ action, hidden, claims, initial, submitLabel }:
         </label>
         {errors.mode ? <p className="field-error">{errors.mode.join(' ')}</p> : null}
       </fieldset>
-      <Field name="wording" label="Public wording" errors={errors.wording} hint="What readers will read, e.g. “They actually lost 842 council seats and 11 councils.”">
+      <Field
+        name="said"
+        label="What the article said (optional)"
+        errors={errors.said}
+        hint="In your own words, without “This article said”, e.g. “the Alliance lost nine councils”. Left blank, the column quotes the claim’s words."
+      >
+        {(p) => <input {...p} defaultValue={values.said} />}
+      </Field>
+      <Field name="wording" label="Public wording: what is right" errors={errors.wording} hint="e.g. “They actually lost 842 council seats and 11 councils.”">
         {(p) => <textarea {...p} defaultValue={values.wording} rows={3} />}
       </Field>
+      <Field name="about" label="The column calls the article “An article about …” (optional)" errors={errors.about} hint="e.g. “the local elections”. Left blank, the column names it by its headline.">
+        {(p) => <input {...p} defaultValue={values.about} />}
+      </Field>
+      {preview ? <WordingPreview context={preview} values={shown} /> : null}
       <p>
         <button type="submit" disabled={pending}>
           {submitLabel}

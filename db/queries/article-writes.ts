@@ -7,6 +7,7 @@ import { getDb } from '../index';
 import { type Article, articles, type Version, versions, withholdings } from '../schema';
 import { changeArticleStatus } from './article-status';
 import { recordAudit } from './audit';
+import { carryOutCorrection } from './correction-writes';
 import { versionText } from './version-texts';
 import { appendVersion, latestVersion } from './version-writes';
 
@@ -58,6 +59,8 @@ export interface SaveVersionInput extends ArticleText {
   withhold?: { numbers: number[]; reason: string };
   /** The body's plain text, when the caller already worked it out (it must be toPlainText(body)). */
   plain?: string;
+  /** The published correction this edit carries out (its amendment); refused, with nothing saved, when it cannot. */
+  carriesOut?: number;
 }
 
 export function saveVersion(input: SaveVersionInput): SaveResult {
@@ -76,6 +79,7 @@ export function saveVersion(input: SaveVersionInput): SaveResult {
         after: { articleId: input.articleId, number: version.number, changeKind: version.changeKind, note: version.note },
         ip: input.ip,
       });
+      if (input.carriesOut !== undefined) carryOutCorrection(tx, { correctionId: input.carriesOut, version, actorId: input.actorId });
       if (input.withhold && input.withhold.numbers.length > 0) {
         const held = tx
           .select()

@@ -62,8 +62,9 @@ function correctionPool(tx: Tx, settings: NewsroomSettings, until: Date): PoolEn
       {
         kind: correction.kind,
         wording: correction.wording,
+        said: correction.said,
         claims: quoted.map((c) => ({ exact: c.exact, replacement: c.replacement ?? undefined, prefix: c.prefix })),
-        article: { headline: headline.headline, section, firstPublishedAt: firstPublishedAt ?? correction.draftedAt },
+        article: { headline: headline.headline, section, firstPublishedAt: firstPublishedAt ?? correction.draftedAt, about: correction.about ?? undefined },
       },
       settings,
     );

@@ -7,7 +7,7 @@ import { ErrataError } from '../../lib/errors';
 import { replacePlainSpan } from '../../lib/markdown';
 import type { CorrectionKind, CorrectionMode } from '../../lib/types';
 import { getDb } from '../index';
-import { type Claim, claims, type Correction, corrections, versions } from '../schema';
+import { type Claim, claims, type Correction, corrections, type Version, versions } from '../schema';
 import { recordAudit } from './audit';
 import type { Tx } from './types';
 import { chainTexts, versionText } from './version-texts';
@@ -23,6 +23,10 @@ export interface DraftInput {
   kind: CorrectionKind;
   mode: CorrectionMode;
   wording: string;
+  /** What the article said, in the desk's words (blank: the claims' words are quoted). */
+  said?: string | null;
+  /** How the column names the article: "An article about …" (blank: its headline). */
+  about?: string | null;
   claims: ClaimInput[];
 }
 
@@ -58,7 +62,7 @@ export function insertDraft(tx: Tx, input: NewDraft): Correction {
   const now = new Date();
   const correction = tx
     .insert(corrections)
-    .values({ articleId: input.articleId, kind: input.kind, mode: input.mode, wording: input.wording, baseVersionId: version.id, draftedBy: input.actorId, draftedAt: now, updatedAt: now })
+    .values({ articleId: input.articleId, kind: input.kind, mode: input.mode, wording: input.wording, said: input.said || null, about: input.about || null, baseVersionId: version.id, draftedBy: input.actorId, draftedAt: now, updatedAt: now })
     .returning()
     .get();
   insertClaims(tx, correction.id, version.id, versionText(tx, version), input.claims);
@@ -75,14 +79,17 @@ export function createDraft(input: NewDraft): Correction {
  * Saves an edit of a draft made from the revision the editor opened; a draft changed since (another
  * tab, another editor) is refused, never silently overwritten.
  */
-export function updateDraft(input: { correctionId: number; revision: number; kind: CorrectionKind; mode: CorrectionMode; wording: string; replacements: (string | null)[]; actorId: number }): void {
+export function updateDraft(input: { correctionId: number; revision: number; kind: CorrectionKind; mode: CorrectionMode; wording: string; said?: string | null; about?: string | null; replacements: (string | null)[]; actorId: number }): void {
   getDb().transaction(
     (tx) => {
       const before = tx.select().from(corrections).where(eq(corrections.id, input.correctionId)).get();
       if (!before) throw new ErrataError('not_found', 'No such correction.');
       if (before.status !== 'draft') throw new ErrataError('conflict', 'A published correction is never edited; withdraw it instead.');
       if (before.revision !== input.revision) throw new ErrataError('conflict', 'This draft was changed since you opened it.', 'revision');
-      tx.update(corrections).set({ kind: input.kind, mode: input.mode, wording: input.wording, updatedAt: new Date() }).where(eq(corrections.id, input.correctionId)).run();
+      tx.update(corrections)
+        .set({ kind: input.kind, mode: input.mode, wording: input.wording, said: input.said || null, about: input.about || null, updatedAt: new Date() })
+        .where(eq(corrections.id, input.correctionId))
+        .run();
       const existing = tx.select().from(claims).where(eq(claims.correctionId, input.correctionId)).orderBy(asc(claims.position)).all();
       existing.forEach((claim, i) => {
         tx.update(claims).set({ replacement: input.replacements[i] || null }).where(eq(claims.id, claim.id)).run();
@@ -92,8 +99,8 @@ export function updateDraft(input: { correctionId: number; revision: number; kin
         action: 'correction.edit',
         entityType: 'correction',
         entityId: input.correctionId,
-        before: { kind: before.kind, mode: before.mode, wording: before.wording },
-        after: { kind: input.kind, mode: input.mode, wording: input.wording, replacements: input.replacements },
+        before: { kind: before.kind, mode: before.mode, wording: before.wording, said: before.said, about: before.about },
+        after: { kind: input.kind, mode: input.mode, wording: input.wording, said: input.said || null, about: input.about || null, replacements: input.replacements },
       });
     },
     { behavior: 'immediate' },
@@ -238,4 +245,45 @@ export function withdrawCorrection(input: { correctionId: number; reason: string
     },
     { behavior: 'immediate' },
   );
+}
+
+/** The form field a refusal to carry out a correction stands beside. */
+export const CARRIES_OUT_FIELD = 'carriesOut';
+
+/**
+ * Ties a just-saved version to the published correction it carries out ("this edit carries out
+ * correction N"), inside the save's transaction, so a refusal leaves no version behind. The
+ * correction must be this article's, published, not withdrawn, not yet carried out, and the edit
+ * must change the words it is about: then its notice says the article was amended, its mark moves
+ * to the new words and the history shows the version as its amendment.
+ */
+export function carryOutCorrection(tx: Tx, input: { correctionId: number; version: Version; actorId: number }): Correction {
+  const { correctionId, version } = input;
+  const correction = tx.select().from(corrections).where(eq(corrections.id, correctionId)).get();
+  if (!correction || correction.articleId !== version.articleId) throw new ErrataError('invalid', `Correction ${correctionId} is not one of this article’s corrections.`, CARRIES_OUT_FIELD);
+  if (correction.status === 'draft') throw new ErrataError('invalid', `Correction ${correctionId} is still a draft: publish it first (or draft it to amend the text).`, CARRIES_OUT_FIELD);
+  if (correction.status === 'withdrawn') throw new ErrataError('conflict', `Correction ${correctionId} was withdrawn; no edit carries it out now.`, CARRIES_OUT_FIELD);
+  if (correction.amendedVersionId !== null) {
+    const by = tx.select({ number: versions.number }).from(versions).where(eq(versions.id, correction.amendedVersionId)).get();
+    throw new ErrataError('conflict', `Correction ${correctionId} was already carried out${by ? ` by version ${by.number}` : ''}.`, CARRIES_OUT_FIELD);
+  }
+  if (correction.kind === 'retraction') throw new ErrataError('invalid', 'A retraction withdraws the article; it is not carried out by editing the text.', CARRIES_OUT_FIELD);
+  const correctionClaims = tx.select().from(claims).where(eq(claims.correctionId, correctionId)).orderBy(asc(claims.position)).all();
+  const claimVersions = tx.select({ id: versions.id, number: versions.number }).from(versions).where(eq(versions.articleId, version.articleId)).all();
+  const numberOf = new Map(claimVersions.map((v) => [v.id, v.number]));
+  const from = Math.min(...correctionClaims.map((c) => numberOf.get(c.versionId) ?? version.number));
+  const chain = chainTexts(tx, version.articleId, from).map((v) => ({ version: v.number, text: v.text }));
+  // The edit carries the correction out only if it is where (one of) its claims' words changed.
+  const changed = correctionClaims.some((c) => {
+    const own = chain.filter((v) => v.version >= (numberOf.get(c.versionId) ?? version.number));
+    const located = locateClaim({ quote: { exact: c.exact, prefix: c.prefix, suffix: c.suffix }, start: c.start, end: c.end }, own);
+    return located.status === 'amended' && located.version === version.number;
+  });
+  if (!changed) {
+    const words = correctionClaims.map((c) => `“${c.exact}”`).join(', ');
+    throw new ErrataError('invalid', `This edit does not change the words correction ${correctionId} is about (${words}): change them, or leave the correction out.`, CARRIES_OUT_FIELD);
+  }
+  const carried = tx.update(corrections).set({ amendedVersionId: version.id }).where(eq(corrections.id, correctionId)).returning().get();
+  recordAudit(tx, { actorId: input.actorId, action: 'correction.amend', entityType: 'correction', entityId: correctionId, before: { amendedVersion: null }, after: { amendedVersion: version.number, versionId: version.id } });
+  return carried;
 }

@@ -37,13 +37,31 @@ export function listDeskCorrectionsForArticle({ articleId }: { articleId: number
   return withClaims(getDb().select().from(corrections).where(eq(corrections.articleId, articleId)).orderBy(desc(corrections.draftedAt)).all());
 }
 
+/**
+ * The article's published corrections an edit could still carry out: not withdrawn, not yet
+ * amended, not retractions (carryOutCorrection refuses the rest), oldest first.
+ */
+export function listCorrectionsToCarryOut({ articleId }: { articleId: number }): DeskCorrection[] {
+  return withClaims(
+    getDb()
+      .select()
+      .from(corrections)
+      .where(and(eq(corrections.articleId, articleId), eq(corrections.status, 'published'), sql`${corrections.amendedVersionId} IS NULL`, sql`${corrections.kind} <> 'retraction'`))
+      .orderBy(asc(corrections.publishedAt))
+      .all(),
+  );
+}
+
 export function getDeskCorrection({ id }: { id: number }) {
   const db = getDb();
   const row = db.select().from(corrections).where(eq(corrections.id, id)).get();
   if (!row) return undefined;
   const article = db.select().from(articles).where(eq(articles.id, row.articleId)).get();
   if (!article) return undefined;
-  return { correction: withClaims([row])[0], article };
+  // The version that carried it out, if any (amend mode, or a later edit tied to it).
+  const amendedVersion = row.amendedVersionId ? (db.select({ number: versions.number, savedAt: versions.savedAt }).from(versions).where(eq(versions.id, row.amendedVersionId)).get() ?? null) : null;
+  const latestHeadline = db.select({ headline: versions.headline }).from(versions).where(eq(versions.articleId, row.articleId)).orderBy(desc(versions.number)).limit(1).get()?.headline ?? '';
+  return { correction: withClaims([row])[0], article, amendedVersion, latestHeadline };
 }
 
 export interface DeskCorrectionFilter {

@@ -5,7 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { noticeId } from '../../lib/article-view';
 import { correctionEntry, editionItems, FEED_LIMIT, type FeedEntry } from '../../lib/feeds';
 import { CORRECTION_KIND_LABELS, type NewsroomSettings } from '../../lib/types';
-import { columnPlainText } from '../../lib/wording';
+import { columnPlainText, noticeWording } from '../../lib/wording';
 import { getDb } from '../index';
 import { articles } from '../schema';
 import { searchCorrections } from './corrections';
@@ -39,7 +39,8 @@ export function correctionFeed(scope: FeedScope, settings: NewsroomSettings): Fe
               guid: `${settings.siteUrl}/corrections/${c.id}`,
               headline: c.headline,
               kindLabel: CORRECTION_KIND_LABELS[c.kind],
-              wording: c.wording,
+              // Composed as the notice is: what it said (when the desk gave it), then what is right.
+              wording: c.said ? noticeWording({ said: c.said, wording: c.wording, amended: !!c.amendedVersion && c.kind !== 'retraction' }) : c.wording,
               wrongWords: c.claims.map((claim) => claim.exact),
               link: `${settings.siteUrl}/articles/${c.article.slug}#${noticeId(c.id)}`,
               section: c.article.section,

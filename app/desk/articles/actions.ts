@@ -11,7 +11,7 @@ import { getDeskArticle } from '@/db/queries/desk';
 import { getUserById } from '@/db/queries/users';
 import { toPlainText } from '@/lib/markdown';
 import { findSubstantiveChanges, versionFacts } from '@/lib/stealth-edit';
-import { versionPermission } from '@/lib/roles';
+import { CARRYING_OUT_KINDS, versionPermission } from '@/lib/roles';
 import { CHANGE_KINDS, type ChangeKind } from '@/lib/types';
 import { clientIpFromRequest } from '@/app/(auth)/request-ip';
 import { revalidateArticle } from '@/app/(auth)/revalidate';
@@ -63,9 +63,19 @@ const saveSchema = z
     withhold: z.string().trim().max(ARTICLE_LIMITS.withhold.max, keepUnder(ARTICLE_LIMITS.withhold)).default(''),
     legalReason: z.string().trim().max(ARTICLE_LIMITS.legalReason.max, keepUnder(ARTICLE_LIMITS.legalReason)).default(''),
     minorReason: z.string().trim().max(ARTICLE_LIMITS.minorReason.max, keepUnder(ARTICLE_LIMITS.minorReason)).default(''),
+    /** "This edit carries out correction N": the published correction's id, or blank. */
+    carriesOut: z
+      .string()
+      .trim()
+      .regex(/^([1-9][0-9]{0,8})?$/, 'Choose a correction from the list, or none.')
+      .default('')
+      .transform((s) => (s ? Number(s) : undefined)),
     ...articleText,
   })
   .superRefine((data, ctx) => {
+    if (data.carriesOut !== undefined && !CARRYING_OUT_KINDS.includes(data.changeKind)) {
+      ctx.addIssue({ code: 'custom', path: ['changeKind'], message: 'An edit that carries out a correction is a correction, clarification or update.' });
+    }
     if (data.changeKind !== 'legal') return;
     if (!data.legalReason) ctx.addIssue({ code: 'custom', path: ['legalReason'], message: 'A legal change needs a reason for the record.' });
     const numbers = parseNumbers(data.withhold);
@@ -121,26 +131,33 @@ export async function saveVersionAction(_prev: FormState, formData: FormData): P
       });
     }
   }
-  const result = saveVersion({
-    articleId: data.articleId,
-    baseNumber: data.baseNumber,
-    headline: data.headline,
-    standfirst: data.standfirst,
-    body: data.body,
-    plain,
-    changeKind: data.changeKind as (typeof CHANGE_KINDS)[number],
-    note: data.minorReason ? `${data.note ? `${data.note}. ` : ''}Minor edit despite changed facts: ${data.minorReason}` : data.note,
-    actorId: user.id,
-    ip: await clientIpFromRequest(),
-    withhold: data.changeKind === 'legal' ? { numbers: parseNumbers(data.withhold) ?? [], reason: data.legalReason } : undefined,
-  });
+  let result;
+  try {
+    result = saveVersion({
+      articleId: data.articleId,
+      baseNumber: data.baseNumber,
+      headline: data.headline,
+      standfirst: data.standfirst,
+      body: data.body,
+      plain,
+      changeKind: data.changeKind as (typeof CHANGE_KINDS)[number],
+      note: data.minorReason ? `${data.note ? `${data.note}. ` : ''}Minor edit despite changed facts: ${data.minorReason}` : data.note,
+      actorId: user.id,
+      ip: await clientIpFromRequest(),
+      withhold: data.changeKind === 'legal' ? { numbers: parseNumbers(data.withhold) ?? [], reason: data.legalReason } : undefined,
+      carriesOut: data.carriesOut,
+    });
+  } catch (error) {
+    // A correction this edit cannot carry out: nothing was saved, the typed text comes back.
+    return refusalFor(error, formValues(formData));
+  }
   if (!result.ok) {
     const other = result.conflict;
     const by = other.savedBy ? getUserById({ id: other.savedBy })?.name : undefined;
     return refuse(409, {
       message: `Version ${other.number} was saved${by ? ` by ${by}` : ''} while you were editing. Your text is kept below: merge in their change and save again.`,
       // The form now starts from the version they saw, so the next save is checked against it.
-      values: { ...Object.fromEntries(Object.entries(data).map(([k, v]) => [k, String(v)])), baseNumber: String(other.number) },
+      values: { ...Object.fromEntries(Object.entries(data).map(([k, v]) => [k, v === undefined ? '' : String(v)])), baseNumber: String(other.number) },
       detail: { conflict: { number: other.number, by: by ?? null, headline: other.headline, standfirst: other.standfirst, body: other.body, base: data.baseNumber } },
     });
   }

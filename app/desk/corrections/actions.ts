@@ -14,6 +14,9 @@ import { CORRECTION_KINDS, CORRECTION_MODES } from '@/lib/types';
 import { revalidateArticle } from '@/app/(auth)/revalidate';
 
 const wording = z.string().trim().min(1, 'Write the public wording of the correction.').max(CORRECTION_LIMITS.wording.max, keepUnder(CORRECTION_LIMITS.wording));
+/** What the article said (a paraphrase of the claims) and how the column names the article: both optional. */
+const said = z.string().trim().max(CORRECTION_LIMITS.said.max, keepUnder(CORRECTION_LIMITS.said)).default('');
+const about = z.string().trim().max(CORRECTION_LIMITS.about.max, keepUnder(CORRECTION_LIMITS.about)).default('');
 const kind = z.enum(CORRECTION_KINDS, { error: 'Choose a kind.' });
 const mode = z.enum(CORRECTION_MODES, { error: 'Choose notice only or amend.' });
 const replacement = z.string().max(CORRECTION_LIMITS['replacement*'].max, keepUnder(CORRECTION_LIMITS['replacement*'])).default('');
@@ -52,6 +55,8 @@ const draftSchema = z
     kind,
     mode,
     wording,
+    said,
+    about,
     ...replacementFields,
   })
   .superRefine((d, ctx) => {
@@ -81,6 +86,8 @@ export async function createCorrectionAction(_prev: FormState, formData: FormDat
       kind: d.kind,
       mode: d.mode,
       wording: d.wording,
+      said: d.said,
+      about: d.about,
       claims: d.claims.map((c, i) => ({ ...c, replacement: replacements[i] })),
       actorId: user.id,
     }).id;
@@ -97,6 +104,8 @@ const editSchema = z.object({
   kind,
   mode,
   wording,
+  said,
+  about,
   ...replacementFields,
 });
 

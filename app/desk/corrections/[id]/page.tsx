@@ -8,6 +8,7 @@ import { SameErrorElsewhere } from '@/components/desk/same-error-elsewhere';
 import { getDeskCorrection } from '@/db/queries/desk-corrections';
 import { getSettings } from '@/db/queries/settings';
 import { noticeId } from '@/lib/article-view';
+import { carryingOutKind, versionPermission } from '@/lib/roles';
 import { CORRECTION_KIND_LABELS } from '@/lib/types';
 import { formatDateTime } from '@/lib/wording';
 import { publishCorrectionAction, updateCorrectionAction, withdrawCorrectionAction } from '../actions';
@@ -19,9 +20,11 @@ export default async function DeskCorrectionPage({ params }: { params: Promise<{
   const user = await requireDeskPage('desk.view', `/desk/corrections/${id}`);
   const desk = /^\d+$/.test(id) ? getDeskCorrection({ id: Number(id) }) : undefined;
   if (!desk) notFound();
-  const { correction, article } = desk;
+  const { correction, article, amendedVersion, latestHeadline } = desk;
   const settings = getSettings();
   const standards = hasPermission(user, 'correction.publish');
+  // A published correction whose text was left as it was can be carried out by a later edit.
+  const canCarryOut = correction.status === 'published' && !amendedVersion && correction.kind !== 'retraction' && hasPermission(user, versionPermission(carryingOutKind(correction.kind)));
   return (
     <section className="article">
       <p className="meta">
@@ -41,8 +44,14 @@ export default async function DeskCorrectionPage({ params }: { params: Promise<{
             action={updateCorrectionAction}
             hidden={{ correctionId: String(correction.id), revision: String(correction.revision) }}
             claims={correction.claims.map((c) => c.exact)}
-            initial={{ kind: correction.kind, mode: correction.mode, wording: correction.wording, replacements: correction.claims.map((c) => c.replacement ?? '') }}
+            initial={{ kind: correction.kind, mode: correction.mode, wording: correction.wording, said: correction.said ?? '', about: correction.about ?? '', replacements: correction.claims.map((c) => c.replacement ?? '') }}
             submitLabel="Save draft"
+            preview={{
+              article: { headline: latestHeadline, section: article.section, firstPublishedAt: (article.firstPublishedAt ?? correction.draftedAt).toISOString() },
+              claims: correction.claims.map((c) => ({ exact: c.exact, prefix: c.prefix })),
+              settings,
+              now: new Date().toISOString(),
+            }}
           />
           {standards ? (
             <PublishCorrectionForm action={publishCorrectionAction} correctionId={correction.id} revision={correction.revision} />
@@ -60,7 +69,21 @@ export default async function DeskCorrectionPage({ params }: { params: Promise<{
               </li>
             ))}
           </ul>
+          {correction.said ? <p>What it said: {correction.said}</p> : null}
           <p>{correction.wording}</p>
+          {amendedVersion ? (
+            <p className="meta">
+              The text was amended for this {CORRECTION_KIND_LABELS[correction.kind].toLowerCase()} in{' '}
+              <Link href={`/desk/articles/${article.id}/versions/${amendedVersion.number}`}>version {amendedVersion.number}</Link>, {formatDateTime(amendedVersion.savedAt, settings)}.
+            </p>
+          ) : null}
+          {canCarryOut ? (
+            <p>
+              <Link className="button" href={`/desk/articles/${article.id}/edit?correction=${correction.id}`}>
+                Amend the text for this correction
+              </Link>
+            </p>
+          ) : null}
           {correction.status === 'withdrawn' ? <p className="banner">Withdrawn: {correction.withdrawnReason}</p> : null}
           <p>
             <Link href={`/articles/${article.slug}#${noticeId(correction.id)}`}>See the notice as readers do</Link>

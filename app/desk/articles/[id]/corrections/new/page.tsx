@@ -3,7 +3,8 @@ import { notFound } from 'next/navigation';
 import { requireDeskPage } from '@/app/(auth)/access';
 import { CorrectionForm } from '@/components/desk/correction-form';
 import { getDeskArticle } from '@/db/queries/desk';
-import { anchorQuote } from '@/lib/anchoring';
+import { getSettings } from '@/db/queries/settings';
+import { anchorQuote, createAnchor } from '@/lib/anchoring';
 import { toPlainText } from '@/lib/markdown';
 import { createCorrectionAction } from '../../../../corrections/actions';
 
@@ -70,6 +71,12 @@ export default async function NewCorrectionPage({ params, searchParams }: { para
           claims={claims.map((c) => c.exact)}
           initial={{ kind: 'correction', mode: 'notice', wording: '' }}
           submitLabel="Save draft"
+          preview={{
+            article: { headline: version.headline, section: desk.article.section, firstPublishedAt: (desk.article.firstPublishedAt ?? new Date()).toISOString() },
+            claims: claims.map((c) => ({ exact: c.exact, prefix: createAnchor(text, c.start, c.end).quote.prefix })),
+            settings: getSettings(),
+            now: new Date().toISOString(),
+          }}
         />
       ) : null}
     </section>
