@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { can, PERMISSIONS, refusalMessage, ROLE_TABLE, rolesFor, versionPermission } from './roles';
-import { CHANGE_KINDS } from './types';
+import { CARRYING_OUT_KINDS, can, carryingOutKind, PERMISSIONS, refusalMessage, ROLE_TABLE, rolesFor, versionPermission } from './roles';
+import { CHANGE_KINDS, CORRECTION_KINDS } from './types';
 
 describe('the role table', () => {
   it('gives every role more than the one below it', () => {
@@ -21,6 +21,17 @@ describe('the role table', () => {
     expect(can('editor', 'article.publish')).toBe(true);
     expect(can('editor', 'correction.draft')).toBe(true);
     expect(can('editor', 'column.publish')).toBe(false);
+  });
+
+  it('lets whoever may draft a correction amend the text for a published one, and nobody with a minor or legal edit', () => {
+    // Carrying a correction out is saving a version of its kind: editors and up, as drafting is.
+    for (const kind of CARRYING_OUT_KINDS) expect(rolesFor(versionPermission(kind)), kind).toEqual(rolesFor('correction.draft'));
+    expect(CARRYING_OUT_KINDS).not.toContain('minor_edit');
+    expect(CARRYING_OUT_KINDS).not.toContain('legal');
+    for (const kind of CORRECTION_KINDS) expect(CARRYING_OUT_KINDS, kind).toContain(carryingOutKind(kind));
+    expect(carryingOutKind('correction')).toBe('correction');
+    expect(carryingOutKind('clarification')).toBe('clarification');
+    expect(carryingOutKind('update')).toBe('update');
   });
 
   it('has a permission for every change kind of a saved version', () => {
