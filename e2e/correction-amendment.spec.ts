@@ -28,7 +28,7 @@ function read<T>(sql: string, ...params: unknown[]): T {
 
 test.describe('amending the text for a published correction', () => {
   test('notice only → column → "Amend the text for this correction": one notice that says amended, the mark on the new words, the history attributes the version', async ({ page, browser }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(180_000);
     const slug = uniqueSlug('fen-valley-count');
     const headline = `Fen Valley Party routed in county count ${slug.slice(-6)}`;
     await signInAs(page, 'editor');
@@ -37,7 +37,6 @@ test.describe('amending the text for a published correction', () => {
     await expect(page.getByRole('button', { name: 'Publish', exact: true })).toHaveCount(0);
 
     // The editor drafts a notice-only correction from its parts, watching the live preview.
-    await page.goto(`/desk/articles/${articleId}`);
     await selectWords(page, WRONG);
     await page.getByRole('button', { name: 'Add correction' }).click();
     await expect(page.getByRole('heading', { name: 'New correction' })).toBeVisible();
@@ -119,6 +118,7 @@ test.describe('amending the text for a published correction', () => {
   });
 
   test('an edit cannot carry out another article’s, an already-amended, a withdrawn or a draft correction, nor one whose words it leaves alone; nothing is saved', async ({ page }) => {
+    test.setTimeout(180_000);
     await signInAs(page, 'standards');
     const save = actionNamed('saveVersionAction');
     const make = async (label: string) => {
@@ -161,7 +161,7 @@ test.describe('amending the text for a published correction', () => {
       const text = await response.text();
       expect(text).toMatch(words);
       // The typed text comes back.
-      expect(text).toContain(RIGHT);
+      expect(text).toContain('"body":"The Fen Valley Party had its worst night in a generation');
       expect(versions(Number(call.articleId))).toBe(before);
     };
 
