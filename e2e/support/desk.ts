@@ -1,5 +1,5 @@
 // Page objects for the desk: signing in, and writing articles as an editor would.
-import { type Browser, expect, type Page } from '@playwright/test';
+import { type APIRequestContext, type Browser, expect, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '../../db/seed/password';
 import { demoNewsroom } from '../../db/seed/demo-content';
 
@@ -94,4 +94,32 @@ export async function selectWords(page: Page, words: string) {
     }
     throw new Error(`"${wanted}" is not in one text run of the body`);
   }, words);
+}
+
+/**
+ * What a standards editor who ticks every correction offered for an edition dated `date` sends:
+ * the step and one "pick-{id}" field per correction on the choosing page.
+ */
+export async function everyWaitingPick(request: APIRequestContext, date: string): Promise<Record<string, string>> {
+  const html = await (await request.get(`/desk/column/new?date=${date}`)).text();
+  return { step: 'create', ...Object.fromEntries([...html.matchAll(/name="pick-(\d+)"/g)].map(([, id]) => [`pick-${id}`, 'on'])) };
+}
+
+/** Through the desk as a standards editor would: the date, every offered correction ticked, the preview, the draft. */
+export async function generateEditionThroughChoice(page: Page, date: string, confirm?: 'This edition is backdated' | 'This edition is dated more than a week ahead') {
+  await page.goto('/desk/column');
+  await page.getByLabel('Edition date').fill(date);
+  if (confirm) await page.getByLabel(confirm).check();
+  await page.getByRole('button', { name: 'Choose corrections' }).click();
+  await expect(page.getByRole('heading', { name: /^Choose corrections:/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Preview the edition' }).click();
+  await page.getByRole('button', { name: /^Create the draft edition/ }).click();
+  await expect(page.getByRole('heading', { name: /\(draft\)/ })).toBeVisible();
+}
+
+/** Discarding a draft edition: open the confirm step, tick it, discard. */
+export async function discardDraftEdition(page: Page) {
+  await page.getByText('Discard this draft…').click();
+  await page.getByLabel('Yes, discard this draft').check();
+  await page.getByRole('button', { name: 'Discard this draft' }).click();
 }
