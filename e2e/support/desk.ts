@@ -123,3 +123,42 @@ export async function discardDraftEdition(page: Page) {
   await page.getByLabel('Yes, discard this draft').check();
   await page.getByRole('button', { name: 'Discard this draft' }).click();
 }
+
+/**
+ * Published notice-only corrections waiting for the column, one per section given: an editor
+ * writes and publishes a story and drafts the correction, a standards editor publishes it.
+ */
+export async function waitingCorrections(browser: Browser, sections: string[]): Promise<number[]> {
+  const { actionNamed, callAction, redirectOf } = await import('./actions');
+  const editor = await newSession(browser, 'editor');
+  const standards = await newSession(browser, 'standards');
+  const body = 'The harbour board said 41 berths would close.\n\nThe decision is final.';
+  const ids: number[] = [];
+  try {
+    for (const section of sections) {
+      const slug = uniqueSlug('waiting');
+      const created = await callAction(editor.page.request, actionNamed('createArticleAction'), { slug, section, byline: 'Desk', headline: `Berths close (${slug})`, standfirst: '', body });
+      const articleId = Number(/\/desk\/articles\/(\d+)/.exec((await redirectOf(created)) ?? '')?.[1]);
+      expect(articleId, 'the article was created').toBeGreaterThan(0);
+      await callAction(editor.page.request, actionNamed('publishArticleAction'), { articleId: String(articleId) });
+      const start = body.indexOf('41 berths');
+      const drafted = await callAction(editor.page.request, actionNamed('createCorrectionAction'), {
+        articleId: String(articleId),
+        versionNumber: '1',
+        claims: JSON.stringify([{ start, end: start + 9 }]),
+        kind: 'correction',
+        mode: 'notice',
+        wording: 'Fourteen berths will close, not 41.',
+      });
+      const correctionId = Number(/\/desk\/corrections\/(\d+)/.exec((await redirectOf(drafted)) ?? '')?.[1]);
+      expect(correctionId, 'the correction was drafted').toBeGreaterThan(0);
+      const published = await callAction(standards.page.request, actionNamed('publishCorrectionAction'), { correctionId: String(correctionId), revision: '1' });
+      expect(await redirectOf(published)).toContain(`/desk/corrections/${correctionId}`);
+      ids.push(correctionId);
+    }
+  } finally {
+    await editor.context.close();
+    await standards.context.close();
+  }
+  return ids;
+}
