@@ -1,15 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { actionManifest, callAction } from './support/actions';
-import { newSession, signInAs } from './support/desk';
+import { discardDraftEdition, generateEditionThroughChoice, newSession, signInAs, waitingCorrections } from './support/desk';
 import { isoDateInZone } from '../lib/wording';
 
 test.describe('For the Record', () => {
   test('the standards editor generates, rewords and publishes an edition; notices name it; a second edition does not repeat it', async ({ page, browser }) => {
     await signInAs(page, 'standards');
-    await page.goto('/desk/column');
-    await page.getByLabel('Edition date').fill('2026-11-22');
-    await page.getByLabel('This edition is backdated').check();
-    await page.getByRole('button', { name: 'Generate edition' }).click();
+    await generateEditionThroughChoice(page, '2026-11-22', 'This edition is backdated');
     await expect(page.getByRole('heading', { name: /For the Record, Sunday 22 November 2026 \(draft\)/ })).toBeVisible();
 
     const item = page.getByLabel(/^Item \d+ \(Politics\)$/).filter({ hasText: '695 council seats and nine councils' });
@@ -40,12 +37,9 @@ test.describe('For the Record', () => {
     await page.goto('/desk/column');
     await page.getByLabel('Edition date').fill('2026-11-29');
     await page.getByLabel('This edition is backdated').check();
-    await page.getByRole('button', { name: 'Generate edition' }).click();
-    await expect(page.getByRole('heading', { name: /29 November 2026 \(draft\)/ })).toBeVisible();
-    await expect(page.locator('.edition-items')).not.toContainText('Alliance routed in local elections');
-    // Thrown away again: its items wait for a later edition.
-    await page.getByRole('button', { name: 'Discard this draft' }).click();
-    await expect(page.getByRole('heading', { name: 'For the Record' })).toBeVisible();
+    await page.getByRole('button', { name: 'Choose corrections' }).click();
+    await expect(page.getByRole('heading', { name: /^Choose corrections: For the Record, Sunday 29 November 2026/ })).toBeVisible();
+    await expect(page.locator('main')).not.toContainText('Alliance routed in local elections');
   });
 
   test('an impossible date is refused with a field error, and a date before today needs the backdated box', async ({ page }) => {
@@ -60,13 +54,13 @@ test.describe('For the Record', () => {
     expect(await response.text()).toContain('That date does not exist.');
 
     await page.getByLabel('Edition date').fill('2025-01-15');
-    await page.getByRole('button', { name: 'Generate edition' }).click();
+    await page.getByRole('button', { name: 'Choose corrections' }).click();
     await expect(page.locator('.field-error')).toContainText('2025-01-15 is before today');
     await expect(page.locator('.field-error')).toContainText('This edition is backdated');
     await expect(page).toHaveURL(/\/desk\/column$/);
     // A date far ahead (a typo in the year) would have notices claim a print date that never came.
     await page.getByLabel('Edition date').fill('2099-01-01');
-    await page.getByRole('button', { name: 'Generate edition' }).click();
+    await page.getByRole('button', { name: 'Choose corrections' }).click();
     await expect(page.locator('.field-error')).toContainText('2099-01-01 is more than 7 days ahead');
     await expect(page).toHaveURL(/\/desk\/column$/);
     await page.goto('/desk/column');
@@ -74,13 +68,10 @@ test.describe('For the Record', () => {
   });
 
   test('publishing is refused when the draft changed after the standards editor opened it, and the current text is shown', async ({ page, browser }) => {
+    await waitingCorrections(browser, ['Local']);
     await signInAs(page, 'standards');
-    await page.goto('/desk/column');
     // Dated ahead, so nothing is backdated and every published correction is in the pool.
-    await page.getByLabel('Edition date').fill(isoDateInZone(new Date(Date.now() + 400 * 86_400_000), 'Europe/London'));
-    await page.getByLabel('This edition is dated more than a week ahead').check();
-    await page.getByRole('button', { name: 'Generate edition' }).click();
-    await expect(page.getByRole('heading', { name: /\(draft\)/ })).toBeVisible();
+    await generateEditionThroughChoice(page, isoDateInZone(new Date(Date.now() + 400 * 86_400_000), 'Europe/London'), 'This edition is dated more than a week ahead');
     const url = page.url();
 
     // Another standards editor rewords the intro while this tab is open.
@@ -97,7 +88,101 @@ test.describe('For the Record', () => {
     await expect(page.getByLabel('Intro')).toHaveValue('Changed in another tab.');
 
     // Thrown away: its items go back to the pool for the other specs.
+    await discardDraftEdition(page);
+    await expect(page.getByRole('heading', { name: 'For the Record' })).toBeVisible();
+  });
+
+  test('the standards editor chooses the items (filtered by section and date), previews them, and a discard asks first', async ({ page, browser }) => {
+    await waitingCorrections(browser, ['Local', 'Arts', 'Local']);
+    await signInAs(page, 'standards');
+    const date = isoDateInZone(new Date(Date.now() + 500 * 86_400_000), 'Europe/London');
+    await page.goto('/desk/column');
+    await page.getByLabel('Edition date').fill(date);
+    await page.getByLabel('This edition is dated more than a week ahead').check();
+    await page.getByRole('button', { name: 'Choose corrections' }).click();
+    await expect(page.getByRole('heading', { name: /^Choose corrections:/ })).toBeVisible();
+    const offered = page.locator('.edition-pool > li');
+    const everything = await offered.count();
+    expect(everything).toBeGreaterThan(1);
+
+    // By section: only that section's corrections are offered.
+    const sections = (await page.locator('#section option').allTextContents()).filter((s) => s !== 'Any');
+    const section = sections[0];
+    await page.getByLabel('Section').selectOption(section);
+    await page.getByRole('button', { name: 'Filter' }).click();
+    const inSection = await offered.count();
+    expect(inSection).toBeGreaterThan(0);
+    expect(inSection).toBeLessThan(everything);
+    for (const text of await offered.locator('label').allTextContents()) expect(text).toContain(`(${section})`);
+
+    // By date: nothing was published after the edition's own day.
+    await page.getByLabel('Section').selectOption('');
+    await page.getByLabel('Published from').fill(date);
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await expect(page.getByText('No waiting corrections match.')).toBeVisible();
+    await page.getByLabel('Published from').fill('');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    // (Other specs may publish corrections meanwhile: never fewer.)
+    expect(await offered.count()).toBeGreaterThanOrEqual(everything);
+
+    // Choose: keep two, untick the rest; the preview shows exactly those, as they will print.
+    const boxes = offered.getByRole('checkbox');
+    const now = await boxes.count();
+    for (let i = 2; i < now; i++) await boxes.nth(i).uncheck();
+    const kept = await offered.locator('blockquote').evaluateAll((els) => els.slice(0, 2).map((e) => e.textContent ?? ''));
+    const left = (await offered.nth(2).locator('blockquote').textContent()) ?? '';
+    await page.getByRole('button', { name: 'Preview the edition' }).click();
+    const preview = page.getByRole('region', { name: /^Preview: 2 items/ });
+    await expect(preview.locator('.column-edition li')).toHaveText(kept);
+    await expect(preview).not.toContainText(left);
+    await page.getByRole('button', { name: 'Create the draft edition (2 items)' }).click();
+    await expect(page.getByRole('heading', { name: /\(draft\)/ })).toBeVisible();
+    await expect(page.locator('.edition-items > li')).toHaveCount(2);
+    // Reordering the chosen items.
+    const first = await page.getByLabel(/^Item 1 \(/).inputValue();
+    await page.getByRole('button', { name: 'Move item 1 down' }).click();
+    await expect(page.getByLabel(/^Item 2 \(/)).toHaveValue(first);
+
+    // Discard asks first: the button alone throws nothing away.
+    await page.getByText('Discard this draft…').click();
     await page.getByRole('button', { name: 'Discard this draft' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Tick “Yes, discard this draft”' })).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('heading', { name: /\(draft\)/ })).toBeVisible();
+    await expect(page.locator('.edition-items > li')).toHaveCount(2);
+    await discardDraftEdition(page);
+    await expect(page.getByRole('heading', { name: 'For the Record' })).toBeVisible();
+    await expect(page.getByRole('link', { name: date })).toHaveCount(0);
+  });
+
+  test('several draft editions may be open, one per date, never sharing a correction', async ({ page, browser }) => {
+    await waitingCorrections(browser, ['Local', 'Local']);
+    await signInAs(page, 'standards');
+    const first = isoDateInZone(new Date(Date.now() + 600 * 86_400_000), 'Europe/London');
+    const second = isoDateInZone(new Date(Date.now() + 607 * 86_400_000), 'Europe/London');
+    await page.goto(`/desk/column/new?date=${first}&ahead=on`);
+    const boxes = page.locator('.edition-pool > li').getByRole('checkbox');
+    const total = await boxes.count();
+    expect(total).toBeGreaterThan(1);
+    const taken = (await boxes.first().getAttribute('name')) ?? '';
+    for (let i = 1; i < total; i++) await boxes.nth(i).uncheck();
+    await page.getByRole('button', { name: 'Preview the edition' }).click();
+    await page.getByRole('button', { name: 'Create the draft edition (1 item)' }).click();
+    await expect(page.getByRole('heading', { name: /\(draft\)/ })).toBeVisible();
+    const firstUrl = page.url();
+
+    // The second date's list leaves out what the first draft holds, and says where it is.
+    await page.goto(`/desk/column/new?date=${second}&ahead=on`);
+    await expect(page.locator(`input[name="${taken}"]`)).toHaveCount(0);
+    await expect(page.locator('.edition-pool > li').first()).toBeVisible();
+    await expect(page.getByText(/more (is|are) in .*draft edition/)).toContainText(first);
+    await page.getByRole('button', { name: 'Preview the edition' }).click();
+    await page.getByRole('button', { name: /^Create the draft edition/ }).click();
+    await expect(page.getByRole('heading', { name: /\(draft\)/ })).toBeVisible();
+    await expect(page.locator('.edition-items')).toBeVisible();
+    await discardDraftEdition(page);
+    await page.goto(firstUrl);
+    await discardDraftEdition(page);
     await expect(page.getByRole('heading', { name: 'For the Record' })).toBeVisible();
   });
 });

@@ -14,9 +14,11 @@ test.describe('a correction from the desk to the reader', () => {
     await page.getByRole('button', { name: 'Add correction' }).click();
     await expect(page.getByRole('heading', { name: 'New correction' })).toBeVisible();
     await expect(page.locator('.correction-form mark')).toHaveText(WRONG);
-    await page.getByLabel('Replacement words for claim 1 (to amend the text)').fill(RIGHT);
+    // Notice only (the default) replaces no words: the replacement field appears with Amend.
+    await expect(page.getByLabel('Replacement words for claim 1 (to amend the text)')).toBeHidden();
     await page.getByLabel('Kind').selectOption('correction');
     await page.getByRole('radio', { name: /^Amend/ }).check();
+    await page.getByLabel('Replacement words for claim 1 (to amend the text)').fill(RIGHT);
     await page.getByLabel('Public wording').fill('They actually lost 842 council seats and 11 councils.');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await expect(page.getByRole('heading', { name: 'Correction (draft)' })).toBeVisible();
@@ -29,6 +31,12 @@ test.describe('a correction from the desk to the reader', () => {
     // The standards editor publishes it.
     const standards = await newSession(browser, 'standards');
     await standards.page.goto(correctionUrl);
+    // The confirming step shows exactly what readers will see.
+    await standards.page.getByText('Publish correction…').click();
+    const preview = standards.page.getByRole('region', { name: 'What readers will see' });
+    await expect(preview.locator('.notice-preview')).toContainText('This article was amended on');
+    await expect(preview.locator('.notice-preview')).toContainText('They actually lost 842 council seats and 11 councils.');
+    await expect(preview).toContainText(`“${WRONG}” becomes “${RIGHT}”`);
     await standards.page.getByRole('button', { name: 'Publish correction' }).click();
     await expect(standards.page.getByRole('heading', { name: 'Correction (published)' })).toBeVisible();
 

@@ -5,7 +5,7 @@ import { isoDateInZone } from '../lib/wording';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, type Page, test } from '@playwright/test';
-import { signInAs } from './support/desk';
+import { generateEditionThroughChoice, signInAs } from './support/desk';
 import { scanRoutes } from './support/routes';
 
 const databasePath = process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), 'data', 'e2e', 'errata.db');
@@ -64,10 +64,8 @@ test.describe('the reader CSP', () => {
     // Run alone, on a newsroom with no published edition yet: publish one to load.
     const page = await browser.newPage();
     await signInAs(page, 'standards');
-    await page.goto('/desk/column');
     // Today's: neither backdated nor far ahead, and every published correction is in its pool.
-    await page.getByLabel('Edition date').fill(isoDateInZone(new Date(), 'Europe/London'));
-    await page.getByRole('button', { name: 'Generate edition' }).click();
+    await generateEditionThroughChoice(page, isoDateInZone(new Date(), 'Europe/London'));
     await page.getByRole('button', { name: 'Publish edition' }).click();
     await expect(page.getByRole('heading', { name: /\(published\)/ })).toBeVisible();
     await page.close();

@@ -183,12 +183,17 @@ test.describe('the stealth-edit guard', () => {
     await page.getByRole('button', { name: 'Save new version' }).click();
     await expect(page.locator('.form-error')).toContainText('changes facts readers may have relied on');
     await expect(page.getByText(/Changed: number/)).toBeVisible();
+    // The change is shown once, its words marked.
+    await expect(page.getByText('Changed: number [“£4.20” → “£4.80”].')).toBeVisible();
     await expect(page.getByLabel('Body', { exact: true })).toHaveValue(/£4\.80/);
+    // The refusal keeps the editor's choice of kind: it never quietly becomes an Update.
+    await expect(page.getByLabel('Kind of change', { exact: true })).toHaveValue('minor_edit');
 
     await page.getByLabel('Why this is only a minor edit (kept on the record)', { exact: true }).fill('The operator’s press release had a typo we copied.');
     await page.getByRole('button', { name: 'Save new version' }).click();
     await expect(page.getByText('Saved version 2.')).toBeVisible();
     await page.goto(`/articles/${slug}/history`);
+    await expect(page.locator('#version-2 .meta').first()).toContainText('Minor edit');
     await expect(page.locator('#version-2 .uncorrected')).toContainText('“£4.20” became “£4.80”');
   });
 });

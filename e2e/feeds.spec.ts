@@ -29,6 +29,14 @@ test.describe('feeds of corrections', () => {
     });
   }
 
+  test('a one-article feed is titled by the article’s headline, not its slug', async ({ request }) => {
+    const response = await request.get('/articles/local-elections-results/corrections/atom.xml');
+    expect(response.status()).toBe(200);
+    const title = String(parser.parse(await response.text()).feed.title);
+    expect(title).not.toContain('local-elections-results');
+    expect(title).toMatch(/^Corrections to “.+” — /);
+  });
+
   test('the column has its own feed', async ({ request }) => {
     const response = await request.get('/for-the-record/atom.xml');
     expect(response.status()).toBe(200);

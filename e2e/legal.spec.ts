@@ -23,6 +23,7 @@ test.describe('legal removal', () => {
     await page.getByRole('button', { name: 'Add correction' }).click();
     await page.getByLabel('Public wording').fill('No evidence supports this claim.');
     await page.getByRole('button', { name: 'Save draft' }).click();
+    await page.getByText('Publish correction…').click();
     await page.getByRole('button', { name: 'Publish correction' }).click();
     await expect(page.getByRole('heading', { name: 'Correction (published)' })).toBeVisible();
 

@@ -54,5 +54,26 @@ test.describe('reader pages', () => {
     expect(json.dateModified).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(json.correction[0]['@type']).toBe('CorrectionComment');
     expect(json.correction[0].text).toContain('842');
+    // A real image and the publisher's logo, both served by the site.
+    expect(json.image[0].url).toMatch(/\/og-image\.png$/);
+    expect(json.publisher.logo.url).toMatch(/\/logo\.png$/);
+    for (const url of [json.image[0].url, json.publisher.logo.url]) {
+      const image = await page.request.get(new URL(url).pathname);
+      expect(image.status()).toBe(200);
+      expect(image.headers()['content-type']).toBe('image/png');
+    }
+  });
+
+  test('on every corrected article, dateModified is never older than a correction’s datePublished', async ({ page }) => {
+    await page.goto('/corrections');
+    const slugs = [...new Set((await page.locator('a[href^="/articles/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).map((h) => h.split(/[/#?]/)[2]))].filter(Boolean);
+    expect(slugs.length).toBeGreaterThan(3);
+    for (const slug of slugs) {
+      await page.goto(`/articles/${slug}`);
+      const json = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
+      for (const c of json.correction as { datePublished?: string }[]) {
+        if (c.datePublished) expect(Date.parse(json.dateModified), slug).toBeGreaterThanOrEqual(Date.parse(c.datePublished));
+      }
+    }
   });
 });

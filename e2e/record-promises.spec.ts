@@ -115,6 +115,8 @@ test('standards publishes only the wording it read: a draft changed since is ref
   const correctionId = await draftVoteCorrection(editor.page.request, id);
 
   await standards.page.goto(`/desk/corrections/${correctionId}`);
+  // Publishing opens on what readers will see first.
+  await standards.page.getByText('Publish correction…').click();
   await expect(standards.page.getByRole('button', { name: 'Publish correction' })).toBeVisible();
   // Meanwhile the editor turns it into a retraction that amends the text.
   const opened = String(query<{ revision: number }>('select revision from corrections where id = ?', correctionId).revision);

@@ -10,7 +10,7 @@ import { chainHash, contentHash } from '../lib/history/hash';
 import { type PublicChainEntry, verifyPublicChain } from '../lib/history/public-chain';
 import { toPlainText } from '../lib/markdown';
 import { actionManifest, callAction } from './support/actions';
-import { signInAs } from './support/desk';
+import { everyWaitingPick, signInAs } from './support/desk';
 import { type ArticleTarget, scanPublicRoutes, SURFACES, type SurfaceTargets } from './support/surfaces';
 
 const SECTION = 'Surfaceland';
@@ -159,7 +159,7 @@ async function build(request: APIRequestContext, state: State, index: number): P
     },
     generate: async () => {
       const date = nextColumnDate();
-      columnId = /\/desk\/column\/(\d+)/.exec(await act(request, 'column', 'generateEditionAction', { date, ahead: 'on' }))?.[1] ?? '';
+      columnId = /\/desk\/column\/(\d+)/.exec(await act(request, 'column', 'generateEditionAction', { date, ahead: 'on', ...(await everyWaitingPick(request, date)) }))?.[1] ?? '';
       built.columnDates.push(date);
     },
     publishColumn: async () => {
@@ -172,7 +172,7 @@ async function build(request: APIRequestContext, state: State, index: number): P
       }
       // An edition with nothing to print (its only correction may not be printed) is thrown away.
       if (!/name="itemId"/.test(desk)) {
-        await act(request, 'column', 'discardEditionAction', { columnId });
+        await act(request, 'column', 'discardEditionAction', { columnId, confirm: 'yes' });
         built.columnDates.pop();
         return;
       }

@@ -62,7 +62,7 @@ function buildCorrectionFeed(format: FeedFormat, scope: FeedScope): BuiltFeed | 
   const page = scope.kind === 'article' ? `${settings.siteUrl}/articles/${scope.slug}` : scope.kind === 'section' ? `${settings.siteUrl}/corrections?section=${encodeURIComponent(scope.section)}` : `${settings.siteUrl}/corrections`;
   const meta: FeedMeta = {
     id: `${settings.siteUrl}${path}`,
-    title: `Corrections${scope.kind === 'section' ? ` in ${scope.section}` : scope.kind === 'article' ? ` to ${scope.slug}` : ''} — ${settings.publication}`,
+    title: `Corrections${scope.kind === 'section' ? ` in ${scope.section}` : scope.kind === 'article' ? ` to “${data.headline ?? scope.slug}”` : ''} — ${settings.publication}`,
     description: `Corrections, clarifications and notes published by ${settings.publication}.`,
     link: page,
     self: selfLinks(`${settings.siteUrl}${path}`),

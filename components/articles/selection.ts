@@ -52,3 +52,28 @@ export function selectedWords(container: HTMLElement): SelectedWords | null {
   const text = selection.toString();
   return start !== null && end !== null && end > start && text.trim() ? { start, end, text } : null;
 }
+
+/** Where plain-text offset `at` falls: a text node of a run and the offset in it (`end`: a run's end rather than the next one's start). */
+function pointAt(container: HTMLElement, at: number, end: boolean): [Text, number] | null {
+  let fallback: [Text, number] | null = null;
+  for (const run of Array.from(container.querySelectorAll<HTMLElement>('[data-pt]'))) {
+    const text = firstText(run);
+    if (!text) continue;
+    const from = Number(run.getAttribute('data-pt'));
+    const to = from + text.length;
+    if (end ? from < at && at <= to : from <= at && at < to) return [text, at - from];
+    if (from <= at) fallback = [text, Math.min(at - from, text.length)];
+  }
+  return fallback;
+}
+
+/** A DOM range over plain-text offsets [start, end) of the runs in `container`, or null. */
+export function rangeFor(container: HTMLElement, start: number, end: number): Range | null {
+  const a = pointAt(container, start, false);
+  const b = end === start ? a : pointAt(container, end, true);
+  if (!a || !b) return null;
+  const range = document.createRange();
+  range.setStart(a[0], a[1]);
+  range.setEnd(b[0], b[1]);
+  return range;
+}

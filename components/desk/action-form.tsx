@@ -32,6 +32,13 @@ export function ActionForm({ action, hidden, submitLabel, reasonLabel, className
         </p>
       ) : null}
       {children}
+      {Object.entries(state.errors ?? {})
+        .filter(([name, messages]) => name !== 'reason' && messages?.length && messages.join(' ') !== state.message)
+        .map(([name, messages]) => (
+          <p key={name} className="field-error" role="alert">
+            {messages?.join(' ')}
+          </p>
+        ))}
       {reasonLabel ? (
         <>
           <label htmlFor={id}>{reasonLabel}</label>

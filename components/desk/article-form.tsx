@@ -93,7 +93,10 @@ export function ArticleForm({ action, mode, initial, canLegal = false, carryOut 
         <>
           <Field name="changeKind" label="Kind of change" errors={errors.changeKind}>
             {(p) => (
-              <select {...p} defaultValue={values.changeKind ?? 'update'}>
+              // React's form reset puts a <select> back to the option it was first rendered with,
+              // not to a newer defaultValue: keyed on the value, it is rebuilt with the editor's
+              // choice, so a refused save never quietly becomes an Update.
+              <select {...p} key={values.changeKind ?? 'update'} defaultValue={values.changeKind ?? 'update'}>
                 {CHANGE_KINDS.filter((k) => k !== 'first_publication' && (k !== 'legal' || canLegal)).map((k) => (
                   <option key={k} value={k}>
                     {CHANGE_KIND_LABELS[k]}

@@ -70,9 +70,12 @@ export function CorrectionForm({ action, hidden, claims, initial, submitLabel, p
             <p>
               <span className="meta">Claim {i + 1}:</span> <mark className="claim">{exact}</mark>
             </p>
-            <Field name={`replacement${i}`} label={`Replacement words for claim ${i + 1} (to amend the text)`} errors={errors[`replacement${i}`]}>
-              {(p) => <input {...p} defaultValue={values[`replacement${i}`]} />}
-            </Field>
+            {/* Shown only in amend mode (globals.css: a notice-only correction replaces no words), without needing a script. */}
+            <div className="replacement">
+              <Field name={`replacement${i}`} label={`Replacement words for claim ${i + 1} (to amend the text)`} errors={errors[`replacement${i}`]}>
+                {(p) => <input {...p} defaultValue={values[`replacement${i}`]} />}
+              </Field>
+            </div>
           </div>
         ))}
       </fieldset>

@@ -1,6 +1,6 @@
 'use client';
-// Generating a column edition: its date, and an explicit confirmation when that date is already past
-// or more than a week ahead.
+// Starting a column edition: its date, and an explicit confirmation when that date is already past
+// or more than a week ahead. Then the standards editor chooses its corrections (/desk/column/new).
 import { useActionState } from 'react';
 import { Field } from '@/components/ui/field';
 import type { ArticleFormState as FormState } from './article-form';
@@ -12,6 +12,7 @@ export function GenerateEditionForm({ action, today }: { action: Action; today: 
   const errors = state.errors ?? {};
   return (
     <form action={formAction} noValidate>
+      <input type="hidden" name="step" value="choose" />
       {state.message ? (
         <p className="form-error" role="alert">
           {state.message}
@@ -33,7 +34,7 @@ export function GenerateEditionForm({ action, today }: { action: Action; today: 
         {errors.ahead?.length ? <p className="field-error">{errors.ahead.join(' ')}</p> : null}
       </div>
       <button type="submit" disabled={pending}>
-        Generate edition
+        Choose corrections
       </button>
     </form>
   );

@@ -34,7 +34,7 @@ export function CreateUserForm({ action }: { action: Action }) {
       </Field>
       <Field name="role" label="Role" errors={errors.role}>
         {(p) => (
-          <select {...p} defaultValue={values.role ?? 'editor'}>
+          <select {...p} key={values.role ?? 'editor'} defaultValue={values.role ?? 'editor'}>
             {ROLES.map((r) => (
               <option key={r} value={r}>
                 {r}

@@ -1,7 +1,9 @@
 'use client';
 // Publishing a draft: the form names the revision the standards editor read. If the draft changed
 // since, nothing is published and the new wording is shown; when the article changed meanwhile, it
-// shows where the claims now stand and asks to confirm.
+// shows where the claims now stand and asks to confirm. Publishing is a step of its own: it opens
+// on exactly what readers will see (the notice as it will read, and any words it replaces), with
+// no script needed (a <details> disclosure).
 import { useActionState } from 'react';
 import { CORRECTION_KIND_LABELS, type CorrectionKind } from '@/lib/types';
 import type { ArticleFormState as FormState } from './article-form';
@@ -22,13 +24,40 @@ interface Changed {
   claims: { exact: string; replacement: string | null }[];
 }
 
-export function PublishCorrectionForm({ action, correctionId, revision }: { action: Action; correctionId: number; revision: number }) {
+export interface ReaderPreview {
+  /** The notice exactly as it will read under the article. */
+  notice: string;
+  /** In amend mode, the words the new version replaces. */
+  replaces: { exact: string; replacement: string }[];
+}
+
+export function PublishCorrectionForm({ action, correctionId, revision, preview }: { action: Action; correctionId: number; revision: number; preview: ReaderPreview }) {
   const [state, formAction, pending] = useActionState(action, {});
   const detail = state.detail as { reanchored?: Reanchored; changed?: Changed } | undefined;
   const reanchored = detail?.reanchored;
   const changed = detail?.changed;
   const canConfirm = reanchored && reanchored.claims.every((c) => c.status === 'found');
   return (
+    <details className="confirm-publish">
+      <summary>Publish correction…</summary>
+      <section aria-label="What readers will see">
+        <p>Once published, readers will see this notice under the article:</p>
+        <blockquote className="notice-preview">{preview.notice}</blockquote>
+        {preview.replaces.length ? (
+          <>
+            <p>and a new version of the article in which</p>
+            <ul>
+              {preview.replaces.map((r, i) => (
+                <li key={i}>
+                  “{r.exact}” becomes “{r.replacement}”
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p className="meta">The article’s text stays as it was published; the words are marked and linked to the notice.</p>
+        )}
+      </section>
     <form action={formAction} className="publish-form">
       <input type="hidden" name="correctionId" value={correctionId} />
       {/* After a refusal, the revision now shown is the one being reviewed. */}
@@ -66,5 +95,6 @@ export function PublishCorrectionForm({ action, correctionId, revision }: { acti
         {canConfirm ? 'Confirm and publish' : 'Publish correction'}
       </button>
     </form>
+    </details>
   );
 }

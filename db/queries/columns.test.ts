@@ -133,4 +133,32 @@ describe('the column through the public view', () => {
     expect(columns.getEditionById({ id: column.id })?.column.intro).toBe('First tab');
     columns.discardEdition({ columnId: column.id, actorId: userId });
   });
+
+  it('takes only the corrections chosen, offers the rest to another draft, and lists the pool by filter', () => {
+    const a = story({ published: true, correctionAt: new Date('2026-05-10T09:00:00Z'), secret: 'chosen words' });
+    const b = story({ published: true, correctionAt: new Date('2026-05-11T09:00:00Z'), secret: 'left words' });
+    const pool = columns.listCorrectionPool({ date: '2026-05-12', settings }).map((c) => c.correctionId);
+    expect(pool).toEqual(expect.arrayContaining([a.correction.id, b.correction.id]));
+    // Filtered by the day each was published.
+    const onTheTenth = columns.listCorrectionPool({
+      date: '2026-05-12',
+      settings,
+      only: { from: new Date('2026-05-09T23:00:00Z'), until: new Date('2026-05-10T23:00:00Z') },
+    });
+    expect(onTheTenth.map((c) => c.correctionId)).toEqual([a.correction.id]);
+    expect(columns.listCorrectionPool({ date: '2026-05-12', settings, only: { section: 'Sport' } })).toEqual([]);
+
+    const first = columns.generateEdition({ date: '2026-05-12', settings, actorId: userId, correctionIds: [a.correction.id] });
+    expect(itemsOf(first.id).map((i) => i.correctionId)).toEqual([a.correction.id]);
+    // A second draft, for another date, while the first is open: it never gets the first one's item.
+    expect(columns.listCorrectionPool({ date: '2026-05-13', settings }).map((c) => c.correctionId)).not.toContain(a.correction.id);
+    expect(() => columns.generateEdition({ date: '2026-05-13', settings, actorId: userId, correctionIds: [a.correction.id] })).toThrow(
+      expect.objectContaining({ name: 'ErrataError', code: 'conflict' }),
+    );
+    const second = columns.generateEdition({ date: '2026-05-13', settings, actorId: userId, correctionIds: [b.correction.id] });
+    expect(itemsOf(second.id).map((i) => i.correctionId)).toEqual([b.correction.id]);
+    expect(columns.countInDrafts()).toBe(2);
+    expect(publish(second.id).status).toBe('published');
+    expect(publish(first.id).status).toBe('published');
+  });
 });

@@ -1,7 +1,7 @@
 // "For the Record": generating an edition from the corrections not yet printed, editing the draft,
 // publishing it in one transaction, and reading editions.
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNull, lt, notExists, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, notExists, type SQL, sql } from 'drizzle-orm';
 import { COUNT_CAP } from '../../lib/desk/keyset';
 import { ErrataError } from '../../lib/errors';
 import { editionRevision } from '../../lib/record/edition-revision';
@@ -9,7 +9,7 @@ import { formatCites } from '../../lib/record/public';
 import { orderColumnItems, columnItemWording, endOfCalendarDay } from '../../lib/wording';
 import type { NewsroomSettings } from '../../lib/types';
 import { getDb } from '../index';
-import { articles, claims, type Column, columnItems, columns, corrections } from '../schema';
+import { articles, claims, type Column, columnItems, columns, type Correction, corrections } from '../schema';
 import { recordAudit } from './audit';
 import { chunks, type Edition, editionView, getCurrentHeadlines, publicArticleCondition, readableVersionIds } from './public-record';
 import type { Tx } from './types';
@@ -32,6 +32,34 @@ interface PoolEntry {
   wording: string;
   /** The versions the wording quotes (the headline's, the claims'), for read-time withholding. */
   cites: string;
+  headline: string;
+  kind: Correction['kind'];
+}
+
+/** Narrows the pool: published on or after `from`, before `until`, in one section, or these corrections only. */
+export interface PoolFilter {
+  from?: Date;
+  until?: Date;
+  section?: string;
+  ids?: number[];
+}
+
+export type WaitingCorrection = Omit<PoolEntry, 'cites'>;
+
+/**
+ * The corrections an edition dated `date` could carry (published by the end of that day, in no
+ * edition or draft yet), narrowed by `only`, in print order, each with the item it would print.
+ */
+export function listCorrectionPool({ date, settings, only }: { date: string; settings: NewsroomSettings; only?: PoolFilter }): WaitingCorrection[] {
+  const db = getDb();
+  return orderColumnItems(correctionPool(db, settings, endOfCalendarDay(date, settings.timeZone), only)).map(({ cites: _cites, ...entry }) => entry);
+}
+
+/** Published corrections already taken by a draft edition (not offered to another until it is published or discarded). */
+export function countInDrafts(): number {
+  return getDb().get<{ n: number }>(
+    sql`SELECT count(*) AS n FROM ${columnItems} JOIN ${columns} ON ${columns.id} = ${columnItems.columnId} WHERE ${columns.status} = 'draft'`,
+  ).n;
 }
 
 /**
@@ -39,12 +67,22 @@ interface PoolEntry {
  * day, on articles readers can see, worded from the public view: the current public headline, and
  * only the claims whose version readers may read.
  */
-function correctionPool(tx: Tx, settings: NewsroomSettings, until: Date): PoolEntry[] {
+function correctionPool(tx: Tx, settings: NewsroomSettings, until: Date, only: PoolFilter = {}): PoolEntry[] {
   const rows = tx
     .select({ correction: corrections, section: articles.section, firstPublishedAt: articles.firstPublishedAt })
     .from(corrections)
     .innerJoin(articles, eq(articles.id, corrections.articleId))
-    .where(and(eq(corrections.status, 'published'), publicArticleCondition(), lt(corrections.publishedAt, until), notPrinted()))
+    .where(
+      and(
+        eq(corrections.status, 'published'),
+        publicArticleCondition(),
+        lt(corrections.publishedAt, only.until && only.until < until ? only.until : until),
+        only.from ? gte(corrections.publishedAt, only.from) : undefined,
+        only.section ? eq(articles.section, only.section) : undefined,
+        only.ids ? inArray(corrections.id, only.ids.length ? only.ids : [-1]) : undefined,
+        notPrinted(),
+      ),
+    )
     // Oldest first, at most an edition's worth: whatever is left waits for the next edition.
     .orderBy(asc(corrections.publishedAt), asc(corrections.id))
     .limit(MAX_EDITION_ITEMS)
@@ -69,16 +107,32 @@ function correctionPool(tx: Tx, settings: NewsroomSettings, until: Date): PoolEn
       settings,
     );
     const cites = formatCites([headline.versionId, ...quoted.map((c) => c.versionId)]);
-    return [{ correctionId: correction.id, section, publishedAt: correction.publishedAt as Date, wording, cites }];
+    return [{ correctionId: correction.id, section, publishedAt: correction.publishedAt as Date, wording, cites, headline: headline.headline, kind: correction.kind }];
   });
 }
 
-export function generateEdition({ date, settings, actorId }: { date: string; settings: NewsroomSettings; actorId: number }): Column {
+/**
+ * A draft edition dated `date`. With `correctionIds`, exactly those corrections (the standards
+ * editor's choice), each of which must still be waiting; without, every waiting one. Several drafts
+ * may be open for different dates: a correction is in one edition at most (column_items is unique
+ * on it), so drafts never share an item, and each publishes on its own reviewed revision.
+ */
+export function generateEdition({ date, settings, actorId, correctionIds }: { date: string; settings: NewsroomSettings; actorId: number; correctionIds?: number[] }): Column {
   return getDb().transaction(
     (tx) => {
       if (tx.select().from(columns).where(eq(columns.date, date)).get()) throw new ErrataError('conflict', `There is already an edition dated ${date}.`, 'date');
-      if (tx.select().from(columns).where(eq(columns.status, 'draft')).get()) throw new ErrataError('conflict', 'Publish or finish the draft edition first.', 'date');
-      const pool = orderColumnItems(correctionPool(tx, settings, endOfCalendarDay(date, settings.timeZone)));
+      const pool = orderColumnItems(correctionPool(tx, settings, endOfCalendarDay(date, settings.timeZone), correctionIds ? { ids: correctionIds } : {}));
+      if (correctionIds) {
+        const missing = correctionIds.filter((id) => !pool.some((p) => p.correctionId === id));
+        if (missing.length) {
+          throw new ErrataError(
+            'conflict',
+            `${missing.length === 1 ? 'One correction you chose is' : `${missing.length} corrections you chose are`} no longer waiting (printed, taken by another draft, withdrawn, or published after ${date}). Nothing was created: choose again.`,
+            'date',
+          );
+        }
+        if (pool.length === 0) throw new ErrataError('invalid', 'Choose at least one correction for the edition.', 'date');
+      }
       const column = tx.insert(columns).values({ date, intro: '', footer: settings.contactLine, createdBy: actorId }).returning().get();
       pool.forEach((entry, position) => {
         tx.insert(columnItems).values({ columnId: column.id, correctionId: entry.correctionId, position, wording: entry.wording, cites: entry.cites }).run();

@@ -8,6 +8,7 @@ import { CORRECTION_KIND_LABELS, type NewsroomSettings } from '../../lib/types';
 import { columnPlainText, noticeWording } from '../../lib/wording';
 import { getDb } from '../index';
 import { articles } from '../schema';
+import { getArticleRecord } from './article-page';
 import { searchCorrections } from './corrections';
 import { getPublicEdition, listPublicEditions, publicArticleCondition } from './public-record';
 
@@ -18,6 +19,8 @@ export interface FeedData {
   /** The newest change to anything in the feed; 0 when it is empty. */
   lastModified: Date;
   found: boolean;
+  /** A one-article feed's article, by the headline readers see (never its slug). */
+  headline?: string;
 }
 
 function lastModifiedOf(entries: FeedEntry[]): Date {
@@ -57,7 +60,8 @@ export function correctionFeed(scope: FeedScope, settings: NewsroomSettings): Fe
     (scope.kind === 'section'
       ? !!db.select({ id: articles.id }).from(articles).where(and(eq(articles.section, scope.section), publicArticleCondition())).get()
       : !!db.select({ id: articles.id }).from(articles).where(and(eq(articles.slug, scope.slug), publicArticleCondition())).get());
-  return { entries, lastModified: lastModifiedOf(entries), found };
+  const headline = found && scope.kind === 'article' ? getArticleRecord({ slug: scope.slug })?.current.headline : undefined;
+  return { entries, lastModified: lastModifiedOf(entries), found, headline };
 }
 
 export function editionFeed(settings: NewsroomSettings): FeedData {

@@ -80,7 +80,7 @@ export function actionFixtures(admin: APIRequestContext, databasePath: string) {
   };
   const discardDraftEdition = async () => {
     const draft = read<{ id: number } | undefined>("select id from columns where status = 'draft'");
-    if (draft) await run('discardEditionAction', { columnId: String(draft.id) }, /\/desk\/column/);
+    if (draft) await run('discardEditionAction', { columnId: String(draft.id), confirm: 'yes' }, /\/desk\/column/);
   };
   /** The revision a standards editor opening this draft sees: its intro and items, in print order. */
   const reviewedRevision = (id: number) => {
@@ -93,8 +93,8 @@ export function actionFixtures(admin: APIRequestContext, databasePath: string) {
   /** A fresh draft edition with at least one item in it. */
   const draftEdition = async () => {
     await discardDraftEdition();
-    await publishedCorrection();
-    const id = await run('generateEditionAction', { date: editionDate(), ahead: 'on' }, /\/desk\/column\/(\d+)/);
+    const correctionId = await publishedCorrection();
+    const id = await run('generateEditionAction', { date: editionDate(), ahead: 'on', step: 'create', [`pick-${correctionId}`]: 'on' }, /\/desk\/column\/(\d+)/);
     const item = read<{ id: number }>('select id from column_items where column_id = ? order by position limit 1', id);
     return { id, itemId: item.id };
   };
@@ -155,7 +155,9 @@ export function actionFixtures(admin: APIRequestContext, databasePath: string) {
     generateEditionAction: {
       valid: async () => {
         await discardDraftEdition();
-        return { fields: { date: editionDate(), ahead: 'on' }, required: ['date', 'ahead'] };
+        // The standards editor's choice: a correction waiting for the edition, ticked.
+        const correctionId = await publishedCorrection();
+        return { fields: { date: editionDate(), ahead: 'on', step: 'create', [`pick-${correctionId}`]: 'on' }, required: ['date', 'ahead', 'step', `pick-${correctionId}`] };
       },
     },
     saveEditionAction: {
@@ -176,7 +178,7 @@ export function actionFixtures(admin: APIRequestContext, databasePath: string) {
         return { fields: { columnId: String(id), revision: reviewedRevision(id) }, required: ['columnId', 'revision'] };
       },
     },
-    discardEditionAction: { valid: async () => ({ fields: { columnId: String((await draftEdition()).id) }, required: ['columnId'] }) },
+    discardEditionAction: { valid: async () => ({ fields: { columnId: String((await draftEdition()).id), confirm: 'yes' }, required: ['columnId', 'confirm'] }) },
     createUserAction: {
       valid: async () => ({ fields: { email: `inv-${uid()}@example.org`, name: 'Invariant', role: 'editor', password: `an invariant passphrase ${uid()}` }, required: ['email', 'name', 'role', 'password'] }),
     },

@@ -1,5 +1,5 @@
 // Page objects for the desk: signing in, and writing articles as an editor would.
-import { type Browser, expect, type Page } from '@playwright/test';
+import { type APIRequestContext, type Browser, expect, type Page } from '@playwright/test';
 import { DEMO_PASSWORD } from '../../db/seed/password';
 import { demoNewsroom } from '../../db/seed/demo-content';
 
@@ -94,4 +94,71 @@ export async function selectWords(page: Page, words: string) {
     }
     throw new Error(`"${wanted}" is not in one text run of the body`);
   }, words);
+}
+
+/**
+ * What a standards editor who ticks every correction offered for an edition dated `date` sends:
+ * the step and one "pick-{id}" field per correction on the choosing page.
+ */
+export async function everyWaitingPick(request: APIRequestContext, date: string): Promise<Record<string, string>> {
+  const html = await (await request.get(`/desk/column/new?date=${date}`)).text();
+  return { step: 'create', ...Object.fromEntries([...html.matchAll(/name="pick-(\d+)"/g)].map(([, id]) => [`pick-${id}`, 'on'])) };
+}
+
+/** Through the desk as a standards editor would: the date, every offered correction ticked, the preview, the draft. */
+export async function generateEditionThroughChoice(page: Page, date: string, confirm?: 'This edition is backdated' | 'This edition is dated more than a week ahead') {
+  await page.goto('/desk/column');
+  await page.getByLabel('Edition date').fill(date);
+  if (confirm) await page.getByLabel(confirm).check();
+  await page.getByRole('button', { name: 'Choose corrections' }).click();
+  await expect(page.getByRole('heading', { name: /^Choose corrections:/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Preview the edition' }).click();
+  await page.getByRole('button', { name: /^Create the draft edition/ }).click();
+  await expect(page.getByRole('heading', { name: /\(draft\)/ })).toBeVisible();
+}
+
+/** Discarding a draft edition: open the confirm step, tick it, discard. */
+export async function discardDraftEdition(page: Page) {
+  await page.getByText('Discard this draft…').click();
+  await page.getByLabel('Yes, discard this draft').check();
+  await page.getByRole('button', { name: 'Discard this draft' }).click();
+}
+
+/**
+ * Published notice-only corrections waiting for the column, one per section given: an editor
+ * writes and publishes a story and drafts the correction, a standards editor publishes it.
+ */
+export async function waitingCorrections(browser: Browser, sections: string[]): Promise<number[]> {
+  const { actionNamed, callAction, redirectOf } = await import('./actions');
+  const editor = await newSession(browser, 'editor');
+  const standards = await newSession(browser, 'standards');
+  const body = 'The harbour board said 41 berths would close.\n\nThe decision is final.';
+  const ids: number[] = [];
+  try {
+    for (const section of sections) {
+      const slug = uniqueSlug('waiting');
+      const created = await callAction(editor.page.request, actionNamed('createArticleAction'), { slug, section, byline: 'Desk', headline: `Berths close (${slug})`, standfirst: '', body });
+      const articleId = Number(/\/desk\/articles\/(\d+)/.exec((await redirectOf(created)) ?? '')?.[1]);
+      expect(articleId, 'the article was created').toBeGreaterThan(0);
+      await callAction(editor.page.request, actionNamed('publishArticleAction'), { articleId: String(articleId) });
+      const start = body.indexOf('41 berths');
+      const drafted = await callAction(editor.page.request, actionNamed('createCorrectionAction'), {
+        articleId: String(articleId),
+        versionNumber: '1',
+        claims: JSON.stringify([{ start, end: start + 9 }]),
+        kind: 'correction',
+        mode: 'notice',
+        wording: 'Fourteen berths will close, not 41.',
+      });
+      const correctionId = Number(/\/desk\/corrections\/(\d+)/.exec((await redirectOf(drafted)) ?? '')?.[1]);
+      expect(correctionId, 'the correction was drafted').toBeGreaterThan(0);
+      const published = await callAction(standards.page.request, actionNamed('publishCorrectionAction'), { correctionId: String(correctionId), revision: '1' });
+      expect(await redirectOf(published)).toContain(`/desk/corrections/${correctionId}`);
+      ids.push(correctionId);
+    }
+  } finally {
+    await editor.context.close();
+    await standards.context.close();
+  }
+  return ids;
 }

@@ -5,4 +5,5 @@ export { type Hunk, type DiffBound, DEFAULT_BOUND, diffHunks } from './hunks';
 export { BLOCK_SEPARATOR, createMarkdownParser, isPlainChild, markdownParser, plainChildText } from './markdown';
 export { blockAround, type Paragraph, paragraphs } from './paragraphs';
 export { type Bound, diffIds, type Edit, type EditOp, StringIds } from './sequence';
+export { type Span, snapToWords } from './snap';
 export { isSpace, isWord, isWordChar, pieces, type TextToken, tokenise, type Word, words } from './tokens';

@@ -10,6 +10,7 @@ import { createArticle, getVersionText, publishArticle, saveVersion, unwithdrawA
 import { getDeskArticle } from '@/db/queries/desk';
 import { getUserById } from '@/db/queries/users';
 import { toPlainText } from '@/lib/markdown';
+import { markedChangeText } from '@/lib/history/wording';
 import { findSubstantiveChanges, versionFacts } from '@/lib/stealth-edit';
 import { CARRYING_OUT_KINDS, versionPermission } from '@/lib/roles';
 import { CHANGE_KINDS, type ChangeKind } from '@/lib/types';
@@ -125,8 +126,9 @@ export async function saveVersionAction(_prev: FormState, formData: FormData): P
     if (changes.length > 0) {
       return refuse(422, {
         message: 'This “minor edit” changes facts readers may have relied on. Save it as a correction, clarification or update — or give the reason it is minor.',
-        errors: { changeKind: [`Changed: ${changes.map((c) => `${c.kind} “${c.before}” → “${c.after}”`).join('; ')}.`] },
-        values: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, String(v)])),
+        // Each change once, its changed words marked: a long quote is not printed before and after in full.
+        errors: { changeKind: [`Changed: ${changes.map((c) => `${c.kind} ${markedChangeText(c)}`).join('; ')}.`] },
+        values: Object.fromEntries(Object.entries(data).map(([k, v]) => [k, v === undefined ? '' : String(v)])),
         detail: { substantive: changes },
       });
     }

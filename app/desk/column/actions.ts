@@ -1,5 +1,6 @@
 'use server';
-// The standards editor's column: generate an edition, edit its draft, reorder or drop items, publish.
+// The standards editor's column: choose the corrections for an edition, edit its draft, reorder or
+// drop items, publish; discarding a draft is confirmed first.
 // Access: every action starts with authorize() (app/(auth)/forms.ts): requireUser(), the form parsed
 // once, then the role table (lib/roles.ts) asked about what was parsed; nothing is written before.
 import { revalidatePath } from 'next/cache';
@@ -8,7 +9,7 @@ import { EDITION_LIMITS, keepUnder } from '@/lib/limits';
 import { z } from 'zod';
 import { authorize, type FormState, formValues, refusalFor, refuse } from '@/app/(auth)/forms';
 import { ErrataError } from '@/lib/errors';
-import { changeEditionItem, discardEdition, generateEdition, getEditionById, publishEdition, saveEditionDraft } from '@/db/queries/columns';
+import { changeEditionItem, discardEdition, generateEdition, getEditionById, MAX_EDITION_ITEMS, publishEdition, saveEditionDraft } from '@/db/queries/columns';
 import { getSettings } from '@/db/queries/settings';
 import { revalidateArticle } from '@/app/(auth)/revalidate';
 import { isCalendarDate, isoDateInZone } from '@/lib/wording';
@@ -22,7 +23,16 @@ const generateSchema = z.object({
     .refine(isCalendarDate, 'That date does not exist.'),
   backdated: z.enum(['on', 'true', '1']).optional(),
   ahead: z.enum(['on', 'true', '1']).optional(),
+  // 'choose' checks the date and opens the list of waiting corrections; 'create' makes the draft
+  // from the corrections chosen there (each a "pick-{id}" field).
+  step: z.enum(['choose', 'create'], { error: 'Reload the page: the form did not say which step this is.' }),
 });
+
+/** The corrections chosen on the list: one "pick-{id}" field each (a repeated field would be refused). */
+function picked(formData: FormData): number[] {
+  const ids = [...formData.keys()].flatMap((k) => (/^pick-[1-9][0-9]{0,9}$/.test(k) ? [Number(k.slice(5))] : []));
+  return [...new Set(ids)];
+}
 
 /** How far ahead an edition may be dated without saying so (the coming Sunday's is prepared in the week). */
 const DAYS_AHEAD_WITHOUT_CONFIRMING = 7;
@@ -43,9 +53,16 @@ export async function generateEditionAction(_prev: FormState, formData: FormData
     const message = `${parsed.data.date} is more than ${DAYS_AHEAD_WITHOUT_CONFIRMING} days ahead. Tick “This edition is dated more than a week ahead” if that is the day it will be printed.`;
     return refuse(422, { errors: { ahead: [message] }, values: { date: parsed.data.date }, message: 'Please correct the fields marked below.' });
   }
+  const confirmed = new URLSearchParams({ date: parsed.data.date, ...(parsed.data.backdated ? { backdated: 'on' } : {}), ...(parsed.data.ahead ? { ahead: 'on' } : {}) });
+  if (parsed.data.step === 'choose') redirect(`/desk/column/new?${confirmed}`);
+  const odd = [...formData.entries()].filter(([k, v]) => /^pick-/.test(k) && v !== 'on').map(([k]) => k);
+  if (odd.length) return refuse(422, { errors: Object.fromEntries(odd.map((k) => [k, ['Tick the box, or leave it unticked.']])), values: { date: parsed.data.date }, message: 'Please correct the fields marked below.' });
+  const correctionIds = picked(formData);
+  if (correctionIds.length === 0) return refuse(422, { errors: { picks: ['Choose at least one correction for the edition.'] }, values: { date: parsed.data.date }, message: 'Please correct the fields marked below.' });
+  if (correctionIds.length > MAX_EDITION_ITEMS) return refuse(422, { errors: { picks: [`An edition takes at most ${MAX_EDITION_ITEMS} corrections.`] }, values: { date: parsed.data.date }, message: 'Please correct the fields marked below.' });
   let id: number;
   try {
-    id = generateEdition({ date: parsed.data.date, settings, actorId: user.id }).id;
+    id = generateEdition({ date: parsed.data.date, settings, actorId: user.id, correctionIds }).id;
   } catch (error) {
     return refusalFor(error, { date: parsed.data.date });
   }
@@ -129,8 +146,13 @@ export async function publishEditionAction(_prev: FormState, formData: FormData)
   redirect(`/desk/column/${parsed.data.columnId}?published=${date}`);
 }
 
+const discardSchema = columnSchema.extend({
+  // The confirmation step: a draft (and any rewording in it) is thrown away only when the box says so.
+  confirm: z.literal('yes', { error: 'Tick “Yes, discard this draft” to throw it away; nothing was discarded.' }),
+});
+
 export async function discardEditionAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const parsed = await authorize(formData, columnSchema, 'column.discard');
+  const parsed = await authorize(formData, discardSchema, 'column.discard');
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
   try {

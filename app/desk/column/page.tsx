@@ -20,6 +20,10 @@ export default async function ColumnDeskPage() {
       <p>
         {waiting > COUNT_CAP ? `More than ${COUNT_CAP.toLocaleString('en-GB')}` : waiting} published {waiting === 1 ? 'correction waits' : 'corrections wait'} for the next edition.
       </p>
+      <p className="meta">
+        Give the edition’s date, then choose which waiting corrections it prints. Several draft editions may be open at once, one per date; a correction is printed in one edition only, so
+        while a draft holds it no other edition offers it.
+      </p>
       <GenerateEditionForm action={generateEditionAction} today={isoDateInZone(new Date(), settings.timeZone)} />
       <h2>Editions</h2>
       <ul>

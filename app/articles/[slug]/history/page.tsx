@@ -6,6 +6,7 @@ import { getArticleRecord } from '@/db/queries/article-page';
 import { getPublicStatusRecord } from '@/db/queries/public-status';
 import { noticeId } from '@/lib/article-view';
 import { findSubstantiveChanges, versionFacts } from '@/lib/stealth-edit';
+import { describeChange, wordedChanges } from '@/lib/history/wording';
 import { CHANGE_KIND_LABELS, CORRECTION_KIND_LABELS } from '@/lib/types';
 import { formatDateTime, formatShortDate } from '@/lib/wording';
 
@@ -68,10 +69,8 @@ export default async function HistoryPage({ params }: { params: Params }) {
           const previous = newestFirst[i + 1];
           const carried = corrections.filter((c) => c.amendedVersion?.number === v.number);
           // Facts that changed in a version no correction accounts for: shown, never hidden.
-          const uncorrected =
-            previous && !previous.withheld && !v.withheld && carried.length === 0 && v.changeKind !== 'legal'
-              ? findSubstantiveChanges(versionFacts(previous), versionFacts(v))
-              : [];
+          const [was, now] = previous && !previous.withheld && !v.withheld && carried.length === 0 && v.changeKind !== 'legal' ? [versionFacts(previous), versionFacts(v)] : [];
+          const uncorrected = was !== undefined && now !== undefined ? wordedChanges(was, now, findSubstantiveChanges(was, now)) : [];
           return (
             <li key={v.number} id={`version-${v.number}`} className="version-item">
               <h2>
@@ -91,7 +90,7 @@ export default async function HistoryPage({ params }: { params: Params }) {
                       <strong>Changed without a correction:</strong>{' '}
                       {uncorrected
                         .slice(0, 4)
-                        .map((c) => `“${c.before}” became “${c.after}”`)
+                        .map(describeChange)
                         .join('; ')}
                       {uncorrected.length > 4 ? `; and ${uncorrected.length - 4} more` : ''}.
                     </p>

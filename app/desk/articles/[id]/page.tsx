@@ -6,6 +6,8 @@ import { ClaimPicker } from '@/components/desk/claim-picker';
 import { getDeskArticle } from '@/db/queries/desk';
 import { listDeskCorrectionsForArticle } from '@/db/queries/desk-corrections';
 import { getSettings } from '@/db/queries/settings';
+import { getVersionText } from '@/db/queries/article-writes';
+import { claimMarks, noticeId } from '@/lib/article-view';
 import { renderMarkdown } from '@/lib/markdown';
 import { CHANGE_KIND_LABELS, CORRECTION_KIND_LABELS } from '@/lib/types';
 import { formatDateTime } from '@/lib/wording';
@@ -22,6 +24,19 @@ export default async function DeskArticlePage({ params, searchParams }: { params
   const settings = getSettings();
   const { article, latest, versions } = desk;
   const corrections = listDeskCorrectionsForArticle({ articleId: article.id });
+  // Words of the current text that a correction (draft, published or withdrawn) is already about,
+  // found through the claims' anchoring as readers' marks are, and linked to that correction.
+  const texts = new Map(versions.map((v) => [v.number, getVersionText(v)]));
+  const byNumber = new Map(versions.map((v) => [v.id, v]));
+  const view = corrections.map((c) => {
+    const amended = c.amendedVersionId ? byNumber.get(c.amendedVersionId) : undefined;
+    return { ...c, amendedVersion: amended ? { number: amended.number, savedAt: amended.savedAt } : null, printedIn: null };
+  });
+  const existing = claimMarks(view, texts, latest.number).map((m) => {
+    const c = corrections.find((x) => m.href === `#${noticeId(x.id)}`);
+    const label = c ? `${CORRECTION_KIND_LABELS[c.kind]} #${c.id} (${c.status})` : 'A correction';
+    return { ...m, href: c ? `/desk/corrections/${c.id}` : m.href, label };
+  });
   return (
     <section className="desk-article">
       {saved ? (
@@ -54,7 +69,7 @@ export default async function DeskArticlePage({ params, searchParams }: { params
       </div>
       <h2>Current text (version {latest.number})</h2>
       <p className="standfirst">{latest.standfirst}</p>
-      <ClaimPicker html={renderMarkdown(latest.body, { offsets: true })} articleId={article.id} versionNumber={latest.number} />
+      <ClaimPicker html={renderMarkdown(latest.body, { offsets: true, marks: existing })} plain={texts.get(latest.number) ?? ''} articleId={article.id} versionNumber={latest.number} existing={existing} />
       <p>
         <Link href={`/desk/articles/${article.id}/corrections/new?v=${latest.number}`}>Add a correction by typing the words</Link>
       </p>

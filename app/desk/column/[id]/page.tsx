@@ -41,7 +41,20 @@ export default async function EditionDeskPage({ params, searchParams }: { params
           <div className="desk-actions">
             {/* The revision of exactly the text shown above: publishing is refused if the draft changed since. */}
             <ActionForm action={publishEditionAction} hidden={{ columnId: String(column.id), revision }} submitLabel="Publish edition" />
-            <ActionForm action={discardEditionAction} hidden={{ columnId: String(column.id) }} submitLabel="Discard this draft" />
+            {/* A confirm step that needs no script: the form opens first, and the action refuses without the box ticked. */}
+            <details className="confirm-discard">
+              <summary>Discard this draft…</summary>
+              <ActionForm action={discardEditionAction} hidden={{ columnId: String(column.id) }} submitLabel="Discard this draft">
+                <p>
+                  This throws away the draft edition dated {column.date}
+                  {items.length ? `, its ${items.length === 1 ? 'item' : `${items.length} items`} and any rewording in ${items.length === 1 ? 'it' : 'them'}` : ''}. Its corrections go back to wait for
+                  a later edition. Nothing readers have seen changes.
+                </p>
+                <label>
+                  <input type="checkbox" name="confirm" value="yes" /> Yes, discard this draft
+                </label>
+              </ActionForm>
+            </details>
           </div>
         </>
       ) : (

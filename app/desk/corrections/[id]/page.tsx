@@ -7,7 +7,7 @@ import { PublishCorrectionForm } from '@/components/desk/publish-correction-form
 import { SameErrorElsewhere } from '@/components/desk/same-error-elsewhere';
 import { getDeskCorrection } from '@/db/queries/desk-corrections';
 import { getSettings } from '@/db/queries/settings';
-import { noticeId } from '@/lib/article-view';
+import { noticeId, notices } from '@/lib/article-view';
 import { carryingOutKind, versionPermission } from '@/lib/roles';
 import { CORRECTION_KIND_LABELS } from '@/lib/types';
 import { formatDateTime } from '@/lib/wording';
@@ -25,6 +25,16 @@ export default async function DeskCorrectionPage({ params }: { params: Promise<{
   const standards = hasPermission(user, 'correction.publish');
   // A published correction whose text was left as it was can be carried out by a later edit.
   const canCarryOut = correction.status === 'published' && !amendedVersion && correction.kind !== 'retraction' && hasPermission(user, versionPermission(carryingOutKind(correction.kind)));
+  // The notice as readers will read it if it is published now (worded by the one notice composer).
+  const now = new Date();
+  const readerPreview = {
+    notice:
+      notices(
+        [{ ...correction, status: 'published', publishedAt: now, withdrawnAt: null, withdrawnReason: null, amendedVersion: correction.mode === 'amend' ? { number: 0, savedAt: now } : null, printedIn: null }],
+        settings,
+      )[0]?.text ?? correction.wording,
+    replaces: correction.mode === 'amend' ? correction.claims.flatMap((c) => (c.replacement ? [{ exact: c.exact, replacement: c.replacement }] : [])) : [],
+  };
   return (
     <section className="article">
       <p className="meta">
@@ -54,7 +64,7 @@ export default async function DeskCorrectionPage({ params }: { params: Promise<{
             }}
           />
           {standards ? (
-            <PublishCorrectionForm action={publishCorrectionAction} correctionId={correction.id} revision={correction.revision} />
+            <PublishCorrectionForm action={publishCorrectionAction} correctionId={correction.id} revision={correction.revision} preview={readerPreview} />
           ) : (
             <p className="meta">A standards editor publishes this draft.</p>
           )}
