@@ -474,6 +474,11 @@ export async function readerBench(options: ReaderOptions): Promise<ReaderRow[]> 
     );
     fs.writeFileSync(path.join(OUT, 'last-run.md'), `${table.join('\n')}\n`);
     await nginxStep(app, measured.filter((m) => m.hot).map((m) => m.shape.urls[0]), rows);
+  } catch (error) {
+    // Most often the server went away under load: what it said last is the reason.
+    const exit = app.child.exitCode ?? app.child.signalCode;
+    console.error(`\nThe reader bench stopped${exit !== null ? ` (the server exited: ${exit})` : ''}. The server's last output:\n${app.log().slice(-4000)}`);
+    throw error;
   } finally {
     await app.stop();
   }

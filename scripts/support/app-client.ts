@@ -78,6 +78,8 @@ export interface RunningApp {
   base: string;
   child: ChildProcess;
   stop: (signal?: NodeJS.Signals) => Promise<void>;
+  /** What the server has printed so far (the last 64 KB). */
+  log: () => string;
 }
 
 /**
@@ -95,8 +97,12 @@ export async function startApp(options: { port: number; databasePath: string; en
     detached: true,
   });
   let log = '';
-  child.stdout?.on('data', (d) => (log += d));
-  child.stderr?.on('data', (d) => (log += d));
+  const keep = (d: Buffer) => {
+    log += d;
+    if (log.length > 128 * 1024) log = log.slice(-64 * 1024);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   // Long enough for start.mjs to rebuild a stale build first.
   const deadline = Date.now() + 600_000;
   for (;;) {
@@ -119,7 +125,7 @@ export async function startApp(options: { port: number; databasePath: string; en
     }
     await exited;
   };
-  return { base, child, stop };
+  return { base, child, stop, log: () => log.slice(-64 * 1024) };
 }
 
 /**

@@ -1,9 +1,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
-import compression from 'compression';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { hashInlineScripts } from './response-csp.mjs';
+
+type Middleware = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
+// The same package scripts/server.mjs uses (it ships no types).
+const compression = createRequire(import.meta.url)('compression') as (options: { threshold: number }) => Middleware;
 
 const PAGE = '<!doctype html><html><body><p>The record.</p><script>self.__next_f.push([1,"x"])</script></body></html>';
 
@@ -11,7 +15,7 @@ const PAGE = '<!doctype html><html><body><p>The record.</p><script>self.__next_f
 async function serve() {
   const compress = compression({ threshold: 0 });
   const server = http.createServer((req, res) =>
-    compress(req as never, res as never, () => {
+    compress(req, res, () => {
       hashInlineScripts(req, res);
       res.setHeader('content-type', 'text/html; charset=utf-8');
       res.setHeader('content-security-policy', "default-src 'self'; script-src 'self'");
