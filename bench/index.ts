@@ -71,7 +71,9 @@ async function main() {
   fs.mkdirSync(DIR, { recursive: true });
   if (!fs.existsSync(path.join('.next', 'BUILD_ID'))) spawnSync('npx', ['next', 'build'], { stdio: 'inherit' });
   if (!deskOnly) {
-    rows.push(...(await readerBench(readerOptionsFrom(process.argv.slice(2), { port: PORT + 1, quick }))));
+    // The reader bench on the next port (its flags are the rest: --articles, --duration, --only, --fresh).
+    const readerArgs = process.argv.slice(2).filter((a, i, all) => a !== '--port' && all[i - 1] !== '--port');
+    rows.push(...(await readerBench(readerOptionsFrom(readerArgs, { port: PORT + 1, quick }))));
     if (readerOnly) {
       printTable();
       return;
