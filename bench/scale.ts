@@ -198,8 +198,8 @@ export function scaleDatabasePath(articles: number, dir = 'data/bench'): string 
 
 if (process.argv[1]?.endsWith('scale.ts')) {
   const { positionals, values } = parseArgs({ allowPositionals: true, options: { articles: { type: 'string' } } });
-  const file = positionals[0] ?? 'data/bench/scale.db';
   const articles = values.articles ? Number(values.articles) : FULL_SCALE.articles;
+  const file = positionals[0] ?? scaleDatabasePath(articles);
   const result = generateScaleDatabase(file, scaledCounts(articles));
   console.log(`Generated ${file}: ${articles} articles in ${result.seconds.toFixed(1)} s, ${(result.bytes / 1e6).toFixed(0)} MB`);
 }
