@@ -1,24 +1,30 @@
-// `npm run bench`: Errata at newsroom scale. Builds (or reuses) the scale database, serves it with
-// the production build, and prints a table: throughput and p99 of reader pages against a static
-// page of the same app, server memory, the write path, reader p99 during an online backup, the
-// crash-safety test 20 times, the diff benchmark, and every desk page (bench/desk-pages.ts). Figures, never pass/fail assertions in tests.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+// `npm run bench`: Errata at newsroom scale. First every reader route, hot and as a Zipf mix over
+// 10,000 URLs, against the static page, on a 100,000-article archive (bench/reader.ts; `--reader`
+// runs only that); then on the million-article database (bench/scale.ts, generated once and
+// reused): every desk page (bench/desk-pages.ts; `--desk` runs only that), server memory, the write
+// path, reader p99 during an online backup, the crash-safety test 20 times and the diff benchmark.
+// The app is started as `npm start` starts it (scripts/start.mjs → scripts/server.mjs).
+// Figures, never pass/fail assertions in tests.
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { backupDatabase } from '../db/backup';
-import { startApp } from '../scripts/support/app-client';
+import { type RunningApp, serverRss, startApp } from '../scripts/support/app-client';
 import { openDatabase } from '../db/connection';
 import { deskLoad, deskPageFigures } from './desk-pages';
-import { FULL_SCALE, generateScaleDatabase } from './scale';
+import { readerBench, readerOptionsFrom } from './reader';
+import { FULL_SCALE, generateScaleDatabase, scaleDatabasePath } from './scale';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 /** --desk: only the desk's pages, served straight from the scale database (no copy of ~10 GB). */
 const deskOnly = args.has('--desk');
+/** --reader: only the reader routes (bench/reader.ts), on their own 100,000-article database. */
+const readerOnly = args.has('--reader');
 const DIR = path.join('data', 'bench');
-const DB = path.join(DIR, 'scale.db');
-const PORT = 3400;
+const portArg = process.argv.indexOf('--port');
+const PORT = portArg > 0 ? Number(process.argv[portArg + 1]) : 3400;
 const DURATION = quick ? 5 : 10;
 const CONNECTIONS = 16;
 
@@ -39,17 +45,7 @@ async function load(url: string): Promise<{ rps: number; p99: number; errors: nu
   return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx };
 }
 
-function processGroupRss(pid: number): number {
-  // The server may fork workers: add up every process in its group.
-  const out = execFileSync('ps', ['-o', 'rss=', '-g', String(pid)], { encoding: 'utf8' });
-  return out
-    .split('\n')
-    .map((l) => Number(l.trim()))
-    .filter((n) => n > 0)
-    .reduce((a, b) => a + b, 0) * 1024;
-}
-
-async function deskSection(base: string, pid: number, scale: typeof FULL_SCALE) {
+async function deskSection(base: string, app: RunningApp, scale: typeof FULL_SCALE) {
   console.log(`\nDesk pages, signed in as standards (${scale.articles.toLocaleString('en-GB')} articles), one request at a time:`);
   const { figures, cookie } = await deskPageFigures(base, { standards: 'standards@bench.example', admin: 'admin@bench.example', password: 'errata-bench-2026' }, { articleId: 4242, correctionId: 7, slugWord: 'story 4242' });
   for (const f of figures) {
@@ -62,7 +58,7 @@ async function deskSection(base: string, pid: number, scale: typeof FULL_SCALE) 
     const r = await deskLoad(base + page, cookie, DURATION);
     row(`desk load ${page}`, `${r.rps.toFixed(0)} req/s, p99 ${r.p99} ms, ${r.errors} errors`, 'no errors', r.errors === 0);
   }
-  const rss = processGroupRss(pid);
+  const rss = serverRss(app);
   row('server memory (RSS) after desk load', `${(rss / 1e6).toFixed(0)} MB`, '< 400 MB', rss < 400e6);
 }
 
@@ -73,13 +69,23 @@ function printTable() {
 
 async function main() {
   fs.mkdirSync(DIR, { recursive: true });
+  if (!fs.existsSync(path.join('.next', 'BUILD_ID'))) spawnSync('npx', ['next', 'build'], { stdio: 'inherit' });
+  if (!deskOnly) {
+    // The reader bench on the next port (its flags are the rest: --articles, --duration, --only, --fresh).
+    const readerArgs = process.argv.slice(2).filter((a, i, all) => a !== '--port' && all[i - 1] !== '--port');
+    rows.push(...(await readerBench(readerOptionsFrom(readerArgs, { port: PORT + 1, quick }))));
+    if (readerOnly) {
+      printTable();
+      return;
+    }
+  }
   const scale = quick ? { ...FULL_SCALE, articles: 5_000, corrections: 1_000, reports: 100 } : FULL_SCALE;
+  const DB = scaleDatabasePath(scale.articles, DIR);
   if (!fs.existsSync(DB) || args.has('--fresh')) {
     console.log(`Generating ${scale.articles} articles, ${scale.articles * scale.versionsPerArticle} versions, ${scale.corrections} corrections, ${scale.reports} reports…`);
     const generated = generateScaleDatabase(DB, scale);
     row('scale database', `${scale.articles} articles, ${scale.articles * scale.versionsPerArticle} versions, ${scale.corrections} corrections, ${scale.reports} reports; ${(generated.bytes / 1e6).toFixed(0)} MB in ${generated.seconds.toFixed(0)} s`, '', null);
   }
-  if (!fs.existsSync(path.join('.next', 'BUILD_ID'))) spawnSync('npx', ['next', 'build'], { stdio: 'inherit' });
   if (deskOnly) {
     // Migrate (new indices) and refresh the planner's statistics before serving (sampled: quick at 10 GB).
     const db = openDatabase(DB);
@@ -88,7 +94,7 @@ async function main() {
     db.$client.close();
     const app = await startApp({ port: PORT, databasePath: DB, env: { ERRATA_SEED: 'none', ERRATA_SITE_URL: `http://127.0.0.1:${PORT}` } });
     try {
-      await deskSection(app.base, app.child.pid as number, scale);
+      await deskSection(app.base, app, scale);
     } finally {
       await app.stop();
     }
@@ -103,41 +109,13 @@ async function main() {
 
   const app = await startApp({ port: PORT, databasePath: live, env: { ERRATA_SEED: 'none', ERRATA_SITE_URL: `http://127.0.0.1:${PORT}` } });
   const base = app.base;
-  const slug = 'story-4242';
-  const urls = {
-    static: `${base}/about`,
-    article: `${base}/articles/${slug}`,
-    compare: `${base}/articles/${slug}/compare?from=1&to=3`,
-    corrections: `${base}/corrections?section=Politics&kind=correction`,
-    correctionsByDate: `${base}/corrections?section=Politics&kind=correction&from=2026-01-01`,
-    feed: `${base}/corrections/rss.xml`,
-  };
-  const missing = new Set<string>();
-  for (const [name, url] of Object.entries(urls)) {
-    // The first request renders and caches what is cacheable.
-    const response = await fetch(url);
-    if (!response.ok) missing.add(name);
-  }
-  if (missing.has('static')) throw new Error('the static baseline page is not served');
-
-  console.log('\nReader pages under load (autocannon, loopback):');
-  const staticResult = await load(urls.static);
-  row('static page /about', `${staticResult.rps.toFixed(0)} req/s, p99 ${staticResult.p99} ms`, 'baseline', staticResult.errors === 0);
-  const targets: Record<string, number> = { article: 0.8, feed: 0.8, compare: 0.25, corrections: 0.25, correctionsByDate: 0.25 };
-  const results: Record<string, { rps: number; p99: number; errors: number }> = {};
-  for (const name of ['article', 'feed', 'compare', 'corrections', 'correctionsByDate'] as const) {
-    if (missing.has(name)) {
-      row(name, 'NOT SERVED', `≥ ${targets[name] * 100}%`, false);
-      continue;
-    }
-    const r = await load(urls[name]);
-    results[name] = r;
-    const ratio = r.rps / staticResult.rps;
-    row(`${name}`, `${r.rps.toFixed(0)} req/s (${(ratio * 100).toFixed(0)}% of static), p99 ${r.p99} ms, ${r.errors} errors`, `≥ ${targets[name] * 100}%, no errors`, ratio >= targets[name] && r.errors === 0);
-  }
-  const rss = processGroupRss(app.child.pid as number);
-  row('server memory (RSS)', `${(rss / 1e6).toFixed(0)} MB`, '< 400 MB', rss < 400e6);
-  await deskSection(base, app.child.pid as number, scale);
+  // Every reader route was measured above (bench/reader.ts); here only the article page, as the
+  // reference for its p99 while backups run.
+  const articleUrl = `${base}/articles/story-4242`;
+  if (!(await fetch(articleUrl)).ok) throw new Error('the article page is not served');
+  const results: Record<string, { rps: number; p99: number; errors: number }> = { article: await load(articleUrl) };
+  row('article page (million-article database)', `${results.article.rps.toFixed(0)} req/s, p99 ${results.article.p99} ms, ${results.article.errors} errors`, 'no errors', results.article.errors === 0);
+  await deskSection(base, app, scale);
 
   console.log('\nReader p99 while an online backup runs:');
   const backupTarget = path.join(DIR, 'backup.db');
@@ -146,7 +124,7 @@ async function main() {
   let backupOut = '';
   backingUp.stdout.on('data', (d) => (backupOut += d));
   await new Promise((r) => setTimeout(r, 500));
-  const during = await load(urls.article);
+  const during = await load(articleUrl);
   const backupsDone = new Promise((r) => backingUp.once('exit', r));
   backingUp.kill('SIGTERM');
   await backupsDone;

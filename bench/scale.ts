@@ -1,6 +1,7 @@
 // The scale generator: a national newsroom's archive of 1,000,000 articles, 3,000,000 versions,
-// 50,000 corrections and 20,000 reader reports, written straight into a fresh database with the
-// app's own hashing and anchoring. `tsx bench/scale.ts FILE [--articles N]` (the other counts scale
+// 50,000 corrections, 20,000 reader reports and a daily "For the Record" edition printing each
+// day's corrections, written straight into a fresh database with the app's own hashing, anchoring
+// and column wording. `tsx bench/scale.ts FILE [--articles N]` (the other counts scale
 // with N). A few articles are desk drafts, a few corrections drafts, most reports new.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -11,6 +12,13 @@ import { hashVersion } from '../lib/history/hash';
 import { toPlainText } from '../lib/markdown';
 import { DEFAULT_SETTINGS } from '../lib/settings';
 import { seededRandom as prng } from '../lib/random';
+import { columnItemWording } from '../lib/wording';
+
+/**
+ * Bumped whenever the generator writes something different, so a database cached on disk under
+ * this version (bench/reader.ts) is regenerated rather than reused. 2: column editions.
+ */
+export const GENERATOR_VERSION = 2;
 
 const WORDS =
   'harbour council estuary ferry quay tide pier school budget vote seats ward mayor cannery jobs lifeboat appeal festival gallery survey algae seagrass bus route roof repairs wall storm surge planning committee report figures residents traders fishermen volunteers spring winter summer autumn county town river marsh bridge road station market library hospital clinic'.split(
@@ -63,6 +71,9 @@ export function generateScaleDatabase(file: string, counts: ScaleCounts = FULL_S
   );
   const publishCorrection = sqlite.prepare("update corrections set status = 'published', published_at = ?, updated_at = ? where id = ?");
   const insertClaim = sqlite.prepare('insert into claims (correction_id, version_id, exact, prefix, suffix, start, end, position) values (?, ?, ?, ?, ?, ?, ?, 0)');
+  const insertColumn = sqlite.prepare("insert into columns (date, intro, footer, status, created_by, created_at) values (?, '', ?, 'draft', 2, ?)");
+  const publishColumn = sqlite.prepare("update columns set status = 'published', published_by = 2, published_at = ? where id = ?");
+  const insertColumnItem = sqlite.prepare('insert into column_items (column_id, correction_id, position, wording, cites) values (?, ?, ?, ?, null)');
   const insertReport = sqlite.prepare(
     'insert into reports (reference, article_id, version_id, exact, prefix, suffix, start, end, message, status, decline_reason, handled_by, handled_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -76,7 +87,7 @@ export function generateScaleDatabase(file: string, counts: ScaleCounts = FULL_S
   const correctionTargets = Array.from({ length: counts.corrections }, target);
   const reportTargets = Array.from({ length: counts.reports }, target);
   const wanted = new Set([...correctionTargets, ...reportTargets]);
-  const firstVersion = new Map<number, { id: number; body: string }>();
+  const firstVersion = new Map<number, { id: number; body: string; headline: string; section: string; published: number }>();
   const batch = (fn: () => void) => sqlite.transaction(fn)();
   batch(() => {
     const { siteUrl: _siteUrl, ...settings } = { ...DEFAULT_SETTINGS, publication: 'The Scale Test Gazette' };
@@ -92,7 +103,8 @@ export function generateScaleDatabase(file: string, counts: ScaleCounts = FULL_S
     const draft = isDraft(a);
     const slug = `story-${a}`;
     const byline = pick(BYLINES);
-    const articleId = Number(insertArticle.run(slug, pick(SECTIONS), byline, draft ? 'draft' : 'published', draft ? null : published, draft ? null : 1, published).lastInsertRowid);
+    const section = pick(SECTIONS);
+    const articleId = Number(insertArticle.run(slug, section, byline, draft ? 'draft' : 'published', draft ? null : published, draft ? null : 1, published).lastInsertRowid);
     let body = Array.from({ length: 4 }, paragraph).join('\n\n');
     const headline = sentence(6).replace(/\.$/, '');
     let prev = '';
@@ -104,7 +116,7 @@ export function generateScaleDatabase(file: string, counts: ScaleCounts = FULL_S
       prev = hashes.hash;
       const versionId = Number(insertVersion.run(articleId, n, v.headline, v.standfirst, v.body, v.changeKind, v.note, savedAt.getTime(), hashes.contentHash, hashes.prevHash, hashes.hash).lastInsertRowid);
       insertAudit.run(savedAt.getTime(), 'version.save', 'version', String(versionId));
-      if (n === 1 && wanted.has(articleId)) firstVersion.set(articleId, { id: versionId, body });
+      if (n === 1 && wanted.has(articleId)) firstVersion.set(articleId, { id: versionId, body, headline, section, published });
     }
     // The same text the app indexes (db/queries/article-search.ts).
     insertSearch.run(articleId, `${headline} A report from the scale test. ${body} ${slug.replaceAll('-', ' ')} ${byline}`);
@@ -115,23 +127,31 @@ export function generateScaleDatabase(file: string, counts: ScaleCounts = FULL_S
     });
     if (from % 100_000 === 1 && from > 1) console.log(`  ${from - 1} articles, ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
+  /** Published corrections by the day they were published (UTC), for the column's editions. */
+  const byDay = new Map<string, { id: number; at: number; kind: (typeof KINDS)[number]; wording: string; exact: string; article: { headline: string; section: string; published: number } }[]>();
   batch(() => {
     correctionTargets.forEach((articleId, c) => {
-      const base = firstVersion.get(articleId) as { id: number; body: string };
+      const base = firstVersion.get(articleId) as { id: number; body: string; headline: string; section: string; published: number };
       const text = toPlainText(base.body);
       const start = text.indexOf(' ', Math.floor(random() * (text.length - 60))) + 1;
       const anchor = createAnchor(text, start, text.indexOf(' ', start + 12));
       const at = now - Math.floor(random() * 180 * 86_400_000);
-      const id = Number(insertCorrection.run(articleId, pick(KINDS), `The article should have said ${pick(WORDS)} ${Math.floor(random() * 900) + 100}.`, base.id, 1 + (c % 3), at, at).lastInsertRowid);
+      const kind = pick(KINDS);
+      const wording = `The article should have said ${pick(WORDS)} ${Math.floor(random() * 900) + 100}.`;
+      const id = Number(insertCorrection.run(articleId, kind, wording, base.id, 1 + (c % 3), at, at).lastInsertRowid);
       insertClaim.run(id, base.id, anchor.quote.exact, anchor.quote.prefix, anchor.quote.suffix, anchor.start, anchor.end);
       // One in fifty stays a draft on the desk.
       if (c % 50 !== 3) {
         publishCorrection.run(at, at, id);
         insertAudit.run(at, 'correction.publish', 'correction', String(id));
+        const day = new Date(at).toISOString().slice(0, 10);
+        const list = byDay.get(day) ?? [];
+        list.push({ id, at, kind, wording, exact: anchor.quote.exact, article: { headline: base.headline, section: base.section, published: base.published } });
+        byDay.set(day, list);
       }
     });
     reportTargets.forEach((articleId, r) => {
-      const base = firstVersion.get(articleId) as { id: number; body: string };
+      const base = firstVersion.get(articleId) as { id: number; body: string; headline: string; section: string; published: number };
       const text = toPlainText(base.body);
       const at = now - Math.floor(random() * 90 * 86_400_000);
       // Most reports were handled long ago; the newest few hundred wait.
@@ -139,22 +159,47 @@ export function generateScaleDatabase(file: string, counts: ScaleCounts = FULL_S
       insertReport.run(`R-BENCH${String(r).padStart(6, '0')}`, articleId, base.id, text.slice(0, 20), '', text.slice(20, 52), 0, 20, 'I think this figure is wrong.', status, status === 'declined' ? 'The figure is right.' : null, status === 'declined' ? 2 : null, status === 'declined' ? at + 3_600_000 : null, at);
     });
   });
+  // "For the Record": one edition a day, printed at the end of the day, with that day's corrections
+  // (every edition but the newest day's: the newest corrections wait for the next edition).
+  const columnSettings = { ...DEFAULT_SETTINGS, publication: 'The Scale Test Gazette' };
+  const days = [...byDay.keys()].sort().slice(0, -1);
+  batch(() => {
+    for (const day of days) {
+      const endOfDay = Date.parse(`${day}T23:00:00Z`);
+      const columnId = Number(insertColumn.run(day, columnSettings.contactLine, endOfDay).lastInsertRowid);
+      const items = (byDay.get(day) ?? []).sort((a, b) => a.at - b.at);
+      items.forEach((item, position) => {
+        const text = columnItemWording(
+          { kind: item.kind, wording: item.wording, claims: [{ exact: item.exact, prefix: '' }], article: { headline: item.article.headline, section: item.article.section, firstPublishedAt: new Date(item.article.published) } },
+          columnSettings,
+        );
+        insertColumnItem.run(columnId, item.id, position, text);
+      });
+      publishColumn.run(endOfDay, columnId);
+      insertAudit.run(endOfDay, 'column.publish', 'column', String(columnId));
+    }
+  });
   sqlite.pragma('wal_checkpoint(TRUNCATE)');
   sqlite.exec('ANALYZE');
   sqlite.close();
   return { seconds: (Date.now() - started) / 1000, bytes: fs.statSync(file).size };
 }
 
+/** The full scale's proportions at `articles` articles. */
+export function scaledCounts(articles: number): ScaleCounts {
+  const factor = articles / FULL_SCALE.articles;
+  return { ...FULL_SCALE, articles, corrections: Math.round(FULL_SCALE.corrections * factor), reports: Math.round(FULL_SCALE.reports * factor) };
+}
+
+/** Where the scale database of `articles` articles is kept, by size and generator version, so reruns reuse it. */
+export function scaleDatabasePath(articles: number, dir = 'data/bench'): string {
+  return `${dir}/scale-${articles}-g${GENERATOR_VERSION}.db`;
+}
+
 if (process.argv[1]?.endsWith('scale.ts')) {
   const { positionals, values } = parseArgs({ allowPositionals: true, options: { articles: { type: 'string' } } });
-  const file = positionals[0] ?? 'data/bench/scale.db';
   const articles = values.articles ? Number(values.articles) : FULL_SCALE.articles;
-  const factor = articles / FULL_SCALE.articles;
-  const result = generateScaleDatabase(file, {
-    ...FULL_SCALE,
-    articles,
-    corrections: Math.round(FULL_SCALE.corrections * factor),
-    reports: Math.round(FULL_SCALE.reports * factor),
-  });
+  const file = positionals[0] ?? scaleDatabasePath(articles);
+  const result = generateScaleDatabase(file, scaledCounts(articles));
   console.log(`Generated ${file}: ${articles} articles in ${result.seconds.toFixed(1)} s, ${(result.bytes / 1e6).toFixed(0)} MB`);
 }

@@ -1,6 +1,6 @@
 // Drives a running Errata over HTTP as a browser would: signs in, and calls server actions by id.
 // Used by the crash-safety test and the benchmarks.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -78,20 +78,33 @@ export interface RunningApp {
   base: string;
   child: ChildProcess;
   stop: (signal?: NodeJS.Signals) => Promise<void>;
+  /** What the server has printed so far (the last 64 KB). */
+  log: () => string;
 }
 
-/** Starts the built app (next start) in its own process group, and waits for /api/health. */
+/**
+ * Starts the app as `npm start` does, as readers meet it: `node scripts/start.mjs` (which builds
+ * when the build is missing or stale, caps the heap and runs scripts/server.mjs, the front server
+ * with its guards, CSP hashes and compression), in its own process group, listening on 127.0.0.1
+ * as `npm start` binds it; waits for /api/health. (Not HOSTNAME=127.0.0.1: with it, the proxy's rewrites
+ * answered 404 on 2 December 2026, every /corrections list and comparison.)
+ */
 export async function startApp(options: { port: number; databasePath: string; env?: Record<string, string> }): Promise<RunningApp> {
   const base = `http://127.0.0.1:${options.port}`;
-  const child = spawn(process.execPath, [`--max-old-space-size=${SERVER_HEAP_MB}`, path.join('node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(options.port)], {
+  const child = spawn(process.execPath, [path.join('scripts', 'start.mjs')], {
     env: { ...process.env, DATABASE_PATH: options.databasePath, PORT: String(options.port), NEXT_TELEMETRY_DISABLED: '1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
   let log = '';
-  child.stdout?.on('data', (d) => (log += d));
-  child.stderr?.on('data', (d) => (log += d));
-  const deadline = Date.now() + 60_000;
+  const keep = (d: Buffer) => {
+    log += d;
+    if (log.length > 128 * 1024) log = log.slice(-64 * 1024);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  // Long enough for start.mjs to rebuild a stale build first.
+  const deadline = Date.now() + 600_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the app exited while starting:\n${log}`);
     try {
@@ -99,7 +112,7 @@ export async function startApp(options: { port: number; databasePath: string; en
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`the app did not start within 60 s:\n${log}`);
+    if (Date.now() > deadline) throw new Error(`the app did not start within 10 minutes:\n${log}`);
     await new Promise((r) => setTimeout(r, 200));
   }
   const stop = async (signal: NodeJS.Signals = 'SIGTERM') => {
@@ -112,5 +125,18 @@ export async function startApp(options: { port: number; databasePath: string; en
     }
     await exited;
   };
-  return { base, child, stop };
+  return { base, child, stop, log: () => log.slice(-64 * 1024) };
+}
+
+/**
+ * The resident memory of the app's server, in bytes: every process in its group but the
+ * launcher (scripts/start.mjs, which only waits for the server).
+ */
+export function serverRss(app: RunningApp): number {
+  const out = execFileSync('ps', ['-o', 'pid=,rss=', '-g', String(app.child.pid)], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/).map(Number))
+    .filter(([pid, rss]) => pid > 0 && pid !== app.child.pid && rss > 0)
+    .reduce((sum, [, rss]) => sum + rss * 1024, 0);
 }

@@ -71,7 +71,10 @@ export function hashInlineScripts(req, res) {
     const csp = String(res.getHeader(CSP));
     res.setHeader(CSP, withScriptHashes(csp, inlineScriptHashes(body.toString('utf8'))));
     res.setHeader('content-length', body.length);
-    res.removeHeader('transfer-encoding');
+    // Only when it is set: removing it at all tells Node never to chunk this response, and with the
+    // length then dropped by compression the body would end only when the connection closed (no
+    // keep-alive for any reader page).
+    if (res.hasHeader('transfer-encoding')) res.removeHeader('transfer-encoding');
     original.writeHead.call(res, res.statusCode);
     return original.end.call(res, body, callback);
   };
