@@ -40,6 +40,8 @@ const versions = fc.array(paragraph, { minLength: 1, maxLength: 8 }).chain((para
   }),
 );
 
+/** The clock's bound off: a busy test machine must not make the diff approximate. */
+const UNHURRIED = { timeoutMs: 600_000 };
 const tokens = (text: string) => tokenisePlain(text).map((t) => t.text);
 const join = (runs: DiffRun[], skip: DiffRun['op']) => runs.filter((r) => r.op !== skip).map((r) => r.text).join(' ');
 
@@ -60,7 +62,7 @@ describe('diffBody, on random edits', () => {
   it('holds both versions: each paragraph of each reads back word for word', () => {
     fc.assert(
       fc.property(versions, ([old, next]) => {
-        const d = diffBody(old.join('\n\n'), next.join('\n\n'));
+        const d = diffBody(old.join('\n\n'), next.join('\n\n'), UNHURRIED);
         expect(d.approximate).toBe(false);
         const olds = readBack(d.blocks, 'old');
         const news = readBack(d.blocks, 'new');
@@ -71,26 +73,26 @@ describe('diffBody, on random edits', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 120_000);
 
   it('says nothing changed only when nothing did', () => {
     fc.assert(
       fc.property(versions, ([old, next]) => {
-        const d = diffBody(old.join('\n\n'), next.join('\n\n'));
+        const d = diffBody(old.join('\n\n'), next.join('\n\n'), UNHURRIED);
         const same = old.join('\n') === next.join('\n');
         expect(d.summary.changes === 0).toBe(same);
         expect(d.blocks.every((b) => b.op === 'equal')).toBe(same);
       }),
       { numRuns: 200 },
     );
-  });
+  }, 120_000);
 });
 
 describe('diffText, on random sentences', () => {
   it('applying the diff to the older text gives the newer one (spacing as the newer has it)', () => {
     fc.assert(
       fc.property(sentence, sentence, (a, b) => {
-        const { runs } = diffText(a, b);
+        const { runs } = diffText(a, b, UNHURRIED);
         expect(runs.filter((r) => r.op !== 'delete').map((r) => r.text).join('')).toBe(b.trimEnd());
         expect(tokens(runs.filter((r) => r.op !== 'insert').map((r) => r.text).join(''))).toEqual(tokens(a));
       }),
