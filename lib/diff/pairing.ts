@@ -50,25 +50,28 @@ export function dice(one: Bag, many: Bag[]): number {
 }
 
 /**
- * Shared tokens of every old × new pair, through an index of the new bags: the cost is the
- * postings walked, not pairs × vocabulary, which matters when every paragraph was edited.
+ * Shared tokens of every old × new pair: each new bag's counts go into the dense tally, and every
+ * old bag reads it. Callers keep old × new small (a region's table, the move candidates).
  */
 export function sharedMatrix(olds: Bag[], news: Bag[]): Int32Array {
   const n = news.length;
-  const postings: number[][] = [];
-  news.forEach((bag, j) => {
-    for (let k = 0; k < bag.ids.length; k++) (postings[bag.ids[k]] ??= []).push(j, bag.counts[k]);
-  });
   const out = new Int32Array(olds.length * n);
-  olds.forEach((bag, i) => {
-    const row = i * n;
-    for (let k = 0; k < bag.ids.length; k++) {
-      const list = postings[bag.ids[k]];
-      if (!list) continue;
-      const count = bag.counts[k];
-      for (let q = 0; q < list.length; q += 2) out[row + list[q]] += Math.min(count, list[q + 1]);
+  reserve(olds);
+  reserve(news);
+  for (let j = 0; j < n; j++) {
+    const bag = news[j];
+    for (let k = 0; k < bag.ids.length; k++) tally[bag.ids[k]] = bag.counts[k];
+    for (let i = 0; i < olds.length; i++) {
+      const old = olds[i];
+      let common = 0;
+      for (let k = 0; k < old.ids.length; k++) {
+        const there = tally[old.ids[k]];
+        if (there > 0) common += Math.min(there, old.counts[k]);
+      }
+      out[i * n + j] = common;
     }
-  });
+    for (let k = 0; k < bag.ids.length; k++) tally[bag.ids[k]] = 0;
+  }
   return out;
 }
 
