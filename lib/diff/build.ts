@@ -17,7 +17,12 @@ interface Build {
 }
 
 /** Tokens of consecutive blocks as one list, with the block each token came from. */
-function joined(blocks: Block[]): { tokens: WordToken[]; part: number[] } {
+function joined(blocks: Block[]): { tokens: WordToken[]; part: ArrayLike<number> } {
+  // Mostly one paragraph became one: its own tokens, all from part 0.
+  if (blocks.length === 1) {
+    const tokens = blockTokens(blocks[0]);
+    return { tokens, part: new Uint8Array(tokens.length) };
+  }
   const tokens: WordToken[] = [];
   const part: number[] = [];
   blocks.forEach((block, p) => {

@@ -50,25 +50,28 @@ export function dice(one: Bag, many: Bag[]): number {
 }
 
 /**
- * Shared tokens of every old × new pair, through an index of the new bags: the cost is the
- * postings walked, not pairs × vocabulary, which matters when every paragraph was edited.
+ * Shared tokens of every old × new pair: each new bag's counts go into the dense tally, and every
+ * old bag reads it. Callers keep old × new small (a region's table, the move candidates).
  */
 export function sharedMatrix(olds: Bag[], news: Bag[]): Int32Array {
   const n = news.length;
-  const postings: number[][] = [];
-  news.forEach((bag, j) => {
-    for (let k = 0; k < bag.ids.length; k++) (postings[bag.ids[k]] ??= []).push(j, bag.counts[k]);
-  });
   const out = new Int32Array(olds.length * n);
-  olds.forEach((bag, i) => {
-    const row = i * n;
-    for (let k = 0; k < bag.ids.length; k++) {
-      const list = postings[bag.ids[k]];
-      if (!list) continue;
-      const count = bag.counts[k];
-      for (let q = 0; q < list.length; q += 2) out[row + list[q]] += Math.min(count, list[q + 1]);
+  reserve(olds);
+  reserve(news);
+  for (let j = 0; j < n; j++) {
+    const bag = news[j];
+    for (let k = 0; k < bag.ids.length; k++) tally[bag.ids[k]] = bag.counts[k];
+    for (let i = 0; i < olds.length; i++) {
+      const old = olds[i];
+      let common = 0;
+      for (let k = 0; k < old.ids.length; k++) {
+        const there = tally[old.ids[k]];
+        if (there > 0) common += Math.min(there, old.counts[k]);
+      }
+      out[i * n + j] = common;
     }
-  });
+    for (let k = 0; k < bag.ids.length; k++) tally[bag.ids[k]] = 0;
+  }
   return out;
 }
 
@@ -92,6 +95,12 @@ export function pairRegion(olds: Bag[], news: Bag[], threshold: number): Step[] 
   const m = olds.length;
   const n = news.length;
   if (m === 0 || n === 0) return unpaired(range(0, m), range(0, n));
+  // One paragraph became one (the usual edit): the table below would pair them on the same test.
+  if (m === 1 && n === 1) {
+    const common = shared(olds[0], news);
+    const total = olds[0].size + news[0].size;
+    return common > 0 && (2 * common) / total >= threshold ? [{ dels: [0], news: [0] }] : unpaired([0], [0]);
+  }
   if (m * n > MAX_CELLS) return pairGreedily(olds, news, threshold);
 
   const width = n + 1;

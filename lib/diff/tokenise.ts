@@ -1,5 +1,5 @@
 // The text engine's tokens (lib/text) with the formatting they carry and the whitespace before them.
-import { isSpace, isWord, pieces } from '../text';
+import { isSpace, isWord, pieces } from '../text/tokens';
 import type { Marks } from './types';
 
 /** A run of text with one set of marks, at an offset in its block's plain text. */

@@ -54,6 +54,22 @@ export function diffTokens(a: WordToken[], b: WordToken[], ctx: Context): TokenD
   return { ok: true, edits, similarity: (2 * kept) / total };
 }
 
+/**
+ * At most one change, its deletions already before its insertions (most edited paragraphs): there
+ * is no island to fold and nothing to reorder.
+ */
+function nothingToFold(edits: TokenEdit[]): boolean {
+  let changes = 0;
+  for (let k = 0; k < edits.length; k++) {
+    const op = edits[k].op;
+    if (op === 'equal') continue;
+    if (k === 0 || edits[k - 1].op === 'equal') changes++;
+    else if (op === 'delete' && edits[k - 1].op === 'insert') return false;
+    if (changes > 1) return false;
+  }
+  return true;
+}
+
 type Stretch = { equal: true; edits: TokenEdit[] } | { equal: false; dels: TokenEdit[]; inss: TokenEdit[] };
 
 function chars(edits: TokenEdit[], side: 'a' | 'b'): number {
@@ -88,6 +104,7 @@ function stretches(edits: TokenEdit[]): Stretch[] {
  * nine" keeps its islands and each number stays a separate, exact change.
  */
 export function foldIslands(edits: TokenEdit[], islandWords: number): TokenEdit[] {
+  if (nothingToFold(edits)) return edits;
   const parts = stretches(edits);
   let folded = true;
   while (folded) {

@@ -30,10 +30,21 @@ export function pieces(text: string): string[] {
   return text.match(PIECE) ?? [];
 }
 
-export const isSpace = (piece: string): boolean => SPACE.test(piece);
+/** A whitespace piece (a piece is all whitespace or none, so its first character mostly tells). */
+export function isSpace(piece: string): boolean {
+  const c = piece.charCodeAt(0);
+  if (c === 32 || c === 10) return piece.length === 1 || SPACE.test(piece);
+  if (c > 32 && c < 127) return false;
+  return SPACE.test(piece);
+}
 
 /** Contains a letter or digit: counts as a word (in a diff's summary, in a quote's words). */
-export const isWord = (token: string): boolean => HAS_WORD.test(token);
+export function isWord(token: string): boolean {
+  // Most tokens start with an ASCII letter or digit; anything else asks the Unicode classes.
+  const c = token.charCodeAt(0);
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+  return HAS_WORD.test(token);
+}
 
 /** A letter or digit: what a word is made of, for deciding whether an edit is glued to a word. */
 export function isWordChar(c: string | undefined): boolean {
@@ -53,7 +64,7 @@ export function tokenise(text: string, offset = 0): TextToken[] {
   const out: TextToken[] = [];
   let at = offset;
   for (const piece of pieces(text)) {
-    if (!SPACE.test(piece)) out.push({ text: piece, start: at, end: at + piece.length, word: HAS_WORD.test(piece) });
+    if (!isSpace(piece)) out.push({ text: piece, start: at, end: at + piece.length, word: isWord(piece) });
     at += piece.length;
   }
   return out;
