@@ -1,6 +1,9 @@
 import Link from 'next/link';
+import { connection } from 'next/server';
 
-export default function NotFound() {
+export default async function NotFound() {
+  // Rendered per request, not once at build: the masthead above it shows the newsroom's current settings.
+  await connection();
   return (
     <div className="not-found">
       <h1>Page not found</h1>
