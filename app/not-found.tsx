@@ -1,9 +1,6 @@
 import Link from 'next/link';
-import { connection } from 'next/server';
 
-export default async function NotFound() {
-  // Rendered per request, not once at build: the masthead above it shows the newsroom's current settings.
-  await connection();
+export default function NotFound() {
   return (
     <div className="not-found">
       <h1>Page not found</h1>

@@ -30,7 +30,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
           <li>
             <Link href="/desk/corrections">
               Corrections
-              {attention.draftCorrections ? <CountBadge count={countBadge(attention.draftCorrections, COUNT_CAP)} label="drafts waiting" /> : null}
+              {attention.draftCorrections ? <CountBadge count={countBadge(attention.draftCorrections, COUNT_CAP)} label={attention.draftCorrections === 1 ? 'draft waiting' : 'drafts waiting'} /> : null}
             </Link>
           </li>
           <li>

@@ -70,6 +70,8 @@ export const SURFACES: Surface[] = [
   site('for-the-record/[date]/page.tsx', (t) => t.columnDates.map((d) => `/for-the-record/${d}`)),
   site('for-the-record/[date]/text/route.ts', (t) => t.columnDates.flatMap((d) => [`/for-the-record/${d}.txt`, `/for-the-record/${d}/text`])),
   ...feeds('for-the-record', () => ['/for-the-record']),
+  // Any address no other route serves: the not-found page.
+  site('[...missing]/page.tsx', () => ['/no-such-page', '/articles/no-such-article/no-such-page']),
   site('sections/[section]/page.tsx', (t) => [...t.sections.map((s) => `/sections/${enc(s)}`), '/sections/No%20such%20section']),
   // The sitemap's index and its files: every published article, never one readers cannot see.
   site('sitemap.xml/route.ts', () => ['/sitemap.xml']),

@@ -1,5 +1,5 @@
 // One file of the sitemap (/sitemaps/pages.xml, /sitemaps/articles-N.xml), named by /sitemap.xml.
-import { sitemapFileResponse } from '@/app/(feeds)/sitemap';
+import { sitemapFileResponse } from '@/app/(feeds)/sitemap-files';
 
 export const dynamic = 'force-dynamic';
 
