@@ -78,7 +78,7 @@ test('section pages list the section, are linked from the home page and each art
   await expect(page.getByRole('heading', { name: 'Corrections in Politics' })).toBeVisible();
   // Loaded afresh (a client-side navigation does not put the new page's <link>s in the head).
   await page.goto('/sections/Politics');
-  const feeds = await page.locator('link[rel="alternate"]').evaluateAll((links) => links.map((l) => l.getAttribute('href')));
+  const feeds = await page.locator('link[rel="alternate"]').evaluateAll((links) => links.map((l) => new URL(l.getAttribute('href') ?? '', location.href).pathname));
   expect(feeds).toEqual(expect.arrayContaining(['/sections/Politics/corrections/rss.xml', '/sections/Politics/corrections/atom.xml', '/sections/Politics/corrections/feed.json']));
   const first = page.locator('.card h3 a').first();
   await first.click();
@@ -93,7 +93,7 @@ test('a column edition advertises the column feeds; the print style has page mar
   const date = /\/for-the-record\/(\d{4}-\d{2}-\d{2})/.exec(listing)?.[1];
   expect(date, 'a published edition').toBeTruthy();
   await page.goto(`/for-the-record/${date}`);
-  const feeds = await page.locator('link[rel="alternate"]').evaluateAll((links) => links.map((l) => l.getAttribute('href')));
+  const feeds = await page.locator('link[rel="alternate"]').evaluateAll((links) => links.map((l) => new URL(l.getAttribute('href') ?? '', location.href).pathname));
   expect(feeds).toEqual(expect.arrayContaining(['/for-the-record/rss.xml', '/for-the-record/atom.xml', '/for-the-record/feed.json']));
   const rules = await page.evaluate(() => [...document.styleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n'));
   expect(rules).toMatch(/@page\s*{\s*margin:/);

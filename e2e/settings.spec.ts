@@ -71,6 +71,7 @@ test.describe('newsroom settings', () => {
   });
 
   test.afterAll(async ({ browser }) => {
+    test.setTimeout(120_000);
     const page = await browser.newPage();
     await signInAs(page, 'admin');
     await page.goto('/desk/settings');
@@ -102,6 +103,7 @@ test.describe('newsroom settings', () => {
   });
 
   test('a change shows at once on every reader page, the 404 page and the feeds, and is audited', async ({ page, request }) => {
+    test.setTimeout(240_000);
     await signInAs(page, 'admin');
     const article = read<{ slug: string }>("select slug from articles where status = 'published' and first_public_version is not null and section = 'Politics' order by id limit 1");
     const edition = read<{ date: string } | undefined>("select date from columns where status = 'published' order by date limit 1");
