@@ -23,7 +23,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'main', testIgnore: /(access|xss|csp|surfaces|action-invariants|correction-amendment)\.spec\.ts/ },
+    { name: 'main', testIgnore: /(access|xss|csp|surfaces|action-invariants|correction-amendment|settings|desk-a11y|discoverability)\.spec\.ts/ },
     // Generates and publishes a column edition (one draft at a time), so it waits for the column spec.
     { name: 'amendment', testMatch: /correction-amendment\.spec\.ts/, dependencies: ['main'] },
     // Generates and publishes column editions (one draft at a time), so it waits for the column spec.
@@ -34,6 +34,9 @@ export default defineConfig({
     { name: 'access', testMatch: /(^|\/)access\.spec\.ts/, dependencies: ['xss'] },
     // Actions × roles × field shapes: also compares fingerprints, so it runs after the access spec.
     { name: 'invariants', testMatch: /action-invariants\.spec\.ts/, dependencies: ['access'] },
+    // Last: renames the newsroom and checks every page says so (no other spec reads a page meanwhile),
+    // and checks every desk page and the sitemap once the other specs have made editions and articles.
+    { name: 'finish', testMatch: /(^|\/)(settings|desk-a11y|discoverability)\.spec\.ts/, dependencies: ['invariants'] },
   ],
   webServer: {
     // The built app on a throw-away database, migrated and seeded with the demo newsroom at start.

@@ -1,12 +1,19 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { SiteFooter, SiteHeader } from '@/components/ui/site-chrome';
+import { getSettings } from '@/db/queries/settings';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: { default: 'Errata', template: '%s · Errata' },
-  description: 'Every article, every version, every correction — in public.',
-};
+// The publication's name and address come from the settings (/desk/settings), so a change shows in
+// every page's title at once; saving drops every cached reader page.
+export function generateMetadata(): Metadata {
+  const { publication, siteUrl } = getSettings();
+  return {
+    metadataBase: new URL(siteUrl),
+    title: { default: publication, template: `%s · ${publication}` },
+    description: `Every article, every version, every correction from ${publication} — in public.`,
+  };
+}
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

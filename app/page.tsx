@@ -7,6 +7,7 @@ import { CorrectionTeaser } from '@/components/corrections/correction-teaser';
 import { listLatestArticles } from '@/db/queries/public-record';
 import { listLatestCorrections } from '@/db/queries/corrections';
 import { getSettings } from '@/db/queries/settings';
+import { sectionPath } from '@/lib/routing/sections';
 
 export const metadata: Metadata = { alternates: feedAlternates('/corrections', 'All corrections') };
 
@@ -18,10 +19,13 @@ export default async function FrontPage() {
   const corrections = listLatestCorrections({ limit: 8 });
   return (
     <div className="front">
+      <h1 className="visually-hidden">{settings.publication}: the latest articles and corrections</h1>
       <div>
         {sections.map((section) => (
           <section key={section} className="front-section" aria-labelledby={`section-${section}`}>
-            <h2 id={`section-${section}`}>{section}</h2>
+            <h2 id={`section-${section}`}>
+              <Link href={sectionPath(section)}>{section}</Link>
+            </h2>
             {latest
               .filter((a) => a.section === section)
               .slice(0, 5)

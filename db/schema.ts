@@ -36,6 +36,9 @@ export const settings = sqliteTable('settings', {
   contactLine: text('contact_line').notNull(),
   timeZone: text('time_zone').notNull(),
   locale: text('locale').notNull(),
+  /** The public address when the admin has set one; null means ERRATA_SITE_URL (or localhost). */
+  siteUrl: text('site_url'),
+  readersEditorEmail: text('readers_editor_email'),
 });
 export type SettingsRow = typeof settings.$inferSelect;
 

@@ -41,6 +41,9 @@ function readerUrls(edition: string): Record<string, string[]> {
     'app/articles/[slug]/compare/page.tsx': [`${article}/compare?from=1&to=99`],
     'app/articles/[slug]/compare/[from]/[to]/[view]/page.tsx': [`${article}/compare?from=1&to=2`, `${article}/compare?from=1&to=2&view=side`],
     'app/articles/[slug]/report/page.tsx': [`${article}/report?v=2`],
+    'app/sections/[section]/page.tsx': ['/sections/Politics'],
+    // Loaded below as /no-such-page (a 404).
+    'app/[...missing]/page.tsx': [],
   };
 }
 

@@ -99,3 +99,14 @@ export function limitErrors(entries: Iterable<[string, unknown]>, limits: Record
   }
   return Object.keys(errors).length ? errors : null;
 }
+
+/** The newsroom's settings (/desk/settings). */
+export const SETTINGS_LIMITS = {
+  publication: chars(120, 'publication name'),
+  columnName: chars(80, 'column name'),
+  contactLine: chars(600, 'contact line'),
+  timeZone: chars(64, 'time zone'),
+  locale: chars(16, 'date style'),
+  siteUrl: chars(200, 'site address'),
+  readersEditorEmail: chars(320, 'email address'),
+} satisfies Record<string, Limit>;

@@ -52,5 +52,8 @@ export interface NewsroomSettings {
   timeZone: string;
   /** BCP 47 locale for dates; 'en-GB' gives "Sunday 15 May 2011". */
   locale: string;
+  /** The public address: the admin's setting, else ERRATA_SITE_URL (lib/site-url.ts). */
   siteUrl: string;
+  /** Where readers write to the readers' editor; null when the newsroom gives none. */
+  readersEditorEmail: string | null;
 }

@@ -59,7 +59,7 @@ function buildCorrectionFeed(format: FeedFormat, scope: FeedScope): BuiltFeed | 
   const data = correctionFeed(scope, settings);
   if (!data.found) return null;
   const path = scope.kind === 'all' ? '/corrections' : scope.kind === 'section' ? `/sections/${encodeURIComponent(scope.section)}/corrections` : `/articles/${scope.slug}/corrections`;
-  const page = scope.kind === 'article' ? `${settings.siteUrl}/articles/${scope.slug}` : scope.kind === 'section' ? `${settings.siteUrl}/corrections?section=${encodeURIComponent(scope.section)}` : `${settings.siteUrl}/corrections`;
+  const page = scope.kind === 'article' ? `${settings.siteUrl}/articles/${scope.slug}` : scope.kind === 'section' ? `${settings.siteUrl}/sections/${encodeURIComponent(scope.section)}` : `${settings.siteUrl}/corrections`;
   const meta: FeedMeta = {
     id: `${settings.siteUrl}${path}`,
     title: `Corrections${scope.kind === 'section' ? ` in ${scope.section}` : scope.kind === 'article' ? ` to “${data.headline ?? scope.slug}”` : ''} — ${settings.publication}`,

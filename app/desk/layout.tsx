@@ -2,29 +2,74 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { hasPermission, requireDeskPage } from '@/app/(auth)/access';
 import { SignOutButton } from '@/components/auth/sign-out-button';
-import { countNewReports } from '@/db/queries/reports';
+import { CountBadge } from '@/components/desk/status-badge';
+import { getDeskAttention } from '@/db/queries/desk-attention';
+import { getSettings } from '@/db/queries/settings';
+import { countBadge, editionDue } from '@/lib/desk/attention';
+import { COUNT_CAP } from '@/lib/desk/keyset';
+import { isoDateInZone } from '@/lib/wording';
+import './desk.css';
 
 export const metadata = { robots: { index: false } };
 
 export default async function DeskLayout({ children }: { children: ReactNode }) {
   const user = await requireDeskPage('desk.view');
-  const newReports = countNewReports();
+  const attention = getDeskAttention();
+  const settings = getSettings();
+  const due = hasPermission(user, 'column.view') && editionDue(attention, isoDateInZone(new Date(), settings.timeZone));
   return (
     <div className="desk">
       <nav className="desk-nav" aria-label="Desk">
-        <Link href="/desk">Articles</Link>
-        <Link href="/desk/articles/new">New article</Link>
-        <Link href="/desk/corrections">Corrections</Link>
-        <Link href="/desk/reports">Reports{newReports ? ` (${newReports} new)` : ''}</Link>
-        {hasPermission(user, 'column.view') ? <Link href="/desk/column">Column</Link> : null}
-        {hasPermission(user, 'people.manage') ? <Link href="/desk/people">People</Link> : null}
-        {hasPermission(user, 'audit.view') ? <Link href="/desk/audit">Audit</Link> : null}
-        <span className="desk-user">
-          {user.name} ({user.role})
-        </span>
-        <SignOutButton />
+        <ul className="desk-menu">
+          <li>
+            <Link href="/desk">Articles</Link>
+          </li>
+          <li>
+            <Link href="/desk/articles/new">New article</Link>
+          </li>
+          <li>
+            <Link href="/desk/corrections">
+              Corrections
+              {attention.draftCorrections ? <CountBadge count={countBadge(attention.draftCorrections, COUNT_CAP)} label={attention.draftCorrections === 1 ? 'draft waiting' : 'drafts waiting'} /> : null}
+            </Link>
+          </li>
+          <li>
+            <Link href="/desk/reports">
+              Reports
+              {attention.newReports ? <CountBadge count={countBadge(attention.newReports, COUNT_CAP)} label="new" /> : null}
+            </Link>
+          </li>
+          {hasPermission(user, 'column.view') ? (
+            <li>
+              <Link href="/desk/column">
+                Column{due ? <CountBadge count="due" label="an edition" /> : null}
+              </Link>
+            </li>
+          ) : null}
+          {hasPermission(user, 'people.manage') ? (
+            <li>
+              <Link href="/desk/people">People</Link>
+            </li>
+          ) : null}
+          {hasPermission(user, 'audit.view') ? (
+            <li>
+              <Link href="/desk/audit">Audit</Link>
+            </li>
+          ) : null}
+          {hasPermission(user, 'settings.edit') ? (
+            <li>
+              <Link href="/desk/settings">Settings</Link>
+            </li>
+          ) : null}
+        </ul>
+        <div className="desk-user">
+          <span>
+            {user.name} <span className="meta">({user.role})</span>
+          </span>
+          <SignOutButton />
+        </div>
       </nav>
-      {children}
+      <div className="desk-body">{children}</div>
     </div>
   );
 }

@@ -1,5 +1,10 @@
 import Link from 'next/link';
-import { requireDeskPage } from '@/app/(auth)/access';
+import { hasPermission, requireDeskPage } from '@/app/(auth)/access';
+import { AttentionPanel } from '@/components/desk/attention-panel';
+import { StatusBadge } from '@/components/desk/status-badge';
+import { getDeskAttention } from '@/db/queries/desk-attention';
+import { editionDue } from '@/lib/desk/attention';
+import { isoDateInZone } from '@/lib/wording';
 import { Pager } from '@/components/desk/pager';
 import { listDeskArticles, listDeskFacets } from '@/db/queries/desk-articles';
 import { getSettings } from '@/db/queries/settings';
@@ -13,14 +18,17 @@ export const metadata = { title: 'Desk' };
 
 export default async function DeskPage({ searchParams }: { searchParams: Promise<RawParams> }) {
   // Each page checks for itself: Next renders a page alongside its layout, not after it.
-  await requireDeskPage('desk.view', '/desk');
+  const user = await requireDeskPage('desk.view', '/desk');
   const { flat, filter } = parseArticleList(await searchParams);
   const page = listDeskArticles(filter);
   const facets = listDeskFacets();
   const settings = getSettings();
+  const attention = getDeskAttention();
+  const showColumn = hasPermission(user, 'column.view');
   return (
     <section>
       <h1>Articles</h1>
+      <AttentionPanel attention={attention} showColumn={showColumn} due={showColumn && editionDue(attention, isoDateInZone(new Date(), settings.timeZone))} columnName={settings.columnName} />
       <form method="get" action="/desk" className="filters" role="search">
         <label htmlFor="q">Search</label>
         <input id="q" name="q" type="search" defaultValue={flat.q} placeholder="Words, slug or byline" />
@@ -73,7 +81,9 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
               </td>
               <td>{row.section}</td>
               <td>{row.byline}</td>
-              <td>{row.status}</td>
+              <td>
+                <StatusBadge status={row.status} />
+              </td>
               <td>
                 v{row.latest.number}, {CHANGE_KIND_LABELS[row.latest.changeKind]}, {formatDateTime(row.latest.savedAt, settings)}
               </td>

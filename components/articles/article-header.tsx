@@ -1,4 +1,6 @@
 // An article's headline block: section, headline, standfirst, byline and its dates.
+import Link from 'next/link';
+import { sectionPath } from '@/lib/routing/sections';
 import type { NewsroomSettings } from '@/lib/types';
 import { formatDateTime } from '@/lib/wording';
 
@@ -16,7 +18,9 @@ export function ArticleHeader({ section, headline, standfirst, byline, firstPubl
   const updated = updatedAt && firstPublishedAt && updatedAt.getTime() > firstPublishedAt.getTime() ? updatedAt : null;
   return (
     <header>
-      <p className="kicker">{section}</p>
+      <p className="kicker">
+        <Link href={sectionPath(section)}>{section}</Link>
+      </p>
       <h1>{headline}</h1>
       {standfirst ? <p className="standfirst">{standfirst}</p> : null}
       <p className="byline">By {byline}</p>

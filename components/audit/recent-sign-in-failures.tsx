@@ -7,7 +7,7 @@ type Row = { key: string; count: number; last: number };
 function Counts({ caption, label, rows, settings }: { caption: string; label: string; rows: Row[]; settings: DateSettings }) {
   if (!rows.length) return null;
   return (
-    <table>
+    <table tabIndex={0}>
       <caption>{caption}</caption>
       <thead>
         <tr>

@@ -10,17 +10,17 @@ interface Props {
   changeLinkLabel?: string;
 }
 
-function Empty() {
+function Empty({ label }: { label: string }) {
   return (
-    <td className="diff-empty">
+    <td className="diff-empty" data-label={label}>
       <span className="visually-hidden">Not in this version</span>
     </td>
   );
 }
 
-function Cell({ block, side, href, linkLabel }: { block: DiffBlock; side: 'old' | 'new'; href?: string; linkLabel: string }) {
+function Cell({ block, side, href, linkLabel, label }: { block: DiffBlock; side: 'old' | 'new'; href?: string; linkLabel: string; label: string }) {
   return (
-    <td>
+    <td data-label={label}>
       <BlockLabel block={block} side={side} />
       <BlockText block={block} side={side} />
       <ChangeLink href={href} label={linkLabel} />
@@ -28,15 +28,16 @@ function Cell({ block, side, href, linkLabel }: { block: DiffBlock; side: 'old' 
   );
 }
 
-function Row({ block, href, linkLabel }: { block: DiffBlock; href?: string; linkLabel: string }) {
+// On a phone the two columns stack (diff.css): each cell then says which version it is (data-label).
+function Row({ block, href, linkLabel, labels }: { block: DiffBlock; href?: string; linkLabel: string; labels: [string, string] }) {
   const inOld = block.op !== 'insert' && block.move?.side !== 'to';
   const inNew = block.op !== 'delete' && block.move?.side !== 'from';
   const id = block.move ? moveAnchor(block, block.move.side) : undefined;
   const classes = `diff-block diff-${block.op}${block.move ? ` diff-move-${block.move.side}` : ''}${block.join ? ` diff-${block.join}` : ''}`;
   return (
     <tr id={id} className={classes}>
-      {inOld ? <Cell block={block} side="old" href={inNew ? undefined : href} linkLabel={linkLabel} /> : <Empty />}
-      {inNew ? <Cell block={block} side="new" href={href} linkLabel={linkLabel} /> : <Empty />}
+      {inOld ? <Cell block={block} side="old" href={inNew ? undefined : href} linkLabel={linkLabel} label={labels[0]} /> : <Empty label={labels[0]} />}
+      {inNew ? <Cell block={block} side="new" href={href} linkLabel={linkLabel} label={labels[1]} /> : <Empty label={labels[1]} />}
     </tr>
   );
 }
@@ -61,17 +62,17 @@ export function DiffSideBySide({ diff, oldLabel = 'Before', newLabel = 'After', 
         {fields.map(([name, runs]) =>
           runs.length === 0 ? null : (
             <tr key={name} className="diff-field-row">
-              <td>
+              <td data-label={oldLabel}>
                 <FieldText name={name} runs={runs} side="old" />
               </td>
-              <td>
+              <td data-label={newLabel}>
                 <FieldText name={name} runs={runs} side="new" />
               </td>
             </tr>
           ),
         )}
         {diff.fields.body.map((block, i) => (
-          <Row key={i} block={block} href={block.op === 'equal' ? undefined : changeLinks?.(i)} linkLabel={changeLinkLabel} />
+          <Row key={i} block={block} href={block.op === 'equal' ? undefined : changeLinks?.(i)} linkLabel={changeLinkLabel} labels={[oldLabel, newLabel]} />
         ))}
       </tbody>
     </table>

@@ -22,7 +22,15 @@ export function SiteFooter() {
   const settings = getSettings();
   return (
     <footer className="site-footer">
-      <p>{settings.contactLine}</p>
+      <p className="contact-line">
+        {settings.contactLine}
+        {settings.readersEditorEmail ? (
+          <>
+            {' '}
+            <a href={`mailto:${settings.readersEditorEmail}`}>{settings.readersEditorEmail}</a>
+          </>
+        ) : null}
+      </p>
       <p>
         Every version of every article is kept. <Link href="/corrections">See all corrections</Link>.
       </p>

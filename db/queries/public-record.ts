@@ -151,6 +151,66 @@ export function listLatestArticles({ limit = 60 }: { limit?: number } = {}): Art
   });
 }
 
+/** A section's published articles with their current headline, newest first (the section page). */
+export function listSectionArticles({ section, limit = 100 }: { section: string; limit?: number }): ArticleSummary[] {
+  const db = getDb();
+  const rows = db
+    .select()
+    .from(articles)
+    .where(and(eq(articles.section, section), eq(articles.status, 'published'), publicArticleCondition()))
+    .orderBy(desc(articles.firstPublishedAt))
+    .limit(limit)
+    .all();
+  const heads = new Map(currentPublicHeads(rows.map((r) => r.id), db).map((h) => [h.articleId, h]));
+  return rows.flatMap((article) => {
+    const current = heads.get(article.id);
+    if (!current) return [];
+    return [{ slug: article.slug, section: article.section, byline: article.byline, headline: current.headline, standfirst: current.standfirst, firstPublishedAt: article.firstPublishedAt }];
+  });
+}
+
+/**
+ * What the sitemap lists: published articles (not withdrawn ones: their page stays on the record,
+ * but is not put forward for indexing), and never an article readers cannot see.
+ */
+function sitemapCondition(): SQL {
+  return and(eq(articles.status, 'published'), publicArticleCondition()) as SQL;
+}
+
+export function countSitemapArticles(): number {
+  return getDb().select({ n: sql<number>`count(*)` }).from(articles).where(sitemapCondition()).get()?.n ?? 0;
+}
+
+export interface SitemapArticle {
+  slug: string;
+  section: string;
+  /** The newest public change: a readable version saved or a correction published. */
+  lastChanged: Date | null;
+  /** Whether the article carries a published (or withdrawn) correction notice. */
+  hasNotices: boolean;
+}
+
+/** One sitemap file's articles, by id: page 1 is the first `size` articles, and so on. */
+export function listSitemapArticles({ page, size }: { page: number; size: number }): SitemapArticle[] {
+  const rows = getDb()
+    .select({
+      slug: articles.slug,
+      section: articles.section,
+      saved: sql<number | null>`(SELECT max(v.saved_at) FROM versions v WHERE v.article_id = ${articles.id} AND v.number >= ${articles.firstPublicVersion} AND NOT EXISTS (SELECT 1 FROM withholdings w WHERE w.version_id = v.id))`,
+      corrected: sql<number | null>`(SELECT max(c.published_at) FROM corrections c WHERE c.article_id = ${articles.id} AND c.status <> 'draft')`,
+    })
+    .from(articles)
+    .where(sitemapCondition())
+    .orderBy(asc(articles.id))
+    .limit(size)
+    .offset((Math.max(1, page) - 1) * size)
+    .all();
+  return rows.map((r) => {
+    const times = [r.saved, r.corrected].filter((t): t is number => t != null);
+    return { slug: r.slug, section: r.section, lastChanged: times.length ? new Date(Math.max(...times)) : null, hasNotices: r.corrected != null };
+  });
+}
+
 export interface EditionItem extends ColumnItem {
   articleId: number;
   /** The article's slug; null when readers may not see the article. */

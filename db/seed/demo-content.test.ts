@@ -33,7 +33,7 @@ function article(slug: string): DemoArticle {
 
 /** Every piece of text a reader or the desk may see. */
 function allTexts(): { where: string; text: string }[] {
-  const texts: { where: string; text: string }[] = Object.entries(settings).map(([key, text]) => ({ where: `settings.${key}`, text }));
+  const texts: { where: string; text: string }[] = Object.entries(settings).map(([key, text]) => ({ where: `settings.${key}`, text: text ?? '' }));
   for (const u of users) texts.push({ where: `user ${u.email}`, text: u.name });
   for (const a of articles) {
     texts.push({ where: `${a.slug} byline`, text: a.byline });

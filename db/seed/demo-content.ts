@@ -887,6 +887,7 @@ export const demoNewsroom: DemoNewsroom = {
     contactLine: `Write to the readers’ editor at readers@${DOMAIN} or at The Saltmarsh Courier, Ropewalk House, Quay Street, Saltmarsh.`,
     timeZone: 'Europe/London',
     locale: 'en-GB',
+    readersEditorEmail: `readers@${DOMAIN}`,
   },
   users: [
     { email: PRIYA, name: 'Priya Raman', role: 'editor' },

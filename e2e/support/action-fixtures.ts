@@ -196,6 +196,13 @@ export function actionFixtures(admin: APIRequestContext, databasePath: string) {
         return { fields: { userId: String(otherUserId), disabled: disabled ? 'false' : 'true' }, required: ['userId', 'disabled'] };
       },
     },
+    saveSettingsAction: {
+      // The demo newsroom's names, with a contact line each call has not seen (so the call writes).
+      valid: async () => ({
+        fields: { publication: 'The Saltmarsh Courier', columnName: 'For the Record', contactLine: `Write to the readers’ editor (${uid()}).`, timeZone: 'Europe/London', locale: 'en-GB', siteUrl: '', readersEditorEmail: '' },
+        required: ['publication', 'columnName', 'contactLine', 'timeZone', 'locale', 'siteUrl', 'readersEditorEmail'],
+      }),
+    },
     acceptReportAction: { valid: async () => ({ fields: { reportId: String(await report()) }, required: ['reportId'] }) },
     declineReportAction: { valid: async () => ({ fields: { reportId: String(await report()), reason: 'It was right.' }, required: ['reportId', 'reason'] }) },
   };

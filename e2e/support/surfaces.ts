@@ -70,6 +70,16 @@ export const SURFACES: Surface[] = [
   site('for-the-record/[date]/page.tsx', (t) => t.columnDates.map((d) => `/for-the-record/${d}`)),
   site('for-the-record/[date]/text/route.ts', (t) => t.columnDates.flatMap((d) => [`/for-the-record/${d}.txt`, `/for-the-record/${d}/text`])),
   ...feeds('for-the-record', () => ['/for-the-record']),
+  // Any address no other route serves: the not-found page.
+  site('[...missing]/page.tsx', () => ['/no-such-page', '/articles/no-such-article/no-such-page']),
+  site('sections/[section]/page.tsx', (t) => [...t.sections.map((s) => `/sections/${enc(s)}`), '/sections/No%20such%20section']),
+  // The sitemap's index and its files: every published article, never one readers cannot see.
+  site('sitemap.xml/route.ts', () => ['/sitemap.xml']),
+  site('sitemaps/[file]/route.ts', () => ['/sitemaps/pages.xml', '/sitemaps/articles-1.xml', '/sitemaps/articles-2.xml']),
+  // Next's metadata files: robots.txt from app/robots.ts, the icons as files.
+  site('robots.ts', () => ['/robots.txt']),
+  site('favicon.ico', () => ['/favicon.ico']),
+  site('icon.svg', () => ['/icon.svg']),
 ];
 
 function walk(dir: string): string[] {
@@ -79,12 +89,15 @@ function walk(dir: string): string[] {
   });
 }
 
-/** Every page and route handler under app/ that a reader could reach: all but the desk and next-auth's own. */
+/** Next's metadata files, each a route of its own: robots.txt, sitemaps, manifests, icons and images. */
+const METADATA_FILE = /(^|\/)(robots|sitemap|manifest)\.(ts|tsx|js|txt|xml|json|webmanifest)$|(^|\/)(favicon|icon\d*|apple-icon\d*|opengraph-image\d*|twitter-image\d*)\.(ico|svg|png|jpe?g|gif|ts|tsx|js)$/;
+
+/** Every page, route handler and metadata file under app/ that a reader could reach: all but the desk and next-auth's own. */
 export function scanPublicRoutes(root = process.cwd()): string[] {
   const app = path.join(root, 'app');
   return walk(app)
     .map((full) => path.relative(app, full).split(path.sep).join('/'))
-    .filter((rel) => /(^|\/)(page\.tsx|route\.ts)$/.test(rel))
+    .filter((rel) => /(^|\/)(page\.tsx|route\.ts)$/.test(rel) || METADATA_FILE.test(rel))
     .filter((rel) => !rel.startsWith('desk/') && !rel.startsWith('api/auth/'))
     .sort();
 }

@@ -4,7 +4,7 @@ import { buildAtom, buildRss } from './build';
 import { correctionEntry, editionItems, feedEntries, feedLastModified } from './items';
 import { type AtomDoc, correction, htmlToText, list, meta, parseXml, SITE, text } from './test-fixtures';
 
-const settings = { columnName: 'For the Record', timeZone: 'Europe/London', locale: 'en-GB', contactLine: 'Write to us.', publication: 'The Kestrel Bay Chronicle', siteUrl: SITE };
+const settings = { columnName: 'For the Record', timeZone: 'Europe/London', locale: 'en-GB', contactLine: 'Write to us.', publication: 'The Kestrel Bay Chronicle', siteUrl: SITE, readersEditorEmail: null };
 
 describe('column editions as feed items', () => {
   const edition = {

@@ -8,6 +8,7 @@ export const settings: NewsroomSettings = {
   timeZone: 'Europe/London',
   locale: 'en-GB',
   siteUrl: 'https://kestrel.example',
+  readersEditorEmail: 'standards@kestrel.example',
 };
 
 /** The election story: first published late on 3 May 2026, London time. */

@@ -55,7 +55,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         windowMinutes={SIGN_IN_WINDOW_MS / 60_000}
         settings={settings}
       />
-      <table>
+      {/* On a phone the table scrolls inside itself; focusable, so a keyboard can scroll it too. */}
+      <table tabIndex={0}>
         <caption>Audit events</caption>
         <thead>
           <tr>

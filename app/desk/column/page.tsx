@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { requireDeskPage } from '@/app/(auth)/access';
+import { StatusBadge } from '@/components/desk/status-badge';
 import { GenerateEditionForm } from '@/components/desk/generate-edition-form';
 import { countUnprinted, listEditions } from '@/db/queries/columns';
 import { getSettings } from '@/db/queries/settings';
@@ -29,7 +30,7 @@ export default async function ColumnDeskPage() {
       <ul>
         {editions.map((e) => (
           <li key={e.id}>
-            <Link href={`/desk/column/${e.id}`}>{e.date}</Link> ({e.status})
+            <Link href={`/desk/column/${e.id}`}>{e.date}</Link> <StatusBadge status={e.status} />
           </li>
         ))}
       </ul>

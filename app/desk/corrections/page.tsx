@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { StatusBadge } from '@/components/desk/status-badge';
 import { requireDeskPage } from '@/app/(auth)/access';
 import { Pager } from '@/components/desk/pager';
 import { listDeskFacets } from '@/db/queries/desk-articles';
@@ -62,7 +63,9 @@ export default async function DeskCorrectionsPage({ searchParams }: { searchPara
                 <Link href={`/desk/articles/${c.articleId}`}>{c.headline}</Link>
               </td>
               <td>{c.section}</td>
-              <td>{c.status}</td>
+              <td>
+                <StatusBadge status={c.status} />
+              </td>
               <td>
                 {formatDateTime(c.draftedAt, settings)}
                 {c.draftedBy ? ` by ${c.draftedBy}` : ''}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import { feedAlternates } from '@/app/(feeds)/alternates';
 import { getPublicEdition } from '@/db/queries/public-record';
 import { getSettings } from '@/db/queries/settings';
 import { noticeId } from '@/lib/article-view';
@@ -13,7 +14,8 @@ type Params = Promise<{ date: string }>;
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   await connection();
   const settings = getSettings();
-  return { title: `${settings.columnName}, ${(await params).date}` };
+  // Each edition advertises the column's feeds, so a reader who lands on one can follow the next.
+  return { title: `${settings.columnName}, ${(await params).date}`, alternates: feedAlternates('/for-the-record', settings.columnName) };
 }
 
 export default async function EditionPage({ params }: { params: Params }) {

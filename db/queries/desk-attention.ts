@@ -1,0 +1,23 @@
+// The counts the desk's menu and home show: drafts waiting, new reports, the column's backlog.
+import 'server-only';
+import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { COUNT_CAP } from '../../lib/desk/keyset';
+import type { Attention } from '../../lib/desk/attention';
+import { getDb } from '../index';
+import { columns, corrections } from '../schema';
+import { countUnprinted } from './columns';
+import { countNewReports } from './reports';
+
+/** Draft corrections, counted up to COUNT_CAP + 1 along the (status, id) index. */
+function countDraftCorrections(): number {
+  const db = getDb();
+  const drafts = db.select({ id: corrections.id }).from(corrections).where(eq(corrections.status, 'draft')).limit(COUNT_CAP + 1);
+  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${drafts})`).n;
+}
+
+export function getDeskAttention(): Attention {
+  const db = getDb();
+  const last = db.select({ date: columns.date }).from(columns).where(eq(columns.status, 'published')).orderBy(desc(columns.date)).limit(1).get();
+  const drafts = db.select({ n: count() }).from(columns).where(and(eq(columns.status, 'draft'))).get()?.n ?? 0;
+  return { draftCorrections: countDraftCorrections(), newReports: countNewReports(), unprinted: countUnprinted(), lastEdition: last?.date ?? null, draftEdition: drafts > 0 };
+}
