@@ -32,7 +32,7 @@ export const ARTICLE_LIMITS = {
 /** A correction's wording and the replacement words for each claim (replacement0 … replacement19). */
 export const CORRECTION_LIMITS = {
   wording: chars(2000, 'wording'),
-  said: chars(1000, 'what the article said'),
+  said: chars(1000, 'account of what the article said'),
   about: chars(200, 'article’s description'),
   'replacement*': chars(2000, 'replacement words', false),
 } satisfies Record<string, Limit>;

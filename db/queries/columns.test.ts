@@ -26,7 +26,7 @@ let userId = 0;
 let n = 0;
 
 /** An article with one published correction whose claim quotes `secret` in version 1. */
-function story({ published, correctionAt, secret }: { published: boolean; correctionAt: Date; secret: string }) {
+function story({ published, correctionAt, secret, said }: { published: boolean; correctionAt: Date; secret: string; said?: string }) {
   const db = getDb();
   n += 1;
   const article = db
@@ -38,7 +38,7 @@ function story({ published, correctionAt, secret }: { published: boolean; correc
   const v1 = appendVersion(db, { articleId: article.id, headline: `Headline ${secret}`, standfirst: 'S', body, changeKind: 'first_publication', note: '', savedBy: userId });
   const correction = db
     .insert(corrections)
-    .values({ articleId: article.id, kind: 'correction', mode: 'notice', wording: 'The figure was wrong.', baseVersionId: v1.id, draftedBy: userId, draftedAt: correctionAt, updatedAt: correctionAt })
+    .values({ articleId: article.id, kind: 'correction', mode: 'notice', wording: 'The figure was wrong.', said: said ?? null, baseVersionId: v1.id, draftedBy: userId, draftedAt: correctionAt, updatedAt: correctionAt })
     .returning()
     .get();
   const start = body.indexOf(secret);
@@ -131,6 +131,28 @@ describe('the column through the public view', () => {
       expect.objectContaining({ name: 'ErrataError', code: 'conflict', status: 409 }),
     );
     expect(columns.getEditionById({ id: column.id })?.column.intro).toBe('First tab');
+    columns.discardEdition({ columnId: column.id, actorId: userId });
+  });
+
+  it('refuses to publish a draft holding a correction withdrawn since the draft was made', () => {
+    const s = story({ published: true, correctionAt: new Date('2026-05-13T09:00:00Z'), secret: 'soon withdrawn words' });
+    const column = columns.generateEdition({ date: '2026-05-13', settings, actorId: userId });
+    const reviewed = columns.getEditionRevision({ columnId: column.id }) ?? '';
+    getDb().update(corrections).set({ status: 'withdrawn', withdrawnAt: new Date(), withdrawnReason: 'wrong' }).where(eq(corrections.id, s.correction.id)).run();
+    expect(() => columns.publishEdition({ columnId: column.id, actorId: userId, revision: reviewed })).toThrow(
+      expect.objectContaining({ name: 'ErrataError', code: 'conflict', status: 409, message: expect.stringContaining(`correction ${s.correction.id}`) }),
+    );
+    expect(columns.getEditionById({ id: column.id })?.column.status).toBe('draft');
+    columns.discardEdition({ columnId: column.id, actorId: userId });
+  });
+
+  it('prints the desk’s paraphrase of what the article said only while the words it describes may be read', () => {
+    const s = story({ published: true, correctionAt: new Date('2026-05-14T09:00:00Z'), secret: 'paraphrased secret', said: 'that the mayor took a bribe' });
+    withhold(s.article.id, s.v1.id);
+    const column = columns.generateEdition({ date: '2026-05-14', settings, actorId: userId });
+    const [item] = itemsOf(column.id);
+    expect(item.wording).not.toContain('bribe');
+    expect(item.wording).not.toContain('paraphrased secret');
     columns.discardEdition({ columnId: column.id, actorId: userId });
   });
 

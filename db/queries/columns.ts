@@ -5,7 +5,7 @@ import { and, asc, desc, eq, gte, inArray, isNull, lt, notExists, type SQL, sql 
 import { COUNT_CAP } from '../../lib/desk/keyset';
 import { ErrataError } from '../../lib/errors';
 import { editionRevision } from '../../lib/record/edition-revision';
-import { formatCites } from '../../lib/record/public';
+import { formatCites, saidForReaders } from '../../lib/record/public';
 import { orderColumnItems, columnItemWording, endOfCalendarDay } from '../../lib/wording';
 import type { NewsroomSettings } from '../../lib/types';
 import { getDb } from '../index';
@@ -95,12 +95,13 @@ function correctionPool(tx: Tx, settings: NewsroomSettings, until: Date, only: P
   return rows.flatMap(({ correction, section, firstPublishedAt }) => {
     const headline = headlines.get(correction.articleId);
     if (!headline) return [];
-    const quoted = (claimsBy.get(correction.id) ?? []).filter((c) => readable.has(c.versionId));
+    const all = claimsBy.get(correction.id) ?? [];
+    const quoted = all.filter((c) => readable.has(c.versionId));
     const wording = columnItemWording(
       {
         kind: correction.kind,
         wording: correction.wording,
-        said: correction.said,
+        said: saidForReaders(correction.said, all.map((c) => ({ withheld: !readable.has(c.versionId) }))),
         claims: quoted.map((c) => ({ exact: c.exact, replacement: c.replacement ?? undefined, prefix: c.prefix })),
         article: { headline: headline.headline, section, firstPublishedAt: firstPublishedAt ?? correction.draftedAt, about: correction.about ?? undefined },
       },
@@ -235,8 +236,20 @@ export function publishEdition({ columnId, actorId, revision }: { columnId: numb
         // Publishing is refused: the draft is no longer the text the standards editor reviewed.
         throw new ErrataError('conflict', 'This edition changed after you opened it (its intro or an item was edited, reordered or dropped). Nothing was published: read the current text below, then publish again.', 'revision');
       }
-      const count = tx.select({ id: columnItems.id }).from(columnItems).where(eq(columnItems.columnId, columnId)).all().length;
+      const items = tx
+        .select({ correctionId: columnItems.correctionId, status: corrections.status })
+        .from(columnItems)
+        .innerJoin(corrections, eq(corrections.id, columnItems.correctionId))
+        .where(eq(columnItems.columnId, columnId))
+        .all();
+      const count = items.length;
       if (count === 0) throw new ErrataError('conflict', 'An edition needs at least one item.');
+      // A correction withdrawn since the draft was made is never printed as if it stood.
+      const gone = items.filter((i) => i.status !== 'published');
+      if (gone.length > 0) {
+        const which = gone.map((i) => `correction ${i.correctionId}`).join(', ');
+        throw new ErrataError('conflict', `Nothing was published: ${which} ${gone.length === 1 ? 'was' : 'were'} withdrawn after this draft was made. Drop ${gone.length === 1 ? 'it' : 'them'}, then publish.`, 'revision');
+      }
       const published = tx
         .update(columns)
         .set({ status: 'published', publishedAt: new Date(), publishedBy: actorId })

@@ -5,6 +5,7 @@ import { and, asc, desc, eq, gte, inArray, lt, ne } from 'drizzle-orm';
 import { getDb } from '../index';
 import { distinctArticleValues } from './distinct-values';
 import { articles, columnItems, columns, type Correction, corrections, versions } from '../schema';
+import { saidForReaders } from '../../lib/record/public';
 import { getCurrentHeadlines, getPublicClaims, type PublicClaim, publicArticleCondition } from './public-record';
 
 export interface PublicCorrection extends Correction {
@@ -33,9 +34,11 @@ function decorate(rows: Correction[]): PublicCorrection[] {
   return rows.map((r) => {
     const a = amended.find((v) => v.id === r.amendedVersionId);
     const p = printed.find((x) => x.correctionId === r.id);
+    const claimsOf = allClaims.filter((c) => c.correctionId === r.id);
     return {
       ...r,
-      claims: allClaims.filter((c) => c.correctionId === r.id),
+      said: saidForReaders(r.said, claimsOf),
+      claims: claimsOf,
       amendedVersion: a ? { number: a.number, savedAt: a.savedAt } : null,
       printedIn: p && p.publishedAt ? { date: p.date, publishedAt: p.publishedAt } : null,
     };

@@ -70,7 +70,7 @@ export function readableVersionIds(versionIds: Iterable<number>, db: Tx = getDb(
   return new Set(rows.filter((r) => isReadableVersion({ number: r.number, withheld: r.withheldId != null }, r)).map((r) => r.id));
 }
 
-export type PublicClaim = Claim & { versionNumber: number };
+export type PublicClaim = Claim & { versionNumber: number; withheld: boolean };
 
 /** The claims of these corrections, in order; a claim on a version readers may not read shows none of its words. */
 export function getPublicClaims({ correctionIds }: { correctionIds: number[] }, db: Tx = getDb()): PublicClaim[] {
@@ -83,7 +83,7 @@ export function getPublicClaims({ correctionIds }: { correctionIds: number[] }, 
     .orderBy(asc(claims.position))
     .all();
   const readable = readableVersionIds(rows.map((r) => r.claim.versionId), db);
-  return rows.map(({ claim, versionNumber }) => ({ ...claimForReaders(claim, readable.has(claim.versionId)), versionNumber }));
+  return rows.map(({ claim, versionNumber }) => ({ ...claimForReaders(claim, readable.has(claim.versionId)), versionNumber, withheld: !readable.has(claim.versionId) }));
 }
 
 /** Ids at a time for an IN list: SQLite binds at most 32,766 parameters a statement. */
@@ -133,13 +133,13 @@ export interface ArticleSummary {
   firstPublishedAt: Date | null;
 }
 
-/** Latest published articles with their current headline, newest first. */
-export function listLatestArticles({ limit = 60 }: { limit?: number } = {}): ArticleSummary[] {
+/** Published articles with their current headline, newest first; a section's only when one is named. */
+function listPublicArticles({ section, limit }: { section?: string; limit: number }): ArticleSummary[] {
   const db = getDb();
   const rows = db
     .select()
     .from(articles)
-    .where(and(eq(articles.status, 'published'), publicArticleCondition()))
+    .where(and(section === undefined ? undefined : eq(articles.section, section), eq(articles.status, 'published'), publicArticleCondition()))
     .orderBy(desc(articles.firstPublishedAt))
     .limit(limit)
     .all();
@@ -151,22 +151,14 @@ export function listLatestArticles({ limit = 60 }: { limit?: number } = {}): Art
   });
 }
 
+/** Latest published articles with their current headline, newest first (the front page). */
+export function listLatestArticles({ limit = 60 }: { limit?: number } = {}): ArticleSummary[] {
+  return listPublicArticles({ limit });
+}
+
 /** A section's published articles with their current headline, newest first (the section page). */
 export function listSectionArticles({ section, limit = 100 }: { section: string; limit?: number }): ArticleSummary[] {
-  const db = getDb();
-  const rows = db
-    .select()
-    .from(articles)
-    .where(and(eq(articles.section, section), eq(articles.status, 'published'), publicArticleCondition()))
-    .orderBy(desc(articles.firstPublishedAt))
-    .limit(limit)
-    .all();
-  const heads = new Map(currentPublicHeads(rows.map((r) => r.id), db).map((h) => [h.articleId, h]));
-  return rows.flatMap((article) => {
-    const current = heads.get(article.id);
-    if (!current) return [];
-    return [{ slug: article.slug, section: article.section, byline: article.byline, headline: current.headline, standfirst: current.standfirst, firstPublishedAt: article.firstPublishedAt }];
-  });
+  return listPublicArticles({ section, limit });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citedVersions, claimForReaders, formatCites, isPublicArticle, isReadableVersion, itemForReaders, WITHHELD_ITEM, WITHHELD_WORDS } from './public';
+import { citedVersions, claimForReaders, formatCites, isPublicArticle, isReadableVersion, itemForReaders, saidForReaders, WITHHELD_ITEM, WITHHELD_WORDS } from './public';
 
 const published = { status: 'published', firstPublicVersion: 2 };
 
@@ -35,5 +35,13 @@ describe('the public view of the record', () => {
     expect(citedVersions(null, { baseVersionId: 5, claimVersionIds: [6] })).toEqual([5, 6]);
     expect(citedVersions(formatCites([9, 8, 9]), { baseVersionId: 5, claimVersionIds: [6] })).toEqual([8, 9]);
     expect(citedVersions('not json', { baseVersionId: 5, claimVersionIds: [] })).toEqual([5]);
+  });
+});
+
+describe('saidForReaders', () => {
+  it('keeps the desk’s account of what the article said only while every claim it describes may be read', () => {
+    expect(saidForReaders('that the bridge would close', [{ withheld: false }])).toBe('that the bridge would close');
+    expect(saidForReaders('that the bridge would close', [{ withheld: false }, { withheld: true }])).toBeNull();
+    expect(saidForReaders(undefined, [])).toBeNull();
   });
 });

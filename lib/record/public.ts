@@ -36,6 +36,15 @@ export function claimForReaders<C extends ClaimWords>(claim: C, readable: boolea
   return readable ? claim : { ...claim, exact: WITHHELD_WORDS, prefix: '', suffix: '', replacement: null, start: 0, end: 0 };
 }
 
+/**
+ * What the desk wrote the article said, as readers see it: none of it once any claim it describes
+ * is on a version readers may not read (it paraphrases the withheld words), so the wording falls
+ * back to the claims, which show only that words were withheld.
+ */
+export function saidForReaders(said: string | null | undefined, claims: { withheld: boolean }[]): string | null {
+  return claims.some((c) => c.withheld) ? null : (said ?? null);
+}
+
 /** The version ids an item's `cites` column records; null or unreadable means "not recorded". */
 export function parseCites(cites: string | null): number[] | null {
   if (cites == null) return null;
