@@ -81,7 +81,8 @@ export function CorrectionForm({ action, hidden, claims, initial, submitLabel, p
       </fieldset>
       <Field name="kind" label="Kind" errors={errors.kind}>
         {(p) => (
-          <select {...p} defaultValue={values.kind}>
+          // Keyed on its value: React's reset after a refused save would otherwise put the first option back.
+          <select {...p} key={values.kind} defaultValue={values.kind}>
             {CORRECTION_KINDS.map((k) => (
               <option key={k} value={k}>
                 {CORRECTION_KIND_LABELS[k]}

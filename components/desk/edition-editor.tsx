@@ -1,6 +1,6 @@
 'use client';
 // Editing a draft edition: the intro and each item's print wording, with move and drop per item.
-import { useActionState } from 'react';
+import { type FormEvent, useActionState, useEffect, useRef, useState } from 'react';
 import { Field } from '@/components/ui/field';
 import { useLimitCheck } from '@/components/ui/use-limit-check';
 import { EDITION_LIMITS } from '@/lib/limits';
@@ -22,8 +22,30 @@ export function EditionEditor({ columnId, revision, intro, items, save, change }
   const [changeState, changeAction] = useActionState(change, {});
   const { limitErrors, onSubmit } = useLimitCheck(EDITION_LIMITS);
   const errors = { ...state.errors, ...limitErrors };
+  // Moving or dropping an item reloads the draft from the server: typed, unsaved text would be lost,
+  // so it waits until the editor has saved (the typed text stays where it is).
+  const dirty = useRef(false);
+  const [unsaved, setUnsaved] = useState(false);
+  useEffect(() => {
+    if (state.ok) dirty.current = false;
+  }, [state]);
+  const guardChange = (event: FormEvent<HTMLFormElement>) => {
+    if (!dirty.current) return;
+    event.preventDefault();
+    setUnsaved(true);
+  };
   return (
-    <>
+    <div
+      onInput={() => {
+        dirty.current = true;
+        setUnsaved(false);
+      }}
+    >
+      {unsaved ? (
+        <p className="form-error" role="alert">
+          You have unsaved changes to the intro or an item. Save the edition first, then move or drop items.
+        </p>
+      ) : null}
       {changeState.message ? (
         <p className="form-error" role="alert">
           {changeState.message}
@@ -55,7 +77,7 @@ export function EditionEditor({ columnId, revision, intro, items, save, change }
                 {(p) => <textarea {...p} form="edition-form" defaultValue={item.wording} rows={3} />}
               </Field>
             )}
-            <form action={changeAction} className="inline-form">
+            <form action={changeAction} onSubmit={guardChange} className="inline-form">
               <input type="hidden" name="columnId" value={columnId} />
               <input type="hidden" name="itemId" value={item.id} />
               <button type="submit" name="change" value="up" className="secondary" disabled={i === 0} aria-label={`Move item ${i + 1} up`}>
@@ -76,6 +98,6 @@ export function EditionEditor({ columnId, revision, intro, items, save, change }
           Save edition
         </button>
       </p>
-    </>
+    </div>
   );
 }
