@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleTag, cacheTagHeader, sectionTag, surrogateKeyHeader, tagsForChange, tagsForPath } from './tags';
+import { articleTag, type Change, cacheTagHeader, sectionTag, surrogateKeyHeader, tagsForChange, tagsForPath } from './tags';
 
 const article = { slug: 'council-vote', section: 'Local News' };
 
@@ -64,7 +64,8 @@ describe('tagsForChange', () => {
         (p) => tagsForPath(p) ?? [],
       ),
     );
-    for (const change of [{ kind: 'correction', article }, { kind: 'edition', date: '2026-03-02', cites: [article] }, { kind: 'site' }] as const) {
+    const changes: Change[] = [{ kind: 'correction', article }, { kind: 'edition', date: '2026-03-02', cites: [article] }, { kind: 'site' }];
+    for (const change of changes) {
       for (const tag of tagsForChange(change)) expect(carried.has(tag), tag).toBe(true);
     }
   });

@@ -1,28 +1,32 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { connection } from 'next/server';
-import { getPublicEdition } from '@/db/queries/public-record';
-import { getSettings } from '@/db/queries/settings';
+import { readEdition, readSettings } from '@/app/(cache)/reads';
 import { noticeId } from '@/lib/article-view';
 import { formatCalendarDay } from '@/lib/wording';
 import './column.css';
 
+// Rendered on the first request and kept until a write invalidates `column:DATE` or `site`; the
+// proxy answers 404 for a date with no published edition before it renders.
+export const revalidate = 86400;
+
+export function generateStaticParams() {
+  return [];
+}
+
 type Params = Promise<{ date: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  await connection();
-  const settings = getSettings();
+  const settings = await readSettings();
   return { title: `${settings.columnName}, ${(await params).date}` };
 }
 
 export default async function EditionPage({ params }: { params: Params }) {
-  await connection();
   const { date } = await params;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) notFound();
-  const edition = getPublicEdition({ date });
+  const edition = await readEdition(date);
   if (!edition) notFound();
-  const settings = getSettings();
+  const settings = await readSettings();
   const { column, items, alsoAmended } = edition;
   return (
     <article className="column-edition">
