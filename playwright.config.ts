@@ -23,9 +23,11 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'main', testIgnore: /(access|xss|csp|surfaces|action-invariants)\.spec\.ts/ },
+    { name: 'main', testIgnore: /(access|xss|csp|surfaces|action-invariants|cache-edition)\.spec\.ts/ },
+    // Publishes a column edition (one draft at a time, taking every unprinted correction): after main.
+    { name: 'cache-edition', testMatch: /cache-edition\.spec\.ts/, dependencies: ['main'] },
     // Generates and publishes column editions (one draft at a time), so it waits for the column spec.
-    { name: 'surfaces', testMatch: /surfaces\.spec\.ts/, dependencies: ['main'] },
+    { name: 'surfaces', testMatch: /surfaces\.spec\.ts/, dependencies: ['cache-edition'] },
     // xss publishes its own column edition and csp loads the column spec's: both wait for main and surfaces.
     { name: 'xss', testMatch: /(xss|csp)\.spec\.ts/, dependencies: ['surfaces'] },
     // Compares whole-database fingerprints, so it runs once every other spec has finished writing.

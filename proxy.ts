@@ -19,7 +19,7 @@ const EDITION_PATH = /^\/for-the-record\/([^/]+?)(?:\.txt|\/text)?$/;
 const COLUMN_FILES = new Set(['rss.xml', 'atom.xml', 'feed.json']);
 const SECTION_PATH = /^\/sections\/([^/]+)(?:\/|$)/;
 /** Cached routes reached only through the proxy's own rewrites (which check every parameter). */
-const REWRITE_ONLY = /^\/(?:corrections\/filter|articles\/[^/]+\/compare\/[^/]+|front-page|for-the-record\/editions)(\/|$)/;
+const REWRITE_ONLY = /^\/(?:corrections\/filter|articles\/[^/]+\/compare\/[^/]+|front-page|for-the-record\/editions|about\/[^/]+)(\/|$)/;
 
 /**
  * Cached pages keep what they render, 404s included, so a request for an article or version that
@@ -54,7 +54,7 @@ function decoded(segment: string): string | null {
 }
 
 function targetExists(target: CachedTarget): boolean {
-  if (target.route === 'front' || target.route === 'editions') return true;
+  if (target.route === 'front' || target.route === 'editions' || target.route === 'about') return true;
   if (target.route === 'compare') return !unknownToReaders(target.path);
   return correctionsPageExists(target);
 }

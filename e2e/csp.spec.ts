@@ -26,7 +26,7 @@ function readerUrls(edition: string): Record<string, string[]> {
   return {
     // Reached only through the proxy's rewrite of / (its own path answers 404).
     'app/front-page/[view]/page.tsx': ['/'],
-    'app/about/page.tsx': ['/about'],
+    'app/about/[view]/page.tsx': ['/about'],
     'app/login/page.tsx': ['/login'],
     'app/corrections/page.tsx': ['/corrections', '/corrections?kind=correction', '/corrections?section=Politics', '/corrections?kind=clarification&section=Politics', '/corrections?from=2026-01-01&to=2026-12-31'],
     // Reached only through the proxy's rewrite of /corrections?kind=…&section=…, loaded above.

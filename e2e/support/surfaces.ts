@@ -43,7 +43,8 @@ const feeds = (dir: string, base: (t: SurfaceTargets) => string[]): Surface[] =>
 export const SURFACES: Surface[] = [
   // Reached only through the proxy's rewrite of / (its own path answers 404).
   site('front-page/[view]/page.tsx', () => ['/', '/?utm_source=x']),
-  site('about/page.tsx', () => ['/about']),
+  // Reached only through the proxy's rewrite of /about.
+  site('about/[view]/page.tsx', () => ['/about']),
   site('login/page.tsx', () => ['/login']),
   site('api/health/route.ts', () => ['/api/health']),
   // POST only (reader reports); a GET must not answer with any text of the record either.

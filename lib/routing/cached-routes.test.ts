@@ -28,6 +28,7 @@ describe('cachedRouteFor', () => {
     for (const query of ['', 'utm_source=x', 'a=1&a=2']) {
       expect(cachedRouteFor('/', q(query)), query).toBe('/front-page/latest');
       expect(cachedRouteFor('/for-the-record', q(query)), query).toBe('/for-the-record/editions/all');
+      expect(cachedRouteFor('/about', q(query)), query).toBe('/about/corrections');
     }
   });
 
