@@ -18,6 +18,7 @@ import { withActionStatus } from './support/action-status.mjs';
 import { declaredTooLarge, hasMalformedEscape, isKnownMethod, isUnsafeMethod, originAllowed, REFUSALS, REQUEST_BODY_MAX_BYTES } from './support/request-guards.mjs';
 import { etagPerEncoding, httpCacheHeaders } from './support/http-cache.mjs';
 import { hashInlineScripts } from './support/response-csp.mjs';
+import { nextHostname } from './support/next-hostname.mjs';
 
 export const PEER_HEADER = 'x-errata-peer';
 /** A body this far over the cap is not read to its end: the connection is dropped instead. */
@@ -25,7 +26,7 @@ const DISCARD_AT_MOST = 64 * 1024 * 1024;
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || '0.0.0.0';
-const app = next({ dev: false, dir: process.cwd(), port, hostname });
+const app = next({ dev: false, dir: process.cwd(), port, hostname: nextHostname(hostname) });
 const handle = app.getRequestHandler();
 const compress = compression();
 const siteUrls = [process.env.ERRATA_SITE_URL, process.env.NEXTAUTH_URL];
