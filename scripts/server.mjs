@@ -8,13 +8,16 @@
 // - completes readers' pages' CSP with the hashes of their own inline scripts
 //   (scripts/support/response-csp.mjs), then compresses (Next's own compression is off);
 // - gives a server action that refused its input the 4xx status it asked for
-//   (scripts/support/action-status.mjs).
+//   (scripts/support/action-status.mjs);
+// - remembers which paths it served with which cache tags (scripts/support/served-paths.mjs), for
+//   the nginx purger.
 import http from 'node:http';
 import compression from 'compression';
 import next from 'next';
 import { withActionStatus } from './support/action-status.mjs';
 import { declaredTooLarge, hasMalformedEscape, isKnownMethod, isUnsafeMethod, originAllowed, REFUSALS, REQUEST_BODY_MAX_BYTES } from './support/request-guards.mjs';
 import { hashInlineScripts } from './support/response-csp.mjs';
+import { recordServedPath } from './support/served-paths.mjs';
 
 export const PEER_HEADER = 'x-errata-peer';
 /** A body this far over the cap is not read to its end: the connection is dropped instead. */
@@ -85,6 +88,8 @@ const server = http.createServer((req, res) => {
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? '';
   if (!isKnownMethod(req.method)) return refuse(req, res, 405);
   if (hasMalformedEscape(req.url ?? '/')) return refuse(req, res, 400);
+  // Purge support for exact-URL caches (nginx): remember which paths carried which cache tags.
+  recordServedPath(req, res);
   const https = /^https$/i.test(String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim());
   if (isUnsafeMethod(req.method) && !originAllowed({ origin: req.headers.origin, host: req.headers.host, https, siteUrls })) return refuse(req, res, 403);
   if (declaredTooLarge(req.headers['content-length'])) return refuse(req, res, 413);
