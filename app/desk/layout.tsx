@@ -19,6 +19,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
         {hasPermission(user, 'column.view') ? <Link href="/desk/column">Column</Link> : null}
         {hasPermission(user, 'people.manage') ? <Link href="/desk/people">People</Link> : null}
         {hasPermission(user, 'audit.view') ? <Link href="/desk/audit">Audit</Link> : null}
+        {hasPermission(user, 'purges.view') ? <Link href="/desk/purges">Purges</Link> : null}
         <span className="desk-user">
           {user.name} ({user.role})
         </span>

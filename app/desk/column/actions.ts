@@ -11,6 +11,7 @@ import { ErrataError } from '@/lib/errors';
 import { changeEditionItem, discardEdition, generateEdition, getEditionById, publishEdition, saveEditionDraft } from '@/db/queries/columns';
 import { getSettings } from '@/db/queries/settings';
 import { revalidateArticle } from '@/app/(auth)/revalidate';
+import { schedulePurge } from '@/app/(auth)/purge';
 import { isCalendarDate, isoDateInZone } from '@/lib/wording';
 
 const generateSchema = z.object({
@@ -126,6 +127,7 @@ export async function publishEditionAction(_prev: FormState, formData: FormData)
   // Each printed correction's notice now names the column.
   for (const articleId of new Set(getEditionById({ id: parsed.data.columnId })?.items.map((i) => i.articleId))) revalidateArticle(articleId);
   revalidatePath('/for-the-record');
+  void schedulePurge(['column', `column:${date}`], { actorId: user.id });
   redirect(`/desk/column/${parsed.data.columnId}?published=${date}`);
 }
 

@@ -11,13 +11,8 @@ export { PurgeFailure } from './types';
 
 const NAMES: readonly PurgerName[] = ['none', 'nginx', 'varnish', 'cdn'];
 
-export interface PurgerEnv {
-  ERRATA_PURGER?: string;
-  ERRATA_PURGE_URL?: string;
-  ERRATA_PURGE_METHOD?: string;
-  ERRATA_PURGE_AUTH?: string;
-  ERRATA_PURGE_TIMEOUT_MS?: string;
-}
+/** ERRATA_PURGER, ERRATA_PURGE_URL, ERRATA_PURGE_METHOD, ERRATA_PURGE_AUTH, ERRATA_PURGE_TIMEOUT_MS (process.env fits). */
+export type PurgerEnv = Readonly<Record<string, string | undefined>>;
 
 function httpUrl(raw: string | undefined, name: string): string {
   let url: URL;
