@@ -1,5 +1,5 @@
-// nginx with Debian's ngx_cache_purge (libnginx-mod-http-cache-purge 2.3): a `PURGE` request for a
-// path removes that one cached response. This version has no wildcard, so a tag becomes the exact
+// nginx with Debian's ngx_cache_purge (libnginx-mod-http-cache-purge 2.3): `PURGE {base}{path}`
+// removes the one cached response for that path (deploy/nginx/errata.conf.template). This version has no wildcard, so a tag becomes the exact
 // paths that carry it: the tag's own fixed pages (below) plus every path the app has recently
 // served with that tag (`served`, see lib/cache/served-paths.ts), which covers version pages,
 // comparisons and filter pages whose URLs no rule can list.
@@ -46,7 +46,7 @@ export function pathsForTags(tags: readonly string[], served: (tag: string) => I
 }
 
 export interface NginxPurgerOptions {
-  /** Where nginx listens for PURGE, e.g. http://127.0.0.1:8080 (a path prefix is kept). */
+  /** Where nginx takes PURGE requests, the path appended: http://127.0.0.1:8080/__purge (deploy/nginx). */
   baseUrl: string;
   timeoutMs: number;
   served?: (tag: string) => Iterable<string>;
