@@ -30,19 +30,19 @@ export function findNginx({ install = false } = {}) {
   const binaries = () => [process.env.NGINX_PATH, '/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].filter(Boolean);
   const modules = () => moduleIn(process.env.NGINX_MODULES_DIR ?? '/usr/lib/nginx/modules');
   let binary = binaries().find((p) => fs.existsSync(p));
-  let module = modules();
-  if ((!binary || !module) && install && isRoot() && fs.existsSync('/usr/bin/apt-get')) {
+  let purgeModule = modules();
+  if ((!binary || !purgeModule) && install && isRoot() && fs.existsSync('/usr/bin/apt-get')) {
     console.log('nginx or its cache purge module is missing: installing Debian\'s nginx and libnginx-mod-http-cache-purge with apt-get…');
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     spawnSync('apt-get', ['update'], { stdio: 'inherit', env });
     spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'nginx', 'libnginx-mod-http-cache-purge'], { stdio: 'inherit', env });
     binary = binaries().find((p) => fs.existsSync(p));
-    module = modules();
+    purgeModule = modules();
   }
-  if (!binary || !module) {
-    return { binary: null, module: null, problem: 'nginx with the cache purge module was not found. Install them (Debian/Ubuntu: `sudo apt-get install -y nginx libnginx-mod-http-cache-purge`) or set NGINX_PATH and NGINX_MODULES_DIR.' };
+  if (!binary || !purgeModule) {
+    return { binary: null, purgeModule: null, problem: 'nginx with the cache purge module was not found. Install them (Debian/Ubuntu: `sudo apt-get install -y nginx libnginx-mod-http-cache-purge`) or set NGINX_PATH and NGINX_MODULES_DIR.' };
   }
-  return { binary, module, problem: null };
+  return { binary, purgeModule, problem: null };
 }
 
 function workerUser() {
@@ -58,13 +58,13 @@ function workerUser() {
 }
 
 /** The config text for these settings (exported for tests and for a system install). */
-export function renderNginxConfig({ listenPort, upstreamPort, prefix, module, user = null, staticDir = null, accessLog = false }) {
+export function renderNginxConfig({ listenPort, upstreamPort, prefix, purgeModule, user = null, staticDir = null, accessLog = false }) {
   const mime = fs.existsSync('/etc/nginx/mime.types') ? 'include /etc/nginx/mime.types;' : 'types { text/html html; text/css css; application/javascript js; application/json json; }';
   const staticLocation = staticDir
     ? `    # Benchmarks only: files served by nginx itself, for comparison.\n    location ^~ /__static/ {\n      alias ${staticDir}/;\n    }\n`
     : '';
   const values = {
-    module,
+    module: purgeModule,
     user: user ? `user ${user};` : '',
     prefix,
     listen: `127.0.0.1:${listenPort}`,
@@ -110,7 +110,7 @@ function waitForPort(port, child, errorLog, timeoutMs = 10_000) {
  * `staticDir`: also serve that directory's files under /__static/ (benchmarks).
  */
 export async function startNginx({ listenPort, upstreamPort, prefix, staticDir = null, accessLog = false, install = false }) {
-  const { binary, module, problem } = findNginx({ install });
+  const { binary, purgeModule, problem } = findNginx({ install });
   if (problem) throw new Error(problem);
   const temporary = !prefix;
   const dir = path.resolve(prefix ?? fs.mkdtempSync(path.join(os.tmpdir(), 'errata-nginx-')));
@@ -127,7 +127,7 @@ export async function startNginx({ listenPort, upstreamPort, prefix, staticDir =
     } else user = 'root';
   }
   const conf = path.join(dir, 'nginx.conf');
-  fs.writeFileSync(conf, renderNginxConfig({ listenPort, upstreamPort, prefix: dir, module, user, staticDir: staticDir ? path.resolve(staticDir) : null, accessLog }));
+  fs.writeFileSync(conf, renderNginxConfig({ listenPort, upstreamPort, prefix: dir, purgeModule, user, staticDir: staticDir ? path.resolve(staticDir) : null, accessLog }));
   const errorLog = path.join(dir, 'logs', 'error.log');
   // -e: the error log before the config is read (otherwise nginx tries /var/log/nginx first).
   const child = spawn(binary, ['-p', dir, '-c', conf, '-e', errorLog, '-g', 'daemon off;'], { stdio: ['ignore', 'inherit', 'inherit'] });
