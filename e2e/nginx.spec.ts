@@ -19,6 +19,7 @@ test.afterAll(async () => {
 
 test.describe('behind nginx', () => {
   test('an article is cached by nginx, a published correction shows through it within 1 s, and the purge is logged', async ({ page, browser }) => {
+    test.slow(); // two desk sessions, an article, a draft and a publish
     await signInAs(page, 'editor');
     const slug = uniqueSlug('pool-closure');
     const id = await createArticle(page, { slug, section: 'Local', byline: 'Cache Test', headline: 'Marsh Lane pool to close for repairs', standfirst: 'Boilers replaced.', body });
@@ -36,7 +37,11 @@ test.describe('behind nginx', () => {
 
     // The editor drafts a notice; the standards editor publishes it.
     await page.goto(`/desk/articles/${id}`);
-    await selectWords(page, WRONG);
+    // Selecting again until the page has hydrated and the claim picker hears it.
+    await expect(async () => {
+      await selectWords(page, WRONG);
+      await expect(page.getByText(`Selected: “${WRONG}”`)).toBeVisible({ timeout: 1000 });
+    }).toPass();
     await page.getByRole('button', { name: 'Add correction' }).click();
     await page.getByLabel('Kind').selectOption('correction');
     await page.getByLabel('Public wording').fill('The pool will close for nine days, not eleven.');
@@ -70,6 +75,7 @@ test.describe('behind nginx', () => {
   });
 
   test('desk pages through nginx are never cached, and a reader never gets a desk response', async ({ page }) => {
+    test.slow(); // seven desk pages, each three times
     // Signed in against the app: the session cookie is the host's, so nginx sees it too.
     await signInAs(page, 'admin');
     const deskPages = ['/desk', '/desk/corrections', '/desk/reports', '/desk/column', '/desk/purges', '/desk/audit', '/desk/people'];
