@@ -164,7 +164,7 @@ function argument(name, fallback) {
   return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1] : fallback;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+async function main() {
   const listenPort = Number(argument('port', process.env.NGINX_PORT ?? 8080));
   const upstreamPort = Number(argument('upstream', process.env.PORT ?? 3000));
   const prefix = argument('prefix', undefined);
@@ -177,3 +177,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     process.exit(1);
   }
 }
+
+// No top-level await: benchmarks load this file from CommonJS.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) void main();
