@@ -4,6 +4,9 @@ import { discardDraftEdition, generateEditionThroughChoice, newSession, signInAs
 import { isoDateInZone } from '../lib/wording';
 
 test.describe('For the Record', () => {
+  // Each test is a whole desk flow across two or three signed-in browsers (20–25 s on an idle
+  // two-core machine since editions are chosen, previewed and confirmed): time for that, not for waiting.
+  test.describe.configure({ timeout: 90_000 });
   test('the standards editor generates, rewords and publishes an edition; notices name it; a second edition does not repeat it', async ({ page, browser }) => {
     await signInAs(page, 'standards');
     await generateEditionThroughChoice(page, '2026-11-22', 'This edition is backdated');

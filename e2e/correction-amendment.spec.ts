@@ -6,7 +6,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { actionNamed, callAction } from './support/actions';
-import { createArticle, newSession, selectWords, signInAs, uniqueSlug } from './support/desk';
+import { createArticle, generateEditionThroughChoice, newSession, selectWords, signInAs, uniqueSlug } from './support/desk';
 import { isoDateInZone } from '../lib/wording';
 
 const databasePath = process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), 'data', 'e2e', 'errata.db');
@@ -59,15 +59,14 @@ test.describe('amending the text for a published correction', () => {
     // Standards publishes it: notice only, the text stays as it was.
     const standards = await newSession(browser, 'standards');
     await standards.page.goto(correctionUrl);
+    // Publishing asks first, showing the notice as readers will read it.
+    await standards.page.getByText('Publish correction…').click();
     await standards.page.getByRole('button', { name: 'Publish correction' }).click();
     await expect(standards.page.getByRole('heading', { name: 'Correction (published)' })).toBeVisible();
 
     // The column is generated (dated two days ahead: not backdated, every published correction in its pool) and published.
     const editionDate = isoDateInZone(new Date(Date.now() + 2 * 86_400_000), 'Europe/London');
-    await standards.page.goto('/desk/column');
-    await standards.page.getByLabel('Edition date').fill(editionDate);
-    await standards.page.getByRole('button', { name: 'Generate edition' }).click();
-    await expect(standards.page.getByRole('heading', { name: /\(draft\)/ })).toBeVisible();
+    await generateEditionThroughChoice(standards.page, editionDate);
     const item = standards.page.getByLabel(/^Item \d+ \(Politics\)$/).filter({ hasText: 'the county elections' });
     await expect(item).toHaveCount(1);
     const itemText = await item.inputValue();
@@ -135,6 +134,7 @@ test.describe('amending the text for a published correction', () => {
     };
     const publish = async (correctionId: number) => {
       await page.goto(`/desk/corrections/${correctionId}`);
+      await page.getByText('Publish correction…').click();
       await page.getByRole('button', { name: 'Publish correction' }).click();
       await expect(page.getByRole('heading', { name: 'Correction (published)' })).toBeVisible();
     };

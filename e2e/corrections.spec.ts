@@ -5,6 +5,9 @@ const WRONG = '695 council seats and nine councils';
 const RIGHT = '842 council seats and 11 councils';
 
 test.describe('a correction from the desk to the reader', () => {
+  // Each test is a whole desk flow across two or three signed-in browsers (20–25 s on an idle
+  // two-core machine since editions are chosen, previewed and confirmed): time for that, not for waiting.
+  test.describe.configure({ timeout: 90_000 });
   test('the whole story: select, draft in amend mode, publish as standards, read, and survive a later edit', async ({ page, browser }) => {
     // The editor selects the wrong words and drafts an amending correction.
     await signInAs(page, 'editor');

@@ -6,6 +6,7 @@ import { getArticleRecord } from '@/db/queries/article-page';
 import { getPublicStatusRecord } from '@/db/queries/public-status';
 import { noticeId } from '@/lib/article-view';
 import { findSubstantiveChanges, versionFacts } from '@/lib/stealth-edit';
+import { changesNoCorrectionMade } from '@/lib/history/carried';
 import { describeChange, wordedChanges } from '@/lib/history/wording';
 import { CHANGE_KIND_LABELS, CORRECTION_KIND_LABELS } from '@/lib/types';
 import { formatDateTime, formatShortDate } from '@/lib/wording';
@@ -68,9 +69,9 @@ export default async function HistoryPage({ params }: { params: Params }) {
         {newestFirst.map((v, i) => {
           const previous = newestFirst[i + 1];
           const carried = corrections.filter((c) => c.amendedVersion?.number === v.number);
-          // Facts that changed in a version no correction accounts for: shown, never hidden.
-          const [was, now] = previous && !previous.withheld && !v.withheld && carried.length === 0 && v.changeKind !== 'legal' ? [versionFacts(previous), versionFacts(v)] : [];
-          const uncorrected = was !== undefined && now !== undefined ? wordedChanges(was, now, findSubstantiveChanges(was, now)) : [];
+          // Facts that changed in a version no correction accounts for (not even one it carries out): shown, never hidden.
+          const [was, now] = previous && !previous.withheld && !v.withheld && v.changeKind !== 'legal' ? [versionFacts(previous), versionFacts(v)] : [];
+          const uncorrected = was !== undefined && now !== undefined ? wordedChanges(was, now, changesNoCorrectionMade(findSubstantiveChanges(was, now), carried)) : [];
           return (
             <li key={v.number} id={`version-${v.number}`} className="version-item">
               <h2>
