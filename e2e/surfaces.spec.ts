@@ -159,10 +159,18 @@ async function build(request: APIRequestContext, state: State, index: number): P
     },
     generate: async () => {
       const date = nextColumnDate();
-      columnId = /\/desk\/column\/(\d+)/.exec(await act(request, 'column', 'generateEditionAction', { date, ahead: 'on', ...(await everyWaitingPick(request, date)) }))?.[1] ?? '';
+      const picks = await everyWaitingPick(request, date);
+      // Nothing waiting to be printed (none published yet, or held by another draft): an edition
+      // needs at least one chosen correction, so there is none in this state.
+      if (!Object.keys(picks).some((k) => k.startsWith('pick-'))) {
+        columnId = '';
+        return;
+      }
+      columnId = /\/desk\/column\/(\d+)/.exec(await act(request, 'column', 'generateEditionAction', { date, ahead: 'on', ...picks }))?.[1] ?? '';
       built.columnDates.push(date);
     },
     publishColumn: async () => {
+      if (columnId === '') return;
       const desk = await (await request.get(`/desk/column/${columnId}`)).text();
       const revision = /name="revision" value="([0-9a-f]+)"/.exec(desk)?.[1] ?? '';
       // The desk's draft never offers withheld words as printable text.
