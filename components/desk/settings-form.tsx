@@ -5,19 +5,13 @@ import { Field } from '@/components/ui/field';
 import { useLimitCheck } from '@/components/ui/use-limit-check';
 import { SETTINGS_LIMITS } from '@/lib/limits';
 import { DATE_STYLES } from '@/lib/settings';
+import type { NewsroomSettings } from '@/lib/types';
 import type { ArticleFormState as FormState } from './article-form';
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
-export interface SettingsValues {
-  publication: string;
-  columnName: string;
-  contactLine: string;
-  timeZone: string;
-  locale: string;
-  siteUrl: string;
-  readersEditorEmail: string;
-}
+/** The settings as the form holds them: every field a string (no readers' editor is ''). */
+export type SettingsValues = Omit<NewsroomSettings, 'readersEditorEmail'> & { readersEditorEmail: string };
 
 export function SettingsForm({ action, current, zones, serverSiteUrl }: { action: Action; current: SettingsValues; zones: string[]; serverSiteUrl: string }) {
   const [state, formAction, pending] = useActionState(action, {});
