@@ -6,7 +6,10 @@ const databasePath = process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), '
 
 export default defineConfig({
   testDir: './e2e',
-  timeout: 30_000,
+  // Two cores run the app server, its SQLite writes and two browser workers at once: a desk flow
+  // that signs in two or three accounts (each a deliberate password hash) takes 15–30 s here, so
+  // 30 s was a coin toss under CI. Expectations keep their own 10 s.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: process.env.CI ? 2 : 2,
