@@ -1,15 +1,12 @@
-// Runs once when the server starts, before any request: migrate, seed and create the first admin,
-// and drop the page cache a previous run left, which may have been rendered from another database
-// (or from this one before a restore).
+// Runs once when the server starts, before any request: migrate, seed and create the first admin.
+// The page and data caches live in memory only (next.config.js), so a restarted server, or one
+// started on a restored database, renders every reader page afresh from the database it serves.
 export async function register() {
   // Not during `next build`: the build must not create or seed a database.
   if (process.env.NEXT_RUNTIME === 'nodejs' && process.env.NEXT_PHASE !== 'phase-production-build') {
     // A typo in the trusted proxies must stop the server, not fail every request (or trust a forged header).
     const { parseTrustedProxies } = await import('./lib/net/client-address');
     parseTrustedProxies(process.env.ERRATA_TRUSTED_PROXIES);
-    const { rmSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    rmSync(join(process.cwd(), '.next', 'server', 'route-cache'), { recursive: true, force: true });
     const { getDb } = await import('./db');
     getDb();
   }

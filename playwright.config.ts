@@ -26,11 +26,13 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'main', testIgnore: /(access|xss|csp|surfaces|action-invariants|correction-amendment|settings|desk-a11y|discoverability)\.spec\.ts/ },
+    { name: 'main', testIgnore: /(access|xss|csp|surfaces|action-invariants|correction-amendment|cache-edition|settings|desk-a11y|discoverability)\.spec\.ts/ },
     // Generates and publishes a column edition (one draft at a time), so it waits for the column spec.
     { name: 'amendment', testMatch: /correction-amendment\.spec\.ts/, dependencies: ['main'] },
+    // Publishes a column edition (taking every unprinted correction): after the amendment flow.
+    { name: 'cache-edition', testMatch: /cache-edition\.spec\.ts/, dependencies: ['amendment'] },
     // Generates and publishes column editions (one draft at a time), so it waits for the column spec.
-    { name: 'surfaces', testMatch: /surfaces\.spec\.ts/, dependencies: ['amendment'] },
+    { name: 'surfaces', testMatch: /surfaces\.spec\.ts/, dependencies: ['cache-edition'] },
     // xss publishes its own column edition and csp loads the column spec's: both wait for main and surfaces.
     { name: 'xss', testMatch: /(xss|csp)\.spec\.ts/, dependencies: ['surfaces'] },
     // Compares whole-database fingerprints, so it runs once every other spec has finished writing.

@@ -1,8 +1,11 @@
 // Before a page renders: security headers on every response (a nonce CSP on the desk), 410 for
-// versions withheld for legal reasons, and rewrites of cacheable filtered URLs to cached routes.
+// versions withheld for legal reasons, 404 for made-up values before they can render (and so add a
+// cache entry), rewrites of cacheable URLs to cached routes, and each reader response's cache tags
+// (Surrogate-Key, Cache-Tag; scripts/server.mjs turns them into its Cache-Control and ETag).
 // Never the only guard: pages and actions check access themselves.
 import { type NextRequest, NextResponse } from 'next/server';
-import { correctionsPageExists, publicVersionRange, withheldSince } from '@/db/queries/proxy-lookups';
+import { correctionsPageExists, editionExists, publicVersionRange, sectionExists, withheldSince } from '@/db/queries/proxy-lookups';
+import { cacheTagHeader, surrogateKeyHeader, tagsForPath } from '@/lib/cache/tags';
 import { actionRequestProblem, repeatedFieldMessage, repeatedFields } from '@/lib/form-fields';
 import { type CachedTarget, cachedTargetFor } from '@/lib/routing/cached-routes';
 import { deskCsp, isDeskPath, readerCsp, securityHeaders } from '@/lib/security/headers';
@@ -10,16 +13,31 @@ import { deskCsp, isDeskPath, readerCsp, securityHeaders } from '@/lib/security/
 const DEV = process.env.NODE_ENV === 'development';
 const VERSION_PAGE = /^\/articles\/([a-z0-9-]{1,120})\/versions\/([1-9][0-9]{0,8})$/;
 const ARTICLE_PATH = /^\/articles\/([^/]+)(?:\/(history|versions\/([^/]+)|compare(?:\/([^/]+)\/([^/]+)\/[^/]+)?))?$/;
+/** Anything else under an article (history.json, its feeds, the report form): the article must exist. */
+const UNDER_ARTICLE = /^\/articles\/([^/]+)\//;
+const EDITION_PATH = /^\/for-the-record\/([^/]+?)(?:\.txt|\/text)?$/;
+const COLUMN_FILES = new Set(['rss.xml', 'atom.xml', 'feed.json']);
+const SECTION_PATH = /^\/sections\/([^/]+)(?:\/|$)/;
 /** Cached routes reached only through the proxy's own rewrites (which check every parameter). */
-const REWRITE_ONLY = /^\/(?:corrections\/filter|articles\/[^/]+\/compare\/[^/]+)(\/|$)/;
+const REWRITE_ONLY = /^\/(?:corrections\/filter|articles\/[^/]+\/compare\/[^/]+|front-page|for-the-record\/editions|about\/[^/]+)(\/|$)/;
 
 /**
  * Cached pages keep what they render, 404s included, so a request for an article or version that
  * readers cannot see is answered here, before it can add an entry to the cache.
  */
 function unknownToReaders(pathname: string): boolean {
+  const edition = EDITION_PATH.exec(pathname);
+  if (edition && !COLUMN_FILES.has(edition[1])) return !/^\d{4}-\d{2}-\d{2}$/.test(edition[1]) || !editionExists({ date: edition[1] });
+  const section = SECTION_PATH.exec(pathname);
+  if (section) {
+    const name = decoded(section[1]);
+    return name === null || name.length > 60 || !sectionExists({ section: name });
+  }
   const match = ARTICLE_PATH.exec(pathname);
-  if (!match) return false;
+  if (!match) {
+    const under = UNDER_ARTICLE.exec(pathname);
+    return under ? !/^[a-z0-9-]{1,120}$/.test(under[1]) || !publicVersionRange({ slug: under[1] }) : false;
+  }
   const [, slug, , version, from, to] = match;
   const range = /^[a-z0-9-]{1,120}$/.test(slug) ? publicVersionRange({ slug }) : null;
   if (!range) return true;
@@ -27,7 +45,16 @@ function unknownToReaders(pathname: string): boolean {
   return !inRange(version) || !inRange(from) || !inRange(to);
 }
 
+function decoded(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 function targetExists(target: CachedTarget): boolean {
+  if (target.route === 'front' || target.route === 'editions' || target.route === 'about') return true;
   if (target.route === 'compare') return !unknownToReaders(target.path);
   return correctionsPageExists(target);
 }
@@ -74,6 +101,16 @@ async function actionRequestRefusal(request: NextRequest): Promise<{ error: stri
   return repeated.length > 0 ? { error: repeatedFieldMessage(repeated), fields: repeated } : null;
 }
 
+/** A reader response's tags, for the HTTP caches in front (and cleared from anything else). */
+function withCacheTags(pathname: string, response: NextResponse): NextResponse {
+  const tags = tagsForPath(pathname);
+  if (tags) {
+    response.headers.set('Surrogate-Key', surrogateKeyHeader(tags));
+    response.headers.set('Cache-Tag', cacheTagHeader(tags));
+  }
+  return response;
+}
+
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   const https = isHttps(request);
@@ -86,7 +123,8 @@ export async function proxy(request: NextRequest) {
   if (REWRITE_ONLY.test(pathname) || unknownToReaders(pathname)) {
     const response = notFoundResponse(request);
     for (const [k, v] of Object.entries(securityHeaders({ csp: readerCsp(DEV), https }))) response.headers.set(k, v);
-    return response;
+    // Tagged too: once the article (or edition) exists, purging its tag drops a cached 404.
+    return REWRITE_ONLY.test(pathname) ? response : withCacheTags(pathname, response);
   }
   const match = VERSION_PAGE.exec(pathname);
   if (match) {
@@ -94,7 +132,7 @@ export async function proxy(request: NextRequest) {
     if (at) {
       const response = withheldPage(match[1], Number(match[2]), at);
       for (const [k, v] of Object.entries(securityHeaders({ csp: readerCsp(DEV), https }))) response.headers.set(k, v);
-      return response;
+      return withCacheTags(pathname, response);
     }
   }
   if (isDeskPath(pathname)) {
@@ -121,7 +159,7 @@ export async function proxy(request: NextRequest) {
         ? NextResponse.next()
         : notFoundResponse(request);
   for (const [k, v] of Object.entries(securityHeaders({ csp: readerCsp(DEV), https }))) response.headers.set(k, v);
-  return response;
+  return withCacheTags(pathname, response);
 }
 
 export const config = {

@@ -34,10 +34,14 @@ test.describe('For the Record', () => {
     await page.getByLabel('Intro').fill('Corrections and clarifications from the past week.');
     await page.getByRole('button', { name: 'Save edition' }).click();
     await expect(page.getByText('Edition saved.')).toBeVisible();
+    // A reader has the article's page, now in the cache, before the edition is published: the
+    // publish clicked in the browser (not only one posted to the action) must drop it.
+    const reader = await browser.newPage();
+    await reader.goto('/articles/local-elections-results');
+    await expect(reader.getByRole('region', { name: 'Corrections and clarifications' })).not.toContainText('For the Record column, Sunday 22 November 2026');
     await page.getByRole('button', { name: 'Publish edition' }).click();
     await expect(page.getByRole('heading', { name: /\(published\)/ })).toBeVisible();
 
-    const reader = await browser.newPage();
     await reader.goto('/articles/local-elections-results');
     await expect(reader.getByRole('region', { name: 'Corrections and clarifications' })).toContainText(
       'The following correction was printed in the Saltmarsh Courier’s For the Record column, Sunday 22 November 2026.',

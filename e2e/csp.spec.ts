@@ -24,13 +24,15 @@ function publishedEditionDate(): string | undefined {
 function readerUrls(edition: string): Record<string, string[]> {
   const article = `/articles/${SLUG}`;
   return {
-    'app/page.tsx': ['/'],
-    'app/about/page.tsx': ['/about'],
+    // Reached only through the proxy's rewrite of / (its own path answers 404).
+    'app/front-page/[view]/page.tsx': ['/'],
+    'app/about/[view]/page.tsx': ['/about'],
     'app/login/page.tsx': ['/login'],
     'app/corrections/page.tsx': ['/corrections', '/corrections?kind=correction', '/corrections?section=Politics', '/corrections?kind=clarification&section=Politics', '/corrections?from=2026-01-01&to=2026-12-31'],
     // Reached only through the proxy's rewrite of /corrections?kind=…&section=…, loaded above.
     'app/corrections/filter/[kind]/[section]/[page]/page.tsx': ['/corrections?kind=correction&section=Politics&page=1'],
-    'app/for-the-record/page.tsx': ['/for-the-record'],
+    // Reached only through the proxy's rewrite of /for-the-record.
+    'app/for-the-record/editions/[view]/page.tsx': ['/for-the-record'],
     'app/for-the-record/[date]/page.tsx': [`/for-the-record/${edition}`],
     'app/articles/[slug]/page.tsx': [article],
     'app/articles/[slug]/versions/[n]/page.tsx': [`${article}/versions/1`],

@@ -7,6 +7,8 @@
 //   (scripts/support/request-guards.mjs);
 // - completes readers' pages' CSP with the hashes of their own inline scripts
 //   (scripts/support/response-csp.mjs), then compresses (Next's own compression is off);
+// - decides every response's Cache-Control, and gives reader responses a strong ETag per
+//   content-encoding and their 304s (scripts/support/http-cache.mjs);
 // - gives a server action that refused its input the 4xx status it asked for
 //   (scripts/support/action-status.mjs).
 import http from 'node:http';
@@ -14,7 +16,9 @@ import compression from 'compression';
 import next from 'next';
 import { withActionStatus } from './support/action-status.mjs';
 import { declaredTooLarge, hasMalformedEscape, isKnownMethod, isUnsafeMethod, originAllowed, REFUSALS, REQUEST_BODY_MAX_BYTES } from './support/request-guards.mjs';
+import { etagPerEncoding, httpCacheHeaders } from './support/http-cache.mjs';
 import { hashInlineScripts } from './support/response-csp.mjs';
+import { nextHostname } from './support/next-hostname.mjs';
 
 export const PEER_HEADER = 'x-errata-peer';
 /** A body this far over the cap is not read to its end: the connection is dropped instead. */
@@ -22,7 +26,7 @@ const DISCARD_AT_MOST = 64 * 1024 * 1024;
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || '0.0.0.0';
-const app = next({ dev: false, dir: process.cwd(), port, hostname });
+const app = next({ dev: false, dir: process.cwd(), port, hostname: nextHostname(hostname) });
 const handle = app.getRequestHandler();
 const compress = compression();
 const siteUrls = [process.env.ERRATA_SITE_URL, process.env.NEXTAUTH_URL];
@@ -88,8 +92,10 @@ const server = http.createServer((req, res) => {
   const https = /^https$/i.test(String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim());
   if (isUnsafeMethod(req.method) && !originAllowed({ origin: req.headers.origin, host: req.headers.host, https, siteUrls })) return refuse(req, res, 403);
   if (declaredTooLarge(req.headers['content-length'])) return refuse(req, res, 413);
-  const serve = (request) =>
+  const serve = (request) => {
+    etagPerEncoding(res);
     compress(request, res, () => {
+      httpCacheHeaders(request, res);
       // A server action that refused its input answers with the 4xx it asked for; set up first, so the
       // status applies under the CSP step's own buffering of the head.
       if (request.method === 'POST' && request.headers['next-action']) {
@@ -102,6 +108,7 @@ const server = http.createServer((req, res) => {
         handle(request, res);
       }
     });
+  };
   if (req.headers['content-length'] === undefined && req.headers['transfer-encoding']) return withCountedBody(req, res, serve);
   serve(req);
 });

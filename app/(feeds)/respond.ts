@@ -1,8 +1,13 @@
-// Serves a feed: the right content type, ETag and Last-Modified, and 304 when the reader has it.
+// Serves a feed: the right content type and Last-Modified, and 304 when the reader has it (the
+// ETag, its 304 and Cache-Control are set for every reader response by scripts/server.mjs).
+// Each feed's text is built once and cached ('use cache'), tagged like the pages that list the
+// same corrections, until a write invalidates those tags (app/(cache)/invalidate.ts).
 import 'server-only';
-import { cachedUntilChange } from '@/db/queries/change-stamp';
+import { cacheLife, cacheTag } from 'next/cache';
+import { readSections } from '@/app/(cache)/reads';
 import { correctionFeed, editionFeed, type FeedScope } from '@/db/queries/feeds';
 import { getSettings } from '@/db/queries/settings';
+import { articleTag, COLUMN, CORRECTIONS, sectionTag, SITE } from '@/lib/cache/tags';
 import { buildFeed, FEED_CONTENT_TYPES, type FeedFormat, feedEtag, type FeedMeta, isNotModified } from '@/lib/feeds';
 
 /** A route param as text; a malformed escape stays as it came rather than failing the request. */
@@ -27,12 +32,7 @@ function built(body: string, lastModified: Date): BuiltFeed {
 }
 
 function respond(request: Request, format: FeedFormat, { body, etag, lastModified }: BuiltFeed): Response {
-  const headers = {
-    ETag: etag,
-    'Last-Modified': lastModified.toUTCString(),
-    // Revalidate every time: publishing must show in feeds within a second, and a 304 is cheap.
-    'Cache-Control': 'public, max-age=0, must-revalidate',
-  };
+  const headers = { 'Last-Modified': lastModified.toUTCString() };
   if (isNotModified({ ifNoneMatch: request.headers.get('if-none-match'), ifModifiedSince: request.headers.get('if-modified-since') }, etag, lastModified)) {
     return new Response(null, { status: 304, headers });
   }
@@ -47,14 +47,18 @@ function selfLinks(base: string): Record<FeedFormat, string> {
 export function correctionFeedRoute<P extends Record<string, string>>(format: FeedFormat, scopeOf: (params: P) => FeedScope) {
   return async function GET(request: Request, context: { params: Promise<P> }): Promise<Response> {
     const scope = scopeOf(await context.params);
-    // Built once per change to the record, then served from memory (with its ETag) until the next.
-    const feed = cachedUntilChange(`feed:${format}:${JSON.stringify(scope)}`, () => buildCorrectionFeed(format, scope));
+    // A section readers have no articles in has no feed, and adds no cache entry of its own.
+    const known = scope.kind !== 'section' || (await readSections()).includes(scope.section);
+    const feed = known ? await cachedCorrectionFeed(format, scope) : null;
     if (!feed) return new Response('No such feed.\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
     return respond(request, format, feed);
   };
 }
 
-function buildCorrectionFeed(format: FeedFormat, scope: FeedScope): BuiltFeed | null {
+async function cachedCorrectionFeed(format: FeedFormat, scope: FeedScope): Promise<BuiltFeed | null> {
+  'use cache';
+  cacheLife('max');
+  cacheTag(SITE, scope.kind === 'all' ? CORRECTIONS : scope.kind === 'section' ? sectionTag(scope.section) : articleTag(scope.slug));
   const settings = getSettings();
   const data = correctionFeed(scope, settings);
   if (!data.found) return null;
@@ -74,19 +78,23 @@ function buildCorrectionFeed(format: FeedFormat, scope: FeedScope): BuiltFeed | 
 
 export function editionFeedRoute(format: FeedFormat) {
   return async function GET(request: Request): Promise<Response> {
-    const feed = cachedUntilChange(`feed:${format}:editions`, () => {
-      const settings = getSettings();
-      const data = editionFeed(settings);
-      const meta: FeedMeta = {
-        id: `${settings.siteUrl}/for-the-record`,
-        title: `${settings.columnName} — ${settings.publication}`,
-        description: `Every edition of ${settings.publication}'s ${settings.columnName} column.`,
-        link: `${settings.siteUrl}/for-the-record`,
-        self: selfLinks(`${settings.siteUrl}/for-the-record`),
-        copyright: settings.publication,
-      };
-      return built(buildFeed(format, meta, data.entries), data.lastModified);
-    });
-    return respond(request, format, feed);
+    return respond(request, format, await cachedEditionFeed(format));
   };
+}
+
+async function cachedEditionFeed(format: FeedFormat): Promise<BuiltFeed> {
+  'use cache';
+  cacheLife('max');
+  cacheTag(SITE, COLUMN);
+  const settings = getSettings();
+  const data = editionFeed(settings);
+  const meta: FeedMeta = {
+    id: `${settings.siteUrl}/for-the-record`,
+    title: `${settings.columnName} — ${settings.publication}`,
+    description: `Every edition of ${settings.publication}'s ${settings.columnName} column.`,
+    link: `${settings.siteUrl}/for-the-record`,
+    self: selfLinks(`${settings.siteUrl}/for-the-record`),
+    copyright: settings.publication,
+  };
+  return built(buildFeed(format, meta, data.entries), data.lastModified);
 }

@@ -1,20 +1,30 @@
-// Serves the sitemap's index and files (lib/seo/sitemap.ts) from the one public view of the record.
+// Serves the sitemap's index and files (lib/seo/sitemap.ts) from the one public view of the record,
+// through the one cache: each file's XML is a 'use cache' read tagged `sitemap` (every article and
+// correction write touches it) and `column` (editions are listed), and `site` (the address).
 import 'server-only';
-import { cachedUntilChange } from '@/db/queries/change-stamp';
+import { cacheLife, cacheTag } from 'next/cache';
 import { listSections } from '@/db/queries/corrections';
 import { countSitemapArticles, listPublicEditions, listSitemapArticles } from '@/db/queries/public-record';
 import { getSettings } from '@/db/queries/settings';
-import { ARTICLES_PER_SITEMAP, later, parseSitemapFile, sitemapFiles, sitemapIndexXml, type SitemapUrl, urlsetXml } from '@/lib/seo/sitemap';
+import { COLUMN, SITE, SITEMAP } from '@/lib/cache/tags';
+import { ARTICLES_PER_SITEMAP, later, parseSitemapFile, type SitemapFile, sitemapFiles, sitemapIndexXml, type SitemapUrl, urlsetXml } from '@/lib/seo/sitemap';
 
-const XML = { 'content-type': 'application/xml; charset=utf-8', 'cache-control': 'public, max-age=0, must-revalidate' };
+const XML = { 'content-type': 'application/xml; charset=utf-8' };
 const enc = encodeURIComponent;
 
-export function sitemapIndexResponse(): Response {
-  const xml = cachedUntilChange('sitemap:index', () => {
-    const { siteUrl } = getSettings();
-    return sitemapIndexXml(sitemapFiles(countSitemapArticles()).map((name) => ({ loc: `${siteUrl}/sitemaps/${name}` })));
-  });
-  return new Response(xml, { headers: XML });
+async function readSitemapIndex(): Promise<string> {
+  'use cache';
+  cacheLife('max');
+  cacheTag(SITE, SITEMAP);
+  const { siteUrl } = getSettings();
+  return sitemapIndexXml(sitemapFiles(countSitemapArticles()).map((name) => ({ loc: `${siteUrl}/sitemaps/${name}` })));
+}
+
+async function readArticleCount(): Promise<number> {
+  'use cache';
+  cacheLife('max');
+  cacheTag(SITE, SITEMAP);
+  return countSitemapArticles();
 }
 
 function pagesUrls(siteUrl: string): SitemapUrl[] {
@@ -39,13 +49,21 @@ function articleUrls(siteUrl: string, page: number): SitemapUrl[] {
   ]);
 }
 
-export function sitemapFileResponse(name: string): Response {
-  const xml = cachedUntilChange(`sitemap:${name}`, () => {
-    const file = parseSitemapFile(name, countSitemapArticles());
-    if (!file) return null;
-    const { siteUrl } = getSettings();
-    return urlsetXml(file.kind === 'pages' ? pagesUrls(siteUrl) : articleUrls(siteUrl, file.page));
-  });
-  if (xml === null) return new Response('No such sitemap.\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-  return new Response(xml, { headers: XML });
+/** One file's XML; only ever called with a file parseSitemapFile accepted, so the keys are bounded. */
+async function readSitemapFile(file: SitemapFile): Promise<string> {
+  'use cache';
+  cacheLife('max');
+  cacheTag(SITE, SITEMAP, COLUMN);
+  const { siteUrl } = getSettings();
+  return urlsetXml(file.kind === 'pages' ? pagesUrls(siteUrl) : articleUrls(siteUrl, file.page));
+}
+
+export async function sitemapIndexResponse(): Promise<Response> {
+  return new Response(await readSitemapIndex(), { headers: XML });
+}
+
+export async function sitemapFileResponse(name: string): Promise<Response> {
+  const file = parseSitemapFile(name, await readArticleCount());
+  if (!file) return new Response('No such sitemap.\n', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  return new Response(await readSitemapFile(file), { headers: XML });
 }

@@ -2,9 +2,7 @@
 import Link from 'next/link';
 import { z } from 'zod';
 import { CorrectionTeaser } from '@/components/corrections/correction-teaser';
-import { cachedUntilChange } from '@/db/queries/change-stamp';
-import { listSections, searchCorrections } from '@/db/queries/corrections';
-import { getSettings } from '@/db/queries/settings';
+import { readCorrections, readSections, readSettings } from '@/app/(cache)/reads';
 import { CORRECTION_KIND_LABELS, CORRECTION_KINDS } from '@/lib/types';
 
 // Hostile or malformed parameters are dropped, never an error: a filter is a convenience.
@@ -24,21 +22,20 @@ const searchSchema = z.object({
 });
 
 /** The corrections list for raw parameters; shared by the dynamic and the cached routes. */
-export function renderCorrections(query: Record<string, string | string[] | undefined>) {
+export async function renderCorrections(query: Record<string, string | string[] | undefined>) {
   const raw = Object.fromEntries(Object.entries(query).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined]));
-  const search = searchSchema.parse(raw);
-  const settings = getSettings();
-  // Read once per change to the record, then from memory: filters are shareable URLs, so popular ones repeat.
-  const sections = cachedUntilChange('sections', listSections);
-  const { items, more } = cachedUntilChange(`corrections:${JSON.stringify(search)}`, () =>
-    searchCorrections({
-      kind: search.kind,
-      section: search.section,
-      from: search.from ? new Date(`${search.from}T00:00:00Z`) : undefined,
-      to: search.to ? new Date(Date.parse(`${search.to}T00:00:00Z`) + 86_400_000) : undefined,
-      page: search.page,
-    }),
-  );
+  const [settings, sections] = await Promise.all([readSettings(), readSections()]);
+  const parsed = searchSchema.parse(raw);
+  // The data is cached by the normalised filter: a section readers have no articles in is dropped,
+  // dates are whole days, so made-up values add no entries of their own.
+  const search = { ...parsed, section: parsed.section && sections.includes(parsed.section) ? parsed.section : undefined };
+  const { items, more } = await readCorrections({
+    kind: search.kind,
+    section: search.section,
+    from: search.from ? new Date(`${search.from}T00:00:00Z`) : undefined,
+    to: search.to ? new Date(Date.parse(`${search.to}T00:00:00Z`) + 86_400_000) : undefined,
+    page: search.page,
+  });
   const page = search.page ?? 1;
   const link = (p: number) => {
     const params = new URLSearchParams(Object.entries({ ...search, page: p > 1 ? String(p) : undefined }).filter((e): e is [string, string] => typeof e[1] === 'string'));

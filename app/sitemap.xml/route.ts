@@ -3,6 +3,6 @@ import { sitemapIndexResponse } from '@/app/(feeds)/sitemap-files';
 
 export const dynamic = 'force-dynamic';
 
-export function GET(): Response {
+export async function GET(): Promise<Response> {
   return sitemapIndexResponse();
 }

@@ -1,9 +1,9 @@
 // The masthead and footer every reader page shares.
 import Link from 'next/link';
-import { getSettings } from '@/db/queries/settings';
+import { readSettings } from '@/app/(cache)/reads';
 
-export function SiteHeader() {
-  const settings = getSettings();
+export async function SiteHeader() {
+  const settings = await readSettings();
   return (
     <header className="masthead">
       <Link href="/" className="masthead-title">
@@ -18,8 +18,8 @@ export function SiteHeader() {
   );
 }
 
-export function SiteFooter() {
-  const settings = getSettings();
+export async function SiteFooter() {
+  const settings = await readSettings();
   return (
     <footer className="site-footer">
       <p className="contact-line">

@@ -1,16 +1,18 @@
-// The proxy's cheap checks before a reader page renders: does this article (and version) exist
-// for readers, and is a version withheld? Answering 404 here keeps made-up URLs out of the page
-// cache. No 'server-only' marker: the proxy bundle is not a React server bundle.
+// The proxy's bounded existence checks before a reader page renders: does this article (and
+// version) exist for readers, is a version withheld, is there such a section, list page or column
+// edition? Answering 404 (or 410) here means a made-up URL never renders and never adds an entry
+// to the page cache. Each check is one indexed lookup, so nothing here is cached. No 'server-only'
+// marker: the proxy bundle is not a React server bundle, hence its own read-only handle.
 import type Database from 'better-sqlite3';
-import { pageCount } from '../../lib/routing/cached-routes';
+import { CORRECTIONS_PAGE_SIZE } from '../../lib/routing/cached-routes';
 import { openDatabase } from '../connection';
 
 interface Statements {
   withheld: Database.Statement<[string, number], { at: number }>;
   article: Database.Statement<[string], { first: number; latest: number }>;
-  stamp: Database.Statement<[], { id: number }>;
-  sections: Database.Statement<[], { section: string }>;
-  count: Database.Statement<[string, string, string, string], { n: number }>;
+  section: Database.Statement<[string], { one: number }>;
+  nth: Database.Statement<[string, string, string, string, number], { one: number }>;
+  edition: Database.Statement<[string], { one: number }>;
 }
 
 let statements: Statements | undefined;
@@ -28,14 +30,15 @@ function prepared(): Statements {
         `select a.first_public_version as first, (select max(number) from versions where article_id = a.id) as latest
          from articles a where a.slug = ? and a.status <> 'draft' and a.first_public_version is not null`,
       ),
-      // The same stamp as db/queries/change-stamp.ts: it moves only with the public record.
-      stamp: db.prepare('select coalesce((select stamp from record_stamp where id = 1), 0) as id'),
-      // The same rows as listSections and searchCorrections (db/queries/corrections.ts).
-      sections: db.prepare(`select distinct section from articles where status <> 'draft'`),
-      count: db.prepare(
-        `select count(*) as n from corrections c join articles a on a.id = c.article_id
-         where c.status <> 'draft' and a.status <> 'draft' and (? = 'all' or c.kind = ?) and (? = 'all' or a.section = ?)`,
+      // The same rows as listSections (db/queries/corrections.ts), along articles_section_idx.
+      section: db.prepare(`select 1 as one from articles where section = ? and status <> 'draft' limit 1`),
+      // The first correction of a page, as searchCorrections (db/queries/corrections.ts) counts them.
+      nth: db.prepare(
+        `select 1 as one from corrections c join articles a on a.id = c.article_id
+         where c.status <> 'draft' and a.status <> 'draft' and (? = 'all' or c.kind = ?) and (? = 'all' or a.section = ?)
+         limit 1 offset ?`,
       ),
+      edition: db.prepare(`select 1 as one from columns where date = ? and status = 'published'`),
     };
   }
   return statements;
@@ -51,24 +54,22 @@ export function publicVersionRange({ slug }: { slug: string }): { first: number;
   return prepared().article.get(slug) ?? null;
 }
 
-/** Sections and page counts, read again only after the record changed (the record stamp moved). */
-let lists: { stamp: number; sections: Set<string>; pages: Map<string, number> } | undefined;
+/** Whether readers have articles in `section`. */
+export function sectionExists({ section }: { section: string }): boolean {
+  return prepared().section.get(section) !== undefined;
+}
 
 /**
  * Whether a page of the corrections list exists: a real kind's and real section's list (or
- * `all`), and a page within its page count. Empty lists have one page.
+ * `all`), and a page within its length. Empty lists have one page.
  */
 export function correctionsPageExists({ kind, section, page }: { kind: string; section: string; page: number }): boolean {
-  const s = prepared();
-  const stamp = s.stamp.get()?.id ?? 0;
-  if (!lists || lists.stamp !== stamp) lists = { stamp, sections: new Set(s.sections.all().map((r) => r.section)), pages: new Map() };
-  if (section !== 'all' && !lists.sections.has(section)) return false;
-  // Bounded: kinds and sections are both real by now.
-  const key = `${kind}\u0000${section}`;
-  let pages = lists.pages.get(key);
-  if (pages === undefined) {
-    pages = pageCount(s.count.get(kind, kind, section, section)?.n ?? 0);
-    lists.pages.set(key, pages);
-  }
-  return page >= 1 && page <= pages;
+  if (section !== 'all' && !sectionExists({ section })) return false;
+  if (page === 1) return true;
+  return page >= 1 && prepared().nth.get(kind, kind, section, section, (page - 1) * CORRECTIONS_PAGE_SIZE) !== undefined;
+}
+
+/** Whether a column edition of that date is published. */
+export function editionExists({ date }: { date: string }): boolean {
+  return prepared().edition.get(date) !== undefined;
 }

@@ -41,8 +41,10 @@ const feeds = (dir: string, base: (t: SurfaceTargets) => string[]): Surface[] =>
   FEEDS.map((f) => site(`${dir}/${f}/route.ts`, (t) => base(t).map((b) => `${b}/${f}`)));
 
 export const SURFACES: Surface[] = [
-  site('page.tsx', () => ['/']),
-  site('about/page.tsx', () => ['/about']),
+  // Reached only through the proxy's rewrite of / (its own path answers 404).
+  site('front-page/[view]/page.tsx', () => ['/', '/?utm_source=x']),
+  // Reached only through the proxy's rewrite of /about.
+  site('about/[view]/page.tsx', () => ['/about']),
   site('login/page.tsx', () => ['/login']),
   site('api/health/route.ts', () => ['/api/health']),
   // POST only (reader reports); a GET must not answer with any text of the record either.
@@ -66,7 +68,8 @@ export const SURFACES: Surface[] = [
   ]),
   ...feeds('corrections', () => ['/corrections']),
   ...feeds('sections/[section]/corrections', (t) => t.sections.map((s) => `/sections/${enc(s)}/corrections`)),
-  site('for-the-record/page.tsx', () => ['/for-the-record']),
+  // Reached only through the proxy's rewrite of /for-the-record.
+  site('for-the-record/editions/[view]/page.tsx', () => ['/for-the-record']),
   site('for-the-record/[date]/page.tsx', (t) => t.columnDates.map((d) => `/for-the-record/${d}`)),
   site('for-the-record/[date]/text/route.ts', (t) => t.columnDates.flatMap((d) => [`/for-the-record/${d}.txt`, `/for-the-record/${d}/text`])),
   ...feeds('for-the-record', () => ['/for-the-record']),

@@ -24,6 +24,14 @@ describe('cachedRouteFor', () => {
     }
   });
 
+  it('serves the front page and the column index from one cached route each, whatever the query', () => {
+    for (const query of ['', 'utm_source=x', 'a=1&a=2']) {
+      expect(cachedRouteFor('/', q(query)), query).toBe('/front-page/latest');
+      expect(cachedRouteFor('/for-the-record', q(query)), query).toBe('/for-the-record/editions/all');
+      expect(cachedRouteFor('/about', q(query)), query).toBe('/about/corrections');
+    }
+  });
+
   it('ignores other paths', () => {
     expect(cachedRouteFor('/articles/a-story', q('from=1&to=2'))).toBeNull();
   });

@@ -15,15 +15,31 @@ function only(params: URLSearchParams, allowed: string[]): boolean {
   return true;
 }
 
+/**
+ * The cached routes behind /, /for-the-record and /about. They sit under a dynamic segment so that
+ * `next build` never renders them from the build machine's database: they are rendered on the
+ * first request, from the database the app serves.
+ */
+export const FRONT_PAGE_ROUTE = '/front-page/latest';
+export const EDITIONS_ROUTE = '/for-the-record/editions/all';
+export const ABOUT_ROUTE = '/about/corrections';
+
 /** Corrections per page of a list; the proxy works out a filter's real page count with it. */
 export const CORRECTIONS_PAGE_SIZE = 25;
 
 export type CachedTarget =
+  | { route: 'front'; path: string }
+  | { route: 'editions'; path: string }
+  | { route: 'about'; path: string }
   | { route: 'corrections'; path: string; kind: string; section: string; page: number }
   | { route: 'compare'; path: string; slug: string; from: number; to: number; view: 'inline' | 'side' };
 
 /** The cached route for a reader URL, with the parameters the proxy still has to check exist. */
 export function cachedTargetFor(pathname: string, params: URLSearchParams): CachedTarget | null {
+  // Lists with no parameters of their own: any query string is ignored, so one entry serves all.
+  if (pathname === '/') return { route: 'front', path: FRONT_PAGE_ROUTE };
+  if (pathname === '/for-the-record') return { route: 'editions', path: EDITIONS_ROUTE };
+  if (pathname === '/about') return { route: 'about', path: ABOUT_ROUTE };
   if (pathname === '/corrections') {
     if (!only(params, ['kind', 'section', 'page'])) return null;
     const kind = params.get('kind') || 'all';

@@ -8,10 +8,9 @@ import { ArticleJsonLd } from '@/components/articles/article-json-ld';
 import { ReportErrorLink } from '@/components/articles/report-error';
 import { NoticeList } from '@/components/corrections/notice-list';
 import { StatusRecord } from '@/components/articles/status-record';
-import { getPublicStatusRecord } from '@/db/queries/public-status';
-import { getArticlePage } from '@/db/queries/article-page';
+import { readArticlePage, readStatusRecord } from '@/app/(cache)/reads';
 
-// Rendered on first request and kept (ISR); desk actions revalidate the paths they change.
+// Rendered on first request and kept until a write invalidates its tags (app/(cache)/invalidate.ts).
 export const revalidate = 86400;
 
 export function generateStaticParams() {
@@ -21,7 +20,7 @@ export function generateStaticParams() {
 type Params = Promise<{ slug: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const result = getArticlePage({ slug: (await params).slug });
+  const result = await readArticlePage((await params).slug);
   if (result.status !== 'ok') return { title: 'Not found' };
   return {
     title: result.page.version.headline,
@@ -32,9 +31,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function ArticlePage({ params }: { params: Params }) {
   const { slug } = await params;
-  const result = getArticlePage({ slug });
+  const result = await readArticlePage(slug);
   if (result.status !== 'ok') notFound();
   const { article, version, marks, notices, settings, corrections } = result.page;
+  const status = await readStatusRecord(article.slug, article.id);
   return (
     <article className="article">
       <ArticleJsonLd article={article} version={version} corrections={corrections} notices={notices} settings={settings} />
@@ -55,7 +55,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
       <ArticleBody body={version.body} marks={marks} offsets />
       <ReportErrorLink slug={article.slug} version={version.number} />
       <NoticeList notices={notices} markedIds={new Set(marks.map((m) => m.id))} />
-      <StatusRecord changes={getPublicStatusRecord({ articleId: article.id })} settings={settings} />
+      <StatusRecord changes={status} settings={settings} />
       <nav className="article-links" aria-label="This article's record">
         <Link href={`/articles/${article.slug}/history`}>Version history ({version.number} {version.number === 1 ? 'version' : 'versions'})</Link>
       </nav>

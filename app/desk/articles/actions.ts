@@ -15,7 +15,7 @@ import { findSubstantiveChanges, versionFacts } from '@/lib/stealth-edit';
 import { CARRYING_OUT_KINDS, versionPermission } from '@/lib/roles';
 import { CHANGE_KINDS, type ChangeKind } from '@/lib/types';
 import { clientIpFromRequest } from '@/app/(auth)/request-ip';
-import { revalidateArticle } from '@/app/(auth)/revalidate';
+import { invalidateArticle } from '@/app/(cache)/invalidate';
 
 
 const articleText = {
@@ -163,7 +163,7 @@ export async function saveVersionAction(_prev: FormState, formData: FormData): P
       detail: { conflict: { number: other.number, by: by ?? null, headline: other.headline, standfirst: other.standfirst, body: other.body, base: data.baseNumber } },
     });
   }
-  revalidateArticle(data.articleId);
+  invalidateArticle(data.articleId, 'article');
   redirect(`/desk/articles/${data.articleId}?saved=${result.version.number}`);
 }
 
@@ -183,7 +183,7 @@ export async function publishArticleAction(_prev: FormState, formData: FormData)
   } catch (error) {
     return refusalFor(error);
   }
-  revalidateArticle(desk.article.id);
+  invalidateArticle(desk.article.id, 'article');
   redirect(`/desk/articles/${desk.article.id}`);
 }
 
@@ -200,7 +200,7 @@ export async function withdrawArticleAction(_prev: FormState, formData: FormData
   } catch (error) {
     return refusalFor(error);
   }
-  revalidateArticle(parsed.data.articleId);
+  invalidateArticle(parsed.data.articleId, 'article');
   redirect(`/desk/articles/${parsed.data.articleId}`);
 }
 
@@ -214,6 +214,6 @@ export async function unwithdrawArticleAction(_prev: FormState, formData: FormDa
   } catch (error) {
     return refusalFor(error);
   }
-  revalidateArticle(parsed.data.articleId);
+  invalidateArticle(parsed.data.articleId, 'article');
   redirect(`/desk/articles/${parsed.data.articleId}`);
 }

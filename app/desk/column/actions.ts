@@ -11,7 +11,7 @@ import { authorize, type FormState, formValues, refusalFor, refuse } from '@/app
 import { ErrataError } from '@/lib/errors';
 import { changeEditionItem, discardEdition, generateEdition, getEditionById, MAX_EDITION_ITEMS, publishEdition, saveEditionDraft } from '@/db/queries/columns';
 import { getSettings } from '@/db/queries/settings';
-import { revalidateArticle } from '@/app/(auth)/revalidate';
+import { invalidateEdition } from '@/app/(cache)/invalidate';
 import { isCalendarDate, isoDateInZone } from '@/lib/wording';
 
 const generateSchema = z.object({
@@ -141,8 +141,7 @@ export async function publishEditionAction(_prev: FormState, formData: FormData)
     return refusalFor(error);
   }
   // Each printed correction's notice now names the column.
-  for (const articleId of new Set(getEditionById({ id: parsed.data.columnId })?.items.map((i) => i.articleId))) revalidateArticle(articleId);
-  revalidatePath('/for-the-record');
+  invalidateEdition({ date, articleIds: getEditionById({ id: parsed.data.columnId })?.items.map((i) => i.articleId) ?? [] });
   redirect(`/desk/column/${parsed.data.columnId}?published=${date}`);
 }
 

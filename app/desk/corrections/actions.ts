@@ -11,7 +11,7 @@ import { authorize, type FormState, formValues, refusalFor, refuse } from '@/app
 import { createDraft, publishCorrection, updateDraft, withdrawCorrection } from '@/db/queries/correction-writes';
 import { getDeskCorrection } from '@/db/queries/desk-corrections';
 import { CORRECTION_KINDS, CORRECTION_MODES } from '@/lib/types';
-import { revalidateArticle } from '@/app/(auth)/revalidate';
+import { invalidateArticle } from '@/app/(cache)/invalidate';
 
 const wording = z.string().trim().min(1, 'Write the public wording of the correction.').max(CORRECTION_LIMITS.wording.max, keepUnder(CORRECTION_LIMITS.wording));
 /** What the article said (a paraphrase of the claims) and how the column names the article: both optional. */
@@ -170,7 +170,7 @@ export async function publishCorrectionAction(_prev: FormState, formData: FormDa
       detail: { reanchored },
     });
   }
-  revalidateArticle(result.correction.articleId);
+  invalidateArticle(result.correction.articleId, 'correction');
   redirect(`/desk/corrections/${parsed.data.correctionId}?published=1`);
 }
 
@@ -185,7 +185,7 @@ export async function withdrawCorrectionAction(_prev: FormState, formData: FormD
   const { user } = parsed;
   try {
     const withdrawn = withdrawCorrection({ correctionId: parsed.data.correctionId, reason: parsed.data.reason, actorId: user.id });
-    revalidateArticle(withdrawn.articleId);
+    invalidateArticle(withdrawn.articleId, 'correction');
   } catch (error) {
     return refusalFor(error);
   }

@@ -6,7 +6,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { authorize, type FormState } from '@/app/(auth)/forms';
-import { revalidateReaderPages } from '@/app/(auth)/revalidate';
+import { invalidate } from '@/app/(cache)/invalidate';
 import { saveSettings } from '@/db/queries/settings';
 import { keepUnder, SETTINGS_LIMITS as L } from '@/lib/limits';
 import { isDateStyle, isTimeZone, siteOrigin } from '@/lib/settings';
@@ -39,7 +39,7 @@ export async function saveSettingsAction(_prev: FormState, formData: FormData): 
   if (!parsed.ok) return parsed.state;
   const changed = saveSettings({ values: parsed.data, actorId: parsed.user.id });
   if (changed.length === 0) return { ok: true, message: 'Nothing changed.' };
-  revalidateReaderPages();
+  invalidate({ kind: 'site' });
   revalidatePath('/desk', 'layout');
   return { ok: true, message: 'Settings saved. Every reader page shows them now.' };
 }

@@ -1,30 +1,34 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { connection } from 'next/server';
+import { readEdition, readSettings } from '@/app/(cache)/reads';
 import { feedAlternates } from '@/app/(feeds)/alternates';
-import { getPublicEdition } from '@/db/queries/public-record';
-import { getSettings } from '@/db/queries/settings';
 import { noticeId } from '@/lib/article-view';
 import { formatCalendarDay } from '@/lib/wording';
 import './column.css';
 
+// Rendered on the first request and kept until a write invalidates `column:DATE` or `site`; the
+// proxy answers 404 for a date with no published edition before it renders.
+export const revalidate = 86400;
+
+export function generateStaticParams() {
+  return [];
+}
+
 type Params = Promise<{ date: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  await connection();
-  const settings = getSettings();
+  const settings = await readSettings();
   // Each edition advertises the column's feeds, so a reader who lands on one can follow the next.
   return { title: `${settings.columnName}, ${(await params).date}`, alternates: feedAlternates('/for-the-record', settings.columnName) };
 }
 
 export default async function EditionPage({ params }: { params: Params }) {
-  await connection();
   const { date } = await params;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) notFound();
-  const edition = getPublicEdition({ date });
+  const edition = await readEdition(date);
   if (!edition) notFound();
-  const settings = getSettings();
+  const settings = await readSettings();
   const { column, items, alsoAmended } = edition;
   return (
     <article className="column-edition">

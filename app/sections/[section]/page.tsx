@@ -1,43 +1,46 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { connection } from 'next/server';
 import { feedAlternates } from '@/app/(feeds)/alternates';
 import { safeDecode } from '@/app/(feeds)/respond';
 import { ArticleCard } from '@/components/articles/article-card';
 import { CorrectionTeaser } from '@/components/corrections/correction-teaser';
-import { cachedUntilChange } from '@/db/queries/change-stamp';
-import { listSections, searchCorrections } from '@/db/queries/corrections';
-import { listSectionArticles } from '@/db/queries/public-record';
-import { getSettings } from '@/db/queries/settings';
+import { readSectionPage, readSections, readSettings } from '@/app/(cache)/reads';
 import { sectionPath } from '@/lib/routing/sections';
+
+// Rendered on the first request and kept until a write invalidates `section:NAME` or `site`
+// (app/(cache)/invalidate.ts); a made-up section is a 404 (tagged, so a new section replaces it).
+export const revalidate = 86400;
+
+export function generateStaticParams() {
+  return [];
+}
 
 type Params = Promise<{ section: string }>;
 
 /** The section readers can see by this name, or undefined (a made-up one is a 404). */
 async function sectionOf(params: Params): Promise<string | undefined> {
   const section = safeDecode((await params).section);
-  return cachedUntilChange('sections', listSections).includes(section) ? section : undefined;
+  return (await readSections()).includes(section) ? section : undefined;
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  await connection();
   const section = await sectionOf(params);
   if (!section) return { title: 'Not found' };
+  const settings = await readSettings();
   return {
     title: section,
-    description: `Articles and corrections in ${section} from ${getSettings().publication}.`,
+    description: `Articles and corrections in ${section} from ${settings.publication}.`,
     alternates: { canonical: sectionPath(section), ...feedAlternates(`${sectionPath(section)}/corrections`, `Corrections in ${section}`) },
   };
 }
 
 export default async function SectionPage({ params }: { params: Params }) {
-  await connection();
   const section = await sectionOf(params);
   if (!section) notFound();
-  const settings = getSettings();
-  const articles = cachedUntilChange(`section-articles:${section}`, () => listSectionArticles({ section, limit: 50 }));
-  const { items: corrections, more } = cachedUntilChange(`section-corrections:${section}`, () => searchCorrections({ section, pageSize: 20 }));
+  const [settings, page] = await Promise.all([readSettings(), readSectionPage(section)]);
+  const { articles } = page;
+  const { items: corrections, more } = page.corrections;
   return (
     <div className="front">
       <section aria-labelledby="section-title">

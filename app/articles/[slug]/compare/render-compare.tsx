@@ -2,10 +2,9 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CompareVersions } from '@/components/compare/compare-versions';
-import { getArticleRecord } from '@/db/queries/article-page';
-import { cachedUntilChange } from '@/db/queries/change-stamp';
+import { readArticleRecord, readDiff } from '@/app/(cache)/reads';
 import { noticeId } from '@/lib/article-view';
-import { diffVersions, type DiffBlock } from '@/lib/diff';
+import type { DiffBlock } from '@/lib/diff';
 import { formatDateTime, formatShortDate } from '@/lib/wording';
 import '@/components/compare/diff.css';
 
@@ -24,7 +23,7 @@ function blockText(block: DiffBlock): string {
 
 /** The comparison page for raw parameters; the proxy sends valid ones to the cached route. */
 export async function renderCompare({ slug, query }: { slug: string; query: Record<string, string | string[] | undefined> }) {
-  const record = cachedUntilChange(`record:${slug}`, () => getArticleRecord({ slug }));
+  const record = await readArticleRecord(slug);
   if (!record) notFound();
   const { article, versions, current, corrections, settings } = record;
   const view = one(query.view) === 'side' ? 'side-by-side' : 'inline';
@@ -86,8 +85,8 @@ export async function renderCompare({ slug, query }: { slug: string; query: Reco
   }
 
   const [a, b] = older.number < newer.number ? [older, newer] : [newer, older];
-  // Versions never change, so neither does the diff of two of them.
-  const diff = cachedUntilChange(`diff:${a.id}:${b.id}`, () => diffVersions(a, b), 0);
+  const diff = await readDiff(article.slug, a.number, b.number);
+  if (!diff) notFound();
   // A change links to the correction behind it: one that amended a version in this range and whose
   // replacement words are in the changed paragraph.
   const amending = corrections.filter((c) => c.amendedVersion && c.amendedVersion.number > a.number && c.amendedVersion.number <= b.number);

@@ -2,8 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { StatusRecord } from '@/components/articles/status-record';
-import { getArticleRecord } from '@/db/queries/article-page';
-import { getPublicStatusRecord } from '@/db/queries/public-status';
+import { readArticleRecord, readStatusRecord } from '@/app/(cache)/reads';
 import { noticeId } from '@/lib/article-view';
 import { findSubstantiveChanges, versionFacts } from '@/lib/stealth-edit';
 import { changesNoCorrectionMade } from '@/lib/history/carried';
@@ -11,7 +10,7 @@ import { describeChange, wordedChanges } from '@/lib/history/wording';
 import { CHANGE_KIND_LABELS, CORRECTION_KIND_LABELS } from '@/lib/types';
 import { formatDateTime, formatShortDate } from '@/lib/wording';
 
-// Rendered on first request and kept (ISR); desk actions revalidate the paths they change.
+// Rendered on first request and kept until a write invalidates its tags (app/(cache)/invalidate.ts).
 export const revalidate = 86400;
 
 export function generateStaticParams() {
@@ -22,15 +21,16 @@ type Params = Promise<{ slug: string }>;
 
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const record = getArticleRecord({ slug: (await params).slug });
+  const record = await readArticleRecord((await params).slug);
   return { title: record ? `History: ${record.current.headline}` : 'Not found' };
 }
 
 export default async function HistoryPage({ params }: { params: Params }) {
   const { slug } = await params;
-  const record = getArticleRecord({ slug });
+  const record = await readArticleRecord(slug);
   if (!record) notFound();
   const { article, versions, current, corrections, settings } = record;
+  const status = await readStatusRecord(article.slug, article.id);
   const newestFirst = [...versions].reverse();
   const visible = versions.filter((v) => !v.withheld);
   return (
@@ -43,7 +43,7 @@ export default async function HistoryPage({ params }: { params: Params }) {
         {versions.length} {versions.length === 1 ? 'version' : 'versions'}. Each is kept as it was saved;{' '}
         <a href={`/articles/${article.slug}/history.json`}>the hash chain</a> lets anyone check none was rewritten.
       </p>
-      <StatusRecord changes={getPublicStatusRecord({ articleId: article.id })} settings={settings} />
+      <StatusRecord changes={status} settings={settings} />
       {visible.length > 1 ? (
         <form method="get" action={`/articles/${article.slug}/compare`} className="compare-form">
           <label htmlFor="from">Compare version</label>

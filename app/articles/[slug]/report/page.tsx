@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { ReportForm } from '@/components/articles/report-form';
-import { getArticleRecord } from '@/db/queries/article-page';
+import { readArticleRecord } from '@/app/(cache)/reads';
 
 export const metadata: Metadata = { title: 'Report an error', robots: { index: false } };
 
@@ -15,7 +15,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   await connection();
   const { slug } = await params;
   const query = await searchParams;
-  const record = getArticleRecord({ slug });
+  const record = await readArticleRecord(slug);
   const wanted = int(query.v);
   const version = wanted === null ? record?.current : record?.versions.find((v) => v.number === wanted);
   if (!record || !version || version.withheld) notFound();

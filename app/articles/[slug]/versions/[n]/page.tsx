@@ -5,10 +5,10 @@ import { ArticleBody } from '@/components/articles/article-body';
 import { ArticleHeader } from '@/components/articles/article-header';
 import { WithheldNotice } from '@/components/articles/withheld-notice';
 import { NoticeList } from '@/components/corrections/notice-list';
-import { getArticlePage } from '@/db/queries/article-page';
+import { readArticlePage } from '@/app/(cache)/reads';
 import { formatDateTime } from '@/lib/wording';
 
-// Rendered on first request and kept (ISR); desk actions revalidate the paths they change.
+// Rendered on first request and kept until a write invalidates its tags (app/(cache)/invalidate.ts).
 export const revalidate = 86400;
 
 export function generateStaticParams() {
@@ -30,7 +30,7 @@ export default async function VersionPage({ params }: { params: Params }) {
   const { slug, n } = await params;
   const number = parseNumber(n);
   if (number === null) notFound();
-  const result = getArticlePage({ slug, number });
+  const result = await readArticlePage(slug, number);
   if (result.status === 'not-found') notFound();
   if (result.status === 'withheld') return <WithheldNotice article={result.article} version={result.version} settings={result.settings} />;
   const { article, version, current, marks, notices, settings } = result.page;

@@ -5,8 +5,8 @@ import { renderCorrections } from '../../../../render-corrections';
 
 export const metadata: Metadata = { title: 'Corrections', alternates: feedAlternates('/corrections', 'All corrections') };
 
-// /corrections?kind=K&section=S&page=P, rewritten here by the proxy: rendered once per filter and
-// kept (ISR) until a correction is published or withdrawn.
+// /corrections?kind=K&section=S&page=P, rewritten here by the proxy once the values exist:
+// rendered once per filter and kept until a write invalidates `corrections` or `site`.
 export const revalidate = 86400;
 
 export function generateStaticParams() {

@@ -3,8 +3,8 @@ import { renderCompare } from '../../../render-compare';
 
 export const metadata: Metadata = { title: 'Compare versions', robots: { index: false } };
 
-// Versions never change, so a comparison is rendered once and kept (ISR); the proxy rewrites
-// /articles/SLUG/compare?from=A&to=B&view=V here, and desk actions revalidate it.
+// A comparison is rendered once and kept until its article's tag is invalidated; the proxy
+// rewrites /articles/SLUG/compare?from=A&to=B&view=V here, once it knows both versions exist.
 export const revalidate = 86400;
 
 export function generateStaticParams() {

@@ -1,13 +1,20 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 
 export const metadata: Metadata = { title: 'About' };
 
-// Static: prerendered at build and refreshed every minute (so the masthead catches up with the
-// newsroom's settings). It is also the baseline the benchmarks compare reader pages against.
-export const revalidate = 60;
+// /about, rewritten here by the proxy: rendered on the first request (never by `next build`, whose
+// masthead would be the build machine's) and kept until `site` is invalidated. It is also the
+// baseline the benchmarks compare reader pages against.
+export const revalidate = 86400;
 
-export default function AboutPage() {
+export function generateStaticParams() {
+  return [];
+}
+
+export default async function AboutPage({ params }: { params: Promise<{ view: string }> }) {
+  if ((await params).view !== 'corrections') notFound();
   return (
     <article className="article">
       <h1>About our corrections</h1>

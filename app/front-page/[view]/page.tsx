@@ -1,22 +1,26 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { feedAlternates } from '@/app/(feeds)/alternates';
-import { connection } from 'next/server';
+import { readFrontPage, readSettings } from '@/app/(cache)/reads';
 import { ArticleCard } from '@/components/articles/article-card';
 import { CorrectionTeaser } from '@/components/corrections/correction-teaser';
-import { listLatestArticles } from '@/db/queries/public-record';
-import { listLatestCorrections } from '@/db/queries/corrections';
-import { getSettings } from '@/db/queries/settings';
 import { sectionPath } from '@/lib/routing/sections';
 
 export const metadata: Metadata = { alternates: feedAlternates('/corrections', 'All corrections') };
 
-export default async function FrontPage() {
-  await connection();
-  const settings = getSettings();
-  const latest = listLatestArticles({ limit: 60 });
+// The front page, /: the proxy rewrites it here (lib/routing/cached-routes.ts). Rendered on the
+// first request and kept until a write invalidates `home` or `site` (app/(cache)/invalidate.ts).
+export const revalidate = 86400;
+
+export function generateStaticParams() {
+  return [];
+}
+
+export default async function FrontPage({ params }: { params: Promise<{ view: string }> }) {
+  if ((await params).view !== 'latest') notFound();
+  const [settings, { latest, corrections }] = await Promise.all([readSettings(), readFrontPage()]);
   const sections = [...new Set(latest.map((a) => a.section))].sort();
-  const corrections = listLatestCorrections({ limit: 8 });
   return (
     <div className="front">
       <h1 className="visually-hidden">{settings.publication}: the latest articles and corrections</h1>

@@ -1,0 +1,88 @@
+// Publishing a column edition re-renders, at once, the column's index, its feeds, the edition's own
+// page and the articles whose notices now cite it; an article it does not cite stays cached.
+// (Its own project, after main: an edition takes every unprinted correction, and only one draft
+// edition exists at a time, so it must not run beside e2e/column.spec.ts.)
+import path from 'node:path';
+import { expect, type APIRequestContext, test } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { toPlainText } from '../lib/markdown';
+import { actionNamed, callAction, redirectOf } from './support/actions';
+import { newSession } from './support/desk';
+
+const databasePath = process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), 'data', 'e2e', 'errata.db');
+const run = Date.now().toString(36);
+const BODY = 'The harbour board met 12 times last year.\n\nIt published its minutes each month.';
+
+function one<T>(sql: string, ...params: unknown[]): T {
+  const db = new Database(databasePath, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(sql).get(...params) as T;
+  } finally {
+    db.close();
+  }
+}
+
+async function createPublished(request: APIRequestContext, slug: string): Promise<number> {
+  const created = await callAction(request, actionNamed('createArticleAction'), { slug, section: 'Harbour', byline: 'Cache Desk', headline: `Board ${slug}`, standfirst: 'Minutes', body: BODY });
+  const id = Number(/\/desk\/articles\/(\d+)/.exec((await redirectOf(created)) ?? '')?.[1]);
+  expect(id).toBeGreaterThan(0);
+  await callAction(request, actionNamed('publishArticleAction'), { articleId: String(id) });
+  return id;
+}
+
+async function load(request: APIRequestContext, url: string) {
+  const response = await request.get(url, { headers: { 'accept-encoding': 'identity' } });
+  return { status: response.status(), etag: response.headers()['etag'], cache: response.headers()['x-nextjs-cache'], text: await response.text() };
+}
+
+test('publishing an edition re-renders the column and the articles it cites, and nothing else', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const standards = await newSession(browser, 'standards');
+  const request = standards.page.request;
+  const cited = `cited-${run}`;
+  const unrelated = `uncited-${run}`;
+  const citedId = await createPublished(request, cited);
+  await createPublished(request, unrelated);
+  const start = toPlainText(BODY).indexOf('12 times');
+  const drafted = await callAction(request, actionNamed('createCorrectionAction'), {
+    articleId: String(citedId),
+    versionNumber: '1',
+    claims: JSON.stringify([{ start, end: start + 8 }]),
+    kind: 'correction',
+    mode: 'notice',
+    wording: `The board met 11 times (${run}).`,
+  });
+  const correctionId = Number(/\/desk\/corrections\/(\d+)/.exec((await redirectOf(drafted)) ?? '')?.[1]);
+  const { revision } = one<{ revision: number }>('select revision from corrections where id = ?', correctionId);
+  await callAction(request, actionNamed('publishCorrectionAction'), { correctionId: String(correctionId), revision: String(revision) });
+
+  const date = new Date(Date.UTC(2089, 0, 1) + (Date.now() % 3000) * 86_400_000).toISOString().slice(0, 10);
+  const watched = ['/for-the-record', '/for-the-record/rss.xml', `/articles/${cited}`, `/articles/${unrelated}`];
+  for (const url of watched) await load(request, url);
+  const before = new Map<string, Awaited<ReturnType<typeof load>>>();
+  for (const url of watched) before.set(url, await load(request, url));
+  expect(before.get(`/articles/${unrelated}`)?.cache).toBe('HIT');
+  expect((await load(request, `/for-the-record/${date}`)).status).toBe(404);
+
+  const generated = await callAction(request, actionNamed('generateEditionAction'), { date, ahead: 'on' });
+  const columnId = /\/desk\/column\/(\d+)/.exec((await redirectOf(generated)) ?? '')?.[1] ?? '';
+  expect(columnId).not.toBe('');
+  const desk = await (await request.get(`/desk/column/${columnId}`)).text();
+  const editionRevision = /name="revision" value="([0-9a-f]+)"/.exec(desk)?.[1] ?? '';
+  expect(await redirectOf(await callAction(request, actionNamed('publishEditionAction'), { columnId, revision: editionRevision }))).toContain(`published=${date}`);
+
+  const index = await load(request, '/for-the-record');
+  expect(index.cache).not.toBe('HIT');
+  expect(index.text).toContain(`/for-the-record/${date}`);
+  expect((await load(request, '/for-the-record/rss.xml')).text).toContain(date);
+  const edition = await load(request, `/for-the-record/${date}`);
+  expect(edition.status).toBe(200);
+  expect(edition.text).toContain(`(${run})`);
+  const citing = await load(request, `/articles/${cited}`);
+  expect(citing.cache).not.toBe('HIT');
+  expect(citing.text).toContain('was printed in');
+  const untouched = await load(request, `/articles/${unrelated}`);
+  expect(untouched.cache).toBe('HIT');
+  expect(untouched.etag).toBe(before.get(`/articles/${unrelated}`)?.etag);
+  await standards.context.close();
+});

@@ -1,0 +1,155 @@
+// The HTTP caching headers of every response, decided in one place, after Next and before
+// compression:
+// - a reader response (the proxy tagged it with Surrogate-Key, from lib/cache/tags.ts) is public:
+//   `Cache-Control: public, max-age, s-maxage, stale-while-revalidate`, and a strong ETag computed
+//   from the identity body, suffixed with the content-encoding compression then picks (each
+//   encoding is its own representation); If-None-Match gets a 304 with no body;
+// - a reader error (404, 410) is public only briefly and never stale; a 5xx is never stored;
+// - everything else (the desk, sign-in, the API, any response that sets a cookie or answers a POST)
+//   is `private, no-store` and carries no tags, so no shared cache can keep or serve it.
+// Next's own immutable build files keep Next's headers.
+import { createHash } from 'node:crypto';
+
+const SURROGATE = 'surrogate-key';
+const CACHE_TAG = 'cache-tag';
+export const PRIVATE = 'private, no-store';
+const ENCODINGS = ['br', 'gzip', 'deflate', 'zstd'];
+
+function seconds(raw, fallback) {
+  return /^\d{1,7}$/.test(String(raw ?? '')) ? Number(raw) : fallback;
+}
+
+/**
+ * Browsers keep a page briefly (and then revalidate with its ETag); shared caches keep it for
+ * ERRATA_CACHE_S_MAXAGE seconds (1 by default: correct with no purger in front; raise it once a
+ * purger drops changed tags at once) and may serve it stale while refetching for
+ * ERRATA_CACHE_SWR seconds.
+ */
+export function cachePolicy(env = process.env) {
+  const sMaxAge = seconds(env.ERRATA_CACHE_S_MAXAGE, 1);
+  const swr = seconds(env.ERRATA_CACHE_SWR, 5);
+  const maxAge = Math.min(seconds(env.ERRATA_CACHE_MAX_AGE, 5), sMaxAge);
+  return {
+    ok: `public, max-age=${maxAge}, s-maxage=${sMaxAge}, stale-while-revalidate=${swr}`,
+    error: `public, max-age=0, s-maxage=${Math.min(sMaxAge, 10)}`,
+  };
+}
+
+/** A strong validator for these exact bytes (before any content-encoding). */
+export function strongEtag(body) {
+  return `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+}
+
+/** The ETag without a content-encoding suffix, so a validator from any representation matches. */
+function baseOf(tag) {
+  const m = /^(?:W\/)?"([^"]*)"$/.exec(tag.trim());
+  if (!m) return null;
+  const suffix = ENCODINGS.find((e) => m[1].endsWith(`-${e}`));
+  return `"${suffix ? m[1].slice(0, -(suffix.length + 1)) : m[1]}"`;
+}
+
+/** The client's validator that matches `etag` (If-None-Match compares weakly, RFC 9110 13.1.2). */
+export function matchingValidator(ifNoneMatch, etag) {
+  if (!ifNoneMatch) return null;
+  if (ifNoneMatch.trim() === '*') return etag;
+  for (const tag of ifNoneMatch.split(',')) if (baseOf(tag) === etag) return tag.trim().replace(/^W\//, '');
+  return null;
+}
+
+function isNextAsset(url) {
+  return /^\/_next\/static\//.test(url) || /^\/favicon\.ico(\?|$)/.test(url);
+}
+
+/**
+ * Call before compression is set up: once compression has chosen a content-encoding, the ETag
+ * names it, so a gzip body and an identity body never share a strong validator.
+ */
+export function etagPerEncoding(res) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (...args) {
+    const encoding = String(res.getHeader('content-encoding') ?? '');
+    const etag = res.getHeader('etag');
+    if (etag && encoding && encoding !== 'identity' && res.statusCode !== 304) res.setHeader('etag', String(etag).replace(/"$/, `-${encoding}"`));
+    return writeHead.apply(this, args);
+  };
+}
+
+/** Call after compression and before the CSP step (scripts/server.mjs). */
+export function httpCacheHeaders(req, res, policy = cachePolicy()) {
+  const url = req.url ?? '/';
+  if (isNextAsset(url)) return;
+  const method = req.method;
+  const original = { writeHead: res.writeHead, write: res.write, end: res.end, flushHeaders: res.flushHeaders };
+  let mode = null;
+  const chunks = [];
+
+  function decide() {
+    if (mode) return mode;
+    const tagged = res.hasHeader(SURROGATE);
+    const publicReader = tagged && (method === 'GET' || method === 'HEAD') && !res.hasHeader('set-cookie');
+    if (!publicReader) {
+      res.removeHeader(SURROGATE);
+      res.removeHeader(CACHE_TAG);
+      res.removeHeader('etag');
+      res.setHeader('cache-control', PRIVATE);
+      return (mode = 'pass');
+    }
+    const status = res.statusCode;
+    if (status === 200) {
+      res.setHeader('cache-control', policy.ok);
+      return (mode = 'hold');
+    }
+    if (status === 304) res.setHeader('cache-control', policy.ok);
+    else if (status >= 400 && status < 500) res.setHeader('cache-control', policy.error);
+    else {
+      res.setHeader('cache-control', 'no-store');
+      res.removeHeader(SURROGATE);
+      res.removeHeader(CACHE_TAG);
+    }
+    return (mode = 'pass');
+  }
+
+  res.writeHead = function writeHead(status, reason, headers) {
+    if (typeof reason !== 'string') [reason, headers] = [undefined, reason];
+    res.statusCode = status;
+    if (reason) res.statusMessage = reason;
+    if (headers) {
+      const pairs = Array.isArray(headers) ? (Array.isArray(headers[0]) ? headers : headers.flatMap((v, i) => (i % 2 ? [] : [[v, headers[i + 1]]]))) : Object.entries(headers);
+      for (const [k, v] of pairs) res.setHeader(k, v);
+    }
+    if (decide() === 'pass') return original.writeHead.call(res, res.statusCode);
+    return res;
+  };
+  res.flushHeaders = function flushHeaders() {
+    if (decide() === 'pass') return original.flushHeaders.call(res);
+  };
+  res.write = function write(chunk, encoding, callback) {
+    if (decide() === 'pass') return original.write.call(res, chunk, encoding, callback);
+    if (typeof encoding === 'function') [encoding, callback] = [undefined, encoding];
+    if (chunk != null) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, encoding));
+    if (callback) process.nextTick(callback);
+    return true;
+  };
+  res.end = function end(chunk, encoding, callback) {
+    if (typeof chunk === 'function') [chunk, encoding, callback] = [undefined, undefined, chunk];
+    if (typeof encoding === 'function') [encoding, callback] = [undefined, encoding];
+    if (decide() === 'pass') return original.end.call(res, chunk, encoding, callback);
+    if (chunk != null) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, encoding));
+    const body = Buffer.concat(chunks);
+    const etag = strongEtag(body);
+    const matched = matchingValidator(req.headers['if-none-match'], etag);
+    res.removeHeader('transfer-encoding');
+    if (matched) {
+      // The client has these bytes: no body, and none of the headers that describe one.
+      for (const h of ['content-length', 'content-type', 'content-encoding', 'content-security-policy', 'last-modified']) res.removeHeader(h);
+      res.setHeader('etag', matched);
+      res.statusCode = 304;
+      original.writeHead.call(res, 304);
+      return original.end.call(res, callback);
+    }
+    res.setHeader('etag', etag);
+    res.setHeader('content-length', body.length);
+    original.writeHead.call(res, res.statusCode);
+    return original.end.call(res, body, callback);
+  };
+}
