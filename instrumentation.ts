@@ -7,6 +7,9 @@ export async function register() {
     // A typo in the trusted proxies must stop the server, not fail every request (or trust a forged header).
     const { parseTrustedProxies } = await import('./lib/net/client-address');
     parseTrustedProxies(process.env.ERRATA_TRUSTED_PROXIES);
+    // Likewise a purger setting (ERRATA_PURGER, ERRATA_PURGE_URL, …) that cannot work.
+    const { purgerFromEnv } = await import('./lib/cache/purgers');
+    purgerFromEnv(process.env);
     const { getDb } = await import('./db');
     getDb();
   }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { NGINX_PORT } from './e2e/support/nginx';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const databasePath = process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), 'data', 'e2e', 'errata.db');
@@ -43,21 +44,34 @@ export default defineConfig({
     // and checks every desk page and the sitemap once the other specs have made editions and articles.
     { name: 'finish', testMatch: /(^|\/)(settings|desk-a11y|discoverability)\.spec\.ts/, dependencies: ['invariants'] },
   ],
-  webServer: {
-    // The built app on a throw-away database, migrated and seeded with the demo newsroom at start.
-    command: 'node scripts/start.mjs',
-    url: `http://127.0.0.1:${port}/api/health`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    env: {
-      PORT: String(port),
-      DATABASE_PATH: databasePath,
-      ERRATA_FRESH_DB: '1',
-      ERRATA_SITE_URL: `http://127.0.0.1:${port}`,
-      // The suite attacks sign-in from many addresses in parallel specs; one shared global bucket
-      // would make them trip each other (its logic is unit-tested in lib/auth/sign-in-throttle.test.ts).
-      ERRATA_SIGN_IN_GLOBAL_LIMIT: '10000',
+  webServer: [
+    {
+      // The built app on a throw-away database, migrated and seeded with the demo newsroom at start.
+      command: 'node scripts/start.mjs',
+      url: `http://127.0.0.1:${port}/api/health`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: {
+        PORT: String(port),
+        DATABASE_PATH: databasePath,
+        ERRATA_FRESH_DB: '1',
+        ERRATA_SITE_URL: `http://127.0.0.1:${port}`,
+        // The suite attacks sign-in from many addresses in parallel specs; one shared global bucket
+        // would make them trip each other (its logic is unit-tested in lib/auth/sign-in-throttle.test.ts).
+        ERRATA_SIGN_IN_GLOBAL_LIMIT: '10000',
+        // Every change readers can see is purged from the nginx below (e2e/nginx.spec.ts reads through it).
+        ERRATA_PURGER: 'nginx',
+        ERRATA_PURGE_URL: `http://127.0.0.1:${NGINX_PORT}/__purge`,
+      },
     },
-  },
+    {
+      // The deployment recipe (deploy/nginx) in front of the app: installed from Debian's packages where missing, as root.
+      command: `node scripts/nginx.mjs --install --port ${NGINX_PORT} --upstream ${port}`,
+      port: NGINX_PORT,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+    },
+  ],
 });

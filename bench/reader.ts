@@ -24,6 +24,7 @@ import { seededRandom } from '../lib/random';
 import { CORRECTION_KINDS } from '../lib/types';
 import { type RunningApp, serverRss, startApp } from '../scripts/support/app-client';
 import { generateScaleDatabase, GENERATOR_VERSION, scaleDatabasePath, scaledCounts } from './scale';
+import { benchNginx, type NginxBenchOptions } from './nginx';
 
 export interface ReaderOptions {
   articles: number;
@@ -69,6 +70,7 @@ export interface Shape {
 
 const TARGET_HOT = 0.8;
 const TARGET_ZIPF = 0.5;
+const TARGET_NGINX = 0.5;
 const ZIPF_S = 1;
 const WRK_THREADS = 2;
 const WRK_CONNECTIONS = 32;
@@ -333,22 +335,48 @@ const okStatus = (status: number) => status >= 200 && status < 400;
 const fmt = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 0 });
 const ms = (n: number) => (n < 10 ? n.toFixed(1) : n.toFixed(0));
 
-/** The optional step through the nginx recipe (bench/nginx.ts, where it exists). */
-async function nginxStep(app: RunningApp, hot: string[], rows: ReaderRow[]) {
-  const file = path.join(__dirname, 'nginx.ts');
-  if (!fs.existsSync(file)) {
-    console.log('\nThrough nginx: not available (no bench/nginx.ts in this tree)');
-    rows.push({ what: 'through the nginx recipe', figure: 'not available (no bench/nginx.ts)', target: '≥ 0.5× nginx serving a static file; publish → visible ≤ 1 s', ok: null });
-    return;
+/** nginx's port in the reader bench: the app is started purging it (ERRATA_PURGER=nginx). */
+const nginxPortFor = (appPort: number) => appPort + 1000;
+
+/**
+ * (c) Every reader route's hot URL through the nginx recipe (deploy/nginx) against nginx serving a
+ * saved copy of a page as a plain file, in the same run; and publish → visible: a correction
+ * published on the first article measured, timed until nginx serves the corrected page.
+ */
+async function nginxStep(options: ReaderOptions, databasePath: string, hot: string[], rows: ReaderRow[]) {
+  const article = hot.find((p) => /^\/articles\/[^/]+$/.test(p));
+  let publish: NginxBenchOptions['publish'];
+  if (article) {
+    const handle = new Database(databasePath, { readonly: true });
+    const row = handle
+      .prepare('select a.id as id, max(v.number) as number from articles a join versions v on v.article_id = a.id where a.slug = ?')
+      .get(decodeURIComponent(article.split('/')[2])) as { id: number; number: number } | undefined;
+    handle.close();
+    if (row) publish = { email: 'standards@bench.example', password: 'errata-bench-2026', articleId: row.id, versionNumber: row.number };
   }
-  console.log('\nThrough nginx (bench/nginx.ts):');
-  const mod = (await import(file)) as { benchNginx?: (options: { app: RunningApp; base: string; hotPaths: string[]; wrk: typeof wrk }) => Promise<ReaderRow[] | void> };
-  if (typeof mod.benchNginx !== 'function') {
-    rows.push({ what: 'through the nginx recipe', figure: 'bench/nginx.ts exports no benchNginx', target: '', ok: false });
-    return;
-  }
-  const result = await mod.benchNginx({ app, base: app.base, hotPaths: hot, wrk });
-  if (Array.isArray(result)) rows.push(...result);
+  const paths = article ? [article, ...hot.filter((p) => p !== article)] : hot;
+  const result = await benchNginx({ appPort: options.port, nginxPort: nginxPortFor(options.port), paths, duration: options.duration, publish });
+  const worst = Math.min(...result.pages.map((p) => p.ratio));
+  const met = result.pages.filter((p) => p.ratio >= TARGET_NGINX && p.result.errors === 0).length;
+  rows.push({
+    what: 'reader: through the nginx recipe',
+    figure: `static file ${fmt(result.static.rps)} req/s; ${result.pages.length} routes' hot URLs through nginx, worst ${worst.toFixed(2)}× static (${met} of ${result.pages.length} at ≥ ${TARGET_NGINX}×)`,
+    target: `≥ ${TARGET_NGINX}× nginx serving a static file, every route`,
+    ok: met === result.pages.length,
+  });
+  rows.push({
+    what: 'reader: publish → visible through nginx',
+    figure: result.publishToVisibleMs === null ? 'not seen within 10 s' : `${ms(result.publishToVisibleMs)} ms (the publish request itself ${ms(result.publishRequestMs ?? 0)} ms)`,
+    target: '≤ 1,000 ms',
+    ok: result.publishToVisibleMs !== null && result.publishToVisibleMs <= 1000,
+  });
+  const table = [
+    `| through nginx (hot URL) | req/s | p99 | × nginx static file (${fmt(result.static.rps)} req/s) | errors |`,
+    '|---|---|---|---|---|',
+    ...result.pages.map((p) => `| \`${p.path}\` | ${fmt(p.result.rps)} | ${ms(p.result.p99Ms)} ms | ${p.ratio.toFixed(2)}${p.ratio >= TARGET_NGINX ? '' : ' (**not met**)'} | ${p.result.errors} |`),
+  ];
+  console.log(`\n${table.join('\n')}`);
+  fs.appendFileSync(path.join(OUT, 'last-run.md'), `\n${table.join('\n')}\n\npublish → visible through nginx: ${rows[rows.length - 1].figure}\n`);
 }
 
 export async function readerBench(options: ReaderOptions): Promise<ReaderRow[]> {
@@ -378,7 +406,13 @@ export async function readerBench(options: ReaderOptions): Promise<ReaderRow[]> 
   const random = seededRandom(SEED);
   const archive = readArchive(file, random);
   const shapes = readerShapes(archive, want, random).filter((s) => s.name === '/about' || !options.only || options.only.test(s.name));
-  const app = await startApp({ port: options.port, databasePath: file, env: { ERRATA_SEED: 'none', ERRATA_SITE_URL: `http://127.0.0.1:${options.port}` } });
+  // Purging the nginx of step (c), as a deployment behind the recipe would; nothing is written
+  // (so nothing purged) before that step.
+  const app = await startApp({
+    port: options.port,
+    databasePath: file,
+    env: { ERRATA_SEED: 'none', ERRATA_SITE_URL: `http://127.0.0.1:${options.port}`, ERRATA_PURGER: 'nginx', ERRATA_PURGE_URL: `http://127.0.0.1:${nginxPortFor(options.port)}/__purge`, ERRATA_TRUSTED_PROXIES: '127.0.0.1' },
+  });
   try {
     const base = app.base;
     const pathsFile = (name: string, paths: string[]) => {
@@ -484,7 +518,7 @@ export async function readerBench(options: ReaderOptions): Promise<ReaderRow[]> 
       JSON.stringify({ at: new Date().toISOString(), articles: counts.articles, generator: GENERATOR_VERSION, duration: options.duration, baseline: { before, after }, rss, shapes: measured.map((m) => ({ name: m.shape.name, file: m.shape.file, distinct: m.shape.urls.length, note: m.shape.note, hot: m.hot, zipf: m.zipf, skipped: m.skipped, failing: m.failing })) }, null, 2),
     );
     fs.writeFileSync(path.join(OUT, 'last-run.md'), `${table.join('\n')}\n`);
-    await nginxStep(app, measured.filter((m) => m.hot).map((m) => m.shape.urls[0]), rows);
+    await nginxStep(options, file, measured.filter((m) => m.hot).map((m) => m.shape.urls[0]), rows);
   } catch (error) {
     // Most often the server went away under load: what it said last is the reason.
     const exit = app.child.exitCode ?? app.child.signalCode;

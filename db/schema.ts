@@ -409,3 +409,21 @@ export const sessions = sqliteTable(
   (t) => [index('sessions_user_idx').on(t.userId, t.endedAt)],
 );
 export type Session = typeof sessions.$inferSelect;
+
+/**
+ * Purges sent to the HTTP cache in front of the app (nginx, Varnish, a CDN): which tags, through
+ * which purger, how it went. Not the record: only the newest rows are kept (db/queries/purge-log.ts).
+ */
+export const purgeLog = sqliteTable('purge_log', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  at: createdAt(),
+  actorId: integer('actor_id').references(() => users.id),
+  /** Space-separated cache tags (TAGS.md). */
+  tags: text('tags').notNull(),
+  purger: text('purger').notNull(),
+  status: text('status', { enum: ['pending', 'done', 'failed'] }).notNull(),
+  attempts: integer('attempts').notNull().default(0),
+  error: text('error'),
+  finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+});
+export type PurgeLogEntry = typeof purgeLog.$inferSelect;

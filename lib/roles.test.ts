@@ -38,6 +38,10 @@ describe('the role table', () => {
     for (const kind of CHANGE_KINDS.filter((k) => k !== 'first_publication')) expect(PERMISSIONS).toContain(versionPermission(kind));
   });
 
+  it('shows the purge log to standards editors and admins', () => {
+    expect(rolesFor('purges.view')).toEqual(['standards', 'admin']);
+  });
+
   it('keeps people, settings and tokens for admins', () => {
     for (const p of ['people.manage', 'settings.edit', 'tokens.manage', 'audit.view'] as const) expect(rolesFor(p)).toEqual(['admin']);
     expect(refusalMessage('people.manage')).toBe('Only an admin can do that.');

@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   'column.publish',
   'column.discard',
   'report.triage',
+  /** Reading the log of purges sent to the HTTP cache in front (/desk/purges). */
+  'purges.view',
   'people.manage',
   'audit.view',
   'settings.edit',
@@ -59,6 +61,7 @@ const STANDARDS: readonly Permission[] = [
   'column.edit',
   'column.publish',
   'column.discard',
+  'purges.view',
 ];
 
 const ADMIN: readonly Permission[] = [...STANDARDS, 'people.manage', 'audit.view', 'settings.edit', 'tokens.manage'];

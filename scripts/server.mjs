@@ -10,7 +10,9 @@
 // - decides every response's Cache-Control, and gives reader responses a strong ETag per
 //   content-encoding and their 304s (scripts/support/http-cache.mjs);
 // - gives a server action that refused its input the 4xx status it asked for
-//   (scripts/support/action-status.mjs).
+//   (scripts/support/action-status.mjs);
+// - remembers which paths it served with which cache tags (scripts/support/served-paths.mjs), for
+//   the nginx purger.
 import http from 'node:http';
 import compression from 'compression';
 import next from 'next';
@@ -19,6 +21,7 @@ import { declaredTooLarge, hasMalformedEscape, isKnownMethod, isUnsafeMethod, or
 import { etagPerEncoding, httpCacheHeaders } from './support/http-cache.mjs';
 import { hashInlineScripts } from './support/response-csp.mjs';
 import { nextHostname } from './support/next-hostname.mjs';
+import { recordServedPath } from './support/served-paths.mjs';
 
 export const PEER_HEADER = 'x-errata-peer';
 /** A body this far over the cap is not read to its end: the connection is dropped instead. */
@@ -89,6 +92,8 @@ const server = http.createServer((req, res) => {
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? '';
   if (!isKnownMethod(req.method)) return refuse(req, res, 405);
   if (hasMalformedEscape(req.url ?? '/')) return refuse(req, res, 400);
+  // Purge support for exact-URL caches (nginx): remember which paths carried which cache tags.
+  recordServedPath(req, res);
   const https = /^https$/i.test(String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim());
   if (isUnsafeMethod(req.method) && !originAllowed({ origin: req.headers.origin, host: req.headers.host, https, siteUrls })) return refuse(req, res, 403);
   if (declaredTooLarge(req.headers['content-length'])) return refuse(req, res, 413);

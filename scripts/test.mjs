@@ -46,6 +46,14 @@ function findChromium() {
   return null;
 }
 
+/** nginx and its cache purge module, for the nginx end-to-end spec (installed with apt-get as root, like Chromium). */
+async function findNginxForTests() {
+  const { findNginx } = await import('./nginx.mjs');
+  const found = findNginx({ install: true });
+  if (found.problem) console.log(found.problem);
+  return !found.problem;
+}
+
 const only = process.argv.slice(2);
 const wants = (step) => only.length === 0 || only.includes(step);
 
@@ -65,9 +73,10 @@ if (wants('unit')) {
 
 if (wants('e2e')) {
   const chromium = findChromium();
+  const nginx = await findNginxForTests();
   const built = run('build', 'npx', ['next', 'build']);
   check('build', built);
-  if (!chromium || !built) check('e2e', false);
+  if (!chromium || !nginx || !built) check('e2e', false);
   else {
     const file = path.join(outDir, 'playwright.json');
     const ok = run('end-to-end tests', 'npx', ['playwright', 'test'], { CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: file });

@@ -1,11 +1,11 @@
 // The one way a write makes itself visible to readers: the tags it touches (tagsForChange) are
 // expired in the app's cache inside the request that wrote, then handed to the purger in front
-// (lib/cache/purge-hook.ts). Server actions expire with updateTag, so the writer's next page is
+// (app/(auth)/purge.ts, which starts at once, never holds up the write, retries and logs). Server actions expire with updateTag, so the writer's next page is
 // fresh (read-your-own-writes); route handlers with revalidateTag and an immediate expiry.
 import 'server-only';
 import { revalidateTag, updateTag } from 'next/cache';
 import { getArticleRef } from '@/db/queries/article-ref';
-import { onTagsInvalidated } from '@/lib/cache/purge-hook';
+import { schedulePurge } from '@/app/(auth)/purge';
 import { type Change, tagsForChange } from '@/lib/cache/tags';
 
 export type InvalidatedFrom = 'action' | 'route';
@@ -17,7 +17,12 @@ export function invalidate(change: Change, from: InvalidatedFrom = 'action'): st
     if (from === 'action') updateTag(tag);
     else revalidateTag(tag, { expire: 0 });
   }
-  onTagsInvalidated(tags);
+  try {
+    void schedulePurge(tags);
+  } catch (error) {
+    // Already committed and expired here; the HTTP cache's short s-maxage is the backstop.
+    console.error('purge:', error);
+  }
   return tags;
 }
 

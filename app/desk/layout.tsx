@@ -56,6 +56,11 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
               <Link href="/desk/audit">Audit</Link>
             </li>
           ) : null}
+          {hasPermission(user, 'purges.view') ? (
+            <li>
+              <Link href="/desk/purges">Purges</Link>
+            </li>
+          ) : null}
           {hasPermission(user, 'settings.edit') ? (
             <li>
               <Link href="/desk/settings">Settings</Link>

@@ -102,12 +102,12 @@ export async function callAction(request: APIRequestContext, action: ActionRef, 
   return request.post(action.page, { headers: { 'Next-Action': action.id, ...headers }, multipart: actionBody(fields), maxRedirects: 0 });
 }
 
-/** A digest of every row of every table that holds the record (throttle counters and the derived search index excluded). */
+/** A digest of every row of every table that holds the record (throttle counters, the purge log and the derived search index excluded). */
 export function fingerprint(databasePath: string): string {
   const db = new Database(databasePath, { readonly: true, fileMustExist: true });
   try {
     const tables = db
-      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not in ('throttle_events', 'sessions', '__drizzle_migrations') and name not like 'article_search%' order by name")
+      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not in ('throttle_events', 'sessions', 'purge_log', '__drizzle_migrations') and name not like 'article_search%' order by name")
       .all() as { name: string }[];
     const hash = createHash('sha256');
     for (const { name } of tables) hash.update(name).update(JSON.stringify(db.prepare(`select * from "${name}" order by rowid`).all()));

@@ -21,13 +21,16 @@ function seconds(raw, fallback) {
 
 /**
  * Browsers keep a page briefly (and then revalidate with its ETag); shared caches keep it for
- * ERRATA_CACHE_S_MAXAGE seconds (1 by default: correct with no purger in front; raise it once a
- * purger drops changed tags at once) and may serve it stale while refetching for
- * ERRATA_CACHE_SWR seconds.
+ * ERRATA_CACHE_S_MAXAGE seconds and may serve it stale while refetching for ERRATA_CACHE_SWR
+ * seconds. The defaults follow ERRATA_PURGER: with none, 1 and 5 (nothing in front hears of a
+ * change, so a copy may be at most a second old); with a purger, which drops a changed tag's copies
+ * at once, 60 and 30 (the minute bounds only a copy the purger could not name: one served before
+ * a restart, or forgotten by scripts/support/served-paths.mjs's bounded memory).
  */
 export function cachePolicy(env = process.env) {
-  const sMaxAge = seconds(env.ERRATA_CACHE_S_MAXAGE, 1);
-  const swr = seconds(env.ERRATA_CACHE_SWR, 5);
+  const purged = !['', 'none'].includes(String(env.ERRATA_PURGER ?? '').trim().toLowerCase());
+  const sMaxAge = seconds(env.ERRATA_CACHE_S_MAXAGE, purged ? 60 : 1);
+  const swr = seconds(env.ERRATA_CACHE_SWR, purged ? 30 : 5);
   const maxAge = Math.min(seconds(env.ERRATA_CACHE_MAX_AGE, 5), sMaxAge);
   return {
     ok: `public, max-age=${maxAge}, s-maxage=${sMaxAge}, stale-while-revalidate=${swr}`,

@@ -1,0 +1,42 @@
+// The purge log: one row per purge sent to the HTTP cache in front, updated as its attempts go.
+// Not the record (the cache is derived from it), so only the newest PURGE_LOG_KEEP rows are kept.
+import 'server-only';
+import { eq, lte } from 'drizzle-orm';
+import { type Cursor, cutPage } from '../../lib/desk/keyset';
+import { getDb } from '../index';
+import { purgeLog, users } from '../schema';
+import { keyset } from './keyset';
+
+export const PURGE_LOG_KEEP = 10_000;
+export const PURGE_LOG_PAGE_SIZE = 50;
+
+/** A new row, pending; rows older than the newest PURGE_LOG_KEEP are deleted in the same transaction. */
+export function addPurgeLogEntry({ actorId, tags, purger }: { actorId: number | null; tags: readonly string[]; purger: string }): number {
+  const db = getDb();
+  return db.transaction((tx) => {
+    const row = tx.insert(purgeLog).values({ actorId, tags: tags.join(' '), purger, status: 'pending' }).returning({ id: purgeLog.id }).get();
+    tx.delete(purgeLog).where(lte(purgeLog.id, row.id - PURGE_LOG_KEEP)).run();
+    return row.id;
+  });
+}
+
+export function updatePurgeLogEntry({ id, status, attempts, error }: { id: number; status: 'pending' | 'done' | 'failed'; attempts: number; error: string | null }): void {
+  getDb()
+    .update(purgeLog)
+    .set({ status, attempts, error, finishedAt: status === 'pending' ? null : new Date() })
+    .where(eq(purgeLog.id, id))
+    .run();
+}
+
+export function listPurgeLog({ cursor }: { cursor: Cursor }) {
+  const key = keyset(purgeLog.id, cursor);
+  const fetched = getDb()
+    .select({ entry: purgeLog, actorEmail: users.email })
+    .from(purgeLog)
+    .leftJoin(users, eq(users.id, purgeLog.actorId))
+    .where(key.where)
+    .orderBy(key.orderBy)
+    .limit(PURGE_LOG_PAGE_SIZE + 1)
+    .all();
+  return cutPage(fetched, cursor, PURGE_LOG_PAGE_SIZE, (r) => r.entry.id);
+}
