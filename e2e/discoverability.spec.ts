@@ -47,7 +47,10 @@ test('sitemap.xml lists every published article and nothing readers cannot see',
   expect(published.length).toBeGreaterThan(5);
   expect(published.filter((s) => !listed.has(s)), 'published articles missing from the sitemap').toEqual([]);
   const hidden = [...before.hidden].filter((s) => after.hidden.has(s));
-  expect(hidden.filter((s) => urls.some((u) => u.includes(`/articles/${s}`))), 'unpublished or withdrawn articles in the sitemap').toEqual([]);
+  // Every article a URL names (its page or its history), by exact slug: surface-x-1 is not surface-x-10.
+  const named = new Set(urls.flatMap((u) => /\/articles\/([^/]+)(?:\/|$)/.exec(new URL(u).pathname)?.[1] ?? []).map((s) => decodeURIComponent(s)));
+  expect(named.size).toBeGreaterThanOrEqual(listed.size);
+  expect(hidden.filter((s) => named.has(s)), 'unpublished or withdrawn articles in the sitemap').toEqual([]);
   expect(urls).toContain(`${baseURL}/sections/Politics`);
   expect(urls).toContain(`${baseURL}/corrections`);
   // A file the index never names is a 404, not an empty sitemap.
@@ -72,48 +75,26 @@ test('robots.txt opens the reader pages, closes the desk, and names the sitemap;
 test('section pages list the section, are linked from the home page and each article, and advertise the section feeds', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
-  await page.getByRole('link', { name: 'Politics', exact: true }).first().click();
-  await expect(page).toHaveURL(/\/sections\/Politics$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Politics' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Corrections in Politics' })).toBeVisible();
+  // The home page lists the sections of the latest articles (other specs add theirs): take its first.
+  const link = page.locator('.front-section h2 a').first();
+  const section = ((await link.textContent()) ?? '').trim();
+  expect(section).not.toBe('');
+  const sectionUrl = new RegExp(`/sections/${encodeURIComponent(section).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  await link.click();
+  await expect(page).toHaveURL(sectionUrl);
+  await expect(page.getByRole('heading', { level: 1, name: section })).toBeVisible();
+  await expect(page.getByRole('heading', { name: `Corrections in ${section}` })).toBeVisible();
   // Loaded afresh (a client-side navigation does not put the new page's <link>s in the head).
-  await page.goto('/sections/Politics');
+  const path = `/sections/${encodeURIComponent(section)}`;
+  await page.goto(path);
   const feeds = await page.locator('link[rel="alternate"]').evaluateAll((links) => links.map((l) => new URL(l.getAttribute('href') ?? '', location.href).pathname));
-  expect(feeds).toEqual(expect.arrayContaining(['/sections/Politics/corrections/rss.xml', '/sections/Politics/corrections/atom.xml', '/sections/Politics/corrections/feed.json']));
+  expect(feeds).toEqual(expect.arrayContaining([`${path}/corrections/rss.xml`, `${path}/corrections/atom.xml`, `${path}/corrections/feed.json`]));
   const first = page.locator('.card h3 a').first();
   await first.click();
   await expect(page).toHaveURL(/\/articles\//);
-  await page.locator('.kicker').getByRole('link', { name: 'Politics' }).click();
-  await expect(page).toHaveURL(/\/sections\/Politics$/);
+  await page.locator('.kicker').getByRole('link', { name: section, exact: true }).click();
+  await expect(page).toHaveURL(sectionUrl);
+  // The demo newsroom's own section has its page too, wherever the home page lists it.
+  expect((await page.request.get('/sections/Politics')).status()).toBe(200);
   expect((await page.request.get('/sections/No%20such%20section')).status()).toBe(404);
-});
-
-test('a column edition advertises the column feeds; the print style has page margins', async ({ page, request }) => {
-  const listing = await (await request.get('/for-the-record')).text();
-  const date = /\/for-the-record\/(\d{4}-\d{2}-\d{2})/.exec(listing)?.[1];
-  expect(date, 'a published edition').toBeTruthy();
-  await page.goto(`/for-the-record/${date}`);
-  const feeds = await page.locator('link[rel="alternate"]').evaluateAll((links) => links.map((l) => new URL(l.getAttribute('href') ?? '', location.href).pathname));
-  expect(feeds).toEqual(expect.arrayContaining(['/for-the-record/rss.xml', '/for-the-record/atom.xml', '/for-the-record/feed.json']));
-  const rules = await page.evaluate(() => [...document.styleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n'));
-  expect(rules).toMatch(/@page\s*{\s*margin:/);
-  await page.setViewportSize({ width: 390, height: 800 });
-  const align = await page.locator('.column-item').first().evaluate((el) => getComputedStyle(el).textAlign);
-  expect(align).not.toBe('justify');
-});
-
-test('side by side stacks on a phone', async ({ page }) => {
-  const db = new Database(databasePath, { readonly: true });
-  const row = db
-    .prepare("select a.slug from articles a where a.status = 'published' and (select count(*) from versions v where v.article_id = a.id) >= 2 and not exists (select 1 from withholdings w join versions v on v.id = w.version_id where v.article_id = a.id) order by a.id limit 1")
-    .get() as { slug: string };
-  db.close();
-  await page.setViewportSize({ width: 390, height: 800 });
-  await page.goto(`/articles/${row.slug}/compare?from=1&to=2&view=side`);
-  const cells = page.locator('.diff-side tbody tr').first().locator('td');
-  const [a, b] = [await cells.nth(0).boundingBox(), await cells.nth(1).boundingBox()];
-  expect(a && b).toBeTruthy();
-  expect(b!.y).toBeGreaterThanOrEqual(a!.y + a!.height - 1);
-  expect(a!.width).toBeGreaterThan(300);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 });
