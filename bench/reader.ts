@@ -22,7 +22,7 @@ import Database from 'better-sqlite3';
 import { type Surface, SURFACES, type ArticleTarget, type SurfaceTargets, scanPublicRoutes } from '../e2e/support/surfaces';
 import { seededRandom } from '../lib/random';
 import { CORRECTION_KINDS } from '../lib/types';
-import { type RunningApp, serverRss, startApp } from '../scripts/support/app-client';
+import { serverRss, startApp } from '../scripts/support/app-client';
 import { generateScaleDatabase, GENERATOR_VERSION, scaleDatabasePath, scaledCounts } from './scale';
 import { benchNginx, type NginxBenchOptions } from './nginx';
 

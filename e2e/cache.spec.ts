@@ -34,6 +34,8 @@ function demoTargets(): SurfaceTargets {
 }
 
 const PRIVATE_PATHS = new Set(['/login', '/api/health', '/api/reports']);
+/** Files Next serves itself, with its own headers, before the proxy (its matcher leaves them out). */
+const NEXT_FILES = new Set(['/favicon.ico']);
 
 test.describe('HTTP caching headers', () => {
   test('every reader surface is public, tagged, with a strong ETag and a 304 for it', async ({ request }) => {
@@ -46,6 +48,11 @@ test.describe('HTTP caching headers', () => {
       const pathname = new URL(url, 'http://x').pathname;
       const response = await request.get(url, { maxRedirects: 0 });
       const h = response.headers();
+      if (NEXT_FILES.has(pathname)) {
+        if (response.status() !== 200) problems.push(`${url}: ${response.status()}`);
+        if (h['surrogate-key'] || /private/.test(h['cache-control'] ?? '')) problems.push(`${url}: ${h['cache-control']} with tags ${h['surrogate-key']}`);
+        continue;
+      }
       if (PRIVATE_PATHS.has(pathname)) {
         if (h['cache-control'] !== 'private, no-store') problems.push(`${url}: ${h['cache-control']} (private expected)`);
         if (h['surrogate-key']) problems.push(`${url}: private response carries Surrogate-Key`);
@@ -130,7 +137,10 @@ test.describe('a write invalidates exactly its tags, at once', () => {
 
     const touched = [`/articles/${slug}`, `/articles/${slug}/history`, '/', '/corrections', `/corrections?section=${encodeURIComponent(section)}`];
     const feeds = ['/corrections/rss.xml', `/articles/${slug}/corrections/feed.json`, `/sections/${encodeURIComponent(section)}/corrections/atom.xml`];
-    const unrelated = `/articles/${DEMO}`;
+    // Unrelated: an article of this test's own, in another section no other spec writes to (the
+    // demo articles are amended and cited by editions in other specs meanwhile).
+    await createPublished(editor.page.request, `cached-other-${run}`, `Othertown ${run}`);
+    const unrelated = `/articles/cached-other-${run}`;
     // Warm: every page rendered once, so the next request is a cache hit.
     for (const url of [...touched, unrelated]) await load(reader, url);
     const before = new Map<string, Awaited<ReturnType<typeof load>>>();
@@ -197,12 +207,12 @@ test.describe('a write invalidates exactly its tags, at once', () => {
       // Never rendered: at most the one prerendered not-found page, never a fresh render.
       expect(response.headers()['x-nextjs-cache'], url).not.toBe('MISS');
     }
-    // A date-filtered list with a made-up section is the list without it (the data is cached by the normalised filter).
+    // A date-filtered list with a made-up section matches nothing (it is never widened to every
+    // section) and reads nothing, so it adds no data entry of its own.
     const withMadeUp = await request.get('/corrections?from=2000-01-01&section=Nowhere-at-all', { headers: { 'accept-encoding': 'identity' } });
-    const without = await request.get('/corrections?from=2000-01-01', { headers: { 'accept-encoding': 'identity' } });
     expect(withMadeUp.status()).toBe(200);
-    const list = async (r: typeof without) => /<ol class="correction-list">[\s\S]*?<\/ol>/.exec(await r.text())?.[0];
-    expect(await list(withMadeUp)).toBeTruthy();
-    expect(await list(withMadeUp)).toBe(await list(without));
+    const text = await withMadeUp.text();
+    expect(text).toContain('No corrections match.');
+    expect(/<ol class="correction-list">([\s\S]*?)<\/ol>/.exec(text)?.[1]).toBe('');
   });
 });

@@ -49,6 +49,8 @@ test.describe('behind nginx', () => {
     await expect(page.getByRole('heading', { name: 'Correction (draft)' })).toBeVisible();
     const standards = await newSession(browser, 'standards');
     await standards.page.goto(page.url());
+    // Publishing asks first: the wording as readers will see it, then the button.
+    await standards.page.getByText('Publish correction…').click();
     await standards.page.getByRole('button', { name: 'Publish correction' }).click();
     await expect(standards.page.getByRole('heading', { name: 'Correction (published)' })).toBeVisible();
 

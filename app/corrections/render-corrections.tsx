@@ -26,10 +26,12 @@ export async function renderCorrections(query: Record<string, string | string[] 
   const raw = Object.fromEntries(Object.entries(query).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined]));
   const [settings, sections] = await Promise.all([readSettings(), readSections()]);
   const parsed = searchSchema.parse(raw);
-  // The data is cached by the normalised filter: a section readers have no articles in is dropped,
-  // dates are whole days, so made-up values add no entries of their own.
-  const search = { ...parsed, section: parsed.section && sections.includes(parsed.section) ? parsed.section : undefined };
-  const { items, more } = await readCorrections({
+  // The data is cached by the normalised filter: dates are whole days, and a section readers have
+  // no articles in matches nothing without a read (an injected or made-up filter never widens to
+  // everything), so made-up values add no entries of their own.
+  const unknownSection = parsed.section !== undefined && !sections.includes(parsed.section);
+  const search = { ...parsed, section: unknownSection ? undefined : parsed.section };
+  const { items, more } = unknownSection ? { items: [], more: false } : await readCorrections({
     kind: search.kind,
     section: search.section,
     from: search.from ? new Date(`${search.from}T00:00:00Z`) : undefined,

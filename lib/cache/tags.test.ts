@@ -22,6 +22,7 @@ describe('tagsForPath', () => {
     expect(tagsForPath('/sitemap.xml')).toEqual(['site', 'sitemap']);
     expect(tagsForPath('/sitemaps/pages.xml')).toEqual(['site', 'sitemap', 'column']);
     expect(tagsForPath('/robots.txt')).toEqual(['site']);
+    expect(tagsForPath('/icon.svg')).toEqual(['site']);
   });
 
   it('gives no tags (never shared) to the desk, sign-in, the API and Next’s own files', () => {

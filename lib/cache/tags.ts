@@ -77,6 +77,8 @@ export function tagsForPath(pathname: string): string[] | null {
   // The sitemap's files list editions too (app/(feeds)/sitemap-files.ts).
   if (first === 'sitemaps' && parts.length === 2) return [SITE, SITEMAP, COLUMN];
   if (first === 'robots.txt' && parts.length === 1) return [SITE];
+  // The icon is a file of the build; the favicon never reaches the proxy (Next serves it itself).
+  if (first === 'icon.svg' && parts.length === 1) return [SITE];
   if (first === 'articles' && second) {
     const slug = decoded(second);
     return slug === null ? null : [SITE, articleTag(slug)];

@@ -20,7 +20,7 @@ function seconds(raw, fallback) {
 }
 
 /**
- * Browsers keep a page briefly (and then revalidate with its ETag); shared caches keep it for
+ * Browsers revalidate with the ETag (ERRATA_CACHE_MAX_AGE, 0 by default); shared caches keep it for
  * ERRATA_CACHE_S_MAXAGE seconds and may serve it stale while refetching for ERRATA_CACHE_SWR
  * seconds. The defaults follow ERRATA_PURGER: with none, 1 and 5 (nothing in front hears of a
  * change, so a copy may be at most a second old); with a purger, which drops a changed tag's copies
@@ -31,7 +31,9 @@ export function cachePolicy(env = process.env) {
   const purged = !['', 'none'].includes(String(env.ERRATA_PURGER ?? '').trim().toLowerCase());
   const sMaxAge = seconds(env.ERRATA_CACHE_S_MAXAGE, purged ? 60 : 1);
   const swr = seconds(env.ERRATA_CACHE_SWR, purged ? 30 : 5);
-  const maxAge = Math.min(seconds(env.ERRATA_CACHE_MAX_AGE, 5), sMaxAge);
+  // Browsers revalidate every time by default (a 304 for the ETag they hold costs no render): a
+  // reader who reloads after a correction sees it, whatever the shared cache's lifetime.
+  const maxAge = Math.min(seconds(env.ERRATA_CACHE_MAX_AGE, 0), sMaxAge);
   return {
     ok: `public, max-age=${maxAge}, s-maxage=${sMaxAge}, stale-while-revalidate=${swr}`,
     error: `public, max-age=0, s-maxage=${Math.min(sMaxAge, 10)}`,

@@ -83,10 +83,10 @@ describe('http cache headers', () => {
   });
 
   it('defaults to a one-second shared cache, safe with no purger in front', () => {
-    expect(cachePolicy({}).ok).toBe('public, max-age=1, s-maxage=1, stale-while-revalidate=5');
-    expect(cachePolicy({ ERRATA_PURGER: 'none' }).ok).toBe('public, max-age=1, s-maxage=1, stale-while-revalidate=5');
+    expect(cachePolicy({}).ok).toBe('public, max-age=0, s-maxage=1, stale-while-revalidate=5');
+    expect(cachePolicy({ ERRATA_PURGER: 'none' }).ok).toBe('public, max-age=0, s-maxage=1, stale-while-revalidate=5');
     // A purger in front drops changed copies at once: the shared cache may keep the rest longer.
-    expect(cachePolicy({ ERRATA_PURGER: 'nginx' }).ok).toBe('public, max-age=5, s-maxage=60, stale-while-revalidate=30');
-    expect(cachePolicy({ ERRATA_PURGER: 'nginx', ERRATA_CACHE_S_MAXAGE: '10' }).ok).toBe('public, max-age=5, s-maxage=10, stale-while-revalidate=30');
+    expect(cachePolicy({ ERRATA_PURGER: 'nginx' }).ok).toBe('public, max-age=0, s-maxage=60, stale-while-revalidate=30');
+    expect(cachePolicy({ ERRATA_PURGER: 'nginx', ERRATA_CACHE_S_MAXAGE: '10', ERRATA_CACHE_MAX_AGE: '5' }).ok).toBe('public, max-age=5, s-maxage=10, stale-while-revalidate=30');
   });
 });
