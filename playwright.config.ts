@@ -30,7 +30,7 @@ export default defineConfig({
     { name: 'main', testIgnore: /(access|xss|csp|surfaces|action-invariants|correction-amendment|cache-edition|settings|desk-a11y|discoverability)\.spec\.ts/ },
     // Generates and publishes a column edition (one draft at a time), so it waits for the column spec.
     { name: 'amendment', testMatch: /correction-amendment\.spec\.ts/, dependencies: ['main'] },
-    // Publishes a column edition (taking every unprinted correction): after the amendment flow.
+    // Publishes a column edition and watches the column's pages stay put otherwise: after the amendment flow.
     { name: 'cache-edition', testMatch: /cache-edition\.spec\.ts/, dependencies: ['amendment'] },
     // Generates and publishes column editions (one draft at a time), so it waits for the column spec.
     { name: 'surfaces', testMatch: /surfaces\.spec\.ts/, dependencies: ['cache-edition'] },

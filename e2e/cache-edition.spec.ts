@@ -1,7 +1,6 @@
 // Publishing a column edition re-renders, at once, the column's index, its feeds, the edition's own
 // page and the articles whose notices now cite it; an article it does not cite stays cached.
-// (Its own project, after main: an edition takes every unprinted correction, and only one draft
-// edition exists at a time, so it must not run beside e2e/column.spec.ts.)
+// (Its own project, after main: it counts on no other spec re-rendering the column meanwhile.)
 import path from 'node:path';
 import { expect, type APIRequestContext, test } from '@playwright/test';
 import Database from 'better-sqlite3';
@@ -64,7 +63,8 @@ test('publishing an edition re-renders the column and the articles it cites, and
   expect(before.get(`/articles/${unrelated}`)?.cache).toBe('HIT');
   expect((await load(request, `/for-the-record/${date}`)).status).toBe(404);
 
-  const generated = await callAction(request, actionNamed('generateEditionAction'), { date, ahead: 'on' });
+  // The edition holds exactly this test's correction (chosen, as the desk's list chooses them).
+  const generated = await callAction(request, actionNamed('generateEditionAction'), { date, ahead: 'on', step: 'create', [`pick-${correctionId}`]: 'on' });
   const columnId = /\/desk\/column\/(\d+)/.exec((await redirectOf(generated)) ?? '')?.[1] ?? '';
   expect(columnId).not.toBe('');
   const desk = await (await request.get(`/desk/column/${columnId}`)).text();
