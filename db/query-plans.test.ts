@@ -39,6 +39,7 @@ const q = {
   ...(await import('./queries/proxy-lookups')),
   ...(await import('./queries/article-writes')),
   ...(await import('./queries/correction-writes')),
+  ...(await import('./queries/article-ref')),
 };
 
 /** The tables that grow with the archive: a SCAN of any of them (or of an alias for one) fails. */
@@ -133,6 +134,8 @@ describe('query plans at archive scale', () => {
     run('desk: audit filtered', () => q.listAuditEvents({ action: 'version.', actor: 'editor@bench.example', entityType: 'version', from: new Date('2026-01-01'), to: new Date('2026-12-01'), cursor: { after: 5000 } }));
     run('desk: sign-in failures', () => q.listRecentCounts({ bucket: 'sign-in:account', windowMs: 900_000 }));
     run('desk: column', () => [q.listEditions(), q.countUnprinted()]);
+    // What a write's cache invalidation looks up (app/(cache)/invalidate.ts).
+    run('invalidate: an article and the editions that show it', () => [q.getArticleRef({ articleId: 42 }), q.editionsShowingArticle({ articleId: 42 }), q.nextPublishedEdition({ date: '2026-06-01' })]);
     run('desk: article', () => [q.getDeskArticle({ id: 42 }), q.listDeskCorrectionsForArticle({ articleId: 42 })]);
     run('desk: correction', () => [q.getDeskCorrection({ id: 7 }), q.findSameErrorElsewhere({ correctionId: 7 })]);
     // Readers' pages, feeds and the proxy's lookups.

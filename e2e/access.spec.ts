@@ -2,9 +2,9 @@
 // the under-privileged, and leaves the database exactly as it was. Runs after the other specs
 // (its own Playwright project) so nothing else writes while it compares the database.
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, request as playwrightRequest, test } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { actionManifest, allows, callAction, fingerprint, scanDeskRoutes, scanServerActions } from './support/actions';
+import { actionManifest, allows, cacheReferences, callAction, fingerprint, scanDeskRoutes, scanServerActions } from './support/actions';
 import { signInAs } from './support/desk';
 
 const databasePath = process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), 'data', 'e2e', 'errata.db');
@@ -58,6 +58,23 @@ test.describe('access control on every desk endpoint', () => {
     const scanned = new Set(actions.map((a) => `${a.file}#${a.name}`));
     for (const key of manifest.keys()) expect(scanned, `${key} was not found by the scan`).toContain(key);
     for (const key of scanned) expect(manifest.has(key), `${key} is not in the build`).toBe(true);
+  });
+
+  test("the build's 'use cache' functions, which Next registers as server references, cannot be called as actions", async ({ page }) => {
+    const references = [...cacheReferences().entries()];
+    // Every cached read of app/(cache)/reads.ts and the feeds and sitemaps is one.
+    expect(references.length).toBeGreaterThan(10);
+    await signInAs(page, 'admin');
+    const before = fingerprint(databasePath);
+    for (const client of [page.request, await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL })]) {
+      for (const [key, ref] of references) {
+        // A caller would choose the arguments: a slug, a filter object, anything JSON can say.
+        const response = await client.post(ref.page, { headers: { 'Next-Action': ref.id }, multipart: { '0': JSON.stringify(['local-elections-results', '$K1']), '1_x': 'y' }, maxRedirects: 0 });
+        expect(response.status(), key).toBe(400);
+        expect(await response.text(), key).toContain('not one of the desk’s forms');
+      }
+    }
+    expect(fingerprint(databasePath)).toBe(before);
   });
 
   test('anonymous calls to every server action are refused and change nothing', async ({ request }) => {

@@ -84,5 +84,31 @@ test('publishing an edition re-renders the column and the articles it cites, and
   const untouched = await load(request, `/articles/${unrelated}`);
   expect(untouched.cache).toBe('HIT');
   expect(untouched.etag).toBe(before.get(`/articles/${unrelated}`)?.etag);
+
+  // A legal withholding of the version the edition quotes: every surface of the edition says the
+  // item is withheld on the very next request (the edition's pages and the column's feeds are
+  // dropped with the article's), and the withheld headline is gone from all of them.
+  const printed = [`/for-the-record/${date}`, `/for-the-record/${date}.txt`, '/for-the-record/rss.xml', '/for-the-record/atom.xml', '/for-the-record/feed.json'];
+  for (const url of printed) expect((await load(request, url)).text, url).toContain(`Board ${cited}`);
+  for (const url of printed) expect((await load(request, url)).cache ?? 'HIT', url).not.toBe('MISS');
+  const withheld = await callAction(request, actionNamed('saveVersionAction'), {
+    articleId: String(citedId),
+    baseNumber: '1',
+    changeKind: 'legal',
+    note: 'Withheld (cache test)',
+    withhold: '1',
+    legalReason: 'Solicitors’ letter (cache test)',
+    headline: `Board ${run} renamed`,
+    standfirst: 'Minutes',
+    body: `${BODY}\n\nThe board has since met again.`,
+  });
+  expect(await redirectOf(withheld)).toContain('saved=2');
+  for (const url of printed) {
+    const after = await load(request, url);
+    expect(after.text, url).toContain('withheld for legal reasons');
+    expect(after.text, url).not.toContain(`Board ${cited}`);
+  }
+  // The uncited article's pages are still the copies rendered before.
+  expect((await load(request, `/articles/${unrelated}`)).cache).toBe('HIT');
   await standards.context.close();
 });

@@ -2,6 +2,7 @@
 // proxy in front of the app, which purges it (ERRATA_PURGER=nginx). A reader's article is served
 // from nginx's cache; a published correction shows through it within 1 s; the desk is never cached
 // and never reaches a reader; the purge is on /desk/purges.
+import http from 'node:http';
 import { type APIRequestContext, expect, request as playwrightRequest, test } from '@playwright/test';
 import { createArticle, newSession, selectWords, signInAs, uniqueSlug } from './support/desk';
 import { NGINX_URL } from './support/nginx';
@@ -109,6 +110,36 @@ test.describe('behind nginx', () => {
     await expect(page.getByRole('navigation', { name: 'Desk' }).getByRole('link', { name: 'Purges' })).toBeVisible();
     const response = await page.request.get('/desk/purges');
     expect(response.status()).toBe(200);
+  });
+
+  test('other spellings of a page, and made-up addresses, are answered but never stored by nginx', async () => {
+    // Raw paths, as a client may send them (fetch and Playwright would tidy the dot segments away).
+    const raw = (path: string) =>
+      new Promise<{ status: number; cache: string; control: string }>((resolve, reject) => {
+        const req = http.request(`${NGINX_URL}${path}`, { path, method: 'GET' }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, cache: String(res.headers['x-cache-status'] ?? ''), control: String(res.headers['cache-control'] ?? '') }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    // The page is served (the dot segments resolve), but as private: no shared copy under that key.
+    for (const path of ['/articles/./local-elections-results', '/x/../articles/local-elections-results', '/articles/%2e/local-elections-results', '/sections/Politic%73']) {
+      const first = await raw(path);
+      const second = await raw(path);
+      expect([first.status, path]).toEqual([200, path]);
+      expect(second.control, path).toBe('private, no-store');
+      expect(second.cache, path).not.toBe('HIT');
+    }
+    // A needless escape in a slug is no slug at all (a 404, never stored either).
+    await raw('/articles/local%2delections-results');
+    expect((await raw('/articles/local%2delections-results')).cache).not.toBe('HIT');
+    for (const path of ['/articles/no-such-story-anywhere', '/sections/Nowhere-at-all']) {
+      await raw(path);
+      const again = await raw(path);
+      expect([again.status, path]).toEqual([404, path]);
+      expect(again.cache, path).not.toBe('HIT');
+    }
   });
 
   test('the purge path answers PURGE only (and only from this machine: deploy/nginx)', async () => {

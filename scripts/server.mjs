@@ -13,11 +13,13 @@
 //   (scripts/support/action-status.mjs);
 // - remembers which paths it served with which cache tags (scripts/support/served-paths.mjs), for
 //   the nginx purger.
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import compression from 'compression';
 import next from 'next';
 import { withActionStatus } from './support/action-status.mjs';
-import { declaredTooLarge, hasMalformedEscape, isKnownMethod, isUnsafeMethod, originAllowed, REFUSALS, REQUEST_BODY_MAX_BYTES } from './support/request-guards.mjs';
+import { callableActionIds, declaredTooLarge, hasMalformedEscape, isKnownMethod, isUnsafeMethod, originAllowed, REFUSALS, REQUEST_BODY_MAX_BYTES } from './support/request-guards.mjs';
 import { etagPerEncoding, httpCacheHeaders } from './support/http-cache.mjs';
 import { hashInlineScripts } from './support/response-csp.mjs';
 import { nextHostname } from './support/next-hostname.mjs';
@@ -34,7 +36,7 @@ const handle = app.getRequestHandler();
 const compress = compression();
 const siteUrls = [process.env.ERRATA_SITE_URL, process.env.NEXTAUTH_URL];
 
-function refuse(req, res, status) {
+function refuse(req, res, status, message = REFUSALS[status]) {
   res.writeHead(status, {
     'content-type': 'text/plain; charset=utf-8',
     'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
@@ -42,7 +44,7 @@ function refuse(req, res, status) {
     'cache-control': 'no-store',
     ...(status === 405 ? { allow: 'GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE' } : {}),
   });
-  res.end(`${REFUSALS[status]}\n`);
+  res.end(`${message}\n`);
   // Read (and drop) what the client is still sending, so it sees the answer; give up on a flood.
   let discarded = 0;
   req.on('data', (chunk) => {
@@ -87,6 +89,13 @@ function withCountedBody(req, res, then) {
 }
 
 await app.prepare();
+// The server actions a client may name (the 'use cache' functions Next registers beside them are not).
+let callable = new Set();
+try {
+  callable = callableActionIds(JSON.parse(fs.readFileSync(path.join(process.cwd(), '.next', 'server', 'server-reference-manifest.json'), 'utf8')));
+} catch (error) {
+  console.error('No server action manifest: every server action request will be refused.', error);
+}
 const server = http.createServer((req, res) => {
   delete req.headers[PEER_HEADER];
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? '';
@@ -97,6 +106,8 @@ const server = http.createServer((req, res) => {
   const https = /^https$/i.test(String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim());
   if (isUnsafeMethod(req.method) && !originAllowed({ origin: req.headers.origin, host: req.headers.host, https, siteUrls })) return refuse(req, res, 403);
   if (declaredTooLarge(req.headers['content-length'])) return refuse(req, res, 413);
+  const action = req.headers['next-action'];
+  if (action !== undefined && !callable.has(String(action))) return refuse(req, res, 400, REFUSALS.action);
   const serve = (request) => {
     etagPerEncoding(res);
     compress(request, res, () => {

@@ -4,7 +4,7 @@
 // fresh (read-your-own-writes); route handlers with revalidateTag and an immediate expiry.
 import 'server-only';
 import { revalidateTag, updateTag } from 'next/cache';
-import { getArticleRef } from '@/db/queries/article-ref';
+import { editionsShowingArticle, getArticleRef, nextPublishedEdition } from '@/db/queries/article-ref';
 import { schedulePurge } from '@/app/(auth)/purge';
 import { type Change, tagsForChange } from '@/lib/cache/tags';
 
@@ -29,11 +29,11 @@ export function invalidate(change: Change, from: InvalidatedFrom = 'action'): st
 /** A change to one article (a version, its status) or to a correction on it, by the article's id. */
 export function invalidateArticle(articleId: number, kind: 'article' | 'correction', from: InvalidatedFrom = 'action'): string[] {
   const article = getArticleRef({ articleId });
-  return article ? invalidate({ kind, article }, from) : [];
+  return article ? invalidate({ kind, article, editions: editionsShowingArticle({ articleId }) }, from) : [];
 }
 
 /** A published column edition, and the articles whose notices now cite it. */
 export function invalidateEdition({ date, articleIds }: { date: string; articleIds: number[] }, from: InvalidatedFrom = 'action'): string[] {
   const cites = [...new Set(articleIds)].flatMap((articleId) => getArticleRef({ articleId }) ?? []);
-  return invalidate({ kind: 'edition', date, cites }, from);
+  return invalidate({ kind: 'edition', date, cites, following: nextPublishedEdition({ date }) }, from);
 }

@@ -6,9 +6,9 @@ import path from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { can, PERMISSIONS, type Permission, rolesFor, versionPermission } from '../../lib/roles';
-import { actionBody, actionManifest, type ActionRef } from '../../scripts/support/app-client';
+import { actionBody, actionManifest, type ActionRef, cacheReferences } from '../../scripts/support/app-client';
 
-export { actionManifest };
+export { actionManifest, cacheReferences };
 
 export type Role = 'editor' | 'standards' | 'admin';
 

@@ -57,6 +57,18 @@ describe('tagsForChange', () => {
     expect(tags).toEqual(['column', 'column:2026-03-02', 'article:council-vote', 'article:other']);
   });
 
+  it('an article or correction change also touches the column editions that show the article, and the column', () => {
+    for (const kind of ['article', 'correction'] as const) {
+      const tags = tagsForChange({ kind, article, editions: ['2026-03-02', '2026-03-09'] });
+      expect(tags).toEqual(expect.arrayContaining(['column', 'column:2026-03-02', 'column:2026-03-09', 'article:council-vote']));
+      expect(tags.filter((t) => t.startsWith('column:'))).toEqual(['column:2026-03-02', 'column:2026-03-09']);
+    }
+  });
+
+  it('an edition also touches the next edition by date, whose "also amended" list starts where it was published', () => {
+    expect(tagsForChange({ kind: 'edition', date: '2026-03-02', cites: [], following: '2026-03-09' })).toEqual(['column', 'column:2026-03-02', 'column:2026-03-09']);
+  });
+
   it('settings and restores touch every reader page through site', () => {
     expect(tagsForChange({ kind: 'site' })).toEqual(['site']);
   });
@@ -67,7 +79,7 @@ describe('tagsForChange', () => {
         (p) => tagsForPath(p) ?? [],
       ),
     );
-    const changes: Change[] = [{ kind: 'correction', article }, { kind: 'edition', date: '2026-03-02', cites: [article] }, { kind: 'site' }];
+    const changes: Change[] = [{ kind: 'correction', article, editions: ['2026-03-02'] }, { kind: 'edition', date: '2026-03-02', cites: [article] }, { kind: 'site' }];
     for (const change of changes) {
       for (const tag of tagsForChange(change)) expect(carried.has(tag), tag).toBe(true);
     }

@@ -28,12 +28,18 @@ export interface ArticleRef {
 
 /** A write to the record, in the terms of what readers see change. */
 export type Change =
-  /** A correction published, withdrawn or re-worded on a published article. */
-  | { kind: 'correction'; article: ArticleRef }
+  /**
+   * A correction published, withdrawn or re-worded on a published article; `editions`: the dates of
+   * the published column editions that show the article (they print its corrections or list it).
+   */
+  | { kind: 'correction'; article: ArticleRef; editions?: string[] }
   /** An article published, saved as a new version (amended, withheld), withdrawn or restored. */
-  | { kind: 'article'; article: ArticleRef }
-  /** A column edition published: its page, the index and feeds, and the notices that now cite it. */
-  | { kind: 'edition'; date: string; cites: ArticleRef[] }
+  | { kind: 'article'; article: ArticleRef; editions?: string[] }
+  /**
+   * A column edition published: its page, the index and feeds, the notices that now cite it, and
+   * `following`, the next edition by date, whose "also amended" list starts where this one was published.
+   */
+  | { kind: 'edition'; date: string; cites: ArticleRef[]; following?: string }
   /** Settings (masthead, names, time zone, date style) or a restored database: every reader page. */
   | { kind: 'site' };
 
@@ -48,9 +54,18 @@ export function tagsForChange(change: Change): string[] {
     case 'article':
       // The article's own pages; the front page and section that list it; the corrections list and
       // feeds (which name its headline); the sitemap (its last change).
-      return unique([articleTag(change.article.slug), HOME, CORRECTIONS, sectionTag(change.article.section), SITEMAP]);
+      // And the column editions that show the article, with the column's index and feeds (which
+      // carry every edition's text): a withheld version or a new headline must not stay printed.
+      return unique([
+        articleTag(change.article.slug),
+        HOME,
+        CORRECTIONS,
+        sectionTag(change.article.section),
+        SITEMAP,
+        ...(change.editions?.length ? [COLUMN, ...change.editions.map(editionTag)] : []),
+      ]);
     case 'edition':
-      return unique([COLUMN, editionTag(change.date), ...change.cites.map((a) => articleTag(a.slug))]);
+      return unique([COLUMN, editionTag(change.date), ...(change.following ? [editionTag(change.following)] : []), ...change.cites.map((a) => articleTag(a.slug))]);
     case 'site':
       return [SITE];
   }

@@ -18,10 +18,23 @@ export interface ActionRef {
 
 /** Server actions in the build, by "file#export". */
 export function actionManifest(root = process.cwd()): Map<string, ActionRef> {
+  return manifestRefs(root, (name) => !name.startsWith('$$'));
+}
+
+/**
+ * The 'use cache' functions Next registers as server references beside the actions (named
+ * $$RSC_SERVER_CACHE_n): reads, never endpoints, so scripts/server.mjs refuses any request naming one.
+ */
+export function cacheReferences(root = process.cwd()): Map<string, ActionRef> {
+  return manifestRefs(root, (name) => name.startsWith('$$RSC_SERVER_CACHE'));
+}
+
+function manifestRefs(root: string, keep: (exportedName: string) => boolean): Map<string, ActionRef> {
   const file = path.join(root, '.next', 'server', 'server-reference-manifest.json');
   const manifest = JSON.parse(fs.readFileSync(file, 'utf8')) as { node: Record<string, ManifestEntry> };
   const byName = new Map<string, ActionRef>();
   for (const [id, entry] of Object.entries(manifest.node)) {
+    if (!keep(entry.exportedName)) continue;
     const worker = Object.keys(entry.workers)[0] ?? 'app/page';
     const page = `/${worker.replace(/^app\//, '').replace(/\/?page$/, '')}`.replace(/\[[^\]]+\]/g, '1').replace(/\/\([^)]+\)/g, '');
     byName.set(`${entry.filename}#${entry.exportedName}`, { id, page });

@@ -61,6 +61,29 @@ export function matchingValidator(ifNoneMatch, etag) {
   return null;
 }
 
+/**
+ * Whether a request's path is spelled the one way the app links to it, so that a shared cache keyed
+ * by the path holds one copy of a page and a purge of that path reaches it: no empty or dot
+ * segments (plain or escaped: `/./`, `/x/../`, `/%2e/`), and escapes only where needed, in upper
+ * case (`%61` for "a" or a lower-case `%c3` would make a second key for the same page). Any other
+ * spelling is answered, but never shared: a client choosing spellings cannot fill a cache with
+ * copies, or keep a copy no purge can name.
+ */
+export function isCanonicalPath(url) {
+  const path = String(url).split('?')[0];
+  if (!path.startsWith('/')) return false;
+  if (path === '/') return true;
+  for (const segment of path.slice(1).split('/')) {
+    if (segment === '') return false;
+    if (/^(?:\.|%2e){1,2}$/i.test(segment)) return false;
+    for (const escape of segment.match(/%[0-9A-Fa-f]{2}/g) ?? []) {
+      if (escape !== escape.toUpperCase()) return false;
+      if (/[A-Za-z0-9\-._~]/.test(String.fromCharCode(parseInt(escape.slice(1), 16)))) return false;
+    }
+  }
+  return true;
+}
+
 function isNextAsset(url) {
   return /^\/_next\/static\//.test(url) || /^\/favicon\.ico(\?|$)/.test(url);
 }
@@ -91,7 +114,7 @@ export function httpCacheHeaders(req, res, policy = cachePolicy()) {
   function decide() {
     if (mode) return mode;
     const tagged = res.hasHeader(SURROGATE);
-    const publicReader = tagged && (method === 'GET' || method === 'HEAD') && !res.hasHeader('set-cookie');
+    const publicReader = tagged && (method === 'GET' || method === 'HEAD') && !res.hasHeader('set-cookie') && isCanonicalPath(url);
     if (!publicReader) {
       res.removeHeader(SURROGATE);
       res.removeHeader(CACHE_TAG);

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 // @ts-expect-error compression ships no types (scripts/server.mjs, plain JavaScript, uses it the same way).
 import compression from 'compression';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cachePolicy, etagPerEncoding, httpCacheHeaders, matchingValidator, strongEtag } from './http-cache.mjs';
+import { cachePolicy, etagPerEncoding, httpCacheHeaders, isCanonicalPath, matchingValidator, strongEtag } from './http-cache.mjs';
 
 const BODY = 'x'.repeat(5000);
 let base = '';
@@ -88,5 +88,17 @@ describe('http cache headers', () => {
     // A purger in front drops changed copies at once: the shared cache may keep the rest longer.
     expect(cachePolicy({ ERRATA_PURGER: 'nginx' }).ok).toBe('public, max-age=0, s-maxage=60, stale-while-revalidate=30');
     expect(cachePolicy({ ERRATA_PURGER: 'nginx', ERRATA_CACHE_S_MAXAGE: '10', ERRATA_CACHE_MAX_AGE: '5' }).ok).toBe('public, max-age=5, s-maxage=10, stale-while-revalidate=30');
+  });
+});
+
+describe('isCanonicalPath', () => {
+  it('accepts the paths the app links to', () => {
+    for (const good of ['/', '/articles/council-vote', '/articles/council-vote/versions/2', '/sections/Local%20News', '/sections/Caf%C3%A9', '/for-the-record/2026-11-22.txt', '/corrections?section=x', '/robots.txt'])
+      expect(isCanonicalPath(good), good).toBe(true);
+  });
+
+  it('refuses other spellings of them: dot and empty segments, needless or lower-case escapes', () => {
+    for (const bad of ['/articles/./council-vote', '/zz/../articles/x', '/articles/x/.', '/articles/%2e/x', '/articles/%2E%2E/x', '//articles/x', '/articles//x', '/sections/Loc%61l', '/articles/council%2dvote', '/sections/Caf%c3%a9', 'articles/x', '/kkkk/../articles/harbour-wall-repairs'])
+      expect(isCanonicalPath(bad), bad).toBe(false);
   });
 });

@@ -62,8 +62,28 @@ export function declaredTooLarge(contentLength, max = REQUEST_BODY_MAX_BYTES) {
   return !Number.isFinite(n) || n > max;
 }
 
+/**
+ * The server action ids a client may call: the exports of the app's 'use server' files. Next also
+ * registers every 'use cache' function as a server reference (named $$RSC_SERVER_CACHE_n), and
+ * would run one for any POST naming its id, with arguments of the caller's choosing: those are
+ * reads of the app's own, never endpoints, so they are left out.
+ * @param {{ node?: Record<string, { exportedName?: string }>, edge?: Record<string, { exportedName?: string }> }} manifest
+ *   Next's server-reference-manifest.json
+ */
+export function callableActionIds(manifest) {
+  const ids = new Set();
+  for (const runtime of ['node', 'edge']) {
+    for (const [id, entry] of Object.entries(manifest?.[runtime] ?? {})) {
+      const name = String(entry?.exportedName ?? '');
+      if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) ids.add(id);
+    }
+  }
+  return ids;
+}
+
 export const REFUSALS = {
   400: 'Bad request: the address contains a malformed percent escape (for example "%ZZ").',
+  action: 'Bad request: this is not one of the desk’s forms. Reload the page and send the form again.',
   403: 'Forbidden: this request came from another site (its Origin header does not match this site).',
   405: 'Method not allowed: this site answers GET, HEAD, OPTIONS, POST, PUT, PATCH and DELETE only.',
   413: `Payload too large: requests are limited to ${REQUEST_BODY_MAX_BYTES / 1024 / 1024} MB. Shorten the text and send it again.`,

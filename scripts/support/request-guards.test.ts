@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { declaredTooLarge, hasMalformedEscape, isKnownMethod, isUnsafeMethod, originAllowed, REQUEST_BODY_MAX_BYTES } from './request-guards.mjs';
+import { callableActionIds, declaredTooLarge, hasMalformedEscape, isKnownMethod, isUnsafeMethod, originAllowed, REQUEST_BODY_MAX_BYTES } from './request-guards.mjs';
 
 describe('the guards in front of Next', () => {
   it('finds malformed percent escapes in any path segment, and only there', () => {
@@ -42,5 +42,21 @@ describe('the guards in front of Next', () => {
     expect(declaredTooLarge(String(REQUEST_BODY_MAX_BYTES))).toBe(false);
     expect(declaredTooLarge(String(REQUEST_BODY_MAX_BYTES + 1))).toBe(true);
     expect(declaredTooLarge('lots')).toBe(true);
+  });
+});
+
+describe('callableActionIds', () => {
+  it("keeps the 'use server' exports and leaves out the 'use cache' functions Next registers beside them", () => {
+    const manifest = {
+      node: {
+        a1: { exportedName: 'publishCorrectionAction' },
+        c0: { exportedName: '$$RSC_SERVER_CACHE_0' },
+        c1: { exportedName: '$$RSC_SERVER_CACHE_11' },
+        x: {},
+      },
+      edge: { e1: { exportedName: 'saveSettingsAction' } },
+    };
+    expect([...callableActionIds(manifest)].sort()).toEqual(['a1', 'e1']);
+    expect(callableActionIds({}).size).toBe(0);
   });
 });
