@@ -24,7 +24,8 @@ export default async function PurgesPage({ searchParams }: { searchParams: Searc
           ? `Changes readers can see are purged from the HTTP cache in front through the ${purger.name} purger (ERRATA_PURGER). The newest ${PURGE_LOG_KEEP.toLocaleString('en-GB')} purges are kept.`
           : 'No HTTP cache purger is configured (ERRATA_PURGER=none): nothing is purged.'}
       </p>
-      <table>
+      {/* On a phone the table scrolls inside itself; focusable, so a keyboard can scroll it too. */}
+      <table tabIndex={0}>
         <caption>Purges, newest first</caption>
         <thead>
           <tr>
