@@ -19,7 +19,10 @@ describe('renderNginxConfig', () => {
     expect(conf).toMatch(/location ~ \^\/\(desk\|login\|api\)\(\/\|\$\) \{\n\s+proxy_pass http:\/\/errata_app;\n\s+\}/);
     expect(conf).toContain('next-auth\\.session-token');
     expect(conf).toMatch(/proxy_cache_bypass \$errata_signed_in \$errata_has_query/);
-    expect(conf).toMatch(/proxy_no_cache \$errata_upstream_stale \$errata_signed_in \$errata_has_query/);
+    expect(conf).toMatch(/proxy_no_cache \$errata_upstream_stale \$errata_upstream_error \$errata_signed_in \$errata_has_query/);
+    // A 4xx is passed on, never stored (a made-up address would be a file for a day).
+    expect(conf).toMatch(/map \$upstream_status \$errata_upstream_error \{\n\s+default 0;\n\s+"~\^4" 1;/);
+    expect(conf).toContain('proxy_buffer_size 16k;');
     expect(conf).toMatch(/location ~ \^\/__purge\/ \{\n\s+allow 127\.0\.0\.1;\n\s+allow ::1;\n\s+deny all;/);
     expect(conf).toContain('add_header X-Cache-Status $upstream_cache_status always;');
     expect(conf).toContain('proxy_cache_lock on;');
