@@ -87,7 +87,9 @@ export async function benchNginx(options: NginxBenchOptions): Promise<NginxBench
   const say = (line: string) => print && console.log(line);
   const appBase = `http://127.0.0.1:${options.appPort}`;
   const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'errata-static-'));
-  const page = await fetch(appBase + options.paths[0]);
+  // A fresh connection: after a long wrk run the pool's keep-alive sockets may have been closed by
+  // the server, and undici does not retry a request sent on one.
+  const page = await fetch(appBase + options.paths[0], { headers: { connection: 'close' } }).catch(() => fetch(appBase + options.paths[0], { headers: { connection: 'close' } }));
   if (!page.ok) throw new Error(`${options.paths[0]} answered ${page.status}`);
   fs.writeFileSync(path.join(staticDir, 'page.html'), await page.text());
   fs.chmodSync(staticDir, 0o755);
