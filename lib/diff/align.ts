@@ -60,8 +60,8 @@ function coarse(olds: Block[], news: Block[]): Item[] {
   return items;
 }
 
-function bag(block: Block, ctx: Context): Bag {
-  const tokens = blockTokens(block);
+function bag(block: Block, ctx: Context, like?: Block): Bag {
+  const tokens = blockTokens(block, ctx.interner, like);
   ctx.interner.intern(tokens);
   return bagOf(tokens);
 }
@@ -118,9 +118,12 @@ export function alignBlocks(olds: Block[], news: Block[], ctx: Context): Item[] 
         else moved.push({ kind: 'move', side: 'to', id, o: moveSource.get(id) ?? 0, n: r.n });
       }
     }
+    // Each new paragraph is most likely an edit of the old one at its place in the region.
+    const oldBags = dels.map((o) => bag(olds[o], ctx));
+    const newBags = inss.map((n, j) => bag(news[n], ctx, dels.length > 0 ? olds[dels[Math.min(j, dels.length - 1)]] : undefined));
     const steps = pairRegion(
-      dels.map((o) => bag(olds[o], ctx)),
-      inss.map((n) => bag(news[n], ctx)),
+      oldBags,
+      newBags,
       ctx.threshold,
     ).map((s): Item => ({ kind: 'step', dels: s.dels.map((i) => dels[i]), news: s.news.map((j) => inss[j]), region }));
     items.push(...interleave(steps, moved));
@@ -160,7 +163,7 @@ function findNearMoves(items: Item[], olds: Block[], news: Block[], ctx: Context
   items.forEach((it, i) => {
     if (it.kind !== 'step' || it.dels.length + it.news.length !== 1) return;
     const block = it.dels.length === 1 ? olds[it.dels[0]] : news[it.news[0]];
-    if (countWords(blockTokens(block)) >= MOVE_MIN_WORDS) (it.dels.length === 1 ? gone : added).push(i);
+    if (countWords(blockTokens(block, ctx.interner)) >= MOVE_MIN_WORDS) (it.dels.length === 1 ? gone : added).push(i);
   });
   if (gone.length === 0 || added.length === 0 || gone.length * added.length > MAX_MOVE_CANDIDATES) return;
   const step = (i: number) => items[i] as Extract<Item, { kind: 'step' }>;
@@ -185,7 +188,7 @@ function findNearMoves(items: Item[], olds: Block[], news: Block[], ctx: Context
     if (attempts-- <= 0) break;
     const o = step(g).dels[0];
     const n = step(a).news[0];
-    const result = diffTokens(blockTokens(olds[o]), blockTokens(news[n]), ctx);
+    const result = diffTokens(blockTokens(olds[o], ctx.interner), blockTokens(news[n], ctx.interner), ctx);
     if (!result.ok) {
       if (result.bounded) ctx.approximate = true;
       continue;

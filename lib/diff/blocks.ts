@@ -1,7 +1,7 @@
 // Splits an article body (Markdown, no raw HTML) into blocks of formatted text for alignment.
 import type { Token } from 'markdown-it';
-import { BLOCK_SEPARATOR, markdownParser as parser, plainChildText } from '../text';
-import { type Segment, type WordToken, tokenise } from './tokenise';
+import { BLOCK_SEPARATOR, isPlainInline, markdownParser as parser, parseBlockTokens, parseInline, plainChildText } from '../text';
+import { type Interner, type Segment, type WordToken, tokenise, tokeniseLike } from './tokenise';
 import type { BlockShape, Marks } from './types';
 
 export interface Block {
@@ -87,8 +87,12 @@ export function sameShape(a: BlockShape, b: BlockShape): boolean {
 /** Whitespace other than a single space or a line break. */
 const ODD_SPACE = /[^\S \n]| {2}/;
 
-function blockKey(shape: BlockShape, segments: Segment[]): string {
-  let key = shapeKey(shape);
+/**
+ * The part of a block's key after its shape (which holds no whitespace, so the whole key is the
+ * shape's part and this one).
+ */
+function segmentsKey(segments: Segment[]): string {
+  let key = '';
   for (const s of segments) {
     const m = s.marks;
     const sig = m ? `${m.em ? 'e' : ''}${m.strong ? 's' : ''}${m.code ? 'c' : ''}${m.strike ? 'x' : ''}${m.href ?? ''}` : '';
@@ -99,9 +103,37 @@ function blockKey(shape: BlockShape, segments: Segment[]): string {
   return ODD_SPACE.test(key) ? key.replace(/[^\S\n]+/g, ' ') : key;
 }
 
+/** A block's inline content read into segments, with its key part and plain-text length. */
+interface Inline {
+  segments: Segment[];
+  key: string;
+  length: number;
+}
+
+function inlineOf(segments: Segment[]): Inline {
+  let length = 0;
+  for (const s of segments) length += s.text.length;
+  return { segments, key: segmentsKey(segments), length };
+}
+
+/**
+ * The inline content read so far in one diff, so a paragraph both versions have is read once.
+ * Reading depends on the body's link reference definitions too: the entries only serve a body
+ * whose definitions are those of the body that made them.
+ */
+export class InlineMemo {
+  references: string | undefined | null = null;
+  readonly read = new Map<string, Inline>();
+}
+
 /** The blocks of a body in reading order: paragraphs, headings, list items, cells and code. */
-export function parseBlocks(markdown: string): Block[] {
-  const tokens = parser.parse(markdown, {});
+export function parseBlocks(markdown: string, shared?: InlineMemo): Block[] {
+  const env: Record<string, unknown> = {};
+  const tokens = parseBlockTokens(markdown, env);
+  const references = env.references === undefined ? undefined : JSON.stringify(env.references);
+  let memo = shared ?? new InlineMemo();
+  if (memo.references === null) memo.references = references;
+  else if (memo.references !== references) memo = new InlineMemo();
   const blocks: Block[] = [];
   const lists: { ordered: boolean }[] = [];
   let quoteDepth = 0;
@@ -110,16 +142,16 @@ export function parseBlocks(markdown: string): Block[] {
   let marker: string | undefined;
   let plain = 0;
   let plainBlocks = 0;
-  const add = (shape: BlockShape, segments: Segment[], inPlain: boolean) => {
+  const add = (shape: BlockShape, inline: Inline, inPlain: boolean) => {
     if (quoteDepth > 0) shape.quoted = true;
     let plainStart: number | undefined;
     if (inPlain) {
       if (plainBlocks > 0) plain += PLAIN_SEPARATOR;
       plainStart = plain;
-      plain += segments.reduce((n, s) => n + s.text.length, 0);
+      plain += inline.length;
       plainBlocks += 1;
     }
-    blocks.push({ shape, key: blockKey(shape, segments), segments, plainStart });
+    blocks.push({ shape, key: shapeKey(shape) + inline.key, segments: inline.segments, plainStart });
   };
   for (const token of tokens) {
     switch (token.type) {
@@ -157,11 +189,17 @@ export function parseBlocks(markdown: string): Block[] {
       case 'fence':
       case 'code_block': {
         const text = token.content.replace(/\n$/, '');
-        add({ kind: 'code' }, text ? [{ text, marks: { code: true }, start: 0 }] : [], false);
+        add({ kind: 'code' }, inlineOf(text ? [{ text, marks: { code: true }, start: 0 }] : []), false);
         break;
       }
       case 'inline': {
-        const segments = inlineSegments(token.children ?? []);
+        let inline = memo.read.get(token.content);
+        if (!inline) {
+          // Plain text is one segment, as inlineSegments would make of its one text token.
+          const segments = isPlainInline(token.content) ? [{ text: token.content, marks: undefined, start: 0 }] : inlineSegments(parseInline(token.content, env));
+          inline = inlineOf(segments);
+          memo.read.set(token.content, inline);
+        }
         let shape: BlockShape;
         if (heading > 0) shape = { kind: 'heading', level: heading };
         else if (cell) shape = { kind: 'table-cell' };
@@ -171,7 +209,7 @@ export function parseBlocks(markdown: string): Block[] {
           if (marker) shape.marker = marker;
           marker = undefined;
         } else shape = { kind: 'paragraph' };
-        add(shape, segments, true);
+        add(shape, inline, true);
         break;
       }
     }
@@ -179,8 +217,11 @@ export function parseBlocks(markdown: string): Block[] {
   return blocks;
 }
 
-/** The block's word tokens, tokenised once. */
-export function blockTokens(block: Block): WordToken[] {
-  block.tokens ??= tokenise(block.segments);
+/**
+ * The block's word tokens, tokenised once (and interned as they are cut, given the diff's
+ * interner). Given a tokenised block it is likely an edit of, only the text they differ in is cut.
+ */
+export function blockTokens(block: Block, interner?: Interner, like?: Block): WordToken[] {
+  block.tokens ??= interner && like?.tokens ? tokeniseLike(block.segments, interner, like.segments, like.tokens) : tokenise(block.segments, interner);
   return block.tokens;
 }

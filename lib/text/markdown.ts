@@ -29,3 +29,34 @@ export function plainChildText(child: Token): string {
   if (child.type === 'softbreak' || child.type === 'hardbreak') return '\n';
   return child.content;
 }
+
+// The reader diff parses two whole bodies per request: their block structure first, then each
+// block's inline content, which it reads only once when both versions have the same paragraph.
+const blockParser = createMarkdownParser();
+blockParser.core.ruler.disable('inline');
+
+/**
+ * The shared parser's tokens for a body, except that inline tokens have no children yet: read
+ * each one's with parseInline, passing the same env (it holds the body's link references).
+ */
+export function parseBlockTokens(markdown: string, env: Record<string, unknown>): Token[] {
+  return blockParser.parse(markdown, env);
+}
+
+/** Where markdown-it's inline text rule stops to try the other rules (its isTerminatorChar). */
+const INLINE_MARKUP = /[\n!#$%&*+\-:<=>@[\\\]^_`{}~]/;
+
+/**
+ * Inline content that parses to one text token holding all of it: not empty, and without a
+ * character at which any inline rule could start (emphasis, links, code, escapes, entities,
+ * breaks).
+ */
+export function isPlainInline(content: string): boolean {
+  return content !== '' && !INLINE_MARKUP.test(content);
+}
+
+/** An inline token's children, exactly as the shared parser's full parse makes them. */
+export function parseInline(content: string, env: Record<string, unknown>): Token[] {
+  return markdownParser.parseInline(content, env)[0]?.children ?? [];
+}
+

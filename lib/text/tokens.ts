@@ -21,13 +21,111 @@ const SPACE = /^\s+$/;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const MONEY_OR_PERCENT = /^[\p{Sc}%]$/u;
 
-/** The text cut into tokens and the whitespace runs between them; joined, they give the text back. */
-export function pieces(text: string): string[] {
+/** What a piece is: whitespace, a token with a letter or digit in it (a word), or another token. */
+export type PieceKind = 0 | 1 | 2;
+export const SPACE_PIECE = 0;
+export const WORD_PIECE = 1;
+export const OTHER_PIECE = 2;
+
+// The regex's rules restricted to ASCII, for cutting by hand: most text is ASCII, and a regex match
+// per piece (an array and a string each) costs more than the cut. Classes: 0 other (punctuation,
+// controls), 1 whitespace (\s), 2 letter or digit, 3 "_" (\p{Pc}: in a word's first run only).
+// No ASCII character is an emoji, a regional indicator or a combining mark.
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if (c === 32 || (c >= 9 && c <= 13)) ASCII_CLASS[c] = 1;
+  else if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) ASCII_CLASS[c] = 2;
+  else if (c === 95) ASCII_CLASS[c] = 3;
+}
+/** 4: not ASCII; the regex decides any piece that touches such a character. */
+const classOf = (c: number): number => (c < 128 ? ASCII_CLASS[c] : 4);
+const STICKY_PIECE = new RegExp(PIECE.source, 'uy');
+
+/** Where an ASCII piece starting at i ends, or -1 when a character after it is not ASCII. */
+function asciiPieceEnd(text: string, i: number, cls: number): number {
+  const n = text.length;
+  let j = i + 1;
+  if (cls === 1) {
+    while (j < n && classOf(text.charCodeAt(j)) === 1) j++;
+  } else if (cls >= 2) {
+    for (let c = j < n ? classOf(text.charCodeAt(j)) : 0; c === 2 || c === 3; c = j < n ? classOf(text.charCodeAt(j)) : 0) j++;
+    // (?:(?:['’.]|(?<=\p{N}),)[\p{L}\p{M}\p{N}]+)*: a joiner and letters or digits, again and again.
+    while (j + 1 < n) {
+      const d = text.charCodeAt(j);
+      const joins = d === 39 || d === 46 || (d === 44 && text.charCodeAt(j - 1) >= 48 && text.charCodeAt(j - 1) <= 57);
+      if (!joins) break;
+      const e = classOf(text.charCodeAt(j + 1));
+      if (e === 4) return -1;
+      if (e !== 2) break;
+      j += 2;
+      while (j < n && classOf(text.charCodeAt(j)) === 2) j++;
+    }
+  }
+  // A character after the piece that is not ASCII may belong to it (a letter, a mark, a space).
+  return j < n && text.charCodeAt(j) >= 128 ? -1 : j;
+}
+
+/** Text in a script written without spaces: cut by the segmenter, as a whole. */
+export function isUnspaced(text: string): boolean {
+  return UNSPACED.test(text);
+}
+
+/** Told each piece's offsets and kind in turn; returns true to stop. */
+export type PieceVisitor = (start: number, end: number, kind: PieceKind) => boolean | void;
+
+/**
+ * Calls visit with the offsets and kind of each piece of the text in order, from `from` on (where a
+ * piece starts). Where a piece ends depends on the text from its start to at most 3 code units
+ * past its end (and, for a comma, on the character before it, which is in the piece), except in
+ * unspaced text, which is cut as a whole.
+ */
+function scan(text: string, visit: PieceVisitor, from = 0): void {
   if (UNSPACED.test(text)) {
     segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
-    return Array.from(segmenter.segment(text), (s) => s.segment);
+    for (const s of segmenter.segment(text)) if (s.index >= from && visit(s.index, s.index + s.segment.length, pieceKind(s.segment))) return;
+    return;
   }
-  return text.match(PIECE) ?? [];
+  const n = text.length;
+  for (let i = from; i < n; ) {
+    const cls = classOf(text.charCodeAt(i));
+    const end = cls === 4 ? -1 : asciiPieceEnd(text, i, cls);
+    if (end >= 0) {
+      if (visit(i, end, cls === 1 ? SPACE_PIECE : cls === 2 || hasLetterOrDigit(text, i, end) ? WORD_PIECE : OTHER_PIECE)) return;
+      i = end;
+      continue;
+    }
+    // The regex itself, at this piece: the pieces tile the text, so its match starts here.
+    STICKY_PIECE.lastIndex = i;
+    const piece = (STICKY_PIECE.exec(text) as RegExpExecArray)[0];
+    if (visit(i, i + piece.length, pieceKind(piece))) return;
+    i += piece.length;
+  }
+}
+
+/** An ASCII piece holds a letter or digit (one that starts with "_" may not). */
+function hasLetterOrDigit(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (ASCII_CLASS[text.charCodeAt(k)] === 2) return true;
+  return false;
+}
+
+function pieceKind(piece: string): PieceKind {
+  return isSpace(piece) ? SPACE_PIECE : isWord(piece) ? WORD_PIECE : OTHER_PIECE;
+}
+
+/**
+ * The text cut into tokens and the whitespace runs between them; joined, they give the text back.
+ * Given a visitor, the same pieces as offsets and kinds instead, without making their strings
+ * (see scan).
+ */
+export function pieces(text: string): string[];
+export function pieces(text: string, visit: PieceVisitor, from?: number): void;
+export function pieces(text: string, visit?: PieceVisitor, from = 0): string[] | void {
+  if (visit) return scan(text, visit, from);
+  const out: string[] = [];
+  scan(text, (start, end) => {
+    out.push(text.slice(start, end));
+  });
+  return out;
 }
 
 /** A whitespace piece (a piece is all whitespace or none, so its first character mostly tells). */
@@ -62,11 +160,9 @@ export interface TextToken {
 /** The tokens of a text with their offsets; whitespace only separates them. */
 export function tokenise(text: string, offset = 0): TextToken[] {
   const out: TextToken[] = [];
-  let at = offset;
-  for (const piece of pieces(text)) {
-    if (!isSpace(piece)) out.push({ text: piece, start: at, end: at + piece.length, word: isWord(piece) });
-    at += piece.length;
-  }
+  scan(text, (start, end, kind) => {
+    if (kind !== SPACE_PIECE) out.push({ text: text.slice(start, end), start: offset + start, end: offset + end, word: kind === WORD_PIECE });
+  });
   return out;
 }
 
