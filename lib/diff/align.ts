@@ -22,13 +22,11 @@ const MAX_MOVE_CANDIDATES = 10_000;
 
 function script(olds: Block[], news: Block[], ctx: Context): Entry[] | undefined {
   if (olds.length > ctx.maxBlocks || news.length > ctx.maxBlocks) return undefined;
-  const ids = new Map<string, number>();
-  const idOf = (b: Block) => {
-    let id = ids.get(b.key);
-    if (id === undefined) ids.set(b.key, (id = ids.size));
-    return id;
-  };
-  const edits = diffIds(olds.map(idOf), news.map(idOf), { maxEditLength: ctx.maxEditLength, deadline: ctx.deadline });
+  const edits = diffIds(
+    olds.map((b) => b.id),
+    news.map((b) => b.id),
+    { maxEditLength: ctx.maxEditLength, deadline: ctx.deadline },
+  );
   if (!edits) return undefined;
   const entries: Entry[] = [];
   let o = 0;
@@ -49,9 +47,9 @@ function script(olds: Block[], news: Block[], ctx: Context): Entry[] | undefined
  */
 function coarse(olds: Block[], news: Block[]): Item[] {
   let head = 0;
-  while (head < olds.length && head < news.length && olds[head].key === news[head].key) head++;
+  while (head < olds.length && head < news.length && olds[head].id === news[head].id) head++;
   let tail = 0;
-  while (tail < olds.length - head && tail < news.length - head && olds[olds.length - 1 - tail].key === news[news.length - 1 - tail].key) tail++;
+  while (tail < olds.length - head && tail < news.length - head && olds[olds.length - 1 - tail].id === news[news.length - 1 - tail].id) tail++;
   const items: Item[] = [];
   for (let i = 0; i < head; i++) items.push({ kind: 'equal', o: i, n: i });
   for (let o = head; o < olds.length - tail; o++) items.push({ kind: 'step', dels: [o], news: [], region: 0 });
@@ -73,19 +71,19 @@ export function alignBlocks(olds: Block[], news: Block[], ctx: Context): Item[] 
     return coarse(olds, news);
   }
   // Exact moves first: a removed paragraph that reappears word for word elsewhere.
-  const removed = new Map<string, number[]>();
+  const removed = new Map<number, number[]>();
   for (const e of entries) {
     if (e.op !== 'delete') continue;
-    const list = removed.get(olds[e.o].key);
+    const list = removed.get(olds[e.o].id);
     if (list) list.push(e.o);
-    else removed.set(olds[e.o].key, [e.o]);
+    else removed.set(olds[e.o].id, [e.o]);
   }
   const moveOfOld = new Map<number, number>();
   const moveOfNew = new Map<number, number>();
   const moveTarget = new Map<number, number>();
   for (const e of entries) {
     if (e.op !== 'insert') continue;
-    const o = removed.get(news[e.n].key)?.shift();
+    const o = removed.get(news[e.n].id)?.shift();
     if (o === undefined) continue;
     const id = moveOfOld.size + 1;
     moveOfOld.set(o, id);

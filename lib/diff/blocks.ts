@@ -8,6 +8,8 @@ export interface Block {
   shape: BlockShape;
   /** Equal keys mean equal blocks: shape, text with whitespace collapsed, and formatting. */
   key: string;
+  /** Equal for blocks with equal keys (among blocks parsed with one InlineMemo): cheaper to compare. */
+  id: number;
   segments: Segment[];
   /** Offset in the body's plain text (lib/markdown toPlainText); code blocks have none there. */
   plainStart?: number;
@@ -103,37 +105,59 @@ function segmentsKey(segments: Segment[]): string {
   return ODD_SPACE.test(key) ? key.replace(/[^\S\n]+/g, ' ') : key;
 }
 
-/** A block's inline content read into segments, with its key part and plain-text length. */
+/** A block's inline content read into segments, with its key part (and that part's id) and plain-text length. */
 interface Inline {
   segments: Segment[];
   key: string;
+  keyId: number;
   length: number;
 }
 
-function inlineOf(segments: Segment[]): Inline {
-  let length = 0;
-  for (const s of segments) length += s.text.length;
-  return { segments, key: segmentsKey(segments), length };
-}
-
 /**
- * The inline content read so far in one diff, so a paragraph both versions have is read once.
- * Reading depends on the body's link reference definitions too: the entries only serve a body
- * whose definitions are those of the body that made them.
+ * What one diff has read of its bodies, so a paragraph both versions have is read once, and ids
+ * for the keys of their blocks. Reading depends on the body's link reference definitions too:
+ * the inline content read only serves a body whose definitions are those of the body that read it.
  */
 export class InlineMemo {
-  references: string | undefined | null = null;
-  readonly read = new Map<string, Inline>();
+  private references: string | undefined | null = null;
+  private read = new Map<string, Inline>();
+  private keyIds = new Map<string, number>();
+  private blockIds = new Map<string, number>();
+
+  /** The inline content read for bodies with these link references (JSON, or undefined for none). */
+  readFor(references: string | undefined): Map<string, Inline> {
+    if (this.references === null) this.references = references;
+    else if (this.references !== references) {
+      this.references = references;
+      this.read = new Map();
+    }
+    return this.read;
+  }
+
+  inline(segments: Segment[]): Inline {
+    let length = 0;
+    for (const s of segments) length += s.text.length;
+    const key = segmentsKey(segments);
+    let keyId = this.keyIds.get(key);
+    if (keyId === undefined) this.keyIds.set(key, (keyId = this.keyIds.size));
+    return { segments, key, keyId, length };
+  }
+
+  /** The id of the key shapeKey + inline.key (a shape key holds no \u0002, which a key part starts with). */
+  blockId(shapeKey: string, inline: Inline): number {
+    const key = `${shapeKey}\u0000${inline.keyId}`;
+    let id = this.blockIds.get(key);
+    if (id === undefined) this.blockIds.set(key, (id = this.blockIds.size));
+    return id;
+  }
 }
 
 /** The blocks of a body in reading order: paragraphs, headings, list items, cells and code. */
 export function parseBlocks(markdown: string, shared?: InlineMemo): Block[] {
   const env: Record<string, unknown> = {};
   const tokens = parseBlockTokens(markdown, env);
-  const references = env.references === undefined ? undefined : JSON.stringify(env.references);
-  let memo = shared ?? new InlineMemo();
-  if (memo.references === null) memo.references = references;
-  else if (memo.references !== references) memo = new InlineMemo();
+  const memo = shared ?? new InlineMemo();
+  const read = memo.readFor(env.references === undefined ? undefined : JSON.stringify(env.references));
   const blocks: Block[] = [];
   const lists: { ordered: boolean }[] = [];
   let quoteDepth = 0;
@@ -151,7 +175,8 @@ export function parseBlocks(markdown: string, shared?: InlineMemo): Block[] {
       plain += inline.length;
       plainBlocks += 1;
     }
-    blocks.push({ shape, key: shapeKey(shape) + inline.key, segments: inline.segments, plainStart });
+    const shapePart = shapeKey(shape);
+    blocks.push({ shape, key: shapePart + inline.key, id: memo.blockId(shapePart, inline), segments: inline.segments, plainStart });
   };
   for (const token of tokens) {
     switch (token.type) {
@@ -189,16 +214,16 @@ export function parseBlocks(markdown: string, shared?: InlineMemo): Block[] {
       case 'fence':
       case 'code_block': {
         const text = token.content.replace(/\n$/, '');
-        add({ kind: 'code' }, inlineOf(text ? [{ text, marks: { code: true }, start: 0 }] : []), false);
+        add({ kind: 'code' }, memo.inline(text ? [{ text, marks: { code: true }, start: 0 }] : []), false);
         break;
       }
       case 'inline': {
-        let inline = memo.read.get(token.content);
+        let inline = read.get(token.content);
         if (!inline) {
           // Plain text is one segment, as inlineSegments would make of its one text token.
           const segments = isPlainInline(token.content) ? [{ text: token.content, marks: undefined, start: 0 }] : inlineSegments(parseInline(token.content, env));
-          inline = inlineOf(segments);
-          memo.read.set(token.content, inline);
+          inline = memo.inline(segments);
+          read.set(token.content, inline);
         }
         let shape: BlockShape;
         if (heading > 0) shape = { kind: 'heading', level: heading };

@@ -1,5 +1,5 @@
 // The text engine's tokens (lib/text) with the formatting they carry and the whitespace before them.
-import { SPACE_PIECE, WORD_PIECE, isUnspaced, pieces } from '../text/tokens';
+import { SPACE_PIECE, WORD_PIECE, hashText, isUnspaced, pieces } from '../text/tokens';
 import type { Marks } from './types';
 
 /** A run of text with one set of marks, at an offset in its block's plain text. */
@@ -47,21 +47,22 @@ function cut(segments: Segment[], k: number, from: number, interner: Interner | 
   for (; k < segments.length && !stopped; k++, from = 0) {
     const { text, marks, start: at } = segments[k];
     const prefix = keyPrefix(marks);
-    const prefixHash = interner ? hashOf(prefix, 0, prefix.length, 0) : 0;
+    const prefixHash = hashText(prefix, 0, prefix.length);
     pieces(
       text,
-      (start, end, kind) => {
+      (start, end, kind, hash) => {
         if (kind === SPACE) {
           pre += text.slice(start, end);
           return false;
         }
         let id = 0;
-        let piece: string | undefined;
+        let piece: string;
         if (interner) {
-          id = interner.idOf(prefix, prefixHash, text, start, end);
-          piece = interner.textOf(id, prefix);
-        }
-        tokens.push({ text: piece ?? text.slice(start, end), pre, marks, word: kind === WORD, start: at + start, id });
+          // A token seen before takes that one's string (the same text).
+          id = interner.idOf(prefix, prefixHash, text, start, end, hash);
+          piece = interner.textOf(id);
+        } else piece = text.slice(start, end);
+        tokens.push({ text: piece, pre, marks, word: kind === WORD, start: at + start, id });
         pre = '';
         stopped = stop !== undefined && stop(at + end);
         return stopped;
@@ -166,65 +167,68 @@ function marksKey(marks: Marks | undefined): string {
 }
 
 /**
- * What goes before a token's text in its comparison key. Plain words key as themselves; a
- * formatted key always holds \u0001, which no token can.
+ * What goes before a token's text in its comparison key: nothing for plain words, the formatting
+ * and \u0001 for formatted ones. A key splits into prefix and text one way only (a prefix has its
+ * one \u0001 at its end, and a token can hold one only as its first character), so keys are equal
+ * when their prefixes and texts are.
  */
 function keyPrefix(marks: Marks | undefined): string {
   return marks ? `${marksKey(marks)}\u0001` : '';
 }
 
-/** A string hash of text[start, end), continuing from h (so a key's prefix and text hash as one). */
-function hashOf(text: string, start: number, end: number, h: number): number {
-  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
-  return h;
+/** A key's hash from its prefix's hash and its text's (hashText). */
+function keyHash(prefix: string, prefixHash: number, textHash: number): number {
+  return prefix === '' ? textHash : (Math.imul(prefixHash, 0x9e3779b1) ^ textHash) | 0;
 }
 
 /**
  * Gives equal tokens equal small integers, so the diff compares numbers. Formatting is part of
  * the key (a changed link target is a change); whitespace is not (reflowed lines are no change).
- * The key is the token's prefix (keyPrefix) and text; keys live in an open-addressing table, so a
- * token is looked up from the text it is cut from, before (or without) making its string.
+ * Keys live in an open-addressing table, so a token is looked up from the text it is cut from,
+ * before (or without) making its string.
  */
 export class Interner {
   /** By id (from 1): the key's prefix, the token's text and the key's hash. */
   private prefixes: string[] = [''];
   private texts: string[] = [''];
-  private hashes: number[] = [0];
+  private hashes = new Int32Array(1024);
   /** Ids by hash, 0 for an empty slot; at most half full. */
-  private slots = new Int32Array(1024);
+  private slots = new Int32Array(2048);
   /** Token lists already interned (a block's tokens are read by the alignment, then the diff). */
   private done = new WeakMap<WordToken[], number[]>();
 
-  /** The id of the key prefix + text[start, end); prefixHash is hashOf(prefix). */
-  idOf(prefix: string, prefixHash: number, text: string, start: number, end: number): number {
-    const h = hashOf(text, start, end, prefixHash);
+  /** The id of the key prefix + text[start, end); the hashes are hashText of the prefix and of the text. */
+  idOf(prefix: string, prefixHash: number, text: string, start: number, end: number, textHash: number): number {
+    const h = keyHash(prefix, prefixHash, textHash);
     const mask = this.slots.length - 1;
+    const length = end - start;
     for (let at = h & mask; ; at = (at + 1) & mask) {
       const id = this.slots[at];
       if (id === 0) return this.add(h, prefix, text.slice(start, end), at);
-      if (this.hashes[id] === h && this.holds(id, prefix, text, start, end)) return id;
+      if (this.hashes[id] !== h || this.prefixes[id] !== prefix) continue;
+      const known = this.texts[id];
+      if (known.length !== length) continue;
+      let k = 0;
+      while (k < length && known.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+      if (k === length) return id;
     }
   }
 
-  /** The text of the token with this id, when a token with this key prefix may take it as its own. */
-  textOf(id: number, prefix: string): string | undefined {
-    return this.prefixes[id] === prefix ? this.texts[id] : undefined;
-  }
-
-  /** Whether id's key is prefix + text[start, end). */
-  private holds(id: number, prefix: string, text: string, start: number, end: number): boolean {
-    const [p, t] = [this.prefixes[id], this.texts[id]];
-    if (p.length + t.length !== prefix.length + end - start) return false;
-    if (p !== prefix) return p + t === prefix + text.slice(start, end);
-    for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) !== text.charCodeAt(start + i)) return false;
-    return true;
+  /** The text of the token with this id. */
+  textOf(id: number): string {
+    return this.texts[id];
   }
 
   private add(h: number, prefix: string, text: string, at: number): number {
     const id = this.texts.length;
     this.prefixes.push(prefix);
     this.texts.push(text);
-    this.hashes.push(h);
+    if (id === this.hashes.length) {
+      const hashes = new Int32Array(id * 2);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+    }
+    this.hashes[id] = h;
     this.slots[at] = id;
     if (2 * id >= this.slots.length) {
       const slots = new Int32Array(this.slots.length * 2);
@@ -247,7 +251,7 @@ export class Interner {
       const t = tokens[i];
       if (t.id === 0) {
         const prefix = keyPrefix(t.marks);
-        t.id = this.idOf(prefix, hashOf(prefix, 0, prefix.length, 0), t.text, 0, t.text.length);
+        t.id = this.idOf(prefix, hashText(prefix, 0, prefix.length), t.text, 0, t.text.length, hashText(t.text, 0, t.text.length));
       }
       out[i] = t.id;
     }

@@ -29,83 +29,97 @@ export const OTHER_PIECE = 2;
 
 // The regex's rules restricted to ASCII, for cutting by hand: most text is ASCII, and a regex match
 // per piece (an array and a string each) costs more than the cut. Classes: 0 other (punctuation,
-// controls), 1 whitespace (\s), 2 letter or digit, 3 "_" (\p{Pc}: in a word's first run only).
-// No ASCII character is an emoji, a regional indicator or a combining mark.
-const ASCII_CLASS = new Uint8Array(128);
+// controls), 1 whitespace (\s), 2 letter or digit, 3 "_" (\p{Pc}: in a word's first run only),
+// 4 not ASCII (the regex decides any piece that touches such a character). No ASCII character is
+// an emoji, a regional indicator or a combining mark.
+const CLASS = new Uint8Array(65536).fill(4);
 for (let c = 0; c < 128; c++) {
-  if (c === 32 || (c >= 9 && c <= 13)) ASCII_CLASS[c] = 1;
-  else if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) ASCII_CLASS[c] = 2;
-  else if (c === 95) ASCII_CLASS[c] = 3;
+  if (c === 32 || (c >= 9 && c <= 13)) CLASS[c] = 1;
+  else if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) CLASS[c] = 2;
+  else if (c === 95) CLASS[c] = 3;
+  else CLASS[c] = 0;
 }
-/** 4: not ASCII; the regex decides any piece that touches such a character. */
-const classOf = (c: number): number => (c < 128 ? ASCII_CLASS[c] : 4);
 const STICKY_PIECE = new RegExp(PIECE.source, 'uy');
-
-/** Where an ASCII piece starting at i ends, or -1 when a character after it is not ASCII. */
-function asciiPieceEnd(text: string, i: number, cls: number): number {
-  const n = text.length;
-  let j = i + 1;
-  if (cls === 1) {
-    while (j < n && classOf(text.charCodeAt(j)) === 1) j++;
-  } else if (cls >= 2) {
-    for (let c = j < n ? classOf(text.charCodeAt(j)) : 0; c === 2 || c === 3; c = j < n ? classOf(text.charCodeAt(j)) : 0) j++;
-    // (?:(?:['’.]|(?<=\p{N}),)[\p{L}\p{M}\p{N}]+)*: a joiner and letters or digits, again and again.
-    while (j + 1 < n) {
-      const d = text.charCodeAt(j);
-      const joins = d === 39 || d === 46 || (d === 44 && text.charCodeAt(j - 1) >= 48 && text.charCodeAt(j - 1) <= 57);
-      if (!joins) break;
-      const e = classOf(text.charCodeAt(j + 1));
-      if (e === 4) return -1;
-      if (e !== 2) break;
-      j += 2;
-      while (j < n && classOf(text.charCodeAt(j)) === 2) j++;
-    }
-  }
-  // A character after the piece that is not ASCII may belong to it (a letter, a mark, a space).
-  return j < n && text.charCodeAt(j) >= 128 ? -1 : j;
-}
 
 /** Text in a script written without spaces: cut by the segmenter, as a whole. */
 export function isUnspaced(text: string): boolean {
   return UNSPACED.test(text);
 }
 
-/** Told each piece's offsets and kind in turn; returns true to stop. */
-export type PieceVisitor = (start: number, end: number, kind: PieceKind) => boolean | void;
+/** A 32-bit hash of text[start, end), continuing from h: what scan reports for each piece. */
+export function hashText(text: string, start: number, end: number, h = 0): number {
+  for (let i = start; i < end; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return h;
+}
 
 /**
- * Calls visit with the offsets and kind of each piece of the text in order, from `from` on (where a
- * piece starts). Where a piece ends depends on the text from its start to at most 3 code units
- * past its end (and, for a comma, on the character before it, which is in the piece), except in
- * unspaced text, which is cut as a whole.
+ * Told each piece's offsets, kind and hash (hashText of it, so a caller can intern a token
+ * without making its string) in turn; returns true to stop.
+ */
+export type PieceVisitor = (start: number, end: number, kind: PieceKind, hash: number) => boolean | void;
+
+/**
+ * Calls visit for each piece of the text in order, from `from` on (where a piece starts). Where a
+ * piece ends depends on the text from its start to at most 3 code units past its end (and, for a
+ * comma, on the character before it, which is in the piece), except in unspaced text, which is
+ * cut as a whole.
  */
 function scan(text: string, visit: PieceVisitor, from = 0): void {
   if (UNSPACED.test(text)) {
     segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
-    for (const s of segmenter.segment(text)) if (s.index >= from && visit(s.index, s.index + s.segment.length, pieceKind(s.segment))) return;
+    for (const s of segmenter.segment(text)) {
+      if (s.index < from) continue;
+      const end = s.index + s.segment.length;
+      if (visit(s.index, end, pieceKind(s.segment), hashText(text, s.index, end))) return;
+    }
     return;
   }
   const n = text.length;
   for (let i = from; i < n; ) {
-    const cls = classOf(text.charCodeAt(i));
-    const end = cls === 4 ? -1 : asciiPieceEnd(text, i, cls);
-    if (end >= 0) {
-      if (visit(i, end, cls === 1 ? SPACE_PIECE : cls === 2 || hasLetterOrDigit(text, i, end) ? WORD_PIECE : OTHER_PIECE)) return;
-      i = end;
+    const cls = CLASS[text.charCodeAt(i)];
+    // By hand: the piece's end j, and the class c of the character after it.
+    let j = i + 1;
+    let c = j < n ? CLASS[text.charCodeAt(j)] : 0;
+    let h = text.charCodeAt(i);
+    let word = cls === 2;
+    if (cls === 1) {
+      while (c === 1) c = ++j < n ? CLASS[text.charCodeAt(j)] : 0;
+    } else if (cls === 2 || cls === 3) {
+      while (c === 2 || c === 3) {
+        h = (Math.imul(h, 31) + text.charCodeAt(j)) | 0;
+        word ||= c === 2;
+        c = ++j < n ? CLASS[text.charCodeAt(j)] : 0;
+      }
+      // (?:(?:['’.]|(?<=\p{N}),)[\p{L}\p{M}\p{N}]+)*: a joiner and letters or digits, again and again.
+      while (c === 0 && j + 1 < n) {
+        const d = text.charCodeAt(j);
+        const before = text.charCodeAt(j - 1);
+        if (!(d === 39 || d === 46 || (d === 44 && before >= 48 && before <= 57))) break;
+        const e = CLASS[text.charCodeAt(j + 1)];
+        if (e === 4) c = 4;
+        if (e !== 2) break;
+        h = (Math.imul(Math.imul(h, 31) + d, 31) + text.charCodeAt(j + 1)) | 0;
+        word = true;
+        j += 2;
+        c = j < n ? CLASS[text.charCodeAt(j)] : 0;
+        while (c === 2) {
+          h = (Math.imul(h, 31) + text.charCodeAt(j)) | 0;
+          c = ++j < n ? CLASS[text.charCodeAt(j)] : 0;
+        }
+      }
+    }
+    // A character after the piece that is not ASCII may belong to it (a letter, a mark, a space).
+    if (cls !== 4 && c !== 4) {
+      if (visit(i, j, cls === 1 ? SPACE_PIECE : word ? WORD_PIECE : OTHER_PIECE, cls === 1 ? 0 : h)) return;
+      i = j;
       continue;
     }
     // The regex itself, at this piece: the pieces tile the text, so its match starts here.
     STICKY_PIECE.lastIndex = i;
     const piece = (STICKY_PIECE.exec(text) as RegExpExecArray)[0];
-    if (visit(i, i + piece.length, pieceKind(piece))) return;
+    if (visit(i, i + piece.length, pieceKind(piece), hashText(text, i, i + piece.length))) return;
     i += piece.length;
   }
-}
-
-/** An ASCII piece holds a letter or digit (one that starts with "_" may not). */
-function hasLetterOrDigit(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (ASCII_CLASS[text.charCodeAt(k)] === 2) return true;
-  return false;
 }
 
 function pieceKind(piece: string): PieceKind {
