@@ -37,8 +37,17 @@ type MarkName = 'em' | 'strong' | 'strike';
 const MARK_OF: Record<string, MarkName> = { em_open: 'em', strong_open: 'strong', s_open: 'strike' };
 const CLOSE_OF: Record<string, MarkName> = { em_close: 'em', strong_close: 'strong', s_close: 'strike' };
 
+/** Appends text with its marks to segments (offset: where it starts), joining a same-formatted neighbour. */
+function pushSegment(segments: Segment[], text: string, marks: Marks, offset: number): void {
+  const sig = marks.em || marks.strong || marks.strike || marks.code || marks.href ? marks : undefined;
+  const last = segments[segments.length - 1];
+  // Joining same-formatted neighbours keeps a word split across text tokens in one piece.
+  if (last && sameSig(last.marks, sig)) last.text += text;
+  else segments.push({ text, marks: sig, start: offset });
+}
+
 /** Reads an inline token's children into segments of same-formatted text. */
-function inlineSegments(children: Token[]): Segment[] {
+export function inlineSegments(children: Token[]): Segment[] {
   const segments: Segment[] = [];
   const depth: Record<MarkName, number> = { em: 0, strong: 0, strike: 0 };
   const links: (string | undefined)[] = [];
@@ -51,11 +60,7 @@ function inlineSegments(children: Token[]): Segment[] {
     if (depth.strike > 0) marks.strike = true;
     if (code) marks.code = true;
     if (href) marks.href = href;
-    const sig = Object.keys(marks).length > 0 ? marks : undefined;
-    const last = segments[segments.length - 1];
-    // Joining same-formatted neighbours keeps a word split across text tokens in one piece.
-    if (last && sameSig(last.marks, sig)) last.text += text;
-    else segments.push({ text, marks: sig, start: offset });
+    pushSegment(segments, text, marks, offset);
     offset += text.length;
   };
   for (const child of children) {
@@ -70,6 +75,95 @@ function inlineSegments(children: Token[]): Segment[] {
     else if (child.type === 'link_close') links.pop();
   }
   return segments;
+}
+
+// The simple markup most paragraphs carry, read without the inline parser: *emphasis* and
+// [links](http://…), in forms whose reading is plain (see simpleSegments).
+const SIMPLE_MARKUP = /[\n\\`~*_[<&]/g; // INLINE_RULE_START, to find each in turn
+const SIMPLE_DESTINATION = /^https?:\/\/[A-Za-z0-9._~/-]+$/;
+const isAlnum = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** An emphasised run's first character, and its last. */
+const emStarts = (c: number) => isAlnum(c);
+const emEnds = (c: number) => isAlnum(c) || c === 44 || c === 46;
+
+/**
+ * inlineSegments(parseInline(content, env)) for content whose only markup is *emphasis* (a lone
+ * "*" after the start or a space, letters up to the next "*", then the end, a space, "." or ",")
+ * and [text](http…) or [*text*](http…) links to a plain address; undefined for anything else
+ * (and for a body with link reference definitions), which the inline parser reads. Those forms
+ * read one way only under CommonMark's rules: each "*" pair can only open and close there (see
+ * its flanking rules), a link label without brackets ends at its "]", and an address of those
+ * characters ends at its ")", with no title. The differential test in blocks.test.ts holds the
+ * two readings equal.
+ */
+export function simpleSegments(content: string, env: Record<string, unknown>): Segment[] | undefined {
+  if (env.references !== undefined) return undefined;
+  const segments: Segment[] = [];
+  const n = content.length;
+  let offset = 0; // in the plain text
+  for (let at = 0; at < n; ) {
+    SIMPLE_MARKUP.lastIndex = at;
+    const i = SIMPLE_MARKUP.exec(content)?.index ?? n;
+    if (i > at) {
+      pushSegment(segments, content.slice(at, i), {}, offset);
+      offset += i - at;
+    }
+    if (i === n) break;
+    const c = content.charCodeAt(i);
+    if (c === 42) {
+      if (i > 0 && content.charCodeAt(i - 1) !== 32) return undefined;
+      const end = emphasis(content, i, false);
+      if (end < 0) return undefined;
+      pushSegment(segments, content.slice(i + 1, end - 1), { em: true }, offset);
+      offset += end - i - 2;
+      at = end;
+      continue;
+    }
+    if (c !== 91) return undefined;
+    // [label](address): the label plain up to "]", or one emphasised run filling it; the label
+    // ends at its first "]" (and holds no "[", a rule's start).
+    const em = content.charCodeAt(i + 1) === 42;
+    let labelEnd: number;
+    if (em) {
+      labelEnd = emphasis(content, i + 1, true);
+      if (labelEnd >= 0 && content.indexOf(']', i + 1) !== labelEnd) return undefined;
+    } else {
+      labelEnd = content.indexOf(']', i + 1);
+      SIMPLE_MARKUP.lastIndex = i + 1;
+      const inner = SIMPLE_MARKUP.exec(content)?.index ?? n;
+      if (labelEnd <= i + 1 || inner < labelEnd) return undefined;
+    }
+    if (labelEnd < 0 || content.charCodeAt(labelEnd + 1) !== 40) return undefined;
+    const close = content.indexOf(')', labelEnd + 2);
+    if (close < 0) return undefined;
+    const destination = content.slice(labelEnd + 2, close);
+    if (!SIMPLE_DESTINATION.test(destination)) return undefined;
+    const normal = parser.normalizeLink(destination);
+    if (!parser.validateLink(normal)) return undefined;
+    const href = safeHref(normal);
+    const marks: Marks = {};
+    if (em) marks.em = true;
+    if (href) marks.href = href;
+    const text = em ? content.slice(i + 2, labelEnd - 1) : content.slice(i + 1, labelEnd);
+    pushSegment(segments, text, marks, offset);
+    offset += text.length;
+    at = close + 1;
+  }
+  return segments;
+}
+
+/**
+ * Emphasis from the "*" at i: letters up to the next "*", followed by "]" (in a link label) or
+ * else by the end, a space, "." or ","; the offset after its closing "*", or -1.
+ */
+function emphasis(content: string, i: number, inLabel: boolean): number {
+  SIMPLE_MARKUP.lastIndex = i + 1;
+  const close = SIMPLE_MARKUP.exec(content)?.index ?? -1;
+  if (close < i + 2 || content.charCodeAt(close) !== 42) return -1;
+  if (!emStarts(content.charCodeAt(i + 1)) || !emEnds(content.charCodeAt(close - 1))) return -1;
+  const after = close + 1 < content.length ? content.charCodeAt(close + 1) : -1;
+  const ok = inLabel ? after === 93 : after === -1 || after === 32 || after === 44 || after === 46;
+  return ok ? close + 1 : -1;
 }
 
 function sameSig(a: Marks | undefined, b: Marks | undefined): boolean {
@@ -221,7 +315,9 @@ export function parseBlocks(markdown: string, shared?: InlineMemo): Block[] {
         let inline = read.get(token.content);
         if (!inline) {
           // Plain text is one segment, as inlineSegments would make of its one text token.
-          const segments = isPlainInline(token.content) ? [{ text: token.content, marks: undefined, start: 0 }] : inlineSegments(parseInline(token.content, env));
+          const segments = isPlainInline(token.content)
+            ? [{ text: token.content, marks: undefined, start: 0 }]
+            : (simpleSegments(token.content, env) ?? inlineSegments(parseInline(token.content, env)));
           inline = memo.inline(segments);
           read.set(token.content, inline);
         }

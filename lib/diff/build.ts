@@ -133,6 +133,11 @@ function moved(b: Build, item: Extract<Item, { kind: 'move' }>): void {
   }
 }
 
+/** A paragraph added or removed whole. */
+function whole(x: DiffBlock | undefined): boolean {
+  return x?.op === 'insert' || x?.op === 'delete';
+}
+
 export function buildBlocks(items: Item[], olds: Block[], news: Block[], ctx: Context, ranges?: RangeCollector): { blocks: DiffBlock[]; summary: DiffSummary } {
   const b: Build = { olds, news, ctx, ranges, blocks: [], summary: emptySummary() };
   for (const item of items) {
@@ -150,7 +155,6 @@ export function buildBlocks(items: Item[], olds: Block[], news: Block[], ctx: Co
   }
   // A run of whole paragraphs added or removed together is one change.
   b.blocks.forEach((block, i) => {
-    const whole = (x: DiffBlock | undefined) => x?.op === 'insert' || x?.op === 'delete';
     if (whole(block) && !whole(b.blocks[i - 1])) b.summary.changes += 1;
   });
   // Which way each move went, from the reader's point of view.

@@ -76,6 +76,11 @@ function cut(segments: Segment[], k: number, from: number, interner: Interner | 
 /** Past a piece, the characters that may still decide where it ends (pieces: 3), and a spare. */
 const LOOKAHEAD = 8;
 
+/** Where a block's text ends. */
+function endOf(segments: Segment[]): number {
+  return segments.length === 0 ? 0 : segments[segments.length - 1].start + segments[segments.length - 1].text.length;
+}
+
 function sameSegment(a: Segment, b: Segment): boolean {
   return a.text === b.text && a.start === b.start && sameMarks(a.marks, b.marks);
 }
@@ -127,7 +132,6 @@ export function tokeniseLike(segments: Segment[], interner: Interner, likeSegmen
     i--;
     j--;
   }
-  const endOf = (ss: Segment[]) => (ss.length === 0 ? 0 : ss[ss.length - 1].start + ss[ss.length - 1].text.length);
   const delta = endOf(segments) - endOf(likeSegments);
   let tail = j >= 0 ? likeSegments[j].start + likeSegments[j].text.length : 0; // like's offset where the common end starts
   if (i >= 0 && j >= 0) {

@@ -43,16 +43,20 @@ export function parseBlockTokens(markdown: string, env: Record<string, unknown>)
   return blockParser.parse(markdown, env);
 }
 
-/** Where markdown-it's inline text rule stops to try the other rules (its isTerminatorChar). */
-const INLINE_MARKUP = /[\n!#$%&*+\-:<=>@[\\\]^_`{}~]/;
+/**
+ * The characters at which an inline rule of this setup can apply: breaks, escapes, code,
+ * strikethrough, emphasis, links, autolinks and entities. markdown-it's text rule stops at more
+ * (its isTerminatorChar: "!", "#", ":", "-" and so on), but with images off, linkify, raw HTML and
+ * the typographer off no rule takes those, and they join the text as they are.
+ */
+export const INLINE_RULE_START = /[\n\\`~*_[<&]/;
 
 /**
  * Inline content that parses to one text token holding all of it: not empty, and without a
- * character at which any inline rule could start (emphasis, links, code, escapes, entities,
- * breaks).
+ * character at which any inline rule could apply.
  */
 export function isPlainInline(content: string): boolean {
-  return content !== '' && !INLINE_MARKUP.test(content);
+  return content !== '' && !INLINE_RULE_START.test(content);
 }
 
 /** An inline token's children, exactly as the shared parser's full parse makes them. */
