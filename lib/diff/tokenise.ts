@@ -1,5 +1,5 @@
 // The text engine's tokens (lib/text) with the formatting they carry and the whitespace before them.
-import { SPACE_PIECE, WORD_PIECE, hashText, isUnspaced, pieces } from '../text/tokens';
+import { SPACE_PIECE, WORD_PIECE, hashText, isUnspaced, pieceBuffer, pieces } from '../text/tokens';
 import type { Marks } from './types';
 
 /** A run of text with one set of marks, at an offset in its block's plain text. */
@@ -25,6 +25,8 @@ export interface WordToken {
 // Local copies: a hot loop reads them per piece.
 const SPACE = SPACE_PIECE;
 const WORD = WORD_PIECE;
+/** The pieces being turned into tokens (cut never runs inside itself). */
+const cuts = pieceBuffer();
 
 /**
  * Tokenises consecutive segments of one block; whitespace becomes the next token's `pre`. With an
@@ -43,34 +45,37 @@ export function tokenise(segments: Segment[], interner?: Interner): WordToken[] 
  */
 function cut(segments: Segment[], k: number, from: number, interner: Interner | undefined, tokens: WordToken[], stop?: (end: number) => boolean): boolean {
   let pre = '';
-  let stopped = false;
-  for (; k < segments.length && !stopped; k++, from = 0) {
+  // Watching for a place to stop, cut a few pieces at a time: it usually comes soon.
+  const limit = stop ? 16 : Infinity;
+  for (; k < segments.length; k++, from = 0) {
     const { text, marks, start: at } = segments[k];
     const prefix = keyPrefix(marks);
     const prefixHash = hashText(prefix, 0, prefix.length);
-    pieces(
-      text,
-      (start, end, kind, hash) => {
-        if (kind === SPACE) {
+    for (let next = from; next < text.length; ) {
+      pieces(text, cuts, next, limit);
+      const { data, count } = cuts;
+      for (let q = 0; q < count; q++) {
+        const start = data[4 * q];
+        const end = data[4 * q + 1];
+        if (data[4 * q + 2] === SPACE) {
           pre += text.slice(start, end);
-          return false;
+          continue;
         }
         let id = 0;
         let piece: string;
         if (interner) {
           // A token seen before takes that one's string (the same text).
-          id = interner.idOf(prefix, prefixHash, text, start, end, hash);
+          id = interner.idOf(prefix, prefixHash, text, start, end, data[4 * q + 3]);
           piece = interner.textOf(id);
         } else piece = text.slice(start, end);
-        tokens.push({ text: piece, pre, marks, word: kind === WORD, start: at + start, id });
+        tokens.push({ text: piece, pre, marks, word: data[4 * q + 2] === WORD, start: at + start, id });
         pre = '';
-        stopped = stop !== undefined && stop(at + end);
-        return stopped;
-      },
-      from,
-    );
+        if (stop?.(at + end)) return true;
+      }
+      next = data[4 * count - 3];
+    }
   }
-  return stopped;
+  return false;
 }
 
 /** Past a piece, the characters that may still decide where it ends (pieces: 3), and a spare. */

@@ -53,43 +53,69 @@ export function hashText(text: string, start: number, end: number, h = 0): numbe
 }
 
 /**
- * Told each piece's offsets, kind and hash (hashText of it, so a caller can intern a token
- * without making its string) in turn; returns true to stop.
+ * Pieces as numbers, four to a piece: start, end, kind and hash (hashText of the piece, so a
+ * caller can intern a token without making its string; 0 for whitespace). Reused between calls.
  */
-export type PieceVisitor = (start: number, end: number, kind: PieceKind, hash: number) => boolean | void;
+export interface PieceBuffer {
+  data: Int32Array;
+  count: number;
+}
+
+export function pieceBuffer(): PieceBuffer {
+  return { data: new Int32Array(1024), count: 0 };
+}
 
 /**
- * Calls visit for each piece of the text in order, from `from` on (where a piece starts). Where a
- * piece ends depends on the text from its start to at most 3 code units past its end (and, for a
- * comma, on the character before it, which is in the piece), except in unspaced text, which is
- * cut as a whole.
+ * Cuts text from `from` on (where a piece starts) into out, at most `limit` pieces. Where a piece
+ * ends depends on the text from its start to at most 3 code units past its end (and, for a comma,
+ * on the character before it, which is in the piece), except in unspaced text, which is cut as a
+ * whole.
  */
-function scan(text: string, visit: PieceVisitor, from = 0): void {
+function put(data: Int32Array, at: number, start: number, end: number, kind: PieceKind, hash: number): void {
+  data[4 * at] = start;
+  data[4 * at + 1] = end;
+  data[4 * at + 2] = kind;
+  data[4 * at + 3] = hash;
+}
+
+function scan(text: string, out: PieceBuffer, from: number, limit: number): void {
+  const n = text.length;
+  const most = Math.min(limit, n - from);
+  if (out.data.length < 4 * most) out.data = new Int32Array(Math.max(4 * most, 2 * out.data.length));
+  const data = out.data;
+  let count = 0;
   if (UNSPACED.test(text)) {
     segmenter ??= new Intl.Segmenter(undefined, { granularity: 'word' });
     for (const s of segmenter.segment(text)) {
       if (s.index < from) continue;
+      if (count === most) break;
       const end = s.index + s.segment.length;
-      if (visit(s.index, end, pieceKind(s.segment), hashText(text, s.index, end))) return;
+      const kind = pieceKind(s.segment);
+      put(data, count++, s.index, end, kind, kind === SPACE_PIECE ? 0 : hashText(text, s.index, end));
     }
+    out.count = count;
     return;
   }
-  const n = text.length;
-  for (let i = from; i < n; ) {
-    const cls = CLASS[text.charCodeAt(i)];
-    // By hand: the piece's end j, and the class c of the character after it.
+  for (let i = from; i < n && count < most; ) {
+    const first = text.charCodeAt(i);
+    const cls = CLASS[first];
+    // By hand: the piece's end j, and the class c of the character after it (0 at the end).
     let j = i + 1;
-    let c = j < n ? CLASS[text.charCodeAt(j)] : 0;
-    let h = text.charCodeAt(i);
+    let c = 0;
+    let h = first;
     let word = cls === 2;
     if (cls === 1) {
-      while (c === 1) c = ++j < n ? CLASS[text.charCodeAt(j)] : 0;
+      while (j < n && (c = CLASS[text.charCodeAt(j)]) === 1) j++;
+      if (j === n) c = 0;
     } else if (cls === 2 || cls === 3) {
-      while (c === 2 || c === 3) {
-        h = (Math.imul(h, 31) + text.charCodeAt(j)) | 0;
-        word ||= c === 2;
-        c = ++j < n ? CLASS[text.charCodeAt(j)] : 0;
+      for (; j < n; j++) {
+        const code = text.charCodeAt(j);
+        c = CLASS[code];
+        if (c === 2) word = true;
+        else if (c !== 3) break;
+        h = (Math.imul(h, 31) + code) | 0;
       }
+      if (j === n) c = 0;
       // (?:(?:['’.]|(?<=\p{N}),)[\p{L}\p{M}\p{N}]+)*: a joiner and letters or digits, again and again.
       while (c === 0 && j + 1 < n) {
         const d = text.charCodeAt(j);
@@ -98,47 +124,52 @@ function scan(text: string, visit: PieceVisitor, from = 0): void {
         const e = CLASS[text.charCodeAt(j + 1)];
         if (e === 4) c = 4;
         if (e !== 2) break;
-        h = (Math.imul(Math.imul(h, 31) + d, 31) + text.charCodeAt(j + 1)) | 0;
+        h = (Math.imul(h, 31) + d) | 0;
         word = true;
-        j += 2;
-        c = j < n ? CLASS[text.charCodeAt(j)] : 0;
-        while (c === 2) {
-          h = (Math.imul(h, 31) + text.charCodeAt(j)) | 0;
-          c = ++j < n ? CLASS[text.charCodeAt(j)] : 0;
+        for (j += 1; j < n; j++) {
+          const code = text.charCodeAt(j);
+          c = CLASS[code];
+          if (c !== 2) break;
+          h = (Math.imul(h, 31) + code) | 0;
         }
+        if (j === n) c = 0;
       }
-    }
+    } else if (j < n) c = CLASS[text.charCodeAt(j)];
     // A character after the piece that is not ASCII may belong to it (a letter, a mark, a space).
     if (cls !== 4 && c !== 4) {
-      if (visit(i, j, cls === 1 ? SPACE_PIECE : word ? WORD_PIECE : OTHER_PIECE, cls === 1 ? 0 : h)) return;
+      if (cls === 1) put(data, count++, i, j, SPACE_PIECE, 0);
+      else put(data, count++, i, j, word ? WORD_PIECE : OTHER_PIECE, h);
       i = j;
       continue;
     }
     // The regex itself, at this piece: the pieces tile the text, so its match starts here.
     STICKY_PIECE.lastIndex = i;
     const piece = (STICKY_PIECE.exec(text) as RegExpExecArray)[0];
-    if (visit(i, i + piece.length, pieceKind(piece), hashText(text, i, i + piece.length))) return;
+    const kind = pieceKind(piece);
+    put(data, count++, i, i + piece.length, kind, kind === SPACE_PIECE ? 0 : hashText(text, i, i + piece.length));
     i += piece.length;
   }
+  out.count = count;
 }
 
 function pieceKind(piece: string): PieceKind {
   return isSpace(piece) ? SPACE_PIECE : isWord(piece) ? WORD_PIECE : OTHER_PIECE;
 }
 
+const scratch = pieceBuffer();
+
 /**
  * The text cut into tokens and the whitespace runs between them; joined, they give the text back.
- * Given a visitor, the same pieces as offsets and kinds instead, without making their strings
- * (see scan).
+ * Given a buffer, the same pieces from `from` on (where a piece starts; at most `limit` of them)
+ * as numbers instead, without making their strings (see PieceBuffer).
  */
 export function pieces(text: string): string[];
-export function pieces(text: string, visit: PieceVisitor, from?: number): void;
-export function pieces(text: string, visit?: PieceVisitor, from = 0): string[] | void {
-  if (visit) return scan(text, visit, from);
+export function pieces(text: string, into: PieceBuffer, from?: number, limit?: number): void;
+export function pieces(text: string, into?: PieceBuffer, from = 0, limit = Infinity): string[] | void {
+  if (into) return scan(text, into, from, limit);
+  scan(text, scratch, 0, Infinity);
   const out: string[] = [];
-  scan(text, (start, end) => {
-    out.push(text.slice(start, end));
-  });
+  for (let k = 0; k < scratch.count; k++) out.push(text.slice(scratch.data[4 * k], scratch.data[4 * k + 1]));
   return out;
 }
 
@@ -174,9 +205,14 @@ export interface TextToken {
 /** The tokens of a text with their offsets; whitespace only separates them. */
 export function tokenise(text: string, offset = 0): TextToken[] {
   const out: TextToken[] = [];
-  scan(text, (start, end, kind) => {
+  scan(text, scratch, 0, Infinity);
+  const { data, count } = scratch;
+  for (let k = 0; k < count; k++) {
+    const start = data[4 * k];
+    const end = data[4 * k + 1];
+    const kind = data[4 * k + 2];
     if (kind !== SPACE_PIECE) out.push({ text: text.slice(start, end), start: offset + start, end: offset + end, word: kind === WORD_PIECE });
-  });
+  }
   return out;
 }
 
