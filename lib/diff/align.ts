@@ -22,13 +22,11 @@ const MAX_MOVE_CANDIDATES = 10_000;
 
 function script(olds: Block[], news: Block[], ctx: Context): Entry[] | undefined {
   if (olds.length > ctx.maxBlocks || news.length > ctx.maxBlocks) return undefined;
-  const ids = new Map<string, number>();
-  const idOf = (b: Block) => {
-    let id = ids.get(b.key);
-    if (id === undefined) ids.set(b.key, (id = ids.size));
-    return id;
-  };
-  const edits = diffIds(olds.map(idOf), news.map(idOf), { maxEditLength: ctx.maxEditLength, deadline: ctx.deadline });
+  const edits = diffIds(
+    olds.map((b) => b.id),
+    news.map((b) => b.id),
+    { maxEditLength: ctx.maxEditLength, deadline: ctx.deadline },
+  );
   if (!edits) return undefined;
   const entries: Entry[] = [];
   let o = 0;
@@ -49,9 +47,9 @@ function script(olds: Block[], news: Block[], ctx: Context): Entry[] | undefined
  */
 function coarse(olds: Block[], news: Block[]): Item[] {
   let head = 0;
-  while (head < olds.length && head < news.length && olds[head].key === news[head].key) head++;
+  while (head < olds.length && head < news.length && olds[head].id === news[head].id) head++;
   let tail = 0;
-  while (tail < olds.length - head && tail < news.length - head && olds[olds.length - 1 - tail].key === news[news.length - 1 - tail].key) tail++;
+  while (tail < olds.length - head && tail < news.length - head && olds[olds.length - 1 - tail].id === news[news.length - 1 - tail].id) tail++;
   const items: Item[] = [];
   for (let i = 0; i < head; i++) items.push({ kind: 'equal', o: i, n: i });
   for (let o = head; o < olds.length - tail; o++) items.push({ kind: 'step', dels: [o], news: [], region: 0 });
@@ -60,8 +58,8 @@ function coarse(olds: Block[], news: Block[]): Item[] {
   return items;
 }
 
-function bag(block: Block, ctx: Context): Bag {
-  const tokens = blockTokens(block);
+function bag(block: Block, ctx: Context, like?: Block): Bag {
+  const tokens = blockTokens(block, ctx.interner, like);
   ctx.interner.intern(tokens);
   return bagOf(tokens);
 }
@@ -73,19 +71,19 @@ export function alignBlocks(olds: Block[], news: Block[], ctx: Context): Item[] 
     return coarse(olds, news);
   }
   // Exact moves first: a removed paragraph that reappears word for word elsewhere.
-  const removed = new Map<string, number[]>();
+  const removed = new Map<number, number[]>();
   for (const e of entries) {
     if (e.op !== 'delete') continue;
-    const list = removed.get(olds[e.o].key);
+    const list = removed.get(olds[e.o].id);
     if (list) list.push(e.o);
-    else removed.set(olds[e.o].key, [e.o]);
+    else removed.set(olds[e.o].id, [e.o]);
   }
   const moveOfOld = new Map<number, number>();
   const moveOfNew = new Map<number, number>();
   const moveTarget = new Map<number, number>();
   for (const e of entries) {
     if (e.op !== 'insert') continue;
-    const o = removed.get(news[e.n].key)?.shift();
+    const o = removed.get(news[e.n].id)?.shift();
     if (o === undefined) continue;
     const id = moveOfOld.size + 1;
     moveOfOld.set(o, id);
@@ -118,9 +116,12 @@ export function alignBlocks(olds: Block[], news: Block[], ctx: Context): Item[] 
         else moved.push({ kind: 'move', side: 'to', id, o: moveSource.get(id) ?? 0, n: r.n });
       }
     }
+    // Each new paragraph is most likely an edit of the old one at its place in the region.
+    const oldBags = dels.map((o) => bag(olds[o], ctx));
+    const newBags = inss.map((n, j) => bag(news[n], ctx, dels.length > 0 ? olds[dels[Math.min(j, dels.length - 1)]] : undefined));
     const steps = pairRegion(
-      dels.map((o) => bag(olds[o], ctx)),
-      inss.map((n) => bag(news[n], ctx)),
+      oldBags,
+      newBags,
       ctx.threshold,
     ).map((s): Item => ({ kind: 'step', dels: s.dels.map((i) => dels[i]), news: s.news.map((j) => inss[j]), region }));
     items.push(...interleave(steps, moved));
@@ -160,7 +161,7 @@ function findNearMoves(items: Item[], olds: Block[], news: Block[], ctx: Context
   items.forEach((it, i) => {
     if (it.kind !== 'step' || it.dels.length + it.news.length !== 1) return;
     const block = it.dels.length === 1 ? olds[it.dels[0]] : news[it.news[0]];
-    if (countWords(blockTokens(block)) >= MOVE_MIN_WORDS) (it.dels.length === 1 ? gone : added).push(i);
+    if (countWords(blockTokens(block, ctx.interner)) >= MOVE_MIN_WORDS) (it.dels.length === 1 ? gone : added).push(i);
   });
   if (gone.length === 0 || added.length === 0 || gone.length * added.length > MAX_MOVE_CANDIDATES) return;
   const step = (i: number) => items[i] as Extract<Item, { kind: 'step' }>;
@@ -185,7 +186,7 @@ function findNearMoves(items: Item[], olds: Block[], news: Block[], ctx: Context
     if (attempts-- <= 0) break;
     const o = step(g).dels[0];
     const n = step(a).news[0];
-    const result = diffTokens(blockTokens(olds[o]), blockTokens(news[n]), ctx);
+    const result = diffTokens(blockTokens(olds[o], ctx.interner), blockTokens(news[n], ctx.interner), ctx);
     if (!result.ok) {
       if (result.bounded) ctx.approximate = true;
       continue;

@@ -2,10 +2,10 @@
 import type { Item } from './align';
 import { type Block, blockTokens, sameShape } from './blocks';
 import type { RangeCollector } from './ranges';
-import { countWords, editsToRuns, emptySummary, segmentRuns, tallyEdits } from './runs';
-import type { WordToken } from './tokenise';
+import { blockText, countWords, editsToRuns, emptySummary, scriptToRuns, segmentRuns, tallyEdits } from './runs';
+import type { Interner, WordToken } from './tokenise';
 import type { DiffBlock, DiffRun, DiffSummary } from './types';
-import { type Context, type TokenEdit, diffTokens, foldIslands } from './words';
+import { type Context, type TokenEdit, diffScript, expand, foldIslands, foldScript } from './words';
 
 interface Build {
   olds: Block[];
@@ -17,16 +17,16 @@ interface Build {
 }
 
 /** Tokens of consecutive blocks as one list, with the block each token came from. */
-function joined(blocks: Block[]): { tokens: WordToken[]; part: ArrayLike<number> } {
+function joined(blocks: Block[], interner: Interner): { tokens: WordToken[]; part: ArrayLike<number> } {
   // Mostly one paragraph became one: its own tokens, all from part 0.
   if (blocks.length === 1) {
-    const tokens = blockTokens(blocks[0]);
+    const tokens = blockTokens(blocks[0], interner);
     return { tokens, part: new Uint8Array(tokens.length) };
   }
   const tokens: WordToken[] = [];
   const part: number[] = [];
   blocks.forEach((block, p) => {
-    blockTokens(block).forEach((t, i) => {
+    blockTokens(block, interner).forEach((t, i) => {
       // The paragraph break stood where a space now stands (or the other way round): no spacing change.
       tokens.push(p > 0 && i === 0 ? { ...t, pre: ' ' } : t);
       part.push(p);
@@ -38,14 +38,14 @@ function joined(blocks: Block[]): { tokens: WordToken[]; part: ArrayLike<number>
 function removed(b: Build, o: number): void {
   const block = b.olds[o];
   b.blocks.push({ op: 'delete', shape: block.shape, oldIndex: o, runs: segmentRuns(block.segments, 'delete') });
-  b.summary.wordsDeleted += countWords(blockTokens(block));
+  b.summary.wordsDeleted += countWords(blockTokens(block, b.ctx.interner));
   b.ranges?.block('old', block);
 }
 
 function added(b: Build, n: number): void {
   const block = b.news[n];
   b.blocks.push({ op: 'insert', shape: block.shape, newIndex: n, runs: segmentRuns(block.segments, 'insert') });
-  b.summary.wordsInserted += countWords(blockTokens(block));
+  b.summary.wordsInserted += countWords(blockTokens(block, b.ctx.interner));
   b.ranges?.block('new', block);
 }
 
@@ -64,9 +64,9 @@ function trimStart(runs: DiffRun[]): DiffRun[] {
 
 /** Old paragraphs dels became news: diff their words, or show them removed and added. */
 function paired(b: Build, dels: number[], news: number[]): void {
-  const a = joined(dels.map((o) => b.olds[o]));
-  const z = joined(news.map((n) => b.news[n]));
-  const result = diffTokens(a.tokens, z.tokens, b.ctx);
+  const a = joined(dels.map((o) => b.olds[o]), b.ctx.interner);
+  const z = joined(news.map((n) => b.news[n]), b.ctx.interner);
+  const result = diffScript(a.tokens, z.tokens, b.ctx);
   if (!result.ok) {
     // MediaWiki style: a pair that changed too much (or too much to work out) is a removal and an addition.
     if (result.bounded) b.ctx.approximate = true;
@@ -74,18 +74,34 @@ function paired(b: Build, dels: number[], news: number[]): void {
     news.forEach((n) => added(b, n));
     return;
   }
-  const edits = foldIslands(result.edits, b.ctx.islandWords);
+  // The usual edit (one paragraph became one): runs straight from the script.
+  if (dels.length === 1 && news.length === 1 && !b.ranges) {
+    const [o, n] = [dels[0], news[0]];
+    const [before, after] = [b.olds[o], b.news[n]];
+    const script = foldScript(result.script, a.tokens, z.tokens, b.ctx.islandWords);
+    const runs = scriptToRuns(script, a.tokens, z.tokens, blockText(before.segments), blockText(after.segments), b.summary);
+    const reshaped = !sameShape(before.shape, after.shape);
+    const edited = runs.some((r) => r.op !== 'equal');
+    if (reshaped && !edited) b.summary.changes += 1;
+    const block: DiffBlock = { op: reshaped || edited ? 'change' : 'equal', shape: after.shape, oldIndex: o, newIndex: n, runs };
+    if (reshaped) block.oldShape = before.shape;
+    b.blocks.push(block);
+    return;
+  }
+  const edits = foldIslands(expand(result.script, a.tokens, z.tokens).edits, b.ctx.islandWords);
   tallyEdits(edits, b.summary);
   collect(b, edits, (ai) => b.olds[dels[a.part[ai]]], (bi) => b.news[news[z.part[bi]]]);
   // Cut the edits back into paragraphs along whichever side has several (split or merge).
   const split = news.length > 1;
   const parts = Math.max(dels.length, news.length);
-  const cuts: TokenEdit[][] = Array.from({ length: parts }, () => []);
+  const cuts: TokenEdit[][] = parts === 1 ? [edits] : Array.from({ length: parts }, () => []);
   let p = 0;
-  for (const e of edits) {
-    if (split && e.op !== 'delete') p = z.part[e.bi];
-    if (!split && e.op !== 'insert') p = a.part[e.ai];
-    cuts[p].push(e);
+  if (parts > 1) {
+    for (const e of edits) {
+      if (split && e.op !== 'delete') p = z.part[e.bi];
+      if (!split && e.op !== 'insert') p = a.part[e.ai];
+      cuts[p].push(e);
+    }
   }
   if (parts > 1) b.summary.changes += parts - 1; // each paragraph break added or taken out
   cuts.forEach((cut, k) => {
@@ -117,6 +133,11 @@ function moved(b: Build, item: Extract<Item, { kind: 'move' }>): void {
   }
 }
 
+/** A paragraph added or removed whole. */
+function whole(x: DiffBlock | undefined): boolean {
+  return x?.op === 'insert' || x?.op === 'delete';
+}
+
 export function buildBlocks(items: Item[], olds: Block[], news: Block[], ctx: Context, ranges?: RangeCollector): { blocks: DiffBlock[]; summary: DiffSummary } {
   const b: Build = { olds, news, ctx, ranges, blocks: [], summary: emptySummary() };
   for (const item of items) {
@@ -134,7 +155,6 @@ export function buildBlocks(items: Item[], olds: Block[], news: Block[], ctx: Co
   }
   // A run of whole paragraphs added or removed together is one change.
   b.blocks.forEach((block, i) => {
-    const whole = (x: DiffBlock | undefined) => x?.op === 'insert' || x?.op === 'delete';
     if (whole(block) && !whole(b.blocks[i - 1])) b.summary.changes += 1;
   });
   // Which way each move went, from the reader's point of view.

@@ -1,12 +1,12 @@
 // Word-level diffs of article versions for readers: headline, standfirst and Markdown body.
 import { alignBlocks } from './align';
-import { parseBlocks } from './blocks';
+import { InlineMemo, parseBlocks } from './blocks';
 import { buildBlocks } from './build';
 import { type ChangedRanges, RangeCollector } from './ranges';
-import { addSummary, countWords, editsToRuns, emptySummary, tallyEdits, tokenRuns } from './runs';
+import { addSummary, countWords, emptySummary, scriptToRuns, tokenRuns } from './runs';
 import { Interner, tokenisePlain } from './tokenise';
 import type { BodyDiff, DiffOptions, TextDiff, VersionDiff, VersionText } from './types';
-import { type Context, diffTokens, foldIslands } from './words';
+import { type Context, diffScript, foldScript } from './words';
 
 export type * from './types';
 export type { ChangedRanges } from './ranges';
@@ -28,11 +28,10 @@ function contextFor(opts: DiffOptions = {}): Context {
 function plainDiff(a: string, b: string, ctx: Context): TextDiff {
   const summary = emptySummary();
   const [before, after] = [tokenisePlain(a), tokenisePlain(b)];
-  const result = diffTokens(before, after, ctx);
+  const result = diffScript(before, after, ctx);
   if (result.ok) {
-    const edits = foldIslands(result.edits, ctx.islandWords);
-    tallyEdits(edits, summary);
-    return { runs: editsToRuns(edits), summary, approximate: false };
+    const script = foldScript(result.script, before, after, ctx.islandWords);
+    return { runs: scriptToRuns(script, before, after, a, b, summary), summary, approximate: false };
   }
   // Too different to be worth a word diff: the old text out, the new text in.
   if (result.bounded) ctx.approximate = true;
@@ -48,7 +47,8 @@ export function diffText(a: string, b: string, opts?: DiffOptions): TextDiff {
 }
 
 function bodyDiff(a: string, b: string, ctx: Context, ranges?: RangeCollector): BodyDiff {
-  const [olds, news] = [parseBlocks(a), parseBlocks(b)];
+  const memo = new InlineMemo();
+  const [olds, news] = [parseBlocks(a, memo), parseBlocks(b, memo)];
   const { blocks, summary } = buildBlocks(alignBlocks(olds, news, ctx), olds, news, ctx, ranges);
   return { blocks, summary, approximate: ctx.approximate };
 }

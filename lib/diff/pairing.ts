@@ -12,25 +12,31 @@ export interface Bag {
 // Every function below leaves it all zeros again before returning.
 let tally = new Int32Array(1024);
 
-function reserve(tokens: { id: number }[] | Bag[]): void {
+function reserve(bags: Bag[]): void {
   let max = 0;
-  for (const t of tokens) {
-    if ('ids' in t) for (const id of t.ids) max = Math.max(max, id);
-    else max = Math.max(max, t.id);
-  }
+  for (const b of bags) for (const id of b.ids) max = Math.max(max, id);
   if (max >= tally.length) tally = new Int32Array(Math.max(max + 1, tally.length * 2));
 }
 
 export function bagOf(tokens: WordToken[]): Bag {
-  reserve(tokens);
-  const ids: number[] = [];
-  for (const t of tokens) if (tally[t.id]++ === 0) ids.push(t.id);
-  const counts = new Int32Array(ids.length);
-  for (let k = 0; k < ids.length; k++) {
+  const first = new Int32Array(tokens.length);
+  let distinct = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    const id = tokens[k].id;
+    if (id >= tally.length) {
+      const wider = new Int32Array(Math.max(id + 1, tally.length * 2));
+      wider.set(tally); // mid-count: keep what is counted so far
+      tally = wider;
+    }
+    if (tally[id]++ === 0) first[distinct++] = id;
+  }
+  const ids = first.subarray(0, distinct);
+  const counts = new Int32Array(distinct);
+  for (let k = 0; k < distinct; k++) {
     counts[k] = tally[ids[k]];
     tally[ids[k]] = 0;
   }
-  return { ids: Int32Array.from(ids), counts, size: tokens.length };
+  return { ids, counts, size: tokens.length };
 }
 
 /** Tokens one bag shares with the union of others (a paragraph against the parts it split into). */
@@ -58,19 +64,21 @@ export function sharedMatrix(olds: Bag[], news: Bag[]): Int32Array {
   const out = new Int32Array(olds.length * n);
   reserve(olds);
   reserve(news);
+  const counted = tally; // a local: the loops below read it per token
   for (let j = 0; j < n; j++) {
-    const bag = news[j];
-    for (let k = 0; k < bag.ids.length; k++) tally[bag.ids[k]] = bag.counts[k];
+    const { ids, counts } = news[j];
+    for (let k = 0; k < ids.length; k++) counted[ids[k]] = counts[k];
     for (let i = 0; i < olds.length; i++) {
-      const old = olds[i];
+      const oldIds = olds[i].ids;
+      const oldCounts = olds[i].counts;
       let common = 0;
-      for (let k = 0; k < old.ids.length; k++) {
-        const there = tally[old.ids[k]];
-        if (there > 0) common += Math.min(there, old.counts[k]);
+      for (let k = 0; k < oldIds.length; k++) {
+        const there = counted[oldIds[k]];
+        if (there > 0) common += there < oldCounts[k] ? there : oldCounts[k];
       }
       out[i * n + j] = common;
     }
-    for (let k = 0; k < bag.ids.length; k++) tally[bag.ids[k]] = 0;
+    for (let k = 0; k < ids.length; k++) counted[ids[k]] = 0;
   }
   return out;
 }

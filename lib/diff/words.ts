@@ -1,5 +1,5 @@
 // Word-level diff of two token lists, tuned for prose: bounded, and small equal islands folded in.
-import { diffIds } from '../text';
+import { diffIds, type Edit } from '../text';
 import type { Interner, WordToken } from './tokenise';
 
 /** Settings and shared state for one diff request. */
@@ -29,8 +29,15 @@ export type TokenDiff = { ok: true; edits: TokenEdit[]; similarity: number } | {
  * cap (maxEditLength) or the clock make a result approximate.
  */
 export function diffTokens(a: WordToken[], b: WordToken[], ctx: Context): TokenDiff {
+  if (a.length + b.length === 0) return { ok: true, edits: [], similarity: 1 };
+  const result = diffScript(a, b, ctx);
+  return result.ok ? expand(result.script, a, b) : result;
+}
+
+/** diffTokens' search alone: the edit script as runs of one op ({op, count}), not token by token. */
+export function diffScript(a: WordToken[], b: WordToken[], ctx: Context): { ok: true; script: Edit[] } | { ok: false; bounded: boolean } {
   const total = a.length + b.length;
-  if (total === 0) return { ok: true, edits: [], similarity: 1 };
+  if (total === 0) return { ok: true, script: [] };
   const ids = ctx.interner;
   const limit = Math.floor((1 - ctx.threshold) * total);
   const maxEditLength = Math.min(limit, ctx.maxEditLength);
@@ -39,6 +46,13 @@ export function diffTokens(a: WordToken[], b: WordToken[], ctx: Context): TokenD
     const bounded = maxEditLength < limit || Date.now() >= ctx.deadline;
     return { ok: false, bounded };
   }
+  return { ok: true, script };
+}
+
+/** The script token by token, as diffTokens gives it. */
+export function expand(script: Edit[], a: WordToken[], b: WordToken[]): { ok: true; edits: TokenEdit[]; similarity: number } {
+  const total = a.length + b.length;
+  if (total === 0) return { ok: true, edits: [], similarity: 1 };
   const edits: TokenEdit[] = [];
   let ai = 0;
   let bi = 0;
@@ -65,6 +79,19 @@ function nothingToFold(edits: TokenEdit[]): boolean {
     if (op === 'equal') continue;
     if (k === 0 || edits[k - 1].op === 'equal') changes++;
     else if (op === 'delete' && edits[k - 1].op === 'insert') return false;
+    if (changes > 1) return false;
+  }
+  return true;
+}
+
+/** nothingToFold for the edits a script expands to (within one run of the script the op repeats). */
+function scriptNeedsNoFolding(script: Edit[]): boolean {
+  let changes = 0;
+  for (let k = 0; k < script.length; k++) {
+    const op = script[k].op;
+    if (op === 'equal') continue;
+    if (k === 0 || script[k - 1].op === 'equal') changes++;
+    else if (op === 'delete' && script[k - 1].op === 'insert') return false;
     if (changes > 1) return false;
   }
   return true;
@@ -133,4 +160,64 @@ export function foldIslands(edits: TokenEdit[], islandWords: number): TokenEdit[
   }
   // Within a change, all deleted words read first, then all inserted ones.
   return parts.flatMap((p) => (p.equal ? p.edits : [...p.dels, ...p.inss]));
+}
+
+/** A stretch of a script: equal tokens, or a change deleting a[a0, a1) and inserting b[b0, b1). */
+type Span = { equal: boolean; a0: number; a1: number; b0: number; b1: number };
+
+function textLength(tokens: WordToken[], from: number, to: number): number {
+  let n = 0;
+  for (let k = from; k < to; k++) n += tokens[k].text.length;
+  return n;
+}
+
+/**
+ * foldIslands on a script, as a script: foldIslands(expand(script)) is what this expands to. A
+ * change's deletions and insertions are each one stretch of their side (folding joins neighbours),
+ * so a folded change is one deletion then one insertion.
+ */
+export function foldScript(script: Edit[], a: WordToken[], b: WordToken[], islandWords: number): Edit[] {
+  if (scriptNeedsNoFolding(script)) return script;
+  const parts: Span[] = [];
+  let ai = 0;
+  let bi = 0;
+  for (const { op, count } of script) {
+    if (count <= 0) continue; // makes no edits
+    const equal = op === 'equal';
+    let last = parts[parts.length - 1];
+    if (!last || last.equal !== equal) {
+      last = { equal, a0: ai, a1: ai, b0: bi, b1: bi };
+      parts.push(last);
+    }
+    if (op !== 'insert') ai += count;
+    if (op !== 'delete') bi += count;
+    last.a1 = ai;
+    last.b1 = bi;
+  }
+  let folded = true;
+  while (folded) {
+    folded = false;
+    for (let i = 1; i + 1 < parts.length; i++) {
+      const [left, island, right] = [parts[i - 1], parts[i], parts[i + 1]];
+      if (!island.equal || left.equal || right.equal) continue;
+      let words = 0;
+      for (let k = island.b0; k < island.b1; k++) if (b[k].word) words++;
+      const size = textLength(b, island.b0, island.b1);
+      const leftSize = Math.max(textLength(a, left.a0, left.a1), textLength(b, left.b0, left.b1));
+      const rightSize = Math.max(textLength(a, right.a0, right.a1), textLength(b, right.b0, right.b1));
+      if (words > islandWords || size > leftSize || size > rightSize) continue;
+      parts.splice(i - 1, 3, { equal: false, a0: left.a0, a1: right.a1, b0: left.b0, b1: right.b1 });
+      folded = true;
+      i -= 1;
+    }
+  }
+  const out: Edit[] = [];
+  for (const p of parts) {
+    if (p.equal) out.push({ op: 'equal', count: p.b1 - p.b0 });
+    else {
+      if (p.a1 > p.a0) out.push({ op: 'delete', count: p.a1 - p.a0 });
+      if (p.b1 > p.b0) out.push({ op: 'insert', count: p.b1 - p.b0 });
+    }
+  }
+  return out;
 }

@@ -2,7 +2,16 @@
 // Markdown setup, shared by the reader diff (lib/diff), claim anchoring (lib/anchoring) and the
 // stealth-edit check (lib/stealth-edit).
 export { type Hunk, type DiffBound, DEFAULT_BOUND, diffHunks } from './hunks';
-export { BLOCK_SEPARATOR, createMarkdownParser, isPlainChild, markdownParser, plainChildText } from './markdown';
+export {
+  BLOCK_SEPARATOR,
+  createMarkdownParser,
+  isPlainChild,
+  isPlainInline,
+  markdownParser,
+  parseBlockTokens,
+  parseInline,
+  plainChildText,
+} from './markdown';
 export { blockAround, type Paragraph, paragraphs } from './paragraphs';
 export { type Bound, diffIds, type Edit, type EditOp, StringIds } from './sequence';
 export { type Span, snapToWords } from './snap';

@@ -29,3 +29,38 @@ export function plainChildText(child: Token): string {
   if (child.type === 'softbreak' || child.type === 'hardbreak') return '\n';
   return child.content;
 }
+
+// The reader diff parses two whole bodies per request: their block structure first, then each
+// block's inline content, which it reads only once when both versions have the same paragraph.
+const blockParser = createMarkdownParser();
+blockParser.core.ruler.disable('inline');
+
+/**
+ * The shared parser's tokens for a body, except that inline tokens have no children yet: read
+ * each one's with parseInline, passing the same env (it holds the body's link references).
+ */
+export function parseBlockTokens(markdown: string, env: Record<string, unknown>): Token[] {
+  return blockParser.parse(markdown, env);
+}
+
+/**
+ * The characters at which an inline rule of this setup can apply: breaks, escapes, code,
+ * strikethrough, emphasis, links, autolinks and entities. markdown-it's text rule stops at more
+ * (its isTerminatorChar: "!", "#", ":", "-" and so on), but with images off, linkify, raw HTML and
+ * the typographer off no rule takes those, and they join the text as they are.
+ */
+export const INLINE_RULE_START = /[\n\\`~*_[<&]/;
+
+/**
+ * Inline content that parses to one text token holding all of it: not empty, and without a
+ * character at which any inline rule could apply.
+ */
+export function isPlainInline(content: string): boolean {
+  return content !== '' && !INLINE_RULE_START.test(content);
+}
+
+/** An inline token's children, exactly as the shared parser's full parse makes them. */
+export function parseInline(content: string, env: Record<string, unknown>): Token[] {
+  return markdownParser.parseInline(content, env)[0]?.children ?? [];
+}
+

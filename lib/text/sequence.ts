@@ -65,25 +65,27 @@ export function diffIds(a: ArrayLike<number>, b: ArrayLike<number>, bound: Bound
   const m = b.length - head - tail;
 
   const edits: Edit[] = [];
-  const push = (op: EditOp, count: number) => {
-    if (count <= 0) return;
-    const last = edits[edits.length - 1];
-    if (last?.op === op) last.count += count;
-    else edits.push({ op, count });
-  };
-  push('equal', head);
+  pushEdit(edits, 'equal', head);
   if (n === 0 || m === 0) {
     if (n + m > bound.maxEditLength) return undefined;
-    push('delete', n);
-    push('insert', m);
+    pushEdit(edits, 'delete', n);
+    pushEdit(edits, 'insert', m);
   } else {
     if (Date.now() > bound.deadline) return undefined;
     const middle = search(a, b, head, n, m, bound);
     if (middle === undefined) return undefined;
-    for (const e of middle) push(e.op, e.count);
+    for (const e of middle) pushEdit(edits, e.op, e.count);
   }
-  push('equal', tail);
+  pushEdit(edits, 'equal', tail);
   return edits;
+}
+
+/** Appends count edits of op, joining the last run when it has the same op. */
+function pushEdit(edits: Edit[], op: EditOp, count: number): void {
+  if (count <= 0) return;
+  const last = edits[edits.length - 1];
+  if (last?.op === op) last.count += count;
+  else edits.push({ op, count });
 }
 
 /**
@@ -155,18 +157,12 @@ function search(a: ArrayLike<number>, b: ArrayLike<number>, from: number, n: num
 /** The edits along the path that reached the end, first to last. */
 function walkBack(end: number): Edit[] {
   const reversed: Edit[] = [];
-  const push = (op: EditOp, count: number) => {
-    if (count <= 0) return;
-    const last = reversed[reversed.length - 1];
-    if (last?.op === op) last.count += count;
-    else reversed.push({ op, count });
-  };
   for (let id = end; nodeParent[id] >= 0; id = nodeParent[id]) {
     const parent = nodeParent[id];
     const del = nodeDel[id] === 1;
     // The snake starts where the edit left the path: one step along the old sequence for a deletion.
-    push('equal', nodeX[id] - nodeX[parent] - (del ? 1 : 0));
-    push(del ? 'delete' : 'insert', 1);
+    pushEdit(reversed, 'equal', nodeX[id] - nodeX[parent] - (del ? 1 : 0));
+    pushEdit(reversed, del ? 'delete' : 'insert', 1);
   }
   return reversed.reverse();
 }
