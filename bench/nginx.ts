@@ -35,7 +35,8 @@ export interface NginxBenchOptions {
 
 export interface NginxBenchResult {
   static: WrkResult;
-  pages: { path: string; result: WrkResult; ratio: number }[];
+  /** `cacheStatus`: nginx's X-Cache-Status on the request before the run (HIT: served from its cache). */
+  pages: { path: string; result: WrkResult; ratio: number; cacheStatus: string }[];
   /** Publish request sent → corrected page served by nginx, ms (null when not measured or not seen within 10 s). */
   publishToVisibleMs: number | null;
   /** Of which the publish request itself, ms. */
@@ -110,7 +111,7 @@ export async function benchNginx(options: NginxBenchOptions): Promise<NginxBench
       await hit.text();
       const result = wrk(nginx.url + p, load);
       const ratio = result.rps / staticResult.rps;
-      pages.push({ path: p, result, ratio });
+      pages.push({ path: p, result, ratio, cacheStatus: hit.headers.get('x-cache-status') ?? '' });
       say(`  ${p} through nginx (${hit.headers.get('x-cache-status') ?? 'no cache status'}): ${result.rps.toFixed(0)} req/s (${ratio.toFixed(2)}× static), p99 ${result.p99Ms.toFixed(1)} ms, ${result.errors} errors (target ≥ 0.5×)`);
     }
     let publishToVisibleMs: number | null = null;
