@@ -9,6 +9,7 @@
 //   is `private, no-store` and carries no tags, so no shared cache can keep or serve it.
 // Next's own immutable build files keep Next's headers.
 import { createHash } from 'node:crypto';
+import { holdResponse } from './hold-response.mjs';
 
 const SURROGATE = 'surrogate-key';
 const CACHE_TAG = 'cache-tag';
@@ -107,9 +108,7 @@ export function httpCacheHeaders(req, res, policy = cachePolicy()) {
   const url = req.url ?? '/';
   if (isNextAsset(url)) return;
   const method = req.method;
-  const original = { writeHead: res.writeHead, write: res.write, end: res.end, flushHeaders: res.flushHeaders };
   let mode = null;
-  const chunks = [];
 
   function decide() {
     if (mode) return mode;
@@ -137,36 +136,13 @@ export function httpCacheHeaders(req, res, policy = cachePolicy()) {
     return (mode = 'pass');
   }
 
-  res.writeHead = function writeHead(status, reason, headers) {
-    if (typeof reason !== 'string') [reason, headers] = [undefined, reason];
-    res.statusCode = status;
-    if (reason) res.statusMessage = reason;
-    if (headers) {
-      const pairs = Array.isArray(headers) ? (Array.isArray(headers[0]) ? headers : headers.flatMap((v, i) => (i % 2 ? [] : [[v, headers[i + 1]]]))) : Object.entries(headers);
-      for (const [k, v] of pairs) res.setHeader(k, v);
-    }
-    if (decide() === 'pass') return original.writeHead.call(res, res.statusCode);
-    return res;
-  };
-  res.flushHeaders = function flushHeaders() {
-    if (decide() === 'pass') return original.flushHeaders.call(res);
-  };
-  res.write = function write(chunk, encoding, callback) {
-    if (decide() === 'pass') return original.write.call(res, chunk, encoding, callback);
-    if (typeof encoding === 'function') [encoding, callback] = [undefined, encoding];
-    if (chunk != null) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, encoding));
-    if (callback) process.nextTick(callback);
-    return true;
-  };
-  res.end = function end(chunk, encoding, callback) {
-    if (typeof chunk === 'function') [chunk, encoding, callback] = [undefined, undefined, chunk];
-    if (typeof encoding === 'function') [encoding, callback] = [undefined, encoding];
-    if (decide() === 'pass') return original.end.call(res, chunk, encoding, callback);
-    if (chunk != null) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, encoding));
-    const body = Buffer.concat(chunks);
+  holdResponse(res, decide, (body, original, callback) => {
     const etag = strongEtag(body);
     const matched = matchingValidator(req.headers['if-none-match'], etag);
-    res.removeHeader('transfer-encoding');
+    // Only when it is set: removing it at all tells Node never to chunk this response, and with the
+    // length then dropped by compression the body would end only when the connection closed (no
+    // keep-alive: scripts/support/response-csp.mjs has the same rule).
+    if (res.hasHeader('transfer-encoding')) res.removeHeader('transfer-encoding');
     if (matched) {
       // The client has these bytes: no body, and none of the headers that describe one.
       for (const h of ['content-length', 'content-type', 'content-encoding', 'content-security-policy', 'last-modified']) res.removeHeader(h);
@@ -179,5 +155,5 @@ export function httpCacheHeaders(req, res, policy = cachePolicy()) {
     res.setHeader('content-length', body.length);
     original.writeHead.call(res, res.statusCode);
     return original.end.call(res, body, callback);
-  };
+  });
 }
