@@ -170,7 +170,10 @@ test.describe('a write invalidates exactly its tags, at once', () => {
     // At once: the article, its history, the front page and the lists are rendered afresh and show it.
     for (const url of touched) {
       const after = await load(reader, url);
-      expect(after.cache, url).not.toBe('HIT');
+      // Rendered afresh. (The front page and the corrections list are shared with the specs running
+      // beside this one, whose next request after the purge renders and caches them again: for
+      // those the proof is the new ETag and text below.)
+      if (url !== '/' && url !== '/corrections') expect(after.cache, url).not.toBe('HIT');
       // (The history lists corrections that amended a version; this one is a notice.)
       if (url.includes('history')) continue;
       expect(after.etag, url).not.toBe(before.get(url)?.etag);
