@@ -3,7 +3,10 @@
 // cache entry), rewrites of cacheable URLs to cached routes, and each reader response's cache tags
 // (Surrogate-Key, Cache-Tag; scripts/server.mjs turns them into its Cache-Control and ETag).
 // Never the only guard: pages and actions check access themselves.
+import fs from 'node:fs';
+import path from 'node:path';
 import { type NextRequest, NextResponse } from 'next/server';
+import { callableActionIds } from '@/scripts/support/request-guards.mjs';
 import { correctionsPageExists, editionExists, publicVersionRange, sectionExists, withheldSince } from '@/db/queries/proxy-lookups';
 import { cacheTagHeader, surrogateKeyHeader, tagsForPath } from '@/lib/cache/tags';
 import { actionRequestProblem, repeatedFieldMessage, repeatedFields } from '@/lib/form-fields';
@@ -85,7 +88,8 @@ function isHttps(request: NextRequest): boolean {
  * check could read the first value and another the last. The action checks again.
  */
 async function actionRequestRefusal(request: NextRequest): Promise<{ error: string; fields?: string[] } | null> {
-  if (request.method !== 'POST' || !request.headers.has('next-action')) return null;
+  if (request.method !== 'POST') return null;
+  if (!request.headers.has('next-action')) return formActionRefusal(request);
   const type = request.headers.get('content-type') ?? '';
   let form: FormData;
   try {
@@ -99,6 +103,50 @@ async function actionRequestRefusal(request: NextRequest): Promise<{ error: stri
   // Named as the form names them, without the "_1_" prefix of React's encoding.
   const repeated = repeatedFields([...form.keys()]).map((name) => name.replace(/^_?\d+_/, ''));
   return repeated.length > 0 ? { error: repeatedFieldMessage(repeated), fields: repeated } : null;
+}
+
+let callable: Set<string> | undefined;
+
+/** The server actions a client may name: the 'use server' exports, never the 'use cache' functions. */
+function callableActions(): Set<string> {
+  callable ??= (() => {
+    try {
+      return callableActionIds(JSON.parse(fs.readFileSync(path.join(process.cwd(), '.next', 'server', 'server-reference-manifest.json'), 'utf8')));
+    } catch {
+      return new Set<string>();
+    }
+  })();
+  return callable;
+}
+
+/**
+ * A form posted without JavaScript names its action in its fields (`$ACTION_ID_{id}`, or a
+ * `$ACTION_REF_n` whose `$ACTION_n:0` field holds `{"id": …}`), and Next runs any server reference
+ * it names, the 'use cache' functions included: refused here unless it is one of the actions
+ * (scripts/server.mjs refuses the same for the Next-Action header).
+ */
+async function formActionRefusal(request: NextRequest): Promise<{ error: string } | null> {
+  if (!/^multipart\/form-data/i.test(request.headers.get('content-type') ?? '')) return null;
+  let form: FormData;
+  try {
+    form = await request.clone().formData();
+  } catch {
+    return null;
+  }
+  const named: string[] = [];
+  for (const [key, value] of form.entries()) {
+    const byId = /^\$ACTION_ID_(.+)$/.exec(key);
+    if (byId) named.push(byId[1]);
+    if (/^\$ACTION_\d+:0$/.test(key) && typeof value === 'string') {
+      try {
+        named.push(String((JSON.parse(value) as { id?: unknown }).id ?? ''));
+      } catch {
+        named.push('');
+      }
+    }
+  }
+  const allowed = callableActions();
+  return named.some((id) => !allowed.has(id)) ? { error: 'This request is not one of the desk’s forms; reload the page and send the form again.' } : null;
 }
 
 /** A reader response's tags, for the HTTP caches in front (and cleared from anything else). */

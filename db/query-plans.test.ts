@@ -135,7 +135,7 @@ describe('query plans at archive scale', () => {
     run('desk: sign-in failures', () => q.listRecentCounts({ bucket: 'sign-in:account', windowMs: 900_000 }));
     run('desk: column', () => [q.listEditions(), q.countUnprinted()]);
     // What a write's cache invalidation looks up (app/(cache)/invalidate.ts).
-    run('invalidate: an article and the editions that show it', () => [q.getArticleRef({ articleId: 42 }), q.editionsShowingArticle({ articleId: 42 }), q.nextPublishedEdition({ date: '2026-06-01' })]);
+    run('invalidate: an article and the editions that show it', () => [q.getArticleRef({ articleId: 42 }), q.editionsShowingArticle({ articleId: 42 }), q.nextPublishedEdition({ date: '2026-06-01' }), q.versionCountBySlug({ slug: 'story-42' })]);
     run('desk: article', () => [q.getDeskArticle({ id: 42 }), q.listDeskCorrectionsForArticle({ articleId: 42 })]);
     run('desk: correction', () => [q.getDeskCorrection({ id: 7 }), q.findSameErrorElsewhere({ correctionId: 7 })]);
     // Readers' pages, feeds and the proxy's lookups.

@@ -72,6 +72,11 @@ test.describe('access control on every desk endpoint', () => {
         const response = await client.post(ref.page, { headers: { 'Next-Action': ref.id }, multipart: { '0': JSON.stringify(['local-elections-results', '$K1']), '1_x': 'y' }, maxRedirects: 0 });
         expect(response.status(), key).toBe(400);
         expect(await response.text(), key).toContain('not one of the desk’s forms');
+        // The same without JavaScript: a form that names the reference in its fields.
+        const byField = await client.post(ref.page, { multipart: { [`$ACTION_ID_${ref.id}`]: '', slug: 'local-elections-results' }, maxRedirects: 0 });
+        expect(byField.status(), `${key} by $ACTION_ID_`).toBe(400);
+        const byRef = await client.post(ref.page, { multipart: { '$ACTION_REF_1': '', '$ACTION_1:0': JSON.stringify({ id: ref.id, bound: null }), '$ACTION_1:1': '[]' }, maxRedirects: 0 });
+        expect(byRef.status(), `${key} by $ACTION_REF_`).toBe(400);
       }
     }
     expect(fingerprint(databasePath)).toBe(before);

@@ -23,6 +23,8 @@ describe('renderNginxConfig', () => {
     // A 4xx is passed on, never stored (a made-up address would be a file for a day).
     expect(conf).toMatch(/map \$upstream_status \$errata_upstream_error \{\n\s+default 0;\n\s+"~\^4" 1;/);
     expect(conf).toContain('proxy_buffer_size 16k;');
+    // No unbounded stale copies: a withheld page refreshed to a 410 (never stored) must not be served on.
+    expect(conf).not.toMatch(/^\s*proxy_cache_use_stale/m);
     expect(conf).toMatch(/location ~ \^\/__purge\/ \{\n\s+allow 127\.0\.0\.1;\n\s+allow ::1;\n\s+deny all;/);
     expect(conf).toContain('add_header X-Cache-Status $upstream_cache_status always;');
     expect(conf).toContain('proxy_cache_lock on;');

@@ -4,6 +4,7 @@
 // (/desk/purges), never turned into an error for the editor. A second purge a moment later catches
 // a reader's copy that was rendered before the write but stored after the first purge.
 import 'server-only';
+import { versionCountBySlug } from '@/db/queries/article-ref';
 import { addPurgeLogEntry, updatePurgeLogEntry } from '@/db/queries/purge-log';
 import { purgeWithRetries, type PurgeOutcome } from '@/lib/cache/purge-retry';
 import { type Purger, purgerFromEnv } from '@/lib/cache/purgers';
@@ -17,8 +18,21 @@ const state = globalThis as unknown as { errataPurger?: { purger: Purger | null 
 
 /** The configured purger, read from the environment once; a malformed setting throws here, at the first write. */
 export function configuredPurger(): Purger | null {
-  state.errataPurger ??= { purger: purgerFromEnv(process.env, (tag) => servedPaths.pathsFor(tag)) };
+  state.errataPurger ??= { purger: purgerFromEnv(process.env, (tag) => [...servedPaths.pathsFor(tag), ...versionPathsFor(tag)]) };
   return state.errataPurger.purger;
+}
+
+/**
+ * An article's version pages, whether or not this process has served them (its record of served
+ * paths starts empty at every restart, and a version withheld for legal reasons must not stay in
+ * the cache in front because nobody had asked this process for it yet).
+ */
+function versionPathsFor(tag: string): string[] {
+  const match = /^article:(.+)$/.exec(tag);
+  if (!match) return [];
+  const slug = decodeURIComponent(match[1]);
+  const count = versionCountBySlug({ slug });
+  return Array.from({ length: count }, (_, i) => `/articles/${encodeURIComponent(slug)}/versions/${i + 1}`);
 }
 
 async function actorOf(actorId: number | null | undefined): Promise<number | null> {

@@ -1,7 +1,7 @@
 // What the cache's tags name a write by (lib/cache/tags.ts): an article's slug and section by id,
 // and the published column editions whose pages show the article.
 import 'server-only';
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray } from 'drizzle-orm';
 import type { ArticleRef } from '../../lib/cache/tags';
 import { getDb } from '../index';
 import { articles, columnItems, columns, corrections, versions } from '../schema';
@@ -58,4 +58,12 @@ export function nextPublishedEdition({ date }: { date: string }): string | undef
     .orderBy(asc(columns.date))
     .limit(1)
     .get()?.date;
+}
+
+/** How many versions an article has, by slug (0 for none): its version pages are /versions/1..n. */
+export function versionCountBySlug({ slug }: { slug: string }): number {
+  const db = getDb();
+  const article = db.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug)).get();
+  if (!article) return 0;
+  return db.select({ number: versions.number }).from(versions).where(eq(versions.articleId, article.id)).orderBy(desc(versions.number)).limit(1).get()?.number ?? 0;
 }

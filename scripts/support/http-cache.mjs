@@ -65,12 +65,14 @@ export function matchingValidator(ifNoneMatch, etag) {
 /**
  * Whether a request's path is spelled the one way the app links to it, so that a shared cache keyed
  * by the path holds one copy of a page and a purge of that path reaches it: no empty or dot
- * segments (plain or escaped: `/./`, `/x/../`, `/%2e/`), and escapes only where needed, in upper
+ * segments (plain or escaped: `/./`, `/x/../`, `/%2e/`), no fragment (`#…`), and escapes only where needed, in upper
  * case (`%61` for "a" or a lower-case `%c3` would make a second key for the same page). Any other
  * spelling is answered, but never shared: a client choosing spellings cannot fill a cache with
  * copies, or keep a copy no purge can name.
  */
 export function isCanonicalPath(url) {
+  // A fragment is never sent by a browser; in a request line it would make a key of its own.
+  if (String(url).includes('#')) return false;
   const path = String(url).split('?')[0];
   if (!path.startsWith('/')) return false;
   if (path === '/') return true;

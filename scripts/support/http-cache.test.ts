@@ -98,7 +98,7 @@ describe('isCanonicalPath', () => {
   });
 
   it('refuses other spellings of them: dot and empty segments, needless or lower-case escapes', () => {
-    for (const bad of ['/articles/./council-vote', '/zz/../articles/x', '/articles/x/.', '/articles/%2e/x', '/articles/%2E%2E/x', '//articles/x', '/articles//x', '/sections/Loc%61l', '/articles/council%2dvote', '/sections/Caf%c3%a9', 'articles/x', '/kkkk/../articles/harbour-wall-repairs'])
+    for (const bad of ['/articles/./council-vote', '/zz/../articles/x', '/articles/x/.', '/articles/%2e/x', '/articles/%2E%2E/x', '//articles/x', '/articles//x', '/sections/Loc%61l', '/articles/council%2dvote', '/sections/Caf%c3%a9', 'articles/x', '/articles/x#f', '/articles/x/versions/1#', '/#a', '/kkkk/../articles/harbour-wall-repairs'])
       expect(isCanonicalPath(bad), bad).toBe(false);
   });
 });
