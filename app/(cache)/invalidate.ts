@@ -4,11 +4,21 @@
 // fresh (read-your-own-writes); route handlers with revalidateTag and an immediate expiry.
 import 'server-only';
 import { revalidateTag, updateTag } from 'next/cache';
+import { after } from 'next/server';
 import { editionsShowingArticle, getArticleRef, nextPublishedEdition } from '@/db/queries/article-ref';
 import { schedulePurge } from '@/app/(auth)/purge';
 import { type Change, tagsForChange } from '@/lib/cache/tags';
 
 export type InvalidatedFrom = 'action' | 'route';
+
+/**
+ * How long after the write its tags are expired once more. A reader's render that began before the
+ * write (reading the old record) and is stored after it would otherwise be kept as fresh: the
+ * cache judges an entry by when it was stored. Renders take well under this; the purger's own
+ * second purge (app/(auth)/purge.ts, at 2 s) follows it, so the HTTP cache in front refetches a
+ * fresh copy.
+ */
+const EXPIRE_AGAIN_AFTER_MS = 1000;
 
 /** Expires exactly the tags `change` touches and tells the purger; returns them. */
 export function invalidate(change: Change, from: InvalidatedFrom = 'action'): string[] {
@@ -17,6 +27,11 @@ export function invalidate(change: Change, from: InvalidatedFrom = 'action'): st
     if (from === 'action') updateTag(tag);
     else revalidateTag(tag, { expire: 0 });
   }
+  // After the response: the request's own context, so Next carries the expiry out (after()).
+  after(async () => {
+    await new Promise((resolve) => setTimeout(resolve, EXPIRE_AGAIN_AFTER_MS));
+    for (const tag of tags) revalidateTag(tag, { expire: 0 });
+  });
   try {
     void schedulePurge(tags);
   } catch (error) {
