@@ -145,9 +145,9 @@ test.describe('a write invalidates exactly its tags, at once', () => {
     // demo articles are amended and cited by editions in other specs meanwhile).
     await createPublished(editor.page.request, `cached-other-${run}`, `Othertown ${run}`);
     const unrelated = `/articles/cached-other-${run}`;
-    // Each write expires its tags once more a second later (app/(cache)/invalidate.ts): let the two
+    // Each write expires its tags again 0.4 s and 1.5 s later (app/(cache)/invalidate.ts): let the two
     // articles' publishes settle before warming.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await new Promise((resolve) => setTimeout(resolve, 2000));
     // Warm: every page rendered once, so the next request is a cache hit.
     for (const url of [...touched, unrelated]) await load(reader, url);
     const before = new Map<string, Awaited<ReturnType<typeof load>>>();

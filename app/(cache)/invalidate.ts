@@ -12,13 +12,14 @@ import { type Change, tagsForChange } from '@/lib/cache/tags';
 export type InvalidatedFrom = 'action' | 'route';
 
 /**
- * How long after the write its tags are expired once more. A reader's render that began before the
- * write (reading the old record) and is stored after it would otherwise be kept as fresh: the
- * cache judges an entry by when it was stored. Renders take well under this; the purger's own
- * second purge (app/(auth)/purge.ts, at 2 s) follows it, so the HTTP cache in front refetches a
- * fresh copy.
+ * When, after the write, its tags are expired again. A reader's render that began before the write
+ * (reading the old record) and is stored after it would otherwise be kept as fresh: the cache
+ * judges an entry by when it was stored. Renders take well under the later of these; the purger's
+ * own second purge (app/(auth)/purge.ts, at 2 s) follows them, so the HTTP cache in front
+ * refetches a fresh copy. (The desk's links to reader pages do not prefetch, so an editor's own
+ * browser does not start such a render as they press the button.)
  */
-const EXPIRE_AGAIN_AFTER_MS = 1000;
+const EXPIRE_AGAIN_AFTER_MS = [400, 1500];
 
 /** Expires exactly the tags `change` touches and tells the purger; returns them. */
 export function invalidate(change: Change, from: InvalidatedFrom = 'action'): string[] {
@@ -28,10 +29,12 @@ export function invalidate(change: Change, from: InvalidatedFrom = 'action'): st
     else revalidateTag(tag, { expire: 0 });
   }
   // After the response: the request's own context, so Next carries the expiry out (after()).
-  after(async () => {
-    await new Promise((resolve) => setTimeout(resolve, EXPIRE_AGAIN_AFTER_MS));
-    for (const tag of tags) revalidateTag(tag, { expire: 0 });
-  });
+  for (const ms of EXPIRE_AGAIN_AFTER_MS) {
+    after(async () => {
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      for (const tag of tags) revalidateTag(tag, { expire: 0 });
+    });
+  }
   try {
     void schedulePurge(tags);
   } catch (error) {

@@ -46,7 +46,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
               {report.reference} · {report.status}
             </h2>
             <p className="meta">
-              {formatDateTime(report.createdAt, settings)} on <Link href={`/articles/${slug}/versions/${versionNumber}`}>{headline}</Link> (version{' '}
+              {formatDateTime(report.createdAt, settings)} on <Link href={`/articles/${slug}/versions/${versionNumber}`} prefetch={false}>{headline}</Link> (version{' '}
               {versionNumber}){report.email ? ` · reply to ${report.email}` : ''}
             </p>
             <QuoteInContext body={body} exact={report.exact} start={report.start} end={report.end} />

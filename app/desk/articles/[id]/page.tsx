@@ -49,7 +49,7 @@ export default async function DeskArticlePage({ params, searchParams }: { params
         {article.status === 'published' ? (
           <>
             {' '}
-            · <Link href={`/articles/${article.slug}`}>Read it as readers do</Link>
+            · <Link href={`/articles/${article.slug}`} prefetch={false}>Read it as readers do</Link>
           </>
         ) : null}
       </p>

@@ -60,7 +60,7 @@ export default async function EditionDeskPage({ params, searchParams }: { params
       ) : (
         <>
           <p>
-            <Link href={`/for-the-record/${column.date}`}>Read it as readers do</Link> · <a href={`/for-the-record/${column.date}.txt`}>Plain text</a>
+            <Link href={`/for-the-record/${column.date}`} prefetch={false}>Read it as readers do</Link> · <a href={`/for-the-record/${column.date}.txt`}>Plain text</a>
           </p>
           {column.intro ? <p>{column.intro}</p> : null}
           <ol>

@@ -96,7 +96,7 @@ export default async function DeskCorrectionPage({ params }: { params: Promise<{
           ) : null}
           {correction.status === 'withdrawn' ? <p className="banner">Withdrawn: {correction.withdrawnReason}</p> : null}
           <p>
-            <Link href={`/articles/${article.slug}#${noticeId(correction.id)}`}>See the notice as readers do</Link>
+            <Link href={`/articles/${article.slug}#${noticeId(correction.id)}`} prefetch={false}>See the notice as readers do</Link>
           </p>
           {correction.status === 'published' && standards ? (
             <ActionForm action={withdrawCorrectionAction} hidden={{ correctionId: String(correction.id), revision: String(correction.revision) }} submitLabel="Withdraw correction" reasonLabel="Public reason for withdrawing it" />
