@@ -91,10 +91,11 @@ test.describe('For the Record', () => {
   });
 
   test('publishing is refused when the draft changed after the standards editor opened it, and the current text is shown', async ({ page, browser }) => {
-    await waitingCorrections(browser, ['Local']);
+    const mine = await waitingCorrections(browser, ['Local']);
     await signInAs(page, 'standards');
-    // Dated ahead, so nothing is backdated and every published correction is in the pool.
-    await generateEditionThroughChoice(page, isoDateInZone(new Date(Date.now() + 400 * 86_400_000), 'Europe/London'), 'This edition is dated more than a week ahead');
+    // Dated ahead, so nothing is backdated and every published correction is in the pool; this
+    // edition takes only this test's own.
+    await generateEditionThroughChoice(page, isoDateInZone(new Date(Date.now() + 400 * 86_400_000), 'Europe/London'), 'This edition is dated more than a week ahead', mine);
     const url = page.url();
 
     // Another standards editor rewords the intro while this tab is open.

@@ -106,12 +106,20 @@ export async function everyWaitingPick(request: APIRequestContext, date: string)
 }
 
 /** Through the desk as a standards editor would: the date, every offered correction ticked, the preview, the draft. */
-export async function generateEditionThroughChoice(page: Page, date: string, confirm?: 'This edition is backdated' | 'This edition is dated more than a week ahead') {
+export async function generateEditionThroughChoice(page: Page, date: string, confirm?: 'This edition is backdated' | 'This edition is dated more than a week ahead', only?: number[]) {
   await page.goto('/desk/column');
   await page.getByLabel('Edition date').fill(date);
   if (confirm) await page.getByLabel(confirm).check();
   await page.getByRole('button', { name: 'Choose corrections' }).click();
   await expect(page.getByRole('heading', { name: /^Choose corrections:/ })).toBeVisible();
+  if (only) {
+    // Only the caller's own corrections: another spec may withdraw or take one of its own meanwhile.
+    const boxes = page.locator('.edition-pool > li').getByRole('checkbox');
+    for (let i = 0; i < (await boxes.count()); i++) {
+      const box = boxes.nth(i);
+      if (!only.includes(Number(((await box.getAttribute('name')) ?? '').replace('pick-', '')))) await box.uncheck();
+    }
+  }
   await page.getByRole('button', { name: 'Preview the edition' }).click();
   await page.getByRole('button', { name: /^Create the draft edition/ }).click();
   await expect(page.getByRole('heading', { name: /\(draft\)/ })).toBeVisible();
