@@ -3,10 +3,8 @@
 // cache entry), rewrites of cacheable URLs to cached routes, and each reader response's cache tags
 // (Surrogate-Key, Cache-Tag; scripts/server.mjs turns them into its Cache-Control and ETag).
 // Never the only guard: pages and actions check access themselves.
-import fs from 'node:fs';
-import path from 'node:path';
 import { type NextRequest, NextResponse } from 'next/server';
-import { callableActionIds } from '@/scripts/support/request-guards.mjs';
+import { readCallableActionIds } from '@/scripts/support/request-guards.mjs';
 import { correctionsPageExists, editionExists, publicVersionRange, sectionExists, withheldSince } from '@/db/queries/proxy-lookups';
 import { cacheTagHeader, surrogateKeyHeader, tagsForPath } from '@/lib/cache/tags';
 import { actionRequestProblem, repeatedFieldMessage, repeatedFields } from '@/lib/form-fields';
@@ -109,13 +107,7 @@ let callable: Set<string> | undefined;
 
 /** The server actions a client may name: the 'use server' exports, never the 'use cache' functions. */
 function callableActions(): Set<string> {
-  callable ??= (() => {
-    try {
-      return callableActionIds(JSON.parse(fs.readFileSync(path.join(process.cwd(), '.next', 'server', 'server-reference-manifest.json'), 'utf8')));
-    } catch {
-      return new Set<string>();
-    }
-  })();
+  callable ??= readCallableActionIds();
   return callable;
 }
 

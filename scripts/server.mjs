@@ -13,13 +13,11 @@
 //   (scripts/support/action-status.mjs);
 // - remembers which paths it served with which cache tags (scripts/support/served-paths.mjs), for
 //   the nginx purger.
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import compression from 'compression';
 import next from 'next';
 import { withActionStatus } from './support/action-status.mjs';
-import { callableActionIds, declaredTooLarge, hasMalformedEscape, isKnownMethod, isUnsafeMethod, originAllowed, REFUSALS, REQUEST_BODY_MAX_BYTES } from './support/request-guards.mjs';
+import { declaredTooLarge, readCallableActionIds, hasMalformedEscape, isKnownMethod, isUnsafeMethod, originAllowed, REFUSALS, REQUEST_BODY_MAX_BYTES } from './support/request-guards.mjs';
 import { etagPerEncoding, httpCacheHeaders } from './support/http-cache.mjs';
 import { hashInlineScripts } from './support/response-csp.mjs';
 import { nextHostname } from './support/next-hostname.mjs';
@@ -90,12 +88,8 @@ function withCountedBody(req, res, then) {
 
 await app.prepare();
 // The server actions a client may name (the 'use cache' functions Next registers beside them are not).
-let callable = new Set();
-try {
-  callable = callableActionIds(JSON.parse(fs.readFileSync(path.join(process.cwd(), '.next', 'server', 'server-reference-manifest.json'), 'utf8')));
-} catch (error) {
-  console.error('No server action manifest: every server action request will be refused.', error);
-}
+const callable = readCallableActionIds();
+if (callable.size === 0) console.error('No server action manifest: every server action request will be refused.');
 const server = http.createServer((req, res) => {
   delete req.headers[PEER_HEADER];
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? '';

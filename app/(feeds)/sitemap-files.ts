@@ -12,19 +12,19 @@ import { ARTICLES_PER_SITEMAP, later, parseSitemapFile, type SitemapFile, sitema
 const XML = { 'content-type': 'application/xml; charset=utf-8' };
 const enc = encodeURIComponent;
 
-async function readSitemapIndex(): Promise<string> {
-  'use cache';
-  cacheLife('max');
-  cacheTag(SITE, SITEMAP);
-  const { siteUrl } = getSettings();
-  return sitemapIndexXml(sitemapFiles(countSitemapArticles()).map((name) => ({ loc: `${siteUrl}/sitemaps/${name}` })));
-}
-
 async function readArticleCount(): Promise<number> {
   'use cache';
   cacheLife('max');
   cacheTag(SITE, SITEMAP);
   return countSitemapArticles();
+}
+
+async function readSitemapIndex(): Promise<string> {
+  'use cache';
+  cacheLife('max');
+  cacheTag(SITE, SITEMAP);
+  const { siteUrl } = getSettings();
+  return sitemapIndexXml(sitemapFiles(await readArticleCount()).map((name) => ({ loc: `${siteUrl}/sitemaps/${name}` })));
 }
 
 function pagesUrls(siteUrl: string): SitemapUrl[] {

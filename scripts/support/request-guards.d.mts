@@ -7,3 +7,4 @@ export function originAllowed(input: { origin?: string; host?: string; https?: b
 export function declaredTooLarge(contentLength: string | undefined, max?: number): boolean;
 export const REFUSALS: Record<400 | 403 | 405 | 413 | 'action', string>;
 export function callableActionIds(manifest: { node?: Record<string, { exportedName?: string }>; edge?: Record<string, { exportedName?: string }> }): Set<string>;
+export function readCallableActionIds(root?: string): Set<string>;

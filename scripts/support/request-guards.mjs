@@ -1,5 +1,8 @@
 // What the HTTP server refuses before Next sees a request: malformed addresses (400), unsafe requests
-// from another site (403) and bodies over the cap (413). Pure functions; scripts/server.mjs applies them.
+// from another site (403) and bodies over the cap (413). Pure functions (but readCallableActionIds,
+// which reads the build's manifest); scripts/server.mjs applies them.
+import fs from 'node:fs';
+import path from 'node:path';
 
 /**
  * The largest request body the server reads, for any route. Next's own server-action limit
@@ -79,6 +82,18 @@ export function callableActionIds(manifest) {
     }
   }
   return ids;
+}
+
+/**
+ * The callable action ids of the build in `root` (its .next/server/server-reference-manifest.json),
+ * or none when there is no build to read: every action request is then refused.
+ */
+export function readCallableActionIds(root = process.cwd()) {
+  try {
+    return callableActionIds(JSON.parse(fs.readFileSync(path.join(root, '.next', 'server', 'server-reference-manifest.json'), 'utf8')));
+  } catch {
+    return new Set();
+  }
 }
 
 export const REFUSALS = {
