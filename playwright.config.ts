@@ -62,6 +62,8 @@ export default defineConfig({
         ERRATA_SIGN_IN_GLOBAL_LIMIT: '10000',
         // Every change readers can see is purged from the nginx below (e2e/nginx.spec.ts reads through it).
         ERRATA_PURGER: 'nginx',
+        // The casebook spec moves the desk's clock forward to see a case go overdue (app/(auth)/clock.ts).
+        ERRATA_TEST_CLOCK: '1',
         ERRATA_PURGE_URL: `http://127.0.0.1:${NGINX_PORT}/__purge`,
       },
     },

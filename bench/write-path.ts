@@ -4,6 +4,8 @@
 import { getDb } from '../db';
 import { createDraft, publishCorrection } from '../db/queries/correction-writes';
 import { toPlainText } from '../lib/markdown';
+/** Every correction is classified before it is published (lib/standards/config.ts). */
+const BENCH_TAXONOMY = { errorType: 'fact', errorCause: 'reporting', foundBy: 'staff' };
 
 const n = Number(process.argv[2] ?? 2000);
 const db = getDb();
@@ -20,7 +22,7 @@ for (let i = 0; i < n; i++) {
   const text = toPlainText(a.body);
   const start = text.indexOf(' ') + 1;
   const draft = createDraft({ articleId: a.id, versionNumber: a.number, kind: 'correction', mode: 'notice', wording: `Bench correction ${i}.`, claims: [{ start, end: start + 8 }], actorId: standards });
-  const result = publishCorrection({ correctionId: draft.id, actorId: standards, revision: draft.revision });
+  const result = publishCorrection({ correctionId: draft.id, actorId: standards, revision: draft.revision, taxonomy: BENCH_TAXONOMY });
   if (!result.ok) throw new Error('publish refused');
   transactions += 2;
 }

@@ -12,6 +12,8 @@ import { appendVersion } from '../db/queries/version-writes';
 import { articles, settings, users } from '../db/schema';
 import { DEFAULT_SETTINGS } from '../lib/settings';
 import { seededRandom as prng } from '../lib/random';
+/** Every correction is classified before it is published (lib/standards/config.ts). */
+const BENCH_TAXONOMY = { errorType: 'fact', errorCause: 'reporting', foundBy: 'staff' };
 
 const VERSIONS = 50;
 const PARAGRAPHS = 100;
@@ -156,17 +158,17 @@ async function main() {
     // Drafted on version 1, published at version 50: the claims are followed through 49 versions,
     // once to show the standards editor where they stand, again when they confirm.
     const draft = timed(t.draft, () => createDraft({ articleId: f.articleId, versionNumber: 1, kind: 'correction', mode: 'amend', wording: 'The alliance lost fewer seats.', claims: claimsOn(f.bodies[0], true), actorId: standards }));
-    const shown = timed(t.confirm, () => publishCorrection({ correctionId: draft.id, actorId: standards, revision: draft.revision }));
+    const shown = timed(t.confirm, () => publishCorrection({ correctionId: draft.id, actorId: standards, revision: draft.revision, taxonomy: BENCH_TAXONOMY }));
     if (shown.ok || shown.reason !== 'confirm') throw new Error(`expected a confirmation, got ${JSON.stringify(shown).slice(0, 200)}`);
-    const done = timed(t.reanchored, () => publishCorrection({ correctionId: draft.id, actorId: standards, revision: draft.revision, confirmedVersion: VERSIONS }));
+    const done = timed(t.reanchored, () => publishCorrection({ correctionId: draft.id, actorId: standards, revision: draft.revision, confirmedVersion: VERSIONS, taxonomy: BENCH_TAXONOMY }));
     if (!done.ok || done.amendedVersion !== VERSIONS + 1) throw new Error('re-anchored amend was not published');
   }
   for (const f of groups[1]) {
     const notice = createDraft({ articleId: f.articleId, versionNumber: VERSIONS, kind: 'clarification', mode: 'notice', wording: 'To be clear.', claims: claimsOn(f.bodies[VERSIONS - 1], false), actorId: standards });
-    const a = timed(t.notice, () => publishCorrection({ correctionId: notice.id, actorId: standards, revision: notice.revision }));
+    const a = timed(t.notice, () => publishCorrection({ correctionId: notice.id, actorId: standards, revision: notice.revision, taxonomy: BENCH_TAXONOMY }));
     if (!a.ok) throw new Error('notice was not published');
     const amend = createDraft({ articleId: f.articleId, versionNumber: VERSIONS, kind: 'correction', mode: 'amend', wording: 'The alliance lost fewer seats.', claims: claimsOn(f.bodies[VERSIONS - 1], true), actorId: standards });
-    const b = timed(t.amend, () => publishCorrection({ correctionId: amend.id, actorId: standards, revision: amend.revision }));
+    const b = timed(t.amend, () => publishCorrection({ correctionId: amend.id, actorId: standards, revision: amend.revision, taxonomy: BENCH_TAXONOMY }));
     if (!b.ok || b.amendedVersion !== VERSIONS + 1) throw new Error('amend was not published');
   }
   for (const f of groups[2]) {

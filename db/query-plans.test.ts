@@ -156,7 +156,7 @@ describe('query plans at archive scale', () => {
       q.publishArticle({ articleId: article.id, actorId: 1 });
       q.saveVersion({ articleId: article.id, baseNumber: 1, headline: 'A plan', standfirst: 'S', body: 'The ferry runs on Tuesday.', changeKind: 'update', note: 'Day', actorId: 1 });
       const draft = q.createDraft({ articleId: article.id, versionNumber: 2, kind: 'correction', mode: 'notice', wording: 'It runs on Tuesday.', claims: [{ start: 18, end: 25 }], actorId: standards });
-      q.publishCorrection({ correctionId: draft.id, actorId: standards, revision: draft.revision });
+      q.publishCorrection({ correctionId: draft.id, actorId: standards, revision: draft.revision, taxonomy: { errorType: 'fact', errorCause: 'reporting', foundBy: 'staff' } });
     });
     run('action: column', () => q.generateEdition({ date: '2026-11-21', settings, actorId: standards }));
 

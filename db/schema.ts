@@ -10,6 +10,7 @@ import {
   CORRECTION_STATUSES,
   ROLES,
 } from '../lib/types';
+import { CASE_CHANNELS, CASE_ROUTES, CASE_STATUSES } from '../lib/standards/config';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -196,6 +197,15 @@ export const corrections = sqliteTable(
     withdrawnReason: text('withdrawn_reason'),
     /** Bumped on every edit of the draft: publishing names the revision the publisher read. */
     revision: integer('revision').notNull().default(1),
+    /** The error taxonomy (lib/standards/config.ts): set while drafting, required to publish, frozen after. */
+    errorType: text('error_type'),
+    errorCause: text('error_cause'),
+    foundBy: text('found_by'),
+    /**
+     * When the wrong words were first public (lib/standards/exposure.ts), worked out when the
+     * correction is published; null before, or when no public version carried them.
+     */
+    exposedFrom: integer('exposed_from', { mode: 'timestamp_ms' }),
   },
   (t) => [
     index('corrections_article_idx').on(t.articleId),
@@ -208,6 +218,7 @@ export const corrections = sqliteTable(
     // Foreign keys' child side, so a check from the parent is a probe, not a scan.
     index('corrections_base_version_idx').on(t.baseVersionId),
     index('corrections_amended_version_idx').on(t.amendedVersionId),
+    index('corrections_status_published_kind_idx').on(t.status, t.publishedAt, t.kind),
   ],
 );
 export type Correction = typeof corrections.$inferSelect;
@@ -427,3 +438,99 @@ export const purgeLog = sqliteTable('purge_log', {
   finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
 });
 export type PurgeLogEntry = typeof purgeLog.$inferSelect;
+
+/** One row (id = 1): the standards desk's lists and clocks as JSON (lib/standards/config.ts), set by an admin. */
+export const standardsSettings = sqliteTable('standards_settings', {
+  id: integer('id').primaryKey(),
+  config: text('config').notNull(),
+});
+
+/**
+ * A complaint: every reader report opens one, and staff log those that come by email, phone,
+ * letter or from a regulator. The complainant's contact is for the desk only, never public. A case
+ * is never deleted; once closed with an outcome it is never changed (triggers).
+ */
+export const cases = sqliteTable(
+  'cases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** The reference quoted to the complainant (C-…). */
+    reference: text('reference').notNull().unique(),
+    channel: text('channel', { enum: CASE_CHANNELS }).notNull(),
+    route: text('route', { enum: CASE_ROUTES }).notNull(),
+    status: text('status', { enum: CASE_STATUSES }).notNull().default('open'),
+    complainantName: text('complainant_name').notNull().default(''),
+    /** An email address, a phone number or a postal address; optional, never shown to readers. */
+    complainantContact: text('complainant_contact'),
+    summary: text('summary').notNull(),
+    ownerId: integer('owner_id').references(() => users.id),
+    /** The reader report that opened the case, if one did. */
+    reportId: integer('report_id')
+      .references(() => reports.id)
+      .unique(),
+    /** The correction the case led to. */
+    correctionId: integer('correction_id').references(() => corrections.id),
+    receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
+    acknowledgedAt: integer('acknowledged_at', { mode: 'timestamp_ms' }),
+    /** Received plus the route's days (lib/standards/clock.ts), set when the route is. */
+    dueAt: integer('due_at', { mode: 'timestamp_ms' }).notNull(),
+    closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+    /** The desk's one-line record of how it was closed. */
+    outcomeNote: text('outcome_note'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    index('cases_status_due_idx').on(t.status, t.dueAt),
+    index('cases_owner_status_idx').on(t.ownerId, t.status, t.dueAt),
+    index('cases_received_idx').on(t.receivedAt),
+    index('cases_correction_idx').on(t.correctionId),
+    index('cases_status_id_idx').on(t.status, t.id),
+  ],
+);
+export type Case = typeof cases.$inferSelect;
+
+/** The articles (and the words in them, when given) a case is about. */
+export const caseArticles = sqliteTable(
+  'case_articles',
+  {
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id),
+    /** The words complained about, as the complainant or the desk gave them. */
+    quote: text('quote'),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.articleId] }), index('case_articles_article_idx').on(t.articleId)],
+);
+
+/** The code clauses a case is complained under (codes from the configured list). */
+export const caseClauses = sqliteTable(
+  'case_clauses',
+  {
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    clause: text('clause').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.clause] }), index('case_clauses_clause_idx').on(t.clause)],
+);
+
+/** Append-only: the desk's notes on a case. */
+export const caseNotes = sqliteTable(
+  'case_notes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    authorId: integer('author_id').references(() => users.id),
+    body: text('body').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('case_notes_case_idx').on(t.caseId, t.id)],
+);
+export type CaseNote = typeof caseNotes.$inferSelect;

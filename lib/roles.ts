@@ -26,6 +26,16 @@ export const PERMISSIONS = [
   'column.publish',
   'column.discard',
   'report.triage',
+  /** The casebook (/desk/cases): reading cases, logging one that came by email, phone, letter or a regulator, adding notes. */
+  'case.view',
+  'case.log',
+  'case.note',
+  /** Assigning a case's route, clauses and owner, acknowledging it and closing it with an outcome. */
+  'case.manage',
+  /** The standards dashboard, its alerts and the annual statement (page and CSV). */
+  'standards.view',
+  /** Per-author figures on the dashboard: audited each time they are shown. */
+  'standards.authors',
   /** Reading the log of purges sent to the HTTP cache in front (/desk/purges). */
   'purges.view',
   'people.manage',
@@ -46,6 +56,9 @@ const EDITOR: readonly Permission[] = [
   'correction.draft',
   'correction.edit_draft',
   'report.triage',
+  'case.view',
+  'case.log',
+  'case.note',
 ];
 
 const STANDARDS: readonly Permission[] = [
@@ -62,6 +75,9 @@ const STANDARDS: readonly Permission[] = [
   'column.publish',
   'column.discard',
   'purges.view',
+  'case.manage',
+  'standards.view',
+  'standards.authors',
 ];
 
 const ADMIN: readonly Permission[] = [...STANDARDS, 'people.manage', 'audit.view', 'settings.edit', 'tokens.manage'];

@@ -124,6 +124,7 @@ const server = http.createServer((req, res) => {
 });
 server.listen(port, hostname, () => {
   console.log(`Errata is serving on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`);
+  if (process.env.ERRATA_TEST_CLOCK === '1') console.warn('WARNING: ERRATA_TEST_CLOCK=1: desk requests may set the time the casebook\'s clocks read (x-errata-test-now). For the test suite only; never set it on a real server.');
 });
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
+const TAXONOMY = { errorType: 'number', errorCause: 'reporting', foundBy: 'reader' };
 
 vi.mock('server-only', () => ({}));
 
@@ -40,7 +41,7 @@ function story() {
   appendVersion(db, { articleId: article.id, headline: 'Fen Valley Party routed', standfirst: 'S', body: BODY, changeKind: 'first_publication', note: '', savedBy: userId });
   const start = BODY.indexOf(WRONG);
   const draft = createDraft({ articleId: article.id, versionNumber: 1, kind: 'correction', mode: 'notice', said: 'the party lost seven districts', wording: 'It lost 10 districts.', claims: [{ start, end: start + WRONG.length }], actorId: userId });
-  const published = publishCorrection({ correctionId: draft.id, actorId: userId, revision: 1 });
+  const published = publishCorrection({ correctionId: draft.id, actorId: userId, revision: 1, taxonomy: TAXONOMY });
   if (!published.ok) throw new Error('not published');
   return { articleId: article.id, correctionId: draft.id };
 }

@@ -6,8 +6,11 @@ import { createAnchor, locateClaim } from '../../lib/anchoring';
 import { ErrataError } from '../../lib/errors';
 import { replacePlainSpan } from '../../lib/markdown';
 import type { CorrectionKind, CorrectionMode } from '../../lib/types';
+import { exposedFrom } from '../../lib/standards/exposure';
+import { type StandardsConfig, TAXONOMY_FIELDS, TAXONOMY_LABELS, TAXONOMY_LISTS, type Taxonomy } from '../../lib/standards/config';
 import { getDb } from '../index';
-import { type Claim, claims, type Correction, corrections, type Version, versions } from '../schema';
+import { getStandardsConfig } from './cases';
+import { articles, type Claim, claims, type Correction, corrections, type Version, versions } from '../schema';
 import { recordAudit } from './audit';
 import type { Tx } from './types';
 import { chainTexts, versionText } from './version-texts';
@@ -28,6 +31,8 @@ export interface DraftInput {
   /** How the column names the article: "An article about …" (blank: its headline). */
   about?: string | null;
   claims: ClaimInput[];
+  /** The error taxonomy, as far as the desk has it while drafting (required to publish). */
+  taxonomy?: Partial<Taxonomy>;
 }
 
 
@@ -49,6 +54,54 @@ function insertClaims(tx: Tx, correctionId: number, versionId: number, text: str
   });
 }
 
+/**
+ * The taxonomy fields given (undefined: left as they are; '' or null: cleared), each checked
+ * against the configured list: a code not in it is refused beside its field.
+ */
+function taxonomyValues(tx: Tx, taxonomy: Partial<Taxonomy> | undefined, config: StandardsConfig = getStandardsConfig(tx)): Partial<Taxonomy> {
+  const out: Partial<Taxonomy> = {};
+  if (!taxonomy) return out;
+  for (const field of TAXONOMY_FIELDS) {
+    const value = taxonomy[field];
+    if (value === undefined) continue;
+    if (value === null || value === '') {
+      out[field] = null;
+      continue;
+    }
+    if (!config[TAXONOMY_LISTS[field]].some((o) => o.code === value)) throw new ErrataError('invalid', `“${value}” is not one of the ${TAXONOMY_LABELS[field].toLowerCase()} options; pick from the list.`, field);
+    out[field] = value;
+  }
+  return out;
+}
+
+/** The first taxonomy field a correction still lacks, as the refusal to publish it. */
+function missingTaxonomy(row: Taxonomy, config: StandardsConfig): ErrataError | null {
+  for (const field of TAXONOMY_FIELDS) {
+    const value = row[field];
+    if (value === null || value === '') return new ErrataError('invalid', `Classify the error before publishing: choose the ${TAXONOMY_LABELS[field].toLowerCase()}.`, field);
+    if (!config[TAXONOMY_LISTS[field]].some((o) => o.code === value)) {
+      return new ErrataError('invalid', `“${value}” is no longer one of the ${TAXONOMY_LABELS[field].toLowerCase()} options; choose again.`, field);
+    }
+  }
+  return null;
+}
+
+/** When the claims' words were first public: the earliest instant over the correction's claims. */
+function claimsExposedFrom(tx: Tx, articleId: number, draftClaims: readonly Claim[]): Date | null {
+  const article = tx.select({ firstPublicVersion: articles.firstPublicVersion, firstPublishedAt: articles.firstPublishedAt }).from(articles).where(eq(articles.id, articleId)).get();
+  if (!article || article.firstPublicVersion === null) return null;
+  const rows = tx.select({ id: versions.id, number: versions.number, savedAt: versions.savedAt }).from(versions).where(eq(versions.articleId, articleId)).all();
+  const saved = new Map(rows.map((v) => [v.number, v.savedAt]));
+  const idToNumber = new Map(rows.map((v) => [v.id, v.number]));
+  const chain = chainTexts(tx, articleId, article.firstPublicVersion).map((v) => ({ number: v.number, text: v.text, savedAt: saved.get(v.number) ?? new Date(0) }));
+  let earliest: Date | null = null;
+  for (const claim of draftClaims) {
+    const from = exposedFrom(chain, { versionNumber: idToNumber.get(claim.versionId) ?? 0, exact: claim.exact }, article.firstPublishedAt);
+    if (from && (!earliest || from.getTime() < earliest.getTime())) earliest = from;
+  }
+  return earliest;
+}
+
 export type NewDraft = DraftInput & { articleId: number; versionNumber: number; actorId: number };
 
 /** Inserts a draft and its claims inside the caller's transaction. */
@@ -62,7 +115,7 @@ export function insertDraft(tx: Tx, input: NewDraft): Correction {
   const now = new Date();
   const correction = tx
     .insert(corrections)
-    .values({ articleId: input.articleId, kind: input.kind, mode: input.mode, wording: input.wording, said: input.said || null, about: input.about || null, baseVersionId: version.id, draftedBy: input.actorId, draftedAt: now, updatedAt: now })
+    .values({ articleId: input.articleId, kind: input.kind, mode: input.mode, wording: input.wording, said: input.said || null, about: input.about || null, ...taxonomyValues(tx, input.taxonomy), baseVersionId: version.id, draftedBy: input.actorId, draftedAt: now, updatedAt: now })
     .returning()
     .get();
   insertClaims(tx, correction.id, version.id, versionText(tx, version), input.claims);
@@ -79,7 +132,7 @@ export function createDraft(input: NewDraft): Correction {
  * Saves an edit of a draft made from the revision the editor opened; a draft changed since (another
  * tab, another editor) is refused, never silently overwritten.
  */
-export function updateDraft(input: { correctionId: number; revision: number; kind: CorrectionKind; mode: CorrectionMode; wording: string; said?: string | null; about?: string | null; replacements: (string | null)[]; actorId: number }): void {
+export function updateDraft(input: { correctionId: number; revision: number; kind: CorrectionKind; mode: CorrectionMode; wording: string; said?: string | null; about?: string | null; replacements: (string | null)[]; taxonomy?: Partial<Taxonomy>; actorId: number }): void {
   getDb().transaction(
     (tx) => {
       const before = tx.select().from(corrections).where(eq(corrections.id, input.correctionId)).get();
@@ -87,7 +140,7 @@ export function updateDraft(input: { correctionId: number; revision: number; kin
       if (before.status !== 'draft') throw new ErrataError('conflict', 'A published correction is never edited; withdraw it instead.');
       if (before.revision !== input.revision) throw new ErrataError('conflict', 'This draft was changed since you opened it.', 'revision');
       tx.update(corrections)
-        .set({ kind: input.kind, mode: input.mode, wording: input.wording, said: input.said || null, about: input.about || null, updatedAt: new Date() })
+        .set({ kind: input.kind, mode: input.mode, wording: input.wording, said: input.said || null, about: input.about || null, ...taxonomyValues(tx, input.taxonomy), updatedAt: new Date() })
         .where(eq(corrections.id, input.correctionId))
         .run();
       const existing = tx.select().from(claims).where(eq(claims.correctionId, input.correctionId)).orderBy(asc(claims.position)).all();
@@ -100,7 +153,7 @@ export function updateDraft(input: { correctionId: number; revision: number; kin
         entityType: 'correction',
         entityId: input.correctionId,
         before: { kind: before.kind, mode: before.mode, wording: before.wording, said: before.said, about: before.about },
-        after: { kind: input.kind, mode: input.mode, wording: input.wording, said: input.said || null, about: input.about || null, replacements: input.replacements },
+        after: { kind: input.kind, mode: input.mode, wording: input.wording, said: input.said || null, about: input.about || null, replacements: input.replacements, ...(input.taxonomy ? { taxonomy: input.taxonomy } : {}) },
       });
     },
     { behavior: 'immediate' },
@@ -150,12 +203,17 @@ export interface DraftText {
  * Publishes a draft in one transaction. If the article changed since the draft was made, the claims
  * are re-anchored first and the standards editor must confirm where they now stand.
  */
-export function publishCorrection(input: { correctionId: number; actorId: number; revision: number; confirmedVersion?: number }): PublishResult {
+export function publishCorrection(input: { correctionId: number; actorId: number; revision: number; confirmedVersion?: number; taxonomy?: Partial<Taxonomy> }): PublishResult {
   return getDb().transaction(
     (tx) => {
       const draft = tx.select().from(corrections).where(eq(corrections.id, input.correctionId)).get();
       if (!draft) throw new ErrataError('not_found', 'No such correction.');
       if (draft.status !== 'draft') throw new ErrataError('conflict', 'This correction is already published.');
+      // Classified before it goes out: the publisher may set (or change) the taxonomy here.
+      const config = getStandardsConfig(tx);
+      const taxonomy: Taxonomy = { errorType: draft.errorType, errorCause: draft.errorCause, foundBy: draft.foundBy, ...taxonomyValues(tx, input.taxonomy, config) };
+      const missing = missingTaxonomy(taxonomy, config);
+      if (missing) throw missing;
       const latest = latestVersion(tx, draft.articleId);
       if (!latest) throw new ErrataError('conflict', 'The article has no versions.');
       let draftClaims: Claim[] = tx.select().from(claims).where(eq(claims.correctionId, draft.id)).orderBy(asc(claims.position)).all();
@@ -216,11 +274,11 @@ export function publishCorrection(input: { correctionId: number; actorId: number
       }
       const published = tx
         .update(corrections)
-        .set({ status: 'published', publishedBy: input.actorId, publishedAt: now, amendedVersionId, updatedAt: now })
+        .set({ status: 'published', publishedBy: input.actorId, publishedAt: now, amendedVersionId, updatedAt: now, ...taxonomy, exposedFrom: claimsExposedFrom(tx, draft.articleId, draftClaims) })
         .where(eq(corrections.id, draft.id))
         .returning()
         .get();
-      recordAudit(tx, { actorId: input.actorId, action: 'correction.publish', entityType: 'correction', entityId: draft.id, before: { status: 'draft' }, after: { status: 'published', amendedVersion: amendedNumber } });
+      recordAudit(tx, { actorId: input.actorId, action: 'correction.publish', entityType: 'correction', entityId: draft.id, before: { status: 'draft' }, after: { status: 'published', amendedVersion: amendedNumber, ...taxonomy } });
       return { ok: true as const, correction: published, amendedVersion: amendedNumber };
     },
     { behavior: 'immediate' },

@@ -10,6 +10,8 @@ import { ErrataError } from '../../lib/errors';
 import { getDb } from '../index';
 import { articles, type Report, reports, users, versions } from '../schema';
 import { recordAudit } from './audit';
+import { declineReportCase, getStandardsConfig, linkReportCase, openCaseForReport } from './cases';
+import type { Tx } from './types';
 import { insertDraft } from './correction-writes';
 import { keyset } from './keyset';
 
@@ -51,8 +53,10 @@ export function createReport(input: NewReport): Report {
         .values({ reference: newReference(), articleId: input.articleId, versionId: input.versionId, ...quote, start, end, message: input.message, email: input.email })
         .returning()
         .get();
+      // Every report opens a case in the casebook, in the same transaction.
+      const opened = openCaseForReport(tx, report);
       // The reader's words stay out of the audit trail's "after": it records the fact, not the text.
-      recordAudit(tx, { actorId: null, action: 'report.create', entityType: 'report', entityId: report.id, after: { reference: report.reference, articleId: input.articleId }, ip: input.ip });
+      recordAudit(tx, { actorId: null, action: 'report.create', entityType: 'report', entityId: report.id, after: { reference: report.reference, articleId: input.articleId, caseId: opened.id }, ip: input.ip });
       return report;
     },
     { behavior: 'immediate' },
@@ -105,6 +109,11 @@ export function getReport({ id }: { id: number }) {
 }
 
 
+/** A draft from a reader's report was found by a reader, when the taxonomy still has that option. */
+function foundByReader(tx: Tx): string | undefined {
+  return getStandardsConfig(tx).foundBy.some((o) => o.code === 'reader') ? 'reader' : undefined;
+}
+
 /** Accepting opens a correction draft on the reported words and links the two. */
 export function acceptReport({ id, actorId }: { id: number; actorId: number }): number {
   const db = getDb();
@@ -124,8 +133,10 @@ export function acceptReport({ id, actorId }: { id: number; actorId: number }): 
   }
   return db.transaction(
     (tx) => {
-      const correction = insertDraft(tx, { articleId: report.articleId, versionNumber: version.number, kind: 'correction', mode: 'notice', wording: '', claims: [{ start, end }], actorId });
-      tx.update(reports).set({ status: 'accepted', correctionId: correction.id, handledBy: actorId, handledAt: new Date() }).where(eq(reports.id, id)).run();
+      const correction = insertDraft(tx, { articleId: report.articleId, versionNumber: version.number, kind: 'correction', mode: 'notice', wording: '', claims: [{ start, end }], taxonomy: { foundBy: foundByReader(tx) }, actorId });
+      const now = new Date();
+      tx.update(reports).set({ status: 'accepted', correctionId: correction.id, handledBy: actorId, handledAt: now }).where(eq(reports.id, id)).run();
+      linkReportCase(tx, id, correction.id, now);
       recordAudit(tx, { actorId, action: 'report.accept', entityType: 'report', entityId: id, before: { status: 'new' }, after: { status: 'accepted', correctionId: correction.id } });
       return correction.id;
     },
@@ -138,7 +149,9 @@ export function declineReport({ id, reason, actorId }: { id: number; reason: str
     const report = tx.select().from(reports).where(eq(reports.id, id)).get();
     if (!report) throw new ErrataError('not_found', 'No such report.');
     if (report.status !== 'new') throw new ErrataError('conflict', 'This report was already handled.');
-    tx.update(reports).set({ status: 'declined', declineReason: reason, handledBy: actorId, handledAt: new Date() }).where(eq(reports.id, id)).run();
+    const now = new Date();
+    tx.update(reports).set({ status: 'declined', declineReason: reason, handledBy: actorId, handledAt: now }).where(eq(reports.id, id)).run();
+    declineReportCase(tx, id, reason, now);
     recordAudit(tx, { actorId, action: 'report.decline', entityType: 'report', entityId: id, before: { status: 'new' }, after: { status: 'declined', reason } });
   });
 }

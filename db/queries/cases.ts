@@ -1,0 +1,359 @@
+// The standards casebook: complaints (cases) with their clocks, and the standards desk's lists and
+// clocks configuration. Every reader report opens a case in the report's own transaction; staff
+// log the rest. A closed case is never changed (triggers); notes are append-only.
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, ne, type SQL } from 'drizzle-orm';
+import { type Cursor, cutPage } from '../../lib/desk/keyset';
+import { ErrataError } from '../../lib/errors';
+import { responseDue } from '../../lib/standards/clock';
+import {
+  type CaseChannel,
+  type CaseOutcome,
+  type CaseRoute,
+  type CaseStatus,
+  DEFAULT_STANDARDS,
+  readStandardsConfig,
+  type StandardsConfig,
+} from '../../lib/standards/config';
+import { getDb } from '../index';
+import { articles, caseArticles, caseClauses, caseNotes, cases, type Case, corrections, reports, standardsSettings, users, versions } from '../schema';
+import { recordAudit } from './audit';
+import { keyset } from './keyset';
+import type { Tx } from './types';
+
+// ---------------------------------------------------------------- configuration
+
+export function getStandardsConfig(tx?: Tx): StandardsConfig {
+  if (process.env.NEXT_PHASE === 'phase-production-build') return DEFAULT_STANDARDS;
+  const row = (tx ?? getDb()).select().from(standardsSettings).where(eq(standardsSettings.id, 1)).get();
+  return readStandardsConfig(row?.config);
+}
+
+/** The admin's change, audited with what it replaced. Returns the keys that changed. */
+export function saveStandardsConfig({ config, actorId }: { config: StandardsConfig; actorId: number }): (keyof StandardsConfig)[] {
+  return getDb().transaction(
+    (tx) => {
+      const before = getStandardsConfig(tx);
+      const changed = (Object.keys(config) as (keyof StandardsConfig)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(config[k]));
+      if (changed.length === 0) return changed;
+      const json = JSON.stringify(config);
+      tx.insert(standardsSettings).values({ id: 1, config: json }).onConflictDoUpdate({ target: standardsSettings.id, set: { config: json } }).run();
+      const pick = (c: StandardsConfig) => Object.fromEntries(changed.map((k) => [k, c[k]]));
+      recordAudit(tx, { actorId, action: 'standards.settings', entityType: 'settings', entityId: 'standards', before: pick(before), after: pick(config) });
+      return changed;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+// ---------------------------------------------------------------- opening cases
+
+/** A reference a complainant can quote back: no 0/O or 1/I to misread. */
+function newReference(): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  return `C-${Array.from(randomBytes(8), (b) => alphabet[b % alphabet.length]).join('')}`;
+}
+
+/** Opens the case a reader report starts, inside the report's transaction. */
+export function openCaseForReport(tx: Tx, report: { id: number; articleId: number; exact: string; message: string; email: string | null; createdAt: Date }): Case {
+  const config = getStandardsConfig(tx);
+  const row = tx
+    .insert(cases)
+    .values({
+      reference: newReference(),
+      channel: 'reader_report',
+      route: 'direct',
+      complainantName: '',
+      complainantContact: report.email,
+      summary: report.message,
+      reportId: report.id,
+      receivedAt: report.createdAt,
+      dueAt: responseDue(report.createdAt, 'direct', config),
+      updatedAt: report.createdAt,
+    })
+    .returning()
+    .get();
+  tx.insert(caseArticles).values({ caseId: row.id, articleId: report.articleId, quote: report.exact || null }).run();
+  return row;
+}
+
+export interface LoggedCase {
+  channel: Exclude<CaseChannel, 'reader_report'>;
+  route: CaseRoute;
+  complainantName: string;
+  complainantContact: string | null;
+  summary: string;
+  /** Slugs of the articles complained about, with the words when given. */
+  articles: { slug: string; quote: string | null }[];
+  clauses: string[];
+  receivedAt: Date;
+  ownerId: number | null;
+  actorId: number;
+  now?: Date;
+}
+
+function checkClauses(config: StandardsConfig, clauses: readonly string[]): void {
+  const known = new Set(config.clauses.map((c) => c.code));
+  const unknown = clauses.find((c) => !known.has(c));
+  if (unknown !== undefined) throw new ErrataError('invalid', `There is no clause “${unknown}” in the code; pick from the list.`, 'clauses');
+}
+
+function checkOwner(tx: Tx, ownerId: number | null): void {
+  if (ownerId === null) return;
+  const owner = tx.select({ id: users.id, disabledAt: users.disabledAt }).from(users).where(eq(users.id, ownerId)).get();
+  if (!owner || owner.disabledAt) throw new ErrataError('invalid', 'Pick an owner from the desk’s current people.', 'ownerId');
+}
+
+/** A complaint that came by email, phone, letter or from a regulator, logged by staff. */
+export function logCase(input: LoggedCase): Case {
+  const now = input.now ?? new Date();
+  if (input.receivedAt.getTime() > now.getTime() + 60_000) throw new ErrataError('invalid', 'The date received cannot be in the future.', 'receivedAt');
+  return getDb().transaction(
+    (tx) => {
+      const config = getStandardsConfig(tx);
+      checkClauses(config, input.clauses);
+      checkOwner(tx, input.ownerId);
+      const found: { id: number; quote: string | null }[] = [];
+      for (const a of input.articles) {
+        const article = tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, a.slug)).get();
+        if (!article) throw new ErrataError('invalid', `There is no article at “${a.slug}”.`, 'articles');
+        if (!found.some((f) => f.id === article.id)) found.push({ id: article.id, quote: a.quote });
+      }
+      const row = tx
+        .insert(cases)
+        .values({
+          reference: newReference(),
+          channel: input.channel,
+          route: input.route,
+          complainantName: input.complainantName,
+          complainantContact: input.complainantContact,
+          summary: input.summary,
+          ownerId: input.ownerId,
+          receivedAt: input.receivedAt,
+          dueAt: responseDue(input.receivedAt, input.route, config),
+          createdBy: input.actorId,
+          updatedAt: now,
+        })
+        .returning()
+        .get();
+      for (const f of found) tx.insert(caseArticles).values({ caseId: row.id, articleId: f.id, quote: f.quote }).run();
+      for (const clause of new Set(input.clauses)) tx.insert(caseClauses).values({ caseId: row.id, clause }).run();
+      // The complainant's name and contact stay out of the audit trail: it records the fact.
+      recordAudit(tx, { actorId: input.actorId, action: 'case.log', entityType: 'case', entityId: row.id, after: { reference: row.reference, channel: row.channel, route: row.route, articles: found.map((f) => f.id), clauses: input.clauses, ownerId: input.ownerId } });
+      return row;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+// ---------------------------------------------------------------- working a case
+
+function openCase(tx: Tx, caseId: number): Case {
+  const row = tx.select().from(cases).where(eq(cases.id, caseId)).get();
+  if (!row) throw new ErrataError('not_found', 'No such case.');
+  if (row.status !== 'open') throw new ErrataError('conflict', 'This case is closed; a closed case is not changed.');
+  return row;
+}
+
+/** Standards assigns the route, the clauses and the owner; a change of route moves the due date. */
+export function assignCase(input: { caseId: number; route: CaseRoute; clauses: string[]; ownerId: number | null; actorId: number; now?: Date }): Case {
+  return getDb().transaction(
+    (tx) => {
+      const before = openCase(tx, input.caseId);
+      const config = getStandardsConfig(tx);
+      checkClauses(config, input.clauses);
+      checkOwner(tx, input.ownerId);
+      const oldClauses = tx.select({ clause: caseClauses.clause }).from(caseClauses).where(eq(caseClauses.caseId, input.caseId)).all().map((c) => c.clause).sort();
+      const newClauses = [...new Set(input.clauses)].sort();
+      const dueAt = before.route === input.route ? before.dueAt : responseDue(before.receivedAt, input.route, config);
+      const after = tx.update(cases).set({ route: input.route, ownerId: input.ownerId, dueAt, updatedAt: input.now ?? new Date() }).where(eq(cases.id, input.caseId)).returning().get();
+      tx.delete(caseClauses).where(eq(caseClauses.caseId, input.caseId)).run();
+      for (const clause of newClauses) tx.insert(caseClauses).values({ caseId: input.caseId, clause }).run();
+      recordAudit(tx, {
+        actorId: input.actorId,
+        action: 'case.assign',
+        entityType: 'case',
+        entityId: input.caseId,
+        before: { route: before.route, ownerId: before.ownerId, clauses: oldClauses, dueAt: before.dueAt.toISOString() },
+        after: { route: after.route, ownerId: after.ownerId, clauses: newClauses, dueAt: after.dueAt.toISOString() },
+      });
+      return after;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export function acknowledgeCase(input: { caseId: number; actorId: number; now?: Date }): Case {
+  return getDb().transaction(
+    (tx) => {
+      const before = openCase(tx, input.caseId);
+      if (before.acknowledgedAt) throw new ErrataError('conflict', 'This case was already acknowledged.');
+      const now = input.now ?? new Date();
+      const after = tx.update(cases).set({ acknowledgedAt: now, updatedAt: now }).where(eq(cases.id, input.caseId)).returning().get();
+      recordAudit(tx, { actorId: input.actorId, action: 'case.acknowledge', entityType: 'case', entityId: input.caseId, after: { acknowledgedAt: now.toISOString() } });
+      return after;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** The outcomes that say the complaint was (at least partly) right, and may name the correction it led to. */
+const WITH_CORRECTION: readonly CaseOutcome[] = ['resolved', 'upheld', 'mediated'];
+
+/**
+ * Closes the case with an outcome. A correction named must be published (not withdrawn) and on one
+ * of the case's articles; "not upheld" and "withdrawn" name none.
+ */
+export function closeCase(input: { caseId: number; outcome: CaseOutcome; correctionId: number | null; note: string; actorId: number; now?: Date }): Case {
+  return getDb().transaction(
+    (tx) => {
+      const before = openCase(tx, input.caseId);
+      let correctionId = input.correctionId;
+      if (correctionId !== null) {
+        if (!WITH_CORRECTION.includes(input.outcome)) throw new ErrataError('invalid', 'A case that is not upheld, or withdrawn, names no correction.', 'correctionId');
+        const correction = tx.select({ id: corrections.id, articleId: corrections.articleId, status: corrections.status }).from(corrections).where(eq(corrections.id, correctionId)).get();
+        const onCase = correction && tx.select({ n: count() }).from(caseArticles).where(and(eq(caseArticles.caseId, input.caseId), eq(caseArticles.articleId, correction.articleId))).get()?.n;
+        if (!correction || !onCase) throw new ErrataError('invalid', `Correction ${correctionId} is not on one of this case’s articles.`, 'correctionId');
+        if (correction.status !== 'published') throw new ErrataError('invalid', correction.status === 'draft' ? `Correction ${correctionId} is still a draft: publish it first, then close the case.` : `Correction ${correctionId} was withdrawn.`, 'correctionId');
+      } else if (!WITH_CORRECTION.includes(input.outcome)) {
+        correctionId = null;
+      } else if (before.correctionId !== null) {
+        // The report's correction, when it has been published.
+        const linked = tx.select({ status: corrections.status }).from(corrections).where(eq(corrections.id, before.correctionId)).get();
+        correctionId = linked?.status === 'published' ? before.correctionId : null;
+      }
+      const now = input.now ?? new Date();
+      const after = tx
+        .update(cases)
+        .set({ status: input.outcome, correctionId, closedAt: now, outcomeNote: input.note || null, updatedAt: now })
+        .where(eq(cases.id, input.caseId))
+        .returning()
+        .get();
+      recordAudit(tx, { actorId: input.actorId, action: 'case.close', entityType: 'case', entityId: input.caseId, before: { status: 'open' }, after: { status: input.outcome, correctionId: after.correctionId, note: input.note || null } });
+      return after;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+export function addCaseNote(input: { caseId: number; body: string; actorId: number; now?: Date }): void {
+  getDb().transaction(
+    (tx) => {
+      const row = tx.select({ id: cases.id }).from(cases).where(eq(cases.id, input.caseId)).get();
+      if (!row) throw new ErrataError('not_found', 'No such case.');
+      const note = tx.insert(caseNotes).values({ caseId: input.caseId, authorId: input.actorId, body: input.body, at: input.now ?? new Date() }).returning().get();
+      recordAudit(tx, { actorId: input.actorId, action: 'case.note', entityType: 'case', entityId: input.caseId, after: { noteId: note.id } });
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** A report accepted: its case now leads to the correction drafted from it. */
+export function linkReportCase(tx: Tx, reportId: number, correctionId: number, now: Date): void {
+  tx.update(cases).set({ correctionId, updatedAt: now }).where(and(eq(cases.reportId, reportId), eq(cases.status, 'open'))).run();
+}
+
+/** A report declined: its case closes as not upheld, with the reason. */
+export function declineReportCase(tx: Tx, reportId: number, reason: string, now: Date): void {
+  tx.update(cases).set({ status: 'not_upheld', closedAt: now, outcomeNote: reason, updatedAt: now }).where(and(eq(cases.reportId, reportId), eq(cases.status, 'open'))).run();
+}
+
+// ---------------------------------------------------------------- reading cases
+
+export interface CaseFilter {
+  status?: CaseStatus;
+  /** Only the open cases past, or near, their due date. */
+  clock?: 'overdue' | 'due_soon';
+  ownerId?: number;
+  route?: CaseRoute;
+  cursor?: Cursor;
+}
+
+export const CASE_PAGE_SIZE = 25;
+
+/** The casebook, newest first, a page at a time (keyset on id). */
+export function listCases(filter: CaseFilter, now: Date, config: StandardsConfig) {
+  const db = getDb();
+  const cursor = filter.cursor ?? null;
+  const key = keyset(cases.id, cursor);
+  const where: SQL[] = [key.where];
+  if (filter.status) where.push(eq(cases.status, filter.status));
+  if (filter.route) where.push(eq(cases.route, filter.route));
+  if (filter.ownerId !== undefined) where.push(eq(cases.ownerId, filter.ownerId));
+  if (filter.clock) {
+    where.push(eq(cases.status, 'open'));
+    if (filter.clock === 'overdue') where.push(lt(cases.dueAt, now));
+    else where.push(gte(cases.dueAt, now), lte(cases.dueAt, new Date(now.getTime() + config.dueSoonDays * 86_400_000)));
+  }
+  const fetched = db
+    .select({ case: cases, owner: users.name })
+    .from(cases)
+    .leftJoin(users, eq(users.id, cases.ownerId))
+    .where(and(...where))
+    .orderBy(key.orderBy)
+    .limit(CASE_PAGE_SIZE + 1)
+    .all();
+  const page = cutPage(fetched, cursor, CASE_PAGE_SIZE, (r) => r.case.id);
+  const ids = page.rows.map((r) => r.case.id);
+  const about = ids.length
+    ? db.select({ caseId: caseArticles.caseId, slug: articles.slug }).from(caseArticles).innerJoin(articles, eq(articles.id, caseArticles.articleId)).where(inArray(caseArticles.caseId, ids)).all()
+    : [];
+  return { ...page, rows: page.rows.map((r) => ({ ...r, slugs: about.filter((a) => a.caseId === r.case.id).map((a) => a.slug) })) };
+}
+
+export function getCaseDetail(caseId: number) {
+  const db = getDb();
+  const row = db.select({ case: cases, owner: users.name }).from(cases).leftJoin(users, eq(users.id, cases.ownerId)).where(eq(cases.id, caseId)).get();
+  if (!row) return null;
+  const about = db
+    .select({ articleId: articles.id, slug: articles.slug, section: articles.section, byline: articles.byline, quote: caseArticles.quote })
+    .from(caseArticles)
+    .innerJoin(articles, eq(articles.id, caseArticles.articleId))
+    .where(eq(caseArticles.caseId, caseId))
+    .all();
+  const headlines = about.map((a) => db.select({ headline: versions.headline }).from(versions).where(eq(versions.articleId, a.articleId)).orderBy(desc(versions.number)).limit(1).get()?.headline ?? a.slug);
+  const clauses = db.select({ clause: caseClauses.clause }).from(caseClauses).where(eq(caseClauses.caseId, caseId)).orderBy(asc(caseClauses.clause)).all().map((c) => c.clause);
+  const notes = db.select({ note: caseNotes, author: users.name }).from(caseNotes).leftJoin(users, eq(users.id, caseNotes.authorId)).where(eq(caseNotes.caseId, caseId)).orderBy(asc(caseNotes.id)).all();
+  const report = row.case.reportId ? db.select({ reference: reports.reference, status: reports.status }).from(reports).where(eq(reports.id, row.case.reportId)).get() : undefined;
+  const articleIds = about.map((a) => a.articleId);
+  // The corrections the case could be closed with: those on its articles.
+  const candidates = articleIds.length
+    ? db
+        .select({ id: corrections.id, kind: corrections.kind, status: corrections.status, wording: corrections.wording, articleId: corrections.articleId })
+        .from(corrections)
+        .where(and(inArray(corrections.articleId, articleIds), ne(corrections.status, 'withdrawn')))
+        .orderBy(desc(corrections.id))
+        .limit(50)
+        .all()
+    : [];
+  return { ...row, articles: about.map((a, i) => ({ ...a, headline: headlines[i] })), clauses, notes, report, candidates };
+}
+
+/** The desk's people who can own a case. */
+export function caseOwners() {
+  return getDb().select({ id: users.id, name: users.name, role: users.role, disabledAt: users.disabledAt }).from(users).orderBy(asc(users.name)).all().filter((u) => !u.disabledAt);
+}
+
+/**
+ * The open cases overdue or due soon: the owner's own, or every one (standards). Newest due first,
+ * at most `limit` of each.
+ */
+export function casesNeedingAttention({ ownerId, now, config, limit = 10 }: { ownerId: number | null; now: Date; config: StandardsConfig; limit?: number }) {
+  const db = getDb();
+  const soon = new Date(now.getTime() + config.dueSoonDays * 86_400_000);
+  const mine = ownerId === null ? [] : [eq(cases.ownerId, ownerId)];
+  const pick = (range: SQL[]) =>
+    db
+      .select({ id: cases.id, reference: cases.reference, summary: cases.summary, dueAt: cases.dueAt, route: cases.route, status: cases.status, owner: users.name })
+      .from(cases)
+      .leftJoin(users, eq(users.id, cases.ownerId))
+      .where(and(eq(cases.status, 'open'), ...mine, ...range))
+      .orderBy(asc(cases.dueAt))
+      .limit(limit)
+      .all();
+  const count_ = (range: SQL[]) => db.select({ n: count() }).from(cases).where(and(eq(cases.status, 'open'), ...mine, ...range)).get()?.n ?? 0;
+  const overdueRange = [lt(cases.dueAt, now)];
+  const soonRange = [gte(cases.dueAt, now), lte(cases.dueAt, soon)];
+  return { overdue: pick(overdueRange), overdueCount: count_(overdueRange), dueSoon: pick(soonRange), dueSoonCount: count_(soonRange) };
+}
