@@ -27,7 +27,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: 'main', testIgnore: /(access|xss|csp|surfaces|action-invariants|correction-amendment|cache-edition|settings|desk-a11y|discoverability)\.spec\.ts/ },
+    { name: 'main', testIgnore: /(access|xss|csp|surfaces|action-invariants|correction-amendment|cache-edition|settings|desk-a11y|discoverability|statement-figures)\.spec\.ts/ },
     // Generates and publishes a column edition (one draft at a time), so it waits for the column spec.
     { name: 'amendment', testMatch: /correction-amendment\.spec\.ts/, dependencies: ['main'] },
     // Publishes a column edition and watches the column's pages stay put otherwise: after the amendment flow.
@@ -42,7 +42,7 @@ export default defineConfig({
     { name: 'invariants', testMatch: /action-invariants\.spec\.ts/, dependencies: ['access'] },
     // Last: renames the newsroom and checks every page says so (no other spec reads a page meanwhile),
     // and checks every desk page and the sitemap once the other specs have made editions and articles.
-    { name: 'finish', testMatch: /(^|\/)(settings|desk-a11y|discoverability)\.spec\.ts/, dependencies: ['invariants'] },
+    { name: 'finish', testMatch: /(^|\/)(settings|desk-a11y|discoverability|statement-figures)\.spec\.ts/, dependencies: ['invariants'] },
   ],
   webServer: [
     {

@@ -1,0 +1,58 @@
+// The statement object (db/queries/standards.ts + lib/standards/statement.ts) on several hundred
+// corrections and cases with known properties, against SQL written independently for the tests
+// (e2e/support/statement-expected.ts). The page and the CSVs are checked against the same SQL in
+// e2e/statement-figures.spec.ts.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_STANDARDS } from '../../lib/standards/config';
+import { expectedStatement } from '../../e2e/support/statement-expected';
+import { generateStatementNewsroom, STATEMENT_RANGE } from '../../e2e/support/statement-fixture';
+
+vi.mock('server-only', () => ({}));
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'errata-statement-'));
+const file = path.join(dir, 'errata.db');
+generateStatementNewsroom(file);
+process.env.DATABASE_PATH = file;
+process.env.ERRATA_SEED = 'none';
+
+const { loadStatement } = await import('./standards');
+const sql = new Database(file, { readonly: true });
+
+afterAll(() => {
+  sql.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe.each([null, 'Politics', 'Sport'])('the statement (section %s)', (section) => {
+  const want = expectedStatement(sql, section);
+  const { statement } = loadStatement({ ...STATEMENT_RANGE, section }, 'Europe/London', DEFAULT_STANDARDS);
+
+  it('counts the corrections and cases of the range, nothing outside it', () => {
+    expect(statement.corrections).toBe(want.totals.corrections);
+    expect(statement.cases).toBe(want.totals.cases);
+    expect(want.totals.corrections).toBeGreaterThan(section ? 20 : 200);
+  });
+
+  it.each(['kind', 'section', 'error-type', 'cause', 'found-by', 'clause', 'outcome', 'route'])('table %s', (id) => {
+    const table = statement.tables.find((t) => t.id === id);
+    expect(table).toBeTruthy();
+    const got = new Map((table?.rows ?? []).filter((r) => r.count > 0).map((r) => [r.label, r.count]));
+    expect(got).toEqual(want.tables[id]);
+    expect(table?.total).toBe([...want.tables[id].values()].reduce((a, b) => a + b, 0));
+  });
+
+  it.each(['response', 'acknowledgement', 'time-to-correction', 'exposure'] as const)('median %s', (id) => {
+    const m = statement.medians.find((x) => x.id === id);
+    expect(m?.n).toBe(want.medians[id].n ?? 0);
+    expect(m?.median).toBe(want.medians[id].m);
+  });
+
+  it('lists the upheld complaints with the corrections that followed', () => {
+    expect(statement.upheld.map((u) => u.reference)).toEqual(want.upheld.map((u) => u.reference));
+    expect(statement.upheld.map((u) => u.correction?.id ?? null)).toEqual(want.upheld.map((u) => u.correction_id));
+  });
+});
