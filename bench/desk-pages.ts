@@ -33,7 +33,7 @@ function nextOf(html: string): string | null {
 /** People and the audit trail are the admin's pages: those are opened signed in as admin, the rest as standards. */
 const ADMIN_PAGES = /^\/desk\/(people|audit)/;
 
-export async function deskPageFigures(base: string, credentials: { standards: string; admin: string; password: string }, ids: { articleId: number; correctionId: number; slugWord: string }) {
+export async function deskPageFigures(base: string, credentials: { standards: string; admin: string; password: string }, ids: { articleId: number; correctionId: number; caseId: number; slugWord: string }) {
   const cookie = await signIn(base, credentials.standards, credentials.password);
   const adminCookie = await signIn(base, credentials.admin, credentials.password);
   const as = (page: string) => (ADMIN_PAGES.test(page) ? adminCookie : cookie);
@@ -55,9 +55,18 @@ export async function deskPageFigures(base: string, credentials: { standards: st
     '/desk/column',
     `/desk/articles/${ids.articleId}`,
     `/desk/corrections/${ids.correctionId}`,
+    // The casebook and the standards pages (issue 16).
+    '/desk/cases',
+    '/desk/cases?clock=overdue',
+    '/desk/cases?status=upheld&route=ipso',
+    `/desk/cases/${ids.caseId}`,
+    '/desk/standards',
+    '/desk/standards?section=Politics',
+    '/desk/standards/statement?from=2025-11-21&to=2026-11-20',
+    '/desk/standards/statement.csv?from=2025-11-21&to=2026-11-20',
   ];
   // Second pages, by following each list's rel="next" link.
-  for (const first of ['/desk', `/desk?q=${encodeURIComponent('harbour ferry')}`, '/desk/reports', '/desk/corrections', '/desk/audit']) {
+  for (const first of ['/desk', `/desk?q=${encodeURIComponent('harbour ferry')}`, '/desk/reports', '/desk/corrections', '/desk/audit', '/desk/cases']) {
     const next = nextOf((await get(base, first, as(first))).text);
     if (next) pages.push(next);
   }
@@ -80,4 +89,40 @@ export async function deskPageFigures(base: string, credentials: { standards: st
 export async function deskLoad(url: string, cookie: string, duration: number) {
   const result = await autocannon({ url, connections: 8, duration, headers: { cookie } });
   return { rps: result.requests.average, p99: result.latency.p99, errors: result.errors + result.timeouts + result.non2xx };
+}
+
+const SECTIONS = ['', 'Politics', 'Business', 'Local', 'Sport', 'Culture', 'Science', 'Environment', 'Health'];
+
+/**
+ * The standards dashboard and statement as a standards editor meets them: every request a different
+ * range or section (nothing is cached on the desk, so each is a fresh set of queries), one at a
+ * time. `count` distinct URLs of each, p50 and p99.
+ */
+export async function standardsMix(base: string, cookie: string, count = 120) {
+  const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+  const end = Date.UTC(2026, 10, 20);
+  const urls = (page: string) =>
+    Array.from({ length: count }, (_, i) => {
+      // Ranges from a week to a year and a half, ending on different days, across the sections.
+      const weeks = 1 + ((i * 7) % 78);
+      const to = end - (i % 30) * 86_400_000;
+      const from = to - weeks * 7 * 86_400_000;
+      const section = SECTIONS[i % SECTIONS.length];
+      return `${page}?from=${day(from)}&to=${day(to)}${section ? `&section=${section}` : ''}`;
+    });
+  const out: { page: string; p50: number; p99: number; bytes: number; errors: number }[] = [];
+  for (const page of ['/desk/standards', '/desk/standards/statement', '/desk/standards/statement.csv']) {
+    const times: number[] = [];
+    let bytes = 0;
+    let errors = 0;
+    for (const url of urls(page)) {
+      const r = await get(base, url, cookie);
+      times.push(r.ms);
+      bytes = Math.max(bytes, Buffer.byteLength(r.text));
+      if (r.status !== 200) errors += 1;
+    }
+    times.sort((a, b) => a - b);
+    out.push({ page, p50: percentile(times, 50), p99: percentile(times, 99), bytes, errors });
+  }
+  return out;
 }

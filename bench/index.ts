@@ -12,7 +12,7 @@ import autocannon from 'autocannon';
 import { backupDatabase } from '../db/backup';
 import { type RunningApp, serverRss, startApp } from '../scripts/support/app-client';
 import { openDatabase } from '../db/connection';
-import { deskLoad, deskPageFigures } from './desk-pages';
+import { deskLoad, deskPageFigures, standardsMix } from './desk-pages';
 import { readerBench, readerOptionsFrom } from './reader';
 import { FULL_SCALE, generateScaleDatabase, scaleDatabasePath } from './scale';
 
@@ -47,11 +47,15 @@ async function load(url: string): Promise<{ rps: number; p99: number; errors: nu
 
 async function deskSection(base: string, app: RunningApp, scale: typeof FULL_SCALE) {
   console.log(`\nDesk pages, signed in as standards (${scale.articles.toLocaleString('en-GB')} articles), one request at a time:`);
-  const { figures, cookie } = await deskPageFigures(base, { standards: 'standards@bench.example', admin: 'admin@bench.example', password: 'errata-bench-2026' }, { articleId: 4242, correctionId: 7, slugWord: 'story 4242' });
+  const { figures, cookie } = await deskPageFigures(base, { standards: 'standards@bench.example', admin: 'admin@bench.example', password: 'errata-bench-2026' }, { articleId: 4242, correctionId: 7, caseId: 42, slugWord: 'story 4242' });
   for (const f of figures) {
     const search = f.page.includes('q=');
     const target = search ? 300 : 200;
     row(`desk ${f.page}`, `${f.status}, p50 ${f.p50.toFixed(0)} ms, p99 ${f.p99.toFixed(0)} ms, ${(f.bytes / 1000).toFixed(0)} KB`, `200, p99 < ${target} ms, < 300 KB`, f.status === 200 && f.p99 < target && f.bytes < 300_000);
+  }
+  console.log('\nThe standards dashboard and statement, 120 distinct ranges and sections each, one request at a time:');
+  for (const f of await standardsMix(base, cookie)) {
+    row(`standards ${f.page} (distinct URLs)`, `p50 ${f.p50.toFixed(0)} ms, p99 ${f.p99.toFixed(0)} ms, largest ${(f.bytes / 1000).toFixed(0)} KB, ${f.errors} errors`, 'p99 < 300 ms, no errors', f.p99 < 300 && f.errors === 0);
   }
   console.log('\nDesk under load (autocannon, 8 connections):');
   for (const page of ['/desk', `/desk?q=${encodeURIComponent('harbour ferry')}`, '/desk/reports']) {

@@ -11,14 +11,16 @@ import { hashPasswordSync } from '../lib/auth/passwords';
 import { hashVersion } from '../lib/history/hash';
 import { toPlainText } from '../lib/markdown';
 import { DEFAULT_SETTINGS } from '../lib/settings';
+import { DEFAULT_STANDARDS } from '../lib/standards/config';
 import { seededRandom as prng } from '../lib/random';
 import { columnItemWording } from '../lib/wording';
 
 /**
  * Bumped whenever the generator writes something different, so a database cached on disk under
- * this version (bench/reader.ts) is regenerated rather than reused. 2: column editions.
+ * this version (bench/reader.ts) is regenerated rather than reused. 2: column editions. 3: the casebook
+ * (a case for every report, and complaints logged by staff) and every published correction classified.
  */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 const WORDS =
   'harbour council estuary ferry quay tide pier school budget vote seats ward mayor cannery jobs lifeboat appeal festival gallery survey algae seagrass bus route roof repairs wall storm surge planning committee report figures residents traders fishermen volunteers spring winter summer autumn county town river marsh bridge road station market library hospital clinic'.split(
@@ -26,6 +28,13 @@ const WORDS =
   );
 const SECTIONS = ['Politics', 'Business', 'Local', 'Sport', 'Culture', 'Science', 'Environment', 'Health'];
 const KINDS = ['correction', 'correction', 'correction', 'clarification', 'editors_note', 'update', 'retraction'] as const;
+const ERROR_TYPES = DEFAULT_STANDARDS.errorTypes.map((o) => o.code);
+const ERROR_CAUSES = DEFAULT_STANDARDS.errorCauses.map((o) => o.code);
+const FOUND_BY = DEFAULT_STANDARDS.foundBy.map((o) => o.code);
+const ROUTES = ['direct', 'direct', 'ipso', 'impress', 'other'] as const;
+// Upheld is rare (about one in a hundred logged complaints), as in the regulators' own figures.
+const OUTCOMES = ['resolved', 'resolved', 'resolved', 'not_upheld', 'not_upheld', 'not_upheld', 'mediated', 'withdrawn'] as const;
+const CHANNELS = ['email', 'phone', 'letter', 'regulator'] as const;
 
 
 export interface ScaleCounts {
@@ -69,7 +78,14 @@ export function generateScaleDatabase(file: string, counts: ScaleCounts = FULL_S
   const insertCorrection = sqlite.prepare(
     "insert into corrections (article_id, kind, mode, wording, status, base_version_id, drafted_by, drafted_at, updated_at, published_by, published_at) values (?, ?, 'notice', ?, 'draft', ?, ?, ?, ?, 2, null)",
   );
-  const publishCorrection = sqlite.prepare("update corrections set status = 'published', published_at = ?, updated_at = ? where id = ?");
+  const publishCorrection = sqlite.prepare("update corrections set status = 'published', published_at = ?, updated_at = ?, error_type = ?, error_cause = ?, found_by = ?, exposed_from = ? where id = ?");
+  const insertCase = sqlite.prepare(
+    'insert into cases (reference, channel, route, status, complainant_name, complainant_contact, summary, owner_id, report_id, correction_id, received_at, acknowledged_at, due_at, closed_at, outcome_note, created_by, updated_at) values (?, ?, ?, ?, ?, null, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertCaseArticle = sqlite.prepare('insert into case_articles (case_id, article_id, quote) values (?, ?, ?)');
+  const insertCaseClause = sqlite.prepare('insert into case_clauses (case_id, clause) values (?, ?)');
+  // A case is opened, given its articles and clauses, then closed (a closed case is never changed).
+  const closeCase = sqlite.prepare('update cases set status = ?, closed_at = ?, outcome_note = ?, updated_at = ? where id = ?');
   const insertClaim = sqlite.prepare('insert into claims (correction_id, version_id, exact, prefix, suffix, start, end, position) values (?, ?, ?, ?, ?, ?, ?, 0)');
   const insertColumn = sqlite.prepare("insert into columns (date, intro, footer, status, created_by, created_at) values (?, '', ?, 'draft', 2, ?)");
   const publishColumn = sqlite.prepare("update columns set status = 'published', published_by = 2, published_at = ? where id = ?");
@@ -127,6 +143,7 @@ export function generateScaleDatabase(file: string, counts: ScaleCounts = FULL_S
     });
     if (from % 100_000 === 1 && from > 1) console.log(`  ${from - 1} articles, ${((Date.now() - started) / 1000).toFixed(0)} s`);
   }
+  const published: { id: number; articleId: number; at: number }[] = [];
   /** Published corrections by the day they were published (UTC), for the column's editions. */
   const byDay = new Map<string, { id: number; at: number; kind: (typeof KINDS)[number]; wording: string; exact: string; article: { headline: string; section: string; published: number } }[]>();
   batch(() => {
@@ -142,7 +159,9 @@ export function generateScaleDatabase(file: string, counts: ScaleCounts = FULL_S
       insertClaim.run(id, base.id, anchor.quote.exact, anchor.quote.prefix, anchor.quote.suffix, anchor.start, anchor.end);
       // One in fifty stays a draft on the desk.
       if (c % 50 !== 3) {
-        publishCorrection.run(at, at, id);
+        // Classified as the desk must before publishing; the words were public since the article was.
+        publishCorrection.run(at, at, pick(ERROR_TYPES), pick(ERROR_CAUSES), pick(FOUND_BY), Math.min(base.published, at), id);
+        published.push({ id, articleId, at });
         insertAudit.run(at, 'correction.publish', 'correction', String(id));
         const day = new Date(at).toISOString().slice(0, 10);
         const list = byDay.get(day) ?? [];
@@ -150,14 +169,40 @@ export function generateScaleDatabase(file: string, counts: ScaleCounts = FULL_S
         byDay.set(day, list);
       }
     });
+    // Every report opened its case: the declined ones closed as not upheld.
+    const DAY = 86_400_000;
     reportTargets.forEach((articleId, r) => {
       const base = firstVersion.get(articleId) as { id: number; body: string; headline: string; section: string; published: number };
       const text = toPlainText(base.body);
       const at = now - Math.floor(random() * 90 * 86_400_000);
       // Most reports were handled long ago; the newest few hundred wait.
       const status = r % 10 === 0 ? 'new' : 'declined';
-      insertReport.run(`R-BENCH${String(r).padStart(6, '0')}`, articleId, base.id, text.slice(0, 20), '', text.slice(20, 52), 0, 20, 'I think this figure is wrong.', status, status === 'declined' ? 'The figure is right.' : null, status === 'declined' ? 2 : null, status === 'declined' ? at + 3_600_000 : null, at);
+      const reportId = Number(insertReport.run(`R-BENCH${String(r).padStart(6, '0')}`, articleId, base.id, text.slice(0, 20), '', text.slice(20, 52), 0, 20, 'I think this figure is wrong.', status, status === 'declined' ? 'The figure is right.' : null, status === 'declined' ? 2 : null, status === 'declined' ? at + 3_600_000 : null, at).lastInsertRowid);
+      const declined = status === 'declined';
+      const caseId = Number(
+        insertCase.run(`C-BENCH${String(r).padStart(6, '0')}`, 'reader_report', 'direct', 'open', '', 'I think this figure is wrong.', null, reportId, null, at, declined ? at + 3_600_000 : null, at + 21 * DAY, null, null, null, at).lastInsertRowid,
+      );
+      insertCaseArticle.run(caseId, articleId, text.slice(0, 20));
+      if (declined) closeCase.run('not_upheld', at + 3_600_000, 'The figure is right.', at + 3_600_000, caseId);
     });
+    // Complaints logged by staff: a quarter as many again, by every route, under one to three
+    // clauses, most closed with an outcome, the upheld ones with the correction that followed.
+    const logged = Math.round(counts.reports / 4);
+    for (let k = 0; k < logged; k++) {
+      const correction = published[Math.floor(random() * published.length)];
+      const at = now - Math.floor(random() * 365 * DAY);
+      const route = pick(ROUTES);
+      const outcome = k % 7 === 0 ? 'open' : k % 97 === 5 ? 'upheld' : pick(OUTCOMES);
+      const closedAt = outcome === 'open' ? null : Math.min(now, at + Math.floor(random() * 30 * DAY));
+      const withCorrection = outcome === 'upheld' || outcome === 'resolved' ? correction.id : null;
+      const caseId = Number(
+        insertCase.run(`C-LOG${String(k).padStart(6, '0')}`, pick(CHANNELS), route, 'open', `Complainant ${k}`, 'A complaint about the figures.', 1 + (k % 3), null, withCorrection, at, random() < 0.7 ? at + Math.floor(random() * 2 * DAY) : null, at + (route === 'ipso' ? 28 : 21) * DAY, null, null, 2, at).lastInsertRowid,
+      );
+      insertCaseArticle.run(caseId, correction.articleId, null);
+      const clauses = new Set([1 + (k % 16), 1 + Math.floor(random() * 16)].slice(0, 1 + (k % 2)));
+      for (const clause of clauses) insertCaseClause.run(caseId, String(clause));
+      if (closedAt !== null) closeCase.run(outcome, closedAt, 'Closed.', closedAt, caseId);
+    }
   });
   // "For the Record": one edition a day, printed at the end of the day, with that day's corrections
   // (every edition but the newest day's: the newest corrections wait for the next edition).
