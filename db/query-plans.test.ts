@@ -40,10 +40,12 @@ const q = {
   ...(await import('./queries/article-writes')),
   ...(await import('./queries/correction-writes')),
   ...(await import('./queries/article-ref')),
+  ...(await import('./queries/cases')),
+  ...(await import('./queries/standards')),
 };
 
 /** The tables that grow with the archive: a SCAN of any of them (or of an alias for one) fails. */
-const LARGE = /\bSCAN (articles|versions|claims|corrections|reports|audit_events|column_items|v|v2|a)\b/;
+const LARGE = /\bSCAN (articles|versions|claims|corrections|reports|audit_events|column_items|cases|case_articles|case_clauses|case_notes|v|v2|a)\b/;
 
 /** Each statement prepared while a page or action ran: what ran it, and the values it was run with. */
 const captured = new Map<string, { label: string; params: unknown[] }>();
@@ -159,6 +161,26 @@ describe('query plans at archive scale', () => {
       q.publishCorrection({ correctionId: draft.id, actorId: standards, revision: draft.revision, taxonomy: { errorType: 'fact', errorCause: 'reporting', foundBy: 'staff' } });
     });
     run('action: column', () => q.generateEdition({ date: '2026-11-21', settings, actorId: standards }));
+    // The casebook and the standards desk (issue 16).
+    const config = q.getStandardsConfig();
+    const now = new Date('2026-11-20T12:00:00Z');
+    run('desk: cases', () => [q.listCases({}, now, config), q.listCases({ status: 'open', route: 'ipso', ownerId: 2, cursor: { after: 50 } }, now, config), q.listCases({ clock: 'overdue' }, now, config), q.listCases({ clock: 'due_soon', cursor: { before: 10 } }, now, config)]);
+    run('desk: case', () => [q.getCaseDetail(42), q.caseOwners()]);
+    run('desk: cases needing attention', () => [q.casesNeedingAttention({ ownerId: 2, now, config }), q.casesNeedingAttention({ ownerId: null, now, config })]);
+    run('desk: standards', () => [
+      q.loadStatement({ from: '2026-01-01', to: '2026-11-20' }, 'Europe/London', config),
+      q.loadStatement({ from: '2026-08-01', to: '2026-11-20', section: 'Politics' }, 'Europe/London', config),
+      q.openCaseCounts(now),
+      q.openCaseCounts(now, 'Local'),
+      q.standardsAlerts(now, config),
+    ]);
+    run('action: case', () => {
+      const logged = q.logCase({ channel: 'email', route: 'ipso', complainantName: 'A reader', complainantContact: 'a@example.org', summary: 'Wrong figure.', articles: [{ slug: 'story-42', quote: null }], clauses: ['1'], receivedAt: now, ownerId: standards, actorId: standards, now });
+      q.assignCase({ caseId: logged.id, route: 'direct', clauses: ['1', '2'], ownerId: 1, actorId: standards, now });
+      q.acknowledgeCase({ caseId: logged.id, actorId: standards, now });
+      q.addCaseNote({ caseId: logged.id, body: 'Called back.', actorId: standards, now });
+      q.closeCase({ caseId: logged.id, outcome: 'not_upheld', correctionId: null, note: 'Right.', actorId: standards, now });
+    });
 
     expect(captured.size).toBeGreaterThan(40);
     const scans = [...captured].flatMap(([source, { label, params }]) => badScans(source, params).map((d) => `${label}: ${d}\n    ${source}`));

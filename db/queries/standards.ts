@@ -70,11 +70,11 @@ export function caseFacts(range: FigureRange, timeZone: string): CaseFact[] {
     .where(and(...where))
     .orderBy(cases.receivedAt, cases.id)
     .all();
+  // Probed by case (the clauses' primary key), for the cases the range picked.
   const clauses = db
     .select({ caseId: caseClauses.caseId, clause: caseClauses.clause })
     .from(caseClauses)
-    .innerJoin(cases, eq(cases.id, caseClauses.caseId))
-    .where(and(...where))
+    .where(inArray(caseClauses.caseId, db.select({ id: cases.id }).from(cases).where(and(...where))))
     .all();
   const byCase = new Map<number, string[]>();
   for (const c of clauses) {
