@@ -136,6 +136,22 @@ describe('query plans at archive scale', () => {
     run('desk: audit filtered', () => q.listAuditEvents({ action: 'version.', actor: 'editor@bench.example', entityType: 'version', from: new Date('2026-01-01'), to: new Date('2026-12-01'), cursor: { after: 5000 } }));
     run('desk: sign-in failures', () => q.listRecentCounts({ bucket: 'sign-in:account', windowMs: 900_000 }));
     run('desk: column', () => [q.listEditions(), q.countUnprinted()]);
+    // The casebook: its list with each filter, a case, the desk home's panel and the menu's badge.
+    const now = new Date('2026-11-20T12:00:00Z');
+    const config = q.getStandardsConfig();
+    run('desk: cases', () => [
+      q.listCases({}, now, config),
+      q.listCases({ status: 'open', clock: 'overdue', ownerId: 3, route: 'direct', cursor: { after: 50 } }, now, config),
+      q.listCases({ clock: 'due_soon', cursor: { before: 10 } }, now, config),
+    ]);
+    run('desk: case', () => [q.getCaseDetail(1), q.caseOwners()]);
+    run('desk: cases needing attention', () => [
+      q.casesNeedingAttention({ ownerId: 3, now, config }),
+      q.casesNeedingAttention({ ownerId: null, now, config }),
+      q.countOverdueCases({ ownerId: null, now }),
+      q.countOverdueCases({ ownerId: 3, now }),
+    ]);
+    run('desk: standards alerts', () => q.standardsAlerts(now, config));
     // What a write's cache invalidation looks up (app/(cache)/invalidate.ts).
     run('invalidate: an article and the editions that show it', () => [q.getArticleRef({ articleId: 42 }), q.editionsShowingArticle({ articleId: 42 }), q.nextPublishedEdition({ date: '2026-06-01' }), q.versionCountBySlug({ slug: 'story-42' })]);
     run('desk: article', () => [q.getDeskArticle({ id: 42 }), q.listDeskCorrectionsForArticle({ articleId: 42 })]);
@@ -161,12 +177,8 @@ describe('query plans at archive scale', () => {
       q.publishCorrection({ correctionId: draft.id, actorId: standards, revision: draft.revision, taxonomy: { errorType: 'fact', errorCause: 'reporting', foundBy: 'staff' } });
     });
     run('action: column', () => q.generateEdition({ date: '2026-11-21', settings, actorId: standards }));
-    // The casebook and the standards desk (issue 16).
-    const config = q.getStandardsConfig();
-    const now = new Date('2026-11-20T12:00:00Z');
-    run('desk: cases', () => [q.listCases({}, now, config), q.listCases({ status: 'open', route: 'ipso', ownerId: 2, cursor: { after: 50 } }, now, config), q.listCases({ clock: 'overdue' }, now, config), q.listCases({ clock: 'due_soon', cursor: { before: 10 } }, now, config)]);
-    run('desk: case', () => [q.getCaseDetail(42), q.caseOwners()]);
-    run('desk: cases needing attention', () => [q.casesNeedingAttention({ ownerId: 2, now, config }), q.casesNeedingAttention({ ownerId: null, now, config })]);
+    // The standards desk and the casebook's writes (issue 16).
+    run('desk: more cases', () => [q.listCases({ status: 'open', route: 'ipso', ownerId: 2, cursor: { after: 50 } }, now, config), q.listCases({ clock: 'overdue' }, now, config), q.getCaseDetail(42)]);
     run('desk: standards', () => [
       q.loadStatement({ from: '2026-01-01', to: '2026-11-20' }, 'Europe/London', config),
       q.loadStatement({ from: '2026-08-01', to: '2026-11-20', section: 'Politics' }, 'Europe/London', config),

@@ -20,6 +20,8 @@ function deskUrls(): string[] {
     // Runs after the column specs (project "finish"), so an edition exists.
     const edition = db.prepare("select id from columns order by status = 'published' desc, id limit 1").get() as { id: number } | undefined;
     if (!edition) throw new Error('no column edition to open: run after the column specs');
+    // An open case shows every form its page has (the casebook spec and the reports open cases).
+    const caseRow = db.prepare("select id from cases order by status = 'open' desc, id desc limit 1").get() as { id: number } | undefined;
     const routes = scanRoutes().filter((r) => r.kind === 'page' && r.segments[0] === 'desk');
     return routes.map((route) =>
       urlFor(route, (name, i) => {
@@ -28,6 +30,7 @@ function deskUrls(): string[] {
         if (parent === 'articles') return String(article.id);
         if (parent === 'corrections') return String(correction.id);
         if (parent === 'column') return String(edition.id);
+        if (parent === 'cases' && caseRow) return String(caseRow.id);
         throw new Error(`no value for [${name}] in ${route.file}`);
       }),
     );

@@ -61,6 +61,16 @@ export const REPORT_LIMITS = {
 } satisfies Record<string, Limit>;
 export const REPORT_BODY_MAX_BYTES = 16 * 1024;
 
+/** The casebook's forms: logging a case, a note on it, the line it is closed with. */
+export const CASE_LIMITS = {
+  complainantName: chars(200, 'complainant’s name'),
+  complainantContact: chars(500, 'contact details'),
+  summary: chars(3000, 'summary'),
+  articles: chars(25_000, 'list of articles'),
+  note: chars(3000, 'note'),
+  outcomeNote: chars(500, 'closing note'),
+} satisfies Record<string, Limit>;
+
 /** The limit for a field: by its name, or by its name's pattern ("replacement3" → "replacement*"). */
 export function limitFor(limits: Record<string, Limit>, field: string): Limit | undefined {
   return limits[field] ?? limits[field.replace(/\d+$/, '*')];

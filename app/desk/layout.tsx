@@ -1,8 +1,10 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { hasPermission, requireDeskPage } from '@/app/(auth)/access';
+import { deskNow } from '@/app/(auth)/clock';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { CountBadge } from '@/components/desk/status-badge';
+import { countOverdueCases } from '@/db/queries/cases';
 import { getDeskAttention } from '@/db/queries/desk-attention';
 import { getSettings } from '@/db/queries/settings';
 import { countBadge, editionDue } from '@/lib/desk/attention';
@@ -17,6 +19,8 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
   const attention = getDeskAttention();
   const settings = getSettings();
   const due = hasPermission(user, 'column.view') && editionDue(attention, isoDateInZone(new Date(), settings.timeZone));
+  // Overdue cases: the account's own, or every one for standards (the clock is the desk's now).
+  const overdueCases = hasPermission(user, 'case.view') ? countOverdueCases({ ownerId: hasPermission(user, 'case.manage') ? null : user.id, now: await deskNow() }) : 0;
   return (
     <div className="desk">
       <nav className="desk-nav" aria-label="Desk">
@@ -39,11 +43,24 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
               {attention.newReports ? <CountBadge count={countBadge(attention.newReports, COUNT_CAP)} label="new" /> : null}
             </Link>
           </li>
+          {hasPermission(user, 'case.view') ? (
+            <li>
+              <Link href="/desk/cases">
+                Cases
+                {overdueCases ? <CountBadge count={countBadge(overdueCases, COUNT_CAP)} label="overdue" /> : null}
+              </Link>
+            </li>
+          ) : null}
           {hasPermission(user, 'column.view') ? (
             <li>
               <Link href="/desk/column">
                 Column{due ? <CountBadge count="due" label="an edition" /> : null}
               </Link>
+            </li>
+          ) : null}
+          {hasPermission(user, 'standards.view') ? (
+            <li>
+              <Link href="/desk/standards">Standards</Link>
             </li>
           ) : null}
           {hasPermission(user, 'people.manage') ? (

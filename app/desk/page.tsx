@@ -1,6 +1,11 @@
 import Link from 'next/link';
 import { hasPermission, requireDeskPage } from '@/app/(auth)/access';
+import { deskNow } from '@/app/(auth)/clock';
+import { CasesAttentionPanel } from '@/components/cases/cases-attention';
 import { AttentionPanel } from '@/components/desk/attention-panel';
+import { StandardsAlertsPanel } from '@/components/desk/standards-alerts';
+import { casesNeedingAttention, getStandardsConfig } from '@/db/queries/cases';
+import { standardsAlerts } from '@/db/queries/standards';
 import { StatusBadge } from '@/components/desk/status-badge';
 import { getDeskAttention } from '@/db/queries/desk-attention';
 import { editionDue } from '@/lib/desk/attention';
@@ -25,10 +30,19 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
   const settings = getSettings();
   const attention = getDeskAttention();
   const showColumn = hasPermission(user, 'column.view');
+  // The casebook's clocks read the desk's now; an owner sees their own cases, standards every one.
+  const showCases = hasPermission(user, 'case.view');
+  const allCases = hasPermission(user, 'case.manage');
+  const now = await deskNow();
+  const standardsConfig = getStandardsConfig();
+  const cases = showCases ? casesNeedingAttention({ ownerId: allCases ? null : user.id, now, config: standardsConfig }) : null;
+  const alerts = hasPermission(user, 'standards.view') ? standardsAlerts(now, standardsConfig) : [];
   return (
     <section>
       <h1>Articles</h1>
       <AttentionPanel attention={attention} showColumn={showColumn} due={showColumn && editionDue(attention, isoDateInZone(new Date(), settings.timeZone))} columnName={settings.columnName} />
+      {cases ? <CasesAttentionPanel attention={cases} mine={!allCases} now={now} config={standardsConfig} /> : null}
+      <StandardsAlertsPanel alerts={alerts} />
       <form method="get" action="/desk" className="filters" role="search">
         <label htmlFor="q">Search</label>
         <input id="q" name="q" type="search" defaultValue={flat.q} placeholder="Words, slug or byline" />

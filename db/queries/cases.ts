@@ -3,8 +3,8 @@
 // log the rest. A closed case is never changed (triggers); notes are append-only.
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { and, asc, count, desc, eq, gte, inArray, lt, lte, ne, type SQL } from 'drizzle-orm';
-import { type Cursor, cutPage } from '../../lib/desk/keyset';
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { COUNT_CAP, type Cursor, cutPage } from '../../lib/desk/keyset';
 import { ErrataError } from '../../lib/errors';
 import { responseDue } from '../../lib/standards/clock';
 import {
@@ -336,24 +336,33 @@ export function caseOwners() {
 }
 
 /**
- * The open cases overdue or due soon: the owner's own, or every one (standards). Newest due first,
- * at most `limit` of each.
+ * The open cases overdue or due soon: the owner's own, or every one (standards), at most `limit` of
+ * each with the full counts. Overdue: the most recently overdue first (what went overdue since the
+ * desk last looked; the casebook's filter lists them all). Due soon: the soonest first.
  */
 export function casesNeedingAttention({ ownerId, now, config, limit = 10 }: { ownerId: number | null; now: Date; config: StandardsConfig; limit?: number }) {
   const db = getDb();
   const soon = new Date(now.getTime() + config.dueSoonDays * 86_400_000);
   const mine = ownerId === null ? [] : [eq(cases.ownerId, ownerId)];
-  const pick = (range: SQL[]) =>
+  const pick = (range: SQL[], order: SQL) =>
     db
       .select({ id: cases.id, reference: cases.reference, summary: cases.summary, dueAt: cases.dueAt, route: cases.route, status: cases.status, owner: users.name })
       .from(cases)
       .leftJoin(users, eq(users.id, cases.ownerId))
       .where(and(eq(cases.status, 'open'), ...mine, ...range))
-      .orderBy(asc(cases.dueAt))
+      .orderBy(order)
       .limit(limit)
       .all();
   const count_ = (range: SQL[]) => db.select({ n: count() }).from(cases).where(and(eq(cases.status, 'open'), ...mine, ...range)).get()?.n ?? 0;
   const overdueRange = [lt(cases.dueAt, now)];
   const soonRange = [gte(cases.dueAt, now), lte(cases.dueAt, soon)];
-  return { overdue: pick(overdueRange), overdueCount: count_(overdueRange), dueSoon: pick(soonRange), dueSoonCount: count_(soonRange) };
+  return { overdue: pick(overdueRange, desc(cases.dueAt)), overdueCount: count_(overdueRange), dueSoon: pick(soonRange, asc(cases.dueAt)), dueSoonCount: count_(soonRange) };
+}
+
+/** The menu's badge: open cases past their due date (the account's own, or every one), counted up to COUNT_CAP + 1. */
+export function countOverdueCases({ ownerId, now }: { ownerId: number | null; now: Date }): number {
+  const db = getDb();
+  const mine = ownerId === null ? [] : [eq(cases.ownerId, ownerId)];
+  const overdue = db.select({ id: cases.id }).from(cases).where(and(eq(cases.status, 'open'), ...mine, lt(cases.dueAt, now))).limit(COUNT_CAP + 1);
+  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${overdue}) AS overdue`).n;
 }

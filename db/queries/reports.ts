@@ -8,7 +8,7 @@ import { createAnchor } from '../../lib/anchoring';
 import { toPlainText } from '../../lib/markdown';
 import { ErrataError } from '../../lib/errors';
 import { getDb } from '../index';
-import { articles, type Report, reports, users, versions } from '../schema';
+import { articles, cases, type Report, reports, users, versions } from '../schema';
 import { recordAudit } from './audit';
 import { declineReportCase, getStandardsConfig, linkReportCase, openCaseForReport } from './cases';
 import type { Tx } from './types';
@@ -92,11 +92,13 @@ export function listReports(filter: ReportFilter = {}, now = new Date()) {
   if (filter.age === 'older') where.push(lt(reports.createdAt, new Date(now.getTime() - REPORT_AGES.month)));
   else if (filter.age) where.push(gte(reports.createdAt, new Date(now.getTime() - REPORT_AGES[filter.age])));
   const fetched = db
-    .select({ report: reports, slug: articles.slug, versionNumber: versions.number, headline: versions.headline, body: versions.body, handler: users.name })
+    .select({ report: reports, slug: articles.slug, versionNumber: versions.number, headline: versions.headline, body: versions.body, handler: users.name, caseId: cases.id, caseReference: cases.reference })
     .from(reports)
     .innerJoin(articles, eq(articles.id, reports.articleId))
     .innerJoin(versions, eq(versions.id, reports.versionId))
     .leftJoin(users, eq(users.id, reports.handledBy))
+    // The case each report opened (reports from before the casebook have none).
+    .leftJoin(cases, eq(cases.reportId, reports.id))
     .where(and(...where))
     .orderBy(key.orderBy)
     .limit(REPORT_PAGE_SIZE + 1)

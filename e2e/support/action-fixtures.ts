@@ -112,6 +112,26 @@ export function actionFixtures(admin: APIRequestContext, databasePath: string) {
     }
   };
 
+  // The casebook: a case logged through the app (as a complaint by email about the shared article).
+  const twoDaysAgo = () => new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10);
+  const caseFields = async (): Promise<Record<string, string>> => {
+    const { articleId, userId } = await ensureShared();
+    const { slug } = read<{ slug: string }>('select slug from articles where id = ?', articleId);
+    return {
+      channel: 'email',
+      route: 'direct',
+      complainantName: 'A Complainant',
+      complainantContact: 'complainant@example.org',
+      summary: `The vote was not 7 to 2 (${uid()}).`,
+      articles: `${slug} | council`,
+      // Two days back (UTC) is never after today in the newsroom's zone.
+      receivedAt: twoDaysAgo(),
+      'clause-1': 'on',
+      ownerId: String(userId),
+    };
+  };
+  const openCase = async () => run('logCaseAction', await caseFields(), /\/desk\/cases\/(\d+)/);
+
   const article = (extra: Record<string, string> = {}) => ({ headline: 'Library hours', standfirst: 'Fridays', body: `${BODY} (${uid()})`, ...extra });
   const versionCall = (changeKind: string): Fixture => async () => {
     const { draftArticleId } = await ensureShared();
@@ -205,6 +225,18 @@ export function actionFixtures(admin: APIRequestContext, databasePath: string) {
     },
     acceptReportAction: { valid: async () => ({ fields: { reportId: String(await report()) }, required: ['reportId'] }) },
     declineReportAction: { valid: async () => ({ fields: { reportId: String(await report()), reason: 'It was right.' }, required: ['reportId', 'reason'] }) },
+    logCaseAction: { valid: async () => ({ fields: await caseFields(), required: ['channel', 'route', 'complainantName', 'summary', 'articles', 'receivedAt'] }) },
+    assignCaseAction: {
+      valid: async () => ({
+        fields: { caseId: String(await openCase()), route: 'ipso', ownerId: String((await ensureShared()).userId), 'clause-1': 'on', 'clause-12': 'on' },
+        required: ['caseId', 'route', 'ownerId'],
+      }),
+    },
+    acknowledgeCaseAction: { valid: async () => ({ fields: { caseId: String(await openCase()) }, required: ['caseId'] }) },
+    closeCaseAction: {
+      valid: async () => ({ fields: { caseId: String(await openCase()), outcome: 'not_upheld', correctionId: '', outcomeNote: 'No breach of the code.' }, required: ['caseId', 'outcome', 'outcomeNote'] }),
+    },
+    addCaseNoteAction: { valid: async () => ({ fields: { caseId: String(await openCase()), note: `Rang the complainant back (${uid()}).` }, required: ['caseId', 'note'] }) },
   };
   return fixtures;
 }

@@ -1,5 +1,6 @@
 // Reading a desk list's address: each filter parsed once, anything malformed dropped, never a 500.
 import { z } from 'zod';
+import { CASE_ROUTES, CASE_STATUSES } from '../standards/config';
 import { ARTICLE_STATUSES, CORRECTION_KINDS, CORRECTION_STATUSES, ROLES } from '../types';
 import { isCalendarDate } from '../wording/dates';
 import { parseCursor } from './keyset';
@@ -86,4 +87,20 @@ const peopleFilter = z.object({
 export function parsePeopleList(raw: RawParams) {
   const flat = flatParams(raw);
   return { flat, filter: { ...peopleFilter.parse(flat), cursor: parseCursor(flat) } };
+}
+
+const caseFilter = z.object({
+  status: z.enum(CASE_STATUSES).optional().catch(undefined),
+  clock: z.enum(['overdue', 'due_soon']).optional().catch(undefined),
+  /** "mine", or an account's id. */
+  owner: z.union([z.literal('mine'), z.string().regex(/^[1-9]\d{0,9}$/)]).optional().catch(undefined),
+  route: z.enum(CASE_ROUTES).optional().catch(undefined),
+});
+
+/** The casebook's filters; "mine" reads as the signed-in account. */
+export function parseCaseList(raw: RawParams, userId: number) {
+  const flat = flatParams(raw);
+  const f = caseFilter.parse(flat);
+  const ownerId = f.owner === 'mine' ? userId : f.owner ? Number(f.owner) : undefined;
+  return { flat, filter: { status: f.status, clock: f.clock, ownerId, route: f.route, cursor: parseCursor(flat) } };
 }

@@ -40,11 +40,16 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
       </form>
       {rows.length === 0 ? <p>No reports{flat.status || flat.article || flat.age ? ' match' : ' yet'}.</p> : null}
       <ol className="report-list">
-        {rows.map(({ report, slug, versionNumber, headline, body, handler }) => (
-          <li key={report.id} className={`report report-${report.status}`}>
+        {rows.map(({ report, slug, versionNumber, headline, body, handler, caseId, caseReference }) => (
+          <li key={report.id} id={report.reference} className={`report report-${report.status}`}>
             <h2>
               {report.reference} · {report.status}
             </h2>
+            {caseId !== null ? (
+              <p className="meta">
+                Case <Link href={`/desk/cases/${caseId}`}>{caseReference}</Link>
+              </p>
+            ) : null}
             <p className="meta">
               {formatDateTime(report.createdAt, settings)} on <Link href={`/articles/${slug}/versions/${versionNumber}`} prefetch={false}>{headline}</Link> (version{' '}
               {versionNumber}){report.email ? ` · reply to ${report.email}` : ''}
