@@ -13,20 +13,26 @@ export const KIND_STYLE: Record<CorrectionKind, { colour: string; pattern: 'soli
 
 export const patternId = (chart: string, kind: CorrectionKind) => `${chart}-pattern-${kind}`;
 
-/** The <pattern> definitions for one chart (ids prefixed with the chart's, as a page has several). */
+/**
+ * The <pattern> definitions for one chart (ids prefixed with the chart's, as a page has several),
+ * in an SVG of their own that is never display:none, so both sizes of the chart and the legend's
+ * swatches can use them whichever is shown.
+ */
 export function KindPatterns({ chart }: { chart: string }) {
   return (
-    <defs>
-      {(Object.entries(KIND_STYLE) as [CorrectionKind, (typeof KIND_STYLE)[CorrectionKind]][]).map(([kind, { colour, pattern }]) => (
-        <pattern key={kind} id={patternId(chart, kind)} width="8" height="8" patternUnits="userSpaceOnUse" patternTransform={pattern === 'stripes' ? 'rotate(45)' : undefined}>
-          <rect width="8" height="8" fill={colour} />
-          {pattern === 'stripes' ? <rect x="0" y="0" width="2.5" height="8" fill="#fff" /> : null}
-          {pattern === 'dots' ? <circle cx="4" cy="4" r="1.6" fill="#fff" /> : null}
-          {pattern === 'grid' ? <path d="M0 4H8M4 0V8" stroke="#fff" strokeWidth="1.2" /> : null}
-          {pattern === 'rules' ? <path d="M0 2H8M0 6H8" stroke="#fff" strokeWidth="1.2" /> : null}
-        </pattern>
-      ))}
-    </defs>
+    <svg className="chart-defs" width="0" height="0" aria-hidden="true" focusable="false">
+      <defs>
+        {(Object.entries(KIND_STYLE) as [CorrectionKind, (typeof KIND_STYLE)[CorrectionKind]][]).map(([kind, { colour, pattern }]) => (
+          <pattern key={kind} id={patternId(chart, kind)} width="8" height="8" patternUnits="userSpaceOnUse" patternTransform={pattern === 'stripes' ? 'rotate(45)' : undefined}>
+            <rect width="8" height="8" fill={colour} />
+            {pattern === 'stripes' ? <rect x="0" y="0" width="2.5" height="8" fill="#fff" /> : null}
+            {pattern === 'dots' ? <circle cx="4" cy="4" r="1.6" fill="#fff" /> : null}
+            {pattern === 'grid' ? <path d="M0 4H8M4 0V8" stroke="#fff" strokeWidth="1.2" /> : null}
+            {pattern === 'rules' ? <path d="M0 2H8M0 6H8" stroke="#fff" strokeWidth="1.2" /> : null}
+          </pattern>
+        ))}
+      </defs>
+    </svg>
   );
 }
 
