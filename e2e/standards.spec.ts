@@ -163,7 +163,16 @@ test('the CSV answers as a private download, one table on request, 404 for a tab
   expect(await section.text()).toContain('totals,Corrections published,0');
 });
 
-test('an editor is refused the dashboard, the statement, the CSV and the standards settings', async ({ page }) => {
+test('an editor is refused the dashboard, the statement, the CSV and the standards settings; the anonymous are sent to sign in', async ({ page, playwright, baseURL }) => {
+  const anonymous = await playwright.request.newContext({ baseURL });
+  try {
+    expect((await anonymous.get(`/desk/standards/statement.csv?${RANGE}`, { maxRedirects: 0 })).status()).toBe(401);
+    const dashboard = await anonymous.get('/desk/standards', { maxRedirects: 0 });
+    expect([307, 308]).toContain(dashboard.status());
+    expect(dashboard.headers().location).toMatch(/^\/login\?callbackUrl=/);
+  } finally {
+    await anonymous.dispose();
+  }
   await signInAs(page, 'editor');
   for (const url of ['/desk/standards', `/desk/standards?${RANGE}&authors=1`, '/desk/standards/statement', '/desk/standards/settings']) {
     expect((await page.goto(url))?.status(), url).toBe(403);
