@@ -120,3 +120,11 @@ export const SETTINGS_LIMITS = {
   siteUrl: chars(200, 'site address'),
   readersEditorEmail: chars(320, 'email address'),
 } satisfies Record<string, Limit>;
+
+/** The standards settings (/desk/standards/settings): each list is one "code: label" per line, at most 60 of them. */
+export const STANDARDS_LIMITS = {
+  clauses: chars(10_000, 'list of clauses'),
+  errorTypes: chars(10_000, 'list of error types'),
+  errorCauses: chars(10_000, 'list of causes'),
+  foundBy: chars(10_000, 'list of who finds errors'),
+} satisfies Record<string, Limit>;

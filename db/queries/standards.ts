@@ -4,11 +4,12 @@
 // CSV and the charts share one set of queries. Plain drizzle (no SQLite-only SQL).
 import 'server-only';
 import { and, count, desc, eq, gte, inArray, lt, min, sql, type SQL } from 'drizzle-orm';
-import { buildStatement, type CaseFact, type CorrectionFact, type Statement } from '../../lib/standards/statement';
+import { buildStatement, byAuthor, type CaseFact, type CorrectionFact, type Statement } from '../../lib/standards/statement';
 import type { StandardsConfig } from '../../lib/standards/config';
 import { endOfCalendarDay, isoDateInZone, startOfCalendarDay } from '../../lib/wording';
 import { getDb } from '../index';
 import { articles, caseArticles, caseClauses, cases, corrections, versions } from '../schema';
+import { recordAudit } from './audit';
 
 export interface FigureRange {
   /** Calendar days in the newsroom's time zone, inclusive. */
@@ -165,4 +166,17 @@ export function loadStatement(range: FigureRange, timeZone: string, config: Stan
     }
   }
   return { statement, corrections: cs, cases: caseRows };
+}
+
+/**
+ * The per-author figures (corrections and median exposure by byline) for a range: standards only,
+ * and each showing is kept in the audit trail with the range it covered, in the same call, so no
+ * page can show them without the trail saying who looked.
+ */
+export function viewAuthorFigures({ actorId, range, corrections: cs }: { actorId: number; range: FigureRange; corrections: readonly CorrectionFact[] }) {
+  const rows = byAuthor(cs);
+  getDb().transaction((tx) => {
+    recordAudit(tx, { actorId, action: 'standards.view_authors', entityType: 'standards', entityId: 'authors', after: { from: range.from, to: range.to, section: range.section ?? null, authors: rows.length } });
+  });
+  return rows;
 }

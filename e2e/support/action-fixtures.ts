@@ -4,6 +4,7 @@
 import type { APIRequestContext } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { editionRevision } from '../../lib/record/edition-revision';
+import { DEFAULT_STANDARDS } from '../../lib/standards/config';
 import { actionNamed, callAction, redirectOf } from './actions';
 
 export interface ValidCall {
@@ -237,6 +238,28 @@ export function actionFixtures(admin: APIRequestContext, databasePath: string) {
       valid: async () => ({ fields: { caseId: String(await openCase()), outcome: 'not_upheld', correctionId: '', outcomeNote: 'No breach of the code.' }, required: ['caseId', 'outcome', 'outcomeNote'] }),
     },
     addCaseNoteAction: { valid: async () => ({ fields: { caseId: String(await openCase()), note: `Rang the complainant back (${uid()}).` }, required: ['caseId', 'note'] }) },
+    saveStandardsSettingsAction: {
+      // The default lists and clocks, with a last clause's label each call has not seen (so the call writes).
+      valid: async () => {
+        const lines = (list: readonly { code: string; label: string }[]) => list.map((o) => `${o.code}: ${o.label}`).join('\n');
+        const clauses = [...DEFAULT_STANDARDS.clauses.slice(0, -1), { ...DEFAULT_STANDARDS.clauses.at(-1)!, label: `16. Payment to criminals (${uid()})` }];
+        const d = DEFAULT_STANDARDS;
+        const fields = {
+          clauses: lines(clauses),
+          errorTypes: lines(d.errorTypes),
+          errorCauses: lines(d.errorCauses),
+          foundBy: lines(d.foundBy),
+          responseDirect: String(d.responseDays.direct),
+          responseIpso: String(d.responseDays.ipso),
+          responseImpress: String(d.responseDays.impress),
+          responseOther: String(d.responseDays.other),
+          dueSoonDays: String(d.dueSoonDays),
+          alertCount: String(d.alertCount),
+          alertDays: String(d.alertDays),
+        };
+        return { fields, required: Object.keys(fields) };
+      },
+    },
   };
   return fixtures;
 }

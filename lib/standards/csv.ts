@@ -16,7 +16,8 @@ const durationHours = (ms: number | null) => (ms === null ? '' : (ms / 3_600_000
 export function statementCsv(statement: Statement): string {
   const rows: (string | number)[][] = [['table', 'label', 'count']];
   rows.push(['period', `${statement.from} to ${statement.to}`, '']);
-  if (statement.section) rows.push(['section', statement.section, '']);
+  // Not "section": that is the id of the by-section table, whose rows follow.
+  if (statement.section) rows.push(['section-filter', statement.section, '']);
   rows.push(['totals', 'Corrections published', statement.corrections], ['totals', 'Cases received', statement.cases]);
   for (const t of statement.tables) for (const r of t.rows) rows.push([t.id, r.label, r.count]);
   for (const m of statement.medians) rows.push([`median-${m.id}`, `${m.title} (hours; ${m.n} measured)`, durationHours(m.median)]);

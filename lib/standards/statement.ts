@@ -149,9 +149,9 @@ export interface WeeklySeries {
   series: { key: CorrectionKind; label: string; counts: number[] }[];
 }
 
-/** Corrections per week (weeks starting Monday) by kind, over the range. */
-export function weeklyByKind(cs: readonly CorrectionFact[], from: string, to: string): WeeklySeries {
-  const weeks = weeksBetween(from, to);
+/** Corrections per week (weeks starting Monday) by kind, over the range (up to about five years of weeks). */
+export function weeklyByKind(cs: readonly CorrectionFact[], from: string, to: string, maxWeeks = 270): WeeklySeries {
+  const weeks = weeksBetween(from, to, maxWeeks);
   const index = new Map(weeks.map((w, i) => [w, i]));
   const series = CORRECTION_KINDS.map((key) => ({ key, label: CORRECTION_KIND_LABELS[key], counts: weeks.map(() => 0) }));
   for (const c of cs) {

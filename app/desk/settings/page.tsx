@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { requireDeskPage } from '@/app/(auth)/access';
 import { SettingsForm } from '@/components/desk/settings-form';
 import { getStoredSettings } from '@/db/queries/settings';
@@ -15,6 +16,9 @@ export default async function SettingsPage() {
     <section className="desk-narrow">
       <h1>Settings</h1>
       <p className="meta">What readers see on every page. A change shows everywhere at once and is kept in the audit trail.</p>
+      <p>
+        The code clauses, error taxonomy, response clocks and alert rule are on <Link href="/desk/standards/settings">Standards settings</Link>.
+      </p>
       <SettingsForm action={saveSettingsAction} current={current} zones={timeZoneChoices()} serverSiteUrl={publicSiteUrl(process.env)} />
     </section>
   );
