@@ -98,20 +98,27 @@ for (const section of [null, 'Politics']) {
       route: 'Cases by route',
     };
     for (const [id, counted] of Object.entries(want.tables)) {
-      const table = tables.find((t) => t.caption.startsWith(titles[id]));
+      const table = tables.find((t) => t.id === `table-${id}`);
+      expect(table?.caption, `page table ${id}'s caption`).toContain(titles[id]);
       expect(table, `page table ${titles[id]}`).toBeTruthy();
       const shown = new Map((table?.rows ?? []).filter((r) => r.length >= 2 && r[0] !== 'Total' && /^\d+$/.test(r[1]) && Number(r[1]) > 0).map((r) => [r[0], Number(r[1])]));
       expect(shown, `page table ${id}`).toEqual(counted);
     }
-    const medians = tables.find((t) => /median/i.test(t.caption));
+    const medians = tables.find((t) => t.caption === 'Medians');
     expect(medians, 'the medians table').toBeTruthy();
     for (const [id, m] of Object.entries(want.medians)) {
-      const titlesOf: Record<string, RegExp> = { response: /response/i, acknowledgement: /acknowledge/i, 'time-to-correction': /complaint to correction/i, exposure: /exposure/i };
-      const row = medians?.rows.find((r) => titlesOf[id].test(r[0]));
-      expect(row, `median row ${id}`).toBeTruthy();
-      expect(row?.join(' '), `median ${id}`).toContain(m.m === null ? '—' : formatDuration(m.m));
-      expect(row?.join(' ')).toContain(String(m.n ?? 0));
+      // The exact figure in data-ms, as words in the cell, and how many were measured.
+      const row = new RegExp(`<tr[^>]*id="median-${id}"[^>]*>([\\s\\S]*?)</tr>`).exec(html)?.[1] ?? '';
+      expect(row, `median row ${id}`).not.toBe('');
+      expect(/data-ms="([^"]*)"/.exec(row)?.[1], `median ${id} (ms)`).toBe(m.m === null ? '' : String(m.m));
+      const cells = [...row.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => c[1].replace(/<[^>]+>/g, '').trim());
+      expect(cells[1], `median ${id} (words)`).toBe(m.m === null ? 'None measured' : formatDuration(m.m));
+      expect(cells[2], `median ${id} (n)`).toBe(String(m.n ?? 0));
     }
+    const upheld = tables.find((t) => t.caption.startsWith('Upheld complaints'));
+    const shownUpheld = (upheld?.rows ?? []).filter((r) => r[0].startsWith('C-'));
+    expect(shownUpheld.map((r) => r[0])).toEqual(want.upheld.map((u) => u.reference));
+    want.upheld.forEach((u, i) => expect(shownUpheld[i].at(-1), u.reference).toMatch(u.correction_id === null ? /^No correction$/ : new RegExp(`\\b${u.correction_id},`)));
     for (const u of want.upheld) expect(html).toContain(u.reference);
   });
 }
@@ -127,13 +134,14 @@ test('the statement refuses a bad range with a clear message, never a 500', asyn
 });
 
 /** Every table of a page: its caption and its rows' cell texts (th and td alike). */
-function readTables(html: string): { caption: string; rows: string[][] }[] {
+function readTables(html: string): { id: string; caption: string; rows: string[][] }[] {
   const text = (s: string) => s.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&nbsp;|\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
   return [...html.matchAll(/<table[\s\S]*?<\/table>/g)].map((m) => {
     const t = m[0];
+    const id = /^<table[^>]*\bid="([^"]+)"/.exec(t)?.[1] ?? '';
     const caption = text(/<caption[^>]*>([\s\S]*?)<\/caption>/.exec(t)?.[1] ?? '');
     const body = /<tbody[^>]*>([\s\S]*?)<\/tbody>/.exec(t)?.[1] ?? t;
     const rows = [...body.matchAll(/<tr[\s\S]*?<\/tr>/g)].map((r) => [...r[0].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => text(c[1])));
-    return { caption, rows };
+    return { id, caption, rows };
   });
 }
