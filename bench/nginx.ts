@@ -72,7 +72,8 @@ async function publishAndWait(options: NginxBenchOptions, nginxBase: string, app
   // Make sure nginx holds the uncorrected page first.
   await (await fetch(nginxBase + options.paths[0])).text();
   const started = performance.now();
-  const result = await postAction(appBase, cookie, publish, { correctionId, revision: '1' });
+  // Classified, as publishing requires (codes from the default taxonomy).
+  const result = await postAction(appBase, cookie, publish, { correctionId, revision: '1', errorType: 'number', errorCause: 'reporting', foundBy: 'staff' });
   const request = performance.now() - started;
   if (!result.redirect) throw new Error(`publishing the bench correction failed (${result.status})`);
   while (performance.now() - started < 10_000) {

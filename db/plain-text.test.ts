@@ -12,9 +12,13 @@ import { type Db, openDatabase } from './connection';
 import { chainTexts } from './queries/version-texts';
 import { claims, versions, versionTexts } from './schema';
 import { demoNewsroom } from './seed/demo-content';
+import { moreStories } from './seed/demo-content-more';
 import { seedDemoNewsroom } from './seed';
 
-/** SHA-256 of every demo version's plain text in order, as lib/markdown gave it before lib/text existed. */
+/**
+ * SHA-256 of every demo version's plain text in order, as lib/markdown gave it before lib/text
+ * existed (the stories added since, for the casebook, were never rendered by it: left out).
+ */
 const DEMO_PLAIN_TEXTS_SHA256 = '0950796146c6e7c8fa5d0f534debe1b6a5f24b48780dbc1cd5e9311a2379eb3e';
 
 let dir: string;
@@ -34,7 +38,8 @@ afterAll(() => {
 describe('versions’ plain text', () => {
   it('is the same text as before the text engine, for every demo version', () => {
     const hash = createHash('sha256');
-    for (const a of demoNewsroom.articles) for (const v of a.versions) hash.update(`${toPlainText(v.body)}\u0000`);
+    const added = new Set(moreStories.map((a) => a.slug));
+    for (const a of demoNewsroom.articles.filter((x) => !added.has(x.slug))) for (const v of a.versions) hash.update(`${toPlainText(v.body)}\u0000`);
     expect(hash.digest('hex')).toBe(DEMO_PLAIN_TEXTS_SHA256);
   });
 

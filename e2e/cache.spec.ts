@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { tagsForPath } from '../lib/cache/tags';
 import { toPlainText } from '../lib/markdown';
 import { actionNamed, callAction, redirectOf } from './support/actions';
-import { newSession } from './support/desk';
+import { CLASSIFIED, newSession } from './support/desk';
 import { SURFACES, type SurfaceTargets } from './support/surfaces';
 
 const databasePath = process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), 'data', 'e2e', 'errata.db');
@@ -168,7 +168,7 @@ test.describe('a write invalidates exactly its tags, at once', () => {
     });
     const correctionId = Number(/\/desk\/corrections\/(\d+)/.exec((await redirectOf(drafted)) ?? '')?.[1]);
     const revision = rows<{ revision: number }>('select revision from corrections where id = ?', correctionId)[0].revision;
-    expect(await redirectOf(await callAction(standards.page.request, actionNamed('publishCorrectionAction'), { correctionId: String(correctionId), revision: String(revision) }))).toContain('published=1');
+    expect(await redirectOf(await callAction(standards.page.request, actionNamed('publishCorrectionAction'), { correctionId: String(correctionId), revision: String(revision), ...CLASSIFIED }))).toContain('published=1');
 
     // At once: the article, its history, the front page and the lists are rendered afresh and show it.
     for (const url of touched) {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { actionNamed, callAction } from './support/actions';
-import { createArticle, generateEditionThroughChoice, newSession, selectWords, signInAs, uniqueSlug } from './support/desk';
+import { classifyAndPublish, createArticle, generateEditionThroughChoice, newSession, selectWords, signInAs, uniqueSlug } from './support/desk';
 import { isoDateInZone } from '../lib/wording';
 
 const databasePath = process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), 'data', 'e2e', 'errata.db');
@@ -61,7 +61,7 @@ test.describe('amending the text for a published correction', () => {
     await standards.page.goto(correctionUrl);
     // Publishing asks first, showing the notice as readers will read it.
     await standards.page.getByText('Publish correction…').click();
-    await standards.page.getByRole('button', { name: 'Publish correction' }).click();
+    await classifyAndPublish(standards.page);
     await expect(standards.page.getByRole('heading', { name: 'Correction (published)' })).toBeVisible();
 
     // The column is generated (dated two days ahead: not backdated, every published correction in its pool) and published.
@@ -135,7 +135,7 @@ test.describe('amending the text for a published correction', () => {
     const publish = async (correctionId: number) => {
       await page.goto(`/desk/corrections/${correctionId}`);
       await page.getByText('Publish correction…').click();
-      await page.getByRole('button', { name: 'Publish correction' }).click();
+      await classifyAndPublish(page);
       await expect(page.getByRole('heading', { name: 'Correction (published)' })).toBeVisible();
     };
     const a = await make('amend-a');

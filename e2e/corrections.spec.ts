@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { newSession, openDeskArticle, selectWords, signInAs } from './support/desk';
+import { classifyAndPublish, newSession, openDeskArticle, selectWords, signInAs } from './support/desk';
 
 const WRONG = '695 council seats and nine councils';
 const RIGHT = '842 council seats and 11 councils';
@@ -40,8 +40,13 @@ test.describe('a correction from the desk to the reader', () => {
     await expect(preview.locator('.notice-preview')).toContainText('This article was amended on');
     await expect(preview.locator('.notice-preview')).toContainText('They actually lost 842 council seats and 11 councils.');
     await expect(preview).toContainText(`“${WRONG}” becomes “${RIGHT}”`);
-    await standards.page.getByRole('button', { name: 'Publish correction' }).click();
+    await classifyAndPublish(standards.page);
     await expect(standards.page.getByRole('heading', { name: 'Correction (published)' })).toBeVisible();
+    // Its desk page says how it was classified and how long the wrong words were public (since 2 November).
+    const standardsView = standards.page.getByRole('region', { name: 'Standards', exact: true });
+    await expect(standardsView).toContainText('Number');
+    await expect(standardsView).toContainText('Reporting');
+    await expect(standardsView).toContainText(/Inaccurate for \d+ days?/);
 
     // The reader sees the corrected words marked, and the notice.
     const reader = await browser.newPage();

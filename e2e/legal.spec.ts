@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createArticle, editArticle, selectWords, signInAs, uniqueSlug } from './support/desk';
+import { classifyAndPublish, createArticle, editArticle, selectWords, signInAs, uniqueSlug } from './support/desk';
 
 const SECRET = 'Councillor Dray was paid by Tolley Marine';
 
@@ -24,7 +24,7 @@ test.describe('legal removal', () => {
     await page.getByLabel('Public wording').fill('No evidence supports this claim.');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText('Publish correction…').click();
-    await page.getByRole('button', { name: 'Publish correction' }).click();
+    await classifyAndPublish(page);
     await expect(page.getByRole('heading', { name: 'Correction (published)' })).toBeVisible();
 
     await editArticle(page, id, { body: 'The dredging contract went to Tolley Marine.\n\nThe award has been questioned.', changeKind: 'legal', note: 'Removed on legal advice' });

@@ -4,7 +4,7 @@
 // and never reaches a reader; the purge is on /desk/purges.
 import http from 'node:http';
 import { type APIRequestContext, expect, request as playwrightRequest, test } from '@playwright/test';
-import { createArticle, newSession, selectWords, signInAs, uniqueSlug } from './support/desk';
+import { classifyAndPublish, createArticle, newSession, selectWords, signInAs, uniqueSlug } from './support/desk';
 import { NGINX_URL } from './support/nginx';
 
 const WRONG = 'closed for eleven days';
@@ -52,7 +52,7 @@ test.describe('behind nginx', () => {
     await standards.page.goto(page.url());
     // Publishing asks first: the wording as readers will see it, then the button.
     await standards.page.getByText('Publish correction…').click();
-    await standards.page.getByRole('button', { name: 'Publish correction' }).click();
+    await classifyAndPublish(standards.page);
     await expect(standards.page.getByRole('heading', { name: 'Correction (published)' })).toBeVisible();
 
     // Within 1 s of the publish, nginx serves the corrected page (polled, never waited for).

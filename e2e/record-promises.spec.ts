@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { actionNamed, callAction, callActionEntries, redirectOf } from './support/actions';
-import { newSession } from './support/desk';
+import { CLASSIFIED, classifyForPublishing, newSession, publishConfirmation } from './support/desk';
 
 const databasePath = process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), 'data', 'e2e', 'errata.db');
 
@@ -115,9 +115,10 @@ test('standards publishes only the wording it read: a draft changed since is ref
   const correctionId = await draftVoteCorrection(editor.page.request, id);
 
   await standards.page.goto(`/desk/corrections/${correctionId}`);
-  // Publishing opens on what readers will see first.
+  // Publishing opens on what readers will see first; the error is classified there.
   await standards.page.getByText('Publish correction…').click();
   await expect(standards.page.getByRole('button', { name: 'Publish correction' })).toBeVisible();
+  const confirmation = await classifyForPublishing(standards.page);
   // Meanwhile the editor turns it into a retraction that amends the text.
   const opened = String(query<{ revision: number }>('select revision from corrections where id = ?', correctionId).revision);
   const edited = await callAction(editor.page.request, actionNamed('updateCorrectionAction'), { correctionId: String(correctionId), revision: opened, kind: 'retraction', mode: 'amend', wording: 'We retract the story.', replacement0: 'no' });
@@ -128,11 +129,75 @@ test('standards publishes only the wording it read: a draft changed since is ref
   await expect(standards.page.getByRole('region', { name: 'The draft as it is now' })).toContainText('We retract the story.');
   expect(query<{ status: string; kind: string }>('select status, kind from corrections where id = ?', correctionId)).toEqual({ status: 'draft', kind: 'retraction' });
   expect(query<{ n: number }>('select count(*) as n from versions where article_id = ?', id).n).toBe(1);
+  // The classification chosen is still chosen after the refusal.
+  await expect(confirmation.getByLabel('Type of error', { exact: true })).toHaveValue(CLASSIFIED.errorType);
+  await expect(confirmation.getByLabel('Cause', { exact: true })).toHaveValue(CLASSIFIED.errorCause);
+  await expect(confirmation.getByLabel('Found by', { exact: true })).toHaveValue(CLASSIFIED.foundBy);
 
   // Having now read it, standards can publish it.
   await standards.page.getByRole('button', { name: 'Publish correction' }).click();
   await expect(standards.page).toHaveURL(/published=1/);
   expect(query<{ status: string }>('select status from corrections where id = ?', correctionId).status).toBe('published');
+  await editor.context.close();
+  await standards.context.close();
+});
+
+test('a correction is classified before it is published: unclassified is refused beside its field (422), nothing written', async ({ browser }) => {
+  const editor = await newSession(browser, 'editor');
+  const standards = await newSession(browser, 'standards');
+  const id = await publishedArticle(editor.page.request, `unclassified-${Date.now().toString(36)}`);
+  const correctionId = await draftVoteCorrection(editor.page.request, id);
+  const record = () => ({
+    correction: query('select status, error_type, error_cause, found_by, exposed_from, published_at from corrections where id = ?', correctionId),
+    versions: query<{ n: number }>('select count(*) as n from versions where article_id = ?', id).n,
+    published: query<{ n: number }>("select count(*) as n from audit_events where action = 'correction.publish' and entity_id = ?", String(correctionId)).n,
+  });
+  const before = record();
+  expect(before.correction).toMatchObject({ status: 'draft', error_type: null, error_cause: null, found_by: null, exposed_from: null });
+
+  // Through the action: without the classification, a 422 naming the field, no redirect.
+  const bare = await callAction(standards.page.request, actionNamed('publishCorrectionAction'), { correctionId: String(correctionId), revision: '1' });
+  expect(bare.status()).toBe(422);
+  expect(bare.headers()['x-action-redirect']).toBeUndefined();
+  expect(await bare.text()).toContain('Classify the error before publishing: choose the type of error.');
+  // A code not in the list is refused beside its field too.
+  const unknown = await callAction(standards.page.request, actionNamed('publishCorrectionAction'), { correctionId: String(correctionId), revision: '1', ...CLASSIFIED, errorCause: 'gremlins' });
+  expect(unknown.status()).toBe(422);
+  expect(await unknown.text()).toContain('“gremlins” is not one of the cause options');
+  expect(record()).toEqual(before);
+
+  // Through the page: the selects are required; a browser that does not check them still gets the
+  // service's refusal, beside the one left blank, with the other choices kept.
+  await standards.page.goto(`/desk/corrections/${correctionId}`);
+  const form = await publishConfirmation(standards.page);
+  const type = form.getByLabel('Type of error', { exact: true });
+  await expect(type).toHaveAttribute('required', '');
+  await expect(type).toHaveValue('');
+  await form.getByLabel('Cause', { exact: true }).selectOption('editing');
+  await form.getByLabel('Found by', { exact: true }).selectOption('subject');
+  await form.evaluate((f: HTMLFormElement) => {
+    f.noValidate = true;
+  });
+  const answered = standards.page.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes(`/desk/corrections/${correctionId}`));
+  await form.getByRole('button', { name: 'Publish correction' }).click();
+  expect((await answered).status()).toBe(422);
+  await expect(form.locator('#publish-errorType-error')).toHaveText('Classify the error before publishing: choose the type of error.');
+  await expect(type).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('Cause', { exact: true })).toHaveValue('editing');
+  await expect(form.getByLabel('Found by', { exact: true })).toHaveValue('subject');
+  await expect(standards.page.getByRole('heading', { name: 'Correction (draft)' })).toBeVisible();
+  expect(record()).toEqual(before);
+
+  // Classified, it publishes, and its page says how.
+  await type.selectOption('number');
+  await form.getByRole('button', { name: 'Publish correction' }).click();
+  await expect(standards.page.getByRole('heading', { name: 'Correction (published)' })).toBeVisible();
+  expect(record().correction).toMatchObject({ status: 'published', error_type: 'number', error_cause: 'editing', found_by: 'subject' });
+  const standardsView = standards.page.getByRole('region', { name: 'Standards', exact: true });
+  await expect(standardsView).toContainText('Number');
+  await expect(standardsView).toContainText('Editing');
+  await expect(standardsView).toContainText('The subject of the story');
+  await expect(standardsView).toContainText(/Inaccurate for (under a minute|\d+ min|\d+ h)/);
   await editor.context.close();
   await standards.context.close();
 });

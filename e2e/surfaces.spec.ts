@@ -10,7 +10,7 @@ import { chainHash, contentHash } from '../lib/history/hash';
 import { type PublicChainEntry, verifyPublicChain } from '../lib/history/public-chain';
 import { toPlainText } from '../lib/markdown';
 import { actionManifest, callAction } from './support/actions';
-import { everyWaitingPick, signInAs } from './support/desk';
+import { CLASSIFIED, everyWaitingPick, signInAs } from './support/desk';
 import { type ArticleTarget, scanPublicRoutes, SURFACES, type SurfaceTargets } from './support/surfaces';
 
 const SECTION = 'Surfaceland';
@@ -149,7 +149,7 @@ async function build(request: APIRequestContext, state: State, index: number): P
       });
       const correctionId = /\/desk\/corrections\/(\d+)/.exec(correction)?.[1] ?? '';
       // Published at the revision the standards editor read (the draft as just saved).
-      await act(request, 'corrections', 'publishCorrectionAction', { correctionId, revision: String(draftRevision(correctionId)) });
+      await act(request, 'corrections', 'publishCorrectionAction', { correctionId, revision: String(draftRevision(correctionId)), ...CLASSIFIED });
       built.claims.push(v.number);
     },
     withhold: async () => {

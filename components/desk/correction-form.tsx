@@ -1,11 +1,13 @@
 'use client';
-// Drafting or editing a correction: its claims, kind, mode, public wording and replacement words.
+// Drafting or editing a correction: its claims, kind, mode, public wording, replacement words and
+// (as far as the desk has it yet) the error taxonomy.
 import { useActionState, useState, type FormEvent } from 'react';
 import { Field } from '@/components/ui/field';
 import { useLimitCheck } from '@/components/ui/use-limit-check';
 import { CORRECTION_LIMITS } from '@/lib/limits';
 import { CORRECTION_KIND_LABELS, CORRECTION_KINDS } from '@/lib/types';
 import type { ArticleFormState as FormState } from './article-form';
+import { type TaxonomyOptions, TaxonomyFields } from './taxonomy-fields';
 import { type DraftValues, type PreviewContext, WordingPreview } from './wording-preview';
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
@@ -14,7 +16,9 @@ interface Props {
   action: Action;
   hidden: Record<string, string>;
   claims: string[];
-  initial: { kind: string; mode: string; wording: string; said?: string; about?: string; replacements?: string[] };
+  initial: { kind: string; mode: string; wording: string; said?: string; about?: string; replacements?: string[]; errorType?: string | null; errorCause?: string | null; foundBy?: string | null };
+  /** The configured taxonomy lists (lib/standards/config.ts). */
+  taxonomy: TaxonomyOptions;
   submitLabel: string;
   /** What the live preview of the notice and the column item needs from the server. */
   preview?: PreviewContext;
@@ -31,7 +35,7 @@ function draftValues(values: Record<string, string>, count: number): DraftValues
   };
 }
 
-export function CorrectionForm({ action, hidden, claims, initial, submitLabel, preview }: Props) {
+export function CorrectionForm({ action, hidden, claims, initial, taxonomy, submitLabel, preview }: Props) {
   const [state, formAction, pending] = useActionState(action, {});
   const values: Record<string, string> = {
     kind: initial.kind,
@@ -39,6 +43,9 @@ export function CorrectionForm({ action, hidden, claims, initial, submitLabel, p
     wording: initial.wording,
     said: initial.said ?? '',
     about: initial.about ?? '',
+    errorType: initial.errorType ?? '',
+    errorCause: initial.errorCause ?? '',
+    foundBy: initial.foundBy ?? '',
     ...Object.fromEntries((initial.replacements ?? []).map((r, i) => [`replacement${i}`, r])),
     ...state.values,
   };
@@ -115,6 +122,7 @@ export function CorrectionForm({ action, hidden, claims, initial, submitLabel, p
       <Field name="about" label="The column calls the article “An article about …” (optional)" errors={errors.about} hint="e.g. “the local elections”. Left blank, the column names it by its headline.">
         {(p) => <input {...p} defaultValue={values.about} />}
       </Field>
+      <TaxonomyFields options={taxonomy} values={values} errors={errors} />
       {preview ? <WordingPreview context={preview} values={shown} /> : null}
       <p>
         <button type="submit" disabled={pending}>

@@ -4,13 +4,15 @@ import type { ReactNode } from 'react';
 interface FieldProps {
   name: string;
   label: string;
+  /** When one page has two fields of the same name (two forms), the second needs its own id. */
+  id?: string;
   errors?: string[];
   hint?: ReactNode;
   children: (props: { id: string; name: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode;
 }
 
-export function Field({ name, label, errors, hint, children }: FieldProps) {
-  const id = `field-${name}`;
+export function Field({ name, label, id: givenId, errors, hint, children }: FieldProps) {
+  const id = givenId ?? `field-${name}`;
   const errorId = errors?.length ? `${id}-error` : undefined;
   const hintId = hint ? `${id}-hint` : undefined;
   const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;

@@ -2,7 +2,6 @@
 // clocks configuration. Every reader report opens a case in the report's own transaction; staff
 // log the rest. A closed case is never changed (triggers); notes are append-only.
 import 'server-only';
-import { randomBytes } from 'node:crypto';
 import { and, asc, count, desc, eq, gte, inArray, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { COUNT_CAP, type Cursor, cutPage } from '../../lib/desk/keyset';
 import { ErrataError } from '../../lib/errors';
@@ -13,21 +12,20 @@ import {
   type CaseRoute,
   type CaseStatus,
   DEFAULT_STANDARDS,
-  readStandardsConfig,
   type StandardsConfig,
 } from '../../lib/standards/config';
 import { getDb } from '../index';
 import { articles, caseArticles, caseClauses, caseNotes, cases, type Case, corrections, reports, standardsSettings, users, versions } from '../schema';
 import { recordAudit } from './audit';
 import { keyset } from './keyset';
+import { newCaseReference, standardsConfigIn } from './report-cases';
 import type { Tx } from './types';
 
 // ---------------------------------------------------------------- configuration
 
 export function getStandardsConfig(tx?: Tx): StandardsConfig {
   if (process.env.NEXT_PHASE === 'phase-production-build') return DEFAULT_STANDARDS;
-  const row = (tx ?? getDb()).select().from(standardsSettings).where(eq(standardsSettings.id, 1)).get();
-  return readStandardsConfig(row?.config);
+  return standardsConfigIn(tx ?? getDb());
 }
 
 /** The admin's change, audited with what it replaced. Returns the keys that changed. */
@@ -49,34 +47,8 @@ export function saveStandardsConfig({ config, actorId }: { config: StandardsConf
 
 // ---------------------------------------------------------------- opening cases
 
-/** A reference a complainant can quote back: no 0/O or 1/I to misread. */
-function newReference(): string {
-  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-  return `C-${Array.from(randomBytes(8), (b) => alphabet[b % alphabet.length]).join('')}`;
-}
-
-/** Opens the case a reader report starts, inside the report's transaction. */
-export function openCaseForReport(tx: Tx, report: { id: number; articleId: number; exact: string; message: string; email: string | null; createdAt: Date }): Case {
-  const config = getStandardsConfig(tx);
-  const row = tx
-    .insert(cases)
-    .values({
-      reference: newReference(),
-      channel: 'reader_report',
-      route: 'direct',
-      complainantName: '',
-      complainantContact: report.email,
-      summary: report.message,
-      reportId: report.id,
-      receivedAt: report.createdAt,
-      dueAt: responseDue(report.createdAt, 'direct', config),
-      updatedAt: report.createdAt,
-    })
-    .returning()
-    .get();
-  tx.insert(caseArticles).values({ caseId: row.id, articleId: report.articleId, quote: report.exact || null }).run();
-  return row;
-}
+// The case a reader report opens, and its triage, live with no server-only (the demo seed uses them).
+export { declineReportCase, linkReportCase, openCaseForReport } from './report-cases';
 
 export interface LoggedCase {
   channel: Exclude<CaseChannel, 'reader_report'>;
@@ -123,7 +95,7 @@ export function logCase(input: LoggedCase): Case {
       const row = tx
         .insert(cases)
         .values({
-          reference: newReference(),
+          reference: newCaseReference(),
           channel: input.channel,
           route: input.route,
           complainantName: input.complainantName,
@@ -247,16 +219,6 @@ export function addCaseNote(input: { caseId: number; body: string; actorId: numb
     },
     { behavior: 'immediate' },
   );
-}
-
-/** A report accepted: its case now leads to the correction drafted from it. */
-export function linkReportCase(tx: Tx, reportId: number, correctionId: number, now: Date): void {
-  tx.update(cases).set({ correctionId, updatedAt: now }).where(and(eq(cases.reportId, reportId), eq(cases.status, 'open'))).run();
-}
-
-/** A report declined: its case closes as not upheld, with the reason. */
-export function declineReportCase(tx: Tx, reportId: number, reason: string, now: Date): void {
-  tx.update(cases).set({ status: 'not_upheld', closedAt: now, outcomeNote: reason, updatedAt: now }).where(and(eq(cases.reportId, reportId), eq(cases.status, 'open'))).run();
 }
 
 // ---------------------------------------------------------------- reading cases

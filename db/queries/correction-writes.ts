@@ -6,12 +6,12 @@ import { createAnchor, locateClaim } from '../../lib/anchoring';
 import { ErrataError } from '../../lib/errors';
 import { replacePlainSpan } from '../../lib/markdown';
 import type { CorrectionKind, CorrectionMode } from '../../lib/types';
-import { exposedFrom } from '../../lib/standards/exposure';
 import { type StandardsConfig, TAXONOMY_FIELDS, TAXONOMY_LABELS, TAXONOMY_LISTS, type Taxonomy } from '../../lib/standards/config';
 import { getDb } from '../index';
 import { getStandardsConfig } from './cases';
-import { articles, type Claim, claims, type Correction, corrections, type Version, versions } from '../schema';
+import { type Claim, claims, type Correction, corrections, type Version, versions } from '../schema';
 import { recordAudit } from './audit';
+import { claimsExposedFrom } from './correction-exposure';
 import type { Tx } from './types';
 import { chainTexts, versionText } from './version-texts';
 import { appendVersion, latestVersion } from './version-writes';
@@ -84,22 +84,6 @@ function missingTaxonomy(row: Taxonomy, config: StandardsConfig): ErrataError | 
     }
   }
   return null;
-}
-
-/** When the claims' words were first public: the earliest instant over the correction's claims. */
-function claimsExposedFrom(tx: Tx, articleId: number, draftClaims: readonly Claim[]): Date | null {
-  const article = tx.select({ firstPublicVersion: articles.firstPublicVersion, firstPublishedAt: articles.firstPublishedAt }).from(articles).where(eq(articles.id, articleId)).get();
-  if (!article || article.firstPublicVersion === null) return null;
-  const rows = tx.select({ id: versions.id, number: versions.number, savedAt: versions.savedAt }).from(versions).where(eq(versions.articleId, articleId)).all();
-  const saved = new Map(rows.map((v) => [v.number, v.savedAt]));
-  const idToNumber = new Map(rows.map((v) => [v.id, v.number]));
-  const chain = chainTexts(tx, articleId, article.firstPublicVersion).map((v) => ({ number: v.number, text: v.text, savedAt: saved.get(v.number) ?? new Date(0) }));
-  let earliest: Date | null = null;
-  for (const claim of draftClaims) {
-    const from = exposedFrom(chain, { versionNumber: idToNumber.get(claim.versionId) ?? 0, exact: claim.exact }, article.firstPublishedAt);
-    if (from && (!earliest || from.getTime() < earliest.getTime())) earliest = from;
-  }
-  return earliest;
 }
 
 export type NewDraft = DraftInput & { articleId: number; versionNumber: number; actorId: number };

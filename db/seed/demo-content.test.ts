@@ -3,18 +3,22 @@
 import { describe, expect, it } from 'vitest';
 import { createAnchor, locateClaim } from '../../lib/anchoring';
 import { toPlainText } from '../../lib/markdown';
+import { clockState, responseDue } from '../../lib/standards/clock';
+import { CASE_CHANNELS, CASE_ROUTES, CASE_STATUSES, DEFAULT_STANDARDS, TAXONOMY_FIELDS, TAXONOMY_LISTS } from '../../lib/standards/config';
+import { weekOf } from '../../lib/standards/stats';
 import { CORRECTION_KINDS } from '../../lib/types';
 import { openDatabase } from '../connection';
 import { verifyDatabase } from '../verify';
 import { demoNewsroom } from './demo-content';
 import { seedDemoNewsroom } from './index';
-import type { DemoArticle, DemoCorrection } from './types';
+import type { DemoArticle, DemoCase, DemoCorrection } from './types';
 
-const { settings, users, articles } = demoNewsroom;
+const { settings, users, articles, cases } = demoNewsroom;
 const HOUR = 3_600_000;
-/** The demo is set in the six weeks before this moment. */
+const DAY = 24 * HOUR;
+/** The demo is set in the sixteen weeks before this moment (its corrections in the last twelve). */
 const DEMO_NOW = Date.parse('2026-11-20T00:00:00Z');
-const SIX_WEEKS_BEFORE = DEMO_NOW - 42 * 24 * HOUR;
+const SIXTEEN_WEEKS_BEFORE = DEMO_NOW - 16 * 7 * DAY;
 
 const WRONG = '695 council seats and nine councils';
 const RIGHT = '842 council seats and 11 councils';
@@ -49,12 +53,33 @@ function allTexts(): { where: string; text: string }[] {
       }
     });
   }
+  cases.forEach((c, i) => {
+    const where = `case ${i + 1} (${c.articles[0]?.slug})`;
+    texts.push({ where: `${where} summary`, text: c.summary });
+    if (c.complainantName) texts.push({ where: `${where} complainant`, text: c.complainantName });
+    for (const a of c.articles) if (a.quote) texts.push({ where: `${where} quote`, text: a.quote });
+    for (const n of c.notes ?? []) texts.push({ where: `${where} note`, text: n.body });
+    if (c.closed) texts.push({ where: `${where} outcome note`, text: c.closed.note });
+    if (c.report?.declined) texts.push({ where: `${where} decline reason`, text: c.report.declined.reason });
+  });
   return texts;
 }
 
 const allCorrections: { article: DemoArticle; correction: DemoCorrection; label: string }[] = articles.flatMap((a) =>
   a.corrections.map((correction, i) => ({ article: a, correction, label: `${a.slug} correction ${i + 1}` })),
 );
+
+/** Hours after first publication a correction was drafted, as the seeder dates it. */
+function draftedHours(a: DemoArticle, c: DemoCorrection): number {
+  return c.draftedHoursAfterFirst ?? a.versions[c.claims[0].version - 1].hoursAfterFirst + 1;
+}
+
+/** When a published (or withdrawn) correction went out. */
+function publishedAt(a: DemoArticle, c: DemoCorrection): number {
+  return Date.parse(a.firstPublishedAt) + (c.publishedHoursAfterFirst ?? 0) * HOUR;
+}
+
+const publishedCorrections = allCorrections.filter(({ correction }) => correction.status === 'published');
 
 describe('the demo newsroom: settings and people', () => {
   it('names an invented publication, the column and a contact line, in UK style', () => {
@@ -98,11 +123,12 @@ describe('the demo newsroom: articles and versions', () => {
     expect(articles.filter((a) => a.versions.length >= 3).length).toBeGreaterThanOrEqual(5);
   });
 
-  it('dates first publication in the six weeks before 20 November 2026, as ISO strings in UTC', () => {
+  it('is set at 20 November 2026, and dates first publication in the sixteen weeks before, as ISO strings in UTC', () => {
+    expect(Date.parse(demoNewsroom.now)).toBe(DEMO_NOW);
     for (const a of articles) {
       expect(a.firstPublishedAt, a.slug).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
       const at = Date.parse(a.firstPublishedAt);
-      expect(at, a.slug).toBeGreaterThanOrEqual(SIX_WEEKS_BEFORE);
+      expect(at, a.slug).toBeGreaterThanOrEqual(SIXTEEN_WEEKS_BEFORE);
       expect(at, a.slug).toBeLessThan(DEMO_NOW);
     }
   });
@@ -326,8 +352,8 @@ describe('the demo newsroom: corrections', () => {
       const hours = c.publishedHoursAfterFirst;
       expect(hours, `${label} publishedHoursAfterFirst`).toBeDefined();
       if (hours === undefined) continue;
-      // The seeder drafts a correction an hour after the version its first claim quotes.
-      const drafted = a.versions[c.claims[0].version - 1].hoursAfterFirst + 1;
+      // The seeder drafts a correction an hour after the version its first claim quotes, unless told when.
+      const drafted = draftedHours(a, c);
       expect(hours, `${label} published before it was drafted`).toBeGreaterThanOrEqual(drafted);
       for (const claim of c.claims) expect(hours, label).toBeGreaterThan(a.versions[claim.version - 1].hoursAfterFirst);
       if (c.amendedInVersion) expect(hours, `${label} published with its amending version`).toBe(a.versions[c.amendedInVersion - 1].hoursAfterFirst);
@@ -336,6 +362,14 @@ describe('the demo newsroom: corrections', () => {
       // Published (and, for a withdrawn one, withdrawn a day later) before the demo's "now".
       const withdrawn = c.status === 'withdrawn' ? 24 : 0;
       expect(Date.parse(a.firstPublishedAt) + (hours + withdrawn) * HOUR, label).toBeLessThan(DEMO_NOW);
+    }
+  });
+
+  it('drafts after the words it quotes were saved, and before the demo’s now', () => {
+    for (const { article: a, correction: c, label } of allCorrections) {
+      const drafted = draftedHours(a, c);
+      for (const claim of c.claims) expect(drafted, label).toBeGreaterThan(a.versions[claim.version - 1].hoursAfterFirst);
+      expect(Date.parse(a.firstPublishedAt) + drafted * HOUR, label).toBeLessThan(DEMO_NOW);
     }
   });
 
@@ -418,6 +452,160 @@ describe('the demo newsroom: the election stories the end-to-end tests use', () 
   });
 });
 
+describe('the demo newsroom: classification and exposure', () => {
+  const config = DEFAULT_STANDARDS;
+
+  it('classifies every correction that went out with all three taxonomy codes from the default lists; a draft may lack some', () => {
+    for (const { correction: c, label } of allCorrections) {
+      for (const field of TAXONOMY_FIELDS) {
+        const code = c.taxonomy?.[field];
+        if (c.status !== 'draft') expect(code, `${label} ${field}`).toBeTruthy();
+        if (code) expect(config[TAXONOMY_LISTS[field]].map((o) => o.code), `${label} ${field}`).toContain(code);
+      }
+    }
+    const draft = allCorrections.find(({ correction }) => correction.status === 'draft')?.correction;
+    expect(TAXONOMY_FIELDS.some((f) => !draft?.taxonomy?.[f]), 'a draft still waiting for part of its classification').toBe(true);
+  });
+
+  it('uses every type of error, cause and finder among published corrections', () => {
+    for (const field of TAXONOMY_FIELDS) {
+      const used = new Set(publishedCorrections.map(({ correction }) => correction.taxonomy?.[field]));
+      for (const option of config[TAXONOMY_LISTS[field]]) expect(used.has(option.code), `${field} ${option.code}`).toBe(true);
+    }
+  });
+
+  it('publishes corrections in every one of the twelve weeks before its now, in at least five sections', () => {
+    const weeks = new Set(publishedCorrections.map(({ article: a, correction: c }) => weekOf(new Date(publishedAt(a, c)).toISOString().slice(0, 10))));
+    for (let i = 0; i < 12; i++) {
+      const week = weekOf(new Date(DEMO_NOW - 1 - i * 7 * DAY).toISOString().slice(0, 10));
+      expect(weeks.has(week), `no correction in the week of ${week}`).toBe(true);
+    }
+    expect(new Set(publishedCorrections.map(({ article }) => article.section)).size).toBeGreaterThanOrEqual(5);
+  });
+
+  it('trips the alert rule (≥ 3 corrections in 30 days) on one author and one section before its now', () => {
+    const since = DEMO_NOW - config.alertDays * DAY;
+    const recent = publishedCorrections.filter(({ article: a, correction: c }) => publishedAt(a, c) >= since && publishedAt(a, c) < DEMO_NOW);
+    const most = (key: (a: DemoArticle) => string) => Math.max(...Object.values(recent.reduce<Record<string, number>>((n, { article }) => ({ ...n, [key(article)]: (n[key(article)] ?? 0) + 1 }), {})));
+    expect(most((a) => a.byline)).toBeGreaterThanOrEqual(config.alertCount);
+    expect(most((a) => a.section)).toBeGreaterThanOrEqual(config.alertCount);
+  });
+});
+
+describe('the demo newsroom: cases', () => {
+  const config = DEFAULT_STANDARDS;
+  const emails = new Set(users.map((u) => u.email));
+  const label = (c: DemoCase, i: number) => `case ${i + 1} (${c.articles[0]?.slug}, ${c.receivedAt})`;
+  const at = (c: DemoCase, hours: number) => Date.parse(c.receivedAt) + hours * HOUR;
+  const status = (c: DemoCase) => c.closed?.outcome ?? (c.report?.declined ? 'not_upheld' : 'open');
+  const dueAt = (c: DemoCase) => responseDue(new Date(c.receivedAt), c.route, config);
+
+  it('has 25–40 complaints over the sixteen weeks before its now, about its own articles once they were out', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(25);
+    expect(cases.length).toBeLessThanOrEqual(40);
+    cases.forEach((c, i) => {
+      expect(c.receivedAt, label(c, i)).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+      expect(Date.parse(c.receivedAt), label(c, i)).toBeGreaterThanOrEqual(SIXTEEN_WEEKS_BEFORE);
+      expect(Date.parse(c.receivedAt), label(c, i)).toBeLessThan(DEMO_NOW);
+      expect(c.articles.length, label(c, i)).toBeGreaterThanOrEqual(1);
+      expect(c.summary.trim(), label(c, i)).not.toBe('');
+      for (const { slug } of c.articles) {
+        const a = article(slug);
+        expect(a.status, `${label(c, i)}: a case about a published story`).not.toBe('draft');
+        expect(Date.parse(c.receivedAt), label(c, i)).toBeGreaterThan(Date.parse(a.firstPublishedAt));
+      }
+    });
+  });
+
+  it('arrives by every route and channel, under several clauses, and ends in every outcome (some still open)', () => {
+    for (const route of CASE_ROUTES) expect(cases.some((c) => c.route === route), route).toBe(true);
+    for (const channel of CASE_CHANNELS) expect(cases.some((c) => c.channel === channel), channel).toBe(true);
+    for (const s of CASE_STATUSES) expect(cases.some((c) => status(c) === s), s).toBe(true);
+    const codes = config.clauses.map((o) => o.code);
+    for (const c of cases) for (const clause of c.clauses) expect(codes).toContain(clause);
+    expect(new Set(cases.flatMap((c) => c.clauses)).size).toBeGreaterThanOrEqual(4);
+  });
+
+  it('names known people: who logged it (all but reader reports), owners, and everyone who acted', () => {
+    cases.forEach((c, i) => {
+      if (c.channel === 'reader_report') {
+        expect(c.loggedBy, label(c, i)).toBeUndefined();
+        expect(c.complainantName, `${label(c, i)}: a reader is not named`).toBeUndefined();
+        // A report's case has clauses only once standards assigns them.
+        if (!c.assigned) expect(c.clauses, label(c, i)).toEqual([]);
+      } else {
+        expect(emails.has(c.loggedBy ?? ''), label(c, i)).toBe(true);
+        expect(c.complainantName?.trim(), label(c, i)).toBeTruthy();
+        expect(c.report, label(c, i)).toBeUndefined();
+      }
+      const actors = [c.assigned?.owner, c.assigned?.by, c.acknowledged?.by, c.closed?.by, c.report?.accepted?.by, c.report?.declined?.by, ...(c.notes ?? []).map((n) => n.by)];
+      for (const who of actors.filter((x): x is string => x !== undefined)) expect(emails.has(who), `${label(c, i)}: ${who}`).toBe(true);
+    });
+  });
+
+  it('opens reader reports on words that stand once in the version read, saved before the report came', () => {
+    cases.forEach((c, i) => {
+      if (c.channel !== 'reader_report') return;
+      const a = article(c.articles[0].slug);
+      expect(c.articles, label(c, i)).toHaveLength(1);
+      const version = a.versions[(c.report?.version ?? 0) - 1];
+      expect(version, label(c, i)).toBeDefined();
+      expect(Date.parse(a.firstPublishedAt) + version.hoursAfterFirst * HOUR, label(c, i)).toBeLessThanOrEqual(Date.parse(c.receivedAt));
+      expect(occurrences(toPlainText(version.body), c.articles[0].quote ?? '\u0000'), label(c, i)).toBe(1);
+      expect(!!c.report?.accepted && !!c.report?.declined, `${label(c, i)}: accepted or declined, not both`).toBe(false);
+      if (c.report?.declined) expect(c.closed, `${label(c, i)}: declining closes it`).toBeUndefined();
+    });
+  });
+
+  it('accepts a report by opening the correction drafted from it: after the report, found by a reader', () => {
+    cases.forEach((c, i) => {
+      if (!c.report?.accepted) return;
+      const a = article(c.articles[0].slug);
+      const correction = a.corrections[c.report.accepted.correction];
+      expect(correction, label(c, i)).toBeDefined();
+      expect(Date.parse(a.firstPublishedAt) + draftedHours(a, correction) * HOUR, label(c, i)).toBeGreaterThanOrEqual(Date.parse(c.receivedAt));
+      expect(correction.taxonomy?.foundBy, label(c, i)).toBe('reader');
+    });
+  });
+
+  it('keeps each case’s clock in order, every event before its now; a case closes once, with a correction only when upheld, resolved or mediated', () => {
+    cases.forEach((c, i) => {
+      const events = [c.assigned?.hoursAfter, c.acknowledged?.hoursAfter, c.report?.declined?.hoursAfter, c.closed?.hoursAfter, ...(c.notes ?? []).map((n) => n.hoursAfter)];
+      for (const hours of events.filter((h): h is number => h !== undefined)) {
+        expect(hours, label(c, i)).toBeGreaterThanOrEqual(0);
+        expect(at(c, hours), label(c, i)).toBeLessThan(DEMO_NOW);
+      }
+      const end = c.closed?.hoursAfter ?? c.report?.declined?.hoursAfter;
+      if (end !== undefined) {
+        for (const hours of [c.assigned?.hoursAfter, c.acknowledged?.hoursAfter, ...(c.notes ?? []).map((n) => n.hoursAfter)]) {
+          if (hours !== undefined) expect(hours, `${label(c, i)}: nothing changes after closing`).toBeLessThanOrEqual(end);
+        }
+      }
+      if (c.closed?.correction !== undefined) {
+        expect(['resolved', 'upheld', 'mediated'], label(c, i)).toContain(c.closed.outcome);
+        const a = article(c.articles[0].slug);
+        const correction = a.corrections[c.closed.correction];
+        expect(correction?.status, label(c, i)).toBe('published');
+        expect(publishedAt(a, correction), `${label(c, i)}: closed with a correction not yet out`).toBeLessThanOrEqual(at(c, c.closed.hoursAfter));
+      }
+    });
+  });
+
+  it('has upheld complaints with the corrections they led to, and open ones with owners: a few overdue, a couple due soon', () => {
+    expect(cases.filter((c) => c.closed?.outcome === 'upheld' && c.closed.correction !== undefined).length).toBeGreaterThanOrEqual(3);
+    const open = cases.filter((c) => status(c) === 'open');
+    expect(open.length).toBeGreaterThanOrEqual(5);
+    expect(open.filter((c) => c.assigned?.owner).length).toBeGreaterThanOrEqual(4);
+    expect(open.some((c) => !c.assigned), 'one not yet picked up').toBe(true);
+    const now = new Date(DEMO_NOW);
+    const clocks = open.map((c) => clockState({ status: 'open', dueAt: dueAt(c) }, now, config));
+    expect(clocks.filter((s) => s === 'overdue').length).toBeGreaterThanOrEqual(2);
+    expect(clocks.filter((s) => s === 'due_soon').length).toBeGreaterThanOrEqual(2);
+    expect(open.filter((c, i) => clocks[i] !== 'on_time').some((c) => c.assigned?.owner && users.find((u) => u.email === c.assigned?.owner)?.role === 'editor'), 'an editor owns one needing attention').toBe(true);
+    expect(cases.filter((c) => c.acknowledged).length).toBeGreaterThan(cases.length / 2);
+  });
+});
+
 describe('the demo newsroom: seeding', () => {
   it('seeds into an empty database through the real write paths, with every chain intact', () => {
     const db = openDatabase(':memory:');
@@ -432,6 +620,31 @@ describe('the demo newsroom: seeding', () => {
       expect(count("select count(*) as n from corrections where status = 'published'")).toBe(
         allCorrections.filter(({ correction }) => correction.status === 'published').length,
       );
+      // Every published correction classified, with when its wrong words were first public.
+      expect(count("select count(*) as n from corrections where status <> 'draft' and (error_type is null or error_cause is null or found_by is null)")).toBe(0);
+      expect(count("select count(*) as n from corrections where status <> 'draft' and (exposed_from is null or exposed_from > published_at)")).toBe(0);
+      const key = db.$client
+        .prepare("select c.id, c.exposed_from as exposedFrom, c.published_at as publishedAt, c.error_type as errorType from corrections c join articles a on a.id = c.article_id where a.slug = 'local-elections-results'")
+        .get() as { id: number; exposedFrom: number; publishedAt: number; errorType: string };
+      expect(new Date(key.exposedFrom).toISOString()).toBe('2026-11-01T22:00:00.000Z');
+      expect(key.errorType).toBe('number');
+      // The casebook: a case per complaint, a report (and its case) per reader report.
+      expect(count('select count(*) as n from cases')).toBe(cases.length);
+      const reportCases = cases.filter((c) => c.channel === 'reader_report');
+      expect(count('select count(*) as n from reports')).toBe(reportCases.length);
+      expect(count('select count(*) as n from reports r join cases k on k.report_id = r.id')).toBe(reportCases.length);
+      expect(count("select count(*) as n from cases where status = 'open'")).toBe(cases.filter((c) => !c.closed && !c.report?.declined).length);
+      expect(count("select count(*) as n from reports where status = 'accepted'")).toBe(reportCases.filter((c) => c.report?.accepted).length);
+      expect(count("select count(*) as n from reports r join cases k on k.report_id = r.id where r.status = 'accepted' and k.correction_id is null and k.status = 'open'")).toBe(0);
+      // The key story's complaint led to its correction: first complaint to correction, 21 hours.
+      const first = db.$client.prepare('select min(received_at) as at from cases where correction_id = ?').get(key.id) as { at: number };
+      expect(key.publishedAt - first.at).toBe(21 * HOUR);
+      // Due dates follow each route's days; a case with a correction names a published one on its article.
+      for (const row of db.$client.prepare('select route, received_at as receivedAt, due_at as dueAt from cases').all() as { route: (typeof CASE_ROUTES)[number]; receivedAt: number; dueAt: number }[]) {
+        expect(row.dueAt).toBe(responseDue(new Date(row.receivedAt), row.route, DEFAULT_STANDARDS).getTime());
+      }
+      expect(count("select count(*) as n from cases k join corrections c on c.id = k.correction_id where k.status <> 'open' and c.status <> 'published'")).toBe(0);
+      expect(count('select count(*) as n from cases k join corrections c on c.id = k.correction_id where not exists (select 1 from case_articles ca where ca.case_id = k.id and ca.article_id = c.article_id)')).toBe(0);
       expect(verifyDatabase(db).breaks).toEqual([]);
     } finally {
       db.$client.close();

@@ -7,25 +7,13 @@
 //   councils" → "842 council seats and 11 councils"), and the words "31 per cent" and "Turnout";
 // - `county-council-count`: the same wrong phrase, one version and no correction, for the tests to
 //   draft one on.
+// The casebook (demo-cases.ts) and the stories from August to November (demo-content-more.ts) give
+// the standards dashboard and the annual statement something to show in every chart.
 // The rules this data must keep are checked in demo-content.test.ts.
+import { demoCases } from './demo-cases';
+import { allotmentWaitingList, beachHutRents, boatyardFerryOrder, cinemaReopens, floodGatesTest, secondHomesLevy, seaSwim, stormPetrels, tidalLagoon } from './demo-content-more';
+import { DAFYDD, DOMAIN, HAMISH, MARGARET, md, PRIYA, swap, TOMAS } from './demo-people';
 import type { DemoArticle, DemoNewsroom } from './types';
-
-const DOMAIN = 'saltmarshcourier.example';
-const PRIYA = `priya.raman@${DOMAIN}`; // editor (news editor)
-const TOMAS = `tomas.quinlan@${DOMAIN}`; // editor (deputy news editor)
-const MARGARET = `margaret.oyelaran@${DOMAIN}`; // standards (readers' editor)
-const HAMISH = `hamish.dunmore@${DOMAIN}`; // standards (deputy readers' editor)
-const DAFYDD = `dafydd.rhys@${DOMAIN}`; // admin
-
-/** Joins blocks of Markdown with a blank line between them. */
-const md = (...blocks: string[]): string => blocks.join('\n\n');
-
-/** Replaces the single occurrence of `exact` in `text`; throws if the words are missing or repeated. */
-function swap(text: string, exact: string, replacement: string): string {
-  const at = text.indexOf(exact);
-  if (at < 0 || text.indexOf(exact, at + 1) >= 0) throw new Error(`demo content: "${exact}" must occur exactly once`);
-  return text.slice(0, at) + replacement + text.slice(at + exact.length);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Politics: the local elections (the key story: a published correction that amended the text)
@@ -92,7 +80,10 @@ const localElectionsResults: DemoArticle = {
       claims: [{ version: 1, exact: ELECTION_WRONG, replacement: ELECTION_RIGHT }],
       amendedInVersion: 2,
       status: 'published',
+      // Drafted when the reader's report of it was accepted, the morning after the count.
+      draftedHoursAfterFirst: 10,
       publishedHoursAfterFirst: 30,
+      taxonomy: { errorType: 'number', errorCause: 'reporting', foundBy: 'reader' },
       draftedBy: PRIYA,
       publishedBy: MARGARET,
     },
@@ -174,7 +165,9 @@ const councilBudgetGap: DemoArticle = {
       wording: 'We said the council faces a budget gap of £4.2m next year. The figure in the finance director’s report is £2.4m.',
       claims: [{ version: 1, exact: 'a budget gap of £4.2m' }],
       status: 'withdrawn',
+      draftedHoursAfterFirst: 4,
       publishedHoursAfterFirst: 14,
+      taxonomy: { errorType: 'number', errorCause: 'editing', foundBy: 'reader' },
       withdrawnReason:
         'The original figure was right; we withdrew this correction after checking the council’s published budget papers, which give the gap as £4.2m.',
       draftedBy: TOMAS,
@@ -251,6 +244,7 @@ const canneryJobs: DemoArticle = {
       amendedInVersion: 3,
       status: 'published',
       publishedHoursAfterFirst: 30,
+      taxonomy: { errorType: 'number', errorCause: 'reporting', foundBy: 'subject' },
       draftedBy: TOMAS,
       publishedBy: MARGARET,
     },
@@ -294,6 +288,7 @@ const creditUnionBranch: DemoArticle = {
       claims: [{ version: 1, exact: 'will open a branch in the former bank building on Fore Street in January' }],
       status: 'published',
       publishedHoursAfterFirst: 52,
+      taxonomy: { errorType: 'fact', errorCause: 'source', foundBy: 'subject' },
       draftedBy: TOMAS,
       publishedBy: HAMISH,
     },
@@ -393,7 +388,10 @@ const harbourWallRepairs: DemoArticle = {
       claims: [{ version: 2, exact: NAME_WRONG, replacement: NAME_RIGHT }],
       amendedInVersion: 3,
       status: 'published',
+      // Drafted when the engineer's email came in.
+      draftedHoursAfterFirst: 27.5,
       publishedHoursAfterFirst: 47,
+      taxonomy: { errorType: 'name', errorCause: 'production', foundBy: 'subject' },
       draftedBy: TOMAS,
       publishedBy: HAMISH,
     },
@@ -453,6 +451,7 @@ const lifeboatAppeal: DemoArticle = {
       claims: [{ version: 1, exact: 'said one volunteer, who asked not to be named' }],
       status: 'published',
       publishedHoursAfterFirst: 5,
+      taxonomy: { errorType: 'omission', errorCause: 'editing', foundBy: 'staff' },
       draftedBy: PRIYA,
       publishedBy: MARGARET,
     },
@@ -508,13 +507,16 @@ const schoolRoof: DemoArticle = {
       wording: 'The school has 321 pupils, not 312 as we said.',
       claims: [{ version: 2, exact: '312 pupils', replacement: '321 pupils' }],
       status: 'draft',
+      // Opened from a reader's report; the cause is not known yet.
+      draftedHoursAfterFirst: 38,
+      taxonomy: { errorType: 'number', foundBy: 'reader' },
       draftedBy: TOMAS,
     },
   ],
 };
 
 // ---------------------------------------------------------------------------------------------
-// Local: the Netherby bus (no corrections)
+// Local: the Netherby bus (a figure from the petition, corrected as a notice)
 
 const busRouteV1 = md(
   'The number 7 bus between Saltmarsh and Netherby will run once an hour instead of every half-hour from January, and its last evening trip will leave the bus station at 7.10pm rather than 10.40pm, its operator has said.',
@@ -542,7 +544,20 @@ const busRoute: DemoArticle = {
       savedBy: TOMAS,
     },
   ],
-  corrections: [],
+  corrections: [
+    {
+      kind: 'correction',
+      mode: 'notice',
+      wording: 'The petition had gathered 780 signatures by Friday, not 870 as we said.',
+      claims: [{ version: 1, exact: '870 signatures' }],
+      status: 'published',
+      draftedHoursAfterFirst: 8.5,
+      publishedHoursAfterFirst: 21.5,
+      taxonomy: { errorType: 'number', errorCause: 'reporting', foundBy: 'subject' },
+      draftedBy: PRIYA,
+      publishedBy: HAMISH,
+    },
+  ],
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -694,7 +709,9 @@ const festivalLineup: DemoArticle = {
         'We said tickets for the festival’s opening night had sold out. Seated tickets for the opening night have sold out; standing tickets are still on sale.',
       claims: [{ version: 1, exact: 'tickets for the opening night have sold out' }],
       status: 'published',
+      draftedHoursAfterFirst: 24,
       publishedHoursAfterFirst: 50,
+      taxonomy: { errorType: 'fact', errorCause: 'reporting', foundBy: 'reader' },
       draftedBy: PRIYA,
       publishedBy: MARGARET,
     },
@@ -871,7 +888,10 @@ const algaeStudy: DemoArticle = {
         'This article has been withdrawn. It reported a study linking an algae bloom in the Tamsey estuary to drainage from the Kestle Homes estate at Upper Netherby. The study’s authors have since withdrawn it after finding that water samples had been mislabelled, and its central claim cannot be supported. We should not have reported the conclusion of an unreviewed study as though it were established.',
       claims: [{ version: 2, exact: 'the bloom was caused by drainage from the new estate' }],
       status: 'published',
+      // Drafted once the institute confirmed the study was withdrawn (the developer had complained through IPSO).
+      draftedHoursAfterFirst: 48,
       publishedHoursAfterFirst: 72,
+      taxonomy: { errorType: 'fact', errorCause: 'source', foundBy: 'subject' },
       draftedBy: TOMAS,
       publishedBy: MARGARET,
     },
@@ -881,6 +901,8 @@ const algaeStudy: DemoArticle = {
 // ---------------------------------------------------------------------------------------------
 
 export const demoNewsroom: DemoNewsroom = {
+  // The demo is set just before this moment: open cases are overdue or due soon against it.
+  now: '2026-11-20T00:00:00Z',
   settings: {
     publication: 'The Saltmarsh Courier',
     columnName: 'For the Record',
@@ -898,6 +920,13 @@ export const demoNewsroom: DemoNewsroom = {
   ],
   // Oldest first: the order they are seeded in.
   articles: [
+    beachHutRents,
+    seaSwim,
+    secondHomesLevy,
+    stormPetrels,
+    boatyardFerryOrder,
+    floodGatesTest,
+    cinemaReopens,
     algaeStudy,
     tamseyHead,
     festivalLineup,
@@ -911,8 +940,11 @@ export const demoNewsroom: DemoNewsroom = {
     localElectionsResults,
     countyCouncilCount,
     roversCupRun,
+    allotmentWaitingList,
     schoolRoof,
     busRoute,
+    tidalLagoon,
     pierCafeLicence,
   ],
+  cases: demoCases,
 };

@@ -6,16 +6,18 @@ import { toPlainText } from '../../lib/markdown';
 import type { Db } from '../connection';
 import { changeArticleStatus } from '../queries/article-status';
 import { recordAudit } from '../queries/audit';
+import { claimsExposedFrom } from '../queries/correction-exposure';
 import type { Tx } from '../queries/types';
 import { appendVersion } from '../queries/version-writes';
-import { articles, claims, corrections, settings, users, type Version } from '../schema';
+import { articles, type Claim, claims, corrections, settings, users, type Version } from '../schema';
+import { seedCase, type SeededArticle } from './cases';
 import { DEMO_PASSWORD } from './password';
 import type { DemoArticle, DemoNewsroom } from './types';
 
 
 const HOUR = 3_600_000;
 
-function seedArticle(tx: Tx, article: DemoArticle, userIds: Map<string, number>): void {
+function seedArticle(tx: Tx, article: DemoArticle, userIds: Map<string, number>): SeededArticle {
   const first = new Date(article.firstPublishedAt);
   const userId = (email: string) => {
     const id = userIds.get(email);
@@ -60,9 +62,10 @@ function seedArticle(tx: Tx, article: DemoArticle, userIds: Map<string, number>)
     }
   }
 
+  const seeded: SeededArticle = { id: row.id, versions: saved, corrections: [] };
   for (const c of article.corrections) {
     const base = saved[c.claims[0].version - 1];
-    const draftedAt = new Date(base.savedAt.getTime() + HOUR);
+    const draftedAt = c.draftedHoursAfterFirst === undefined ? new Date(base.savedAt.getTime() + HOUR) : new Date(first.getTime() + c.draftedHoursAfterFirst * HOUR);
     const correction = tx
       .insert(corrections)
       .values({
@@ -71,6 +74,9 @@ function seedArticle(tx: Tx, article: DemoArticle, userIds: Map<string, number>)
         mode: c.mode,
         wording: c.wording,
         status: 'draft',
+        errorType: c.taxonomy?.errorType ?? null,
+        errorCause: c.taxonomy?.errorCause ?? null,
+        foundBy: c.taxonomy?.foundBy ?? null,
         baseVersionId: base.id,
         draftedBy: userId(c.draftedBy),
         draftedAt,
@@ -78,6 +84,8 @@ function seedArticle(tx: Tx, article: DemoArticle, userIds: Map<string, number>)
       })
       .returning()
       .get();
+    seeded.corrections.push({ id: correction.id, draftedAt, publishedAt: null });
+    const inserted: Claim[] = [];
     c.claims.forEach((claim, position) => {
       const version = saved[claim.version - 1];
       const text = toPlainText(version.body);
@@ -86,18 +94,25 @@ function seedArticle(tx: Tx, article: DemoArticle, userIds: Map<string, number>)
         throw new Error(`demo claim "${claim.exact}" must occur once in ${article.slug} v${claim.version}`);
       }
       const anchor = createAnchor(text, start, start + claim.exact.length);
-      tx.insert(claims)
-        .values({ correctionId: correction.id, versionId: version.id, ...anchor.quote, start: anchor.start, end: anchor.end, replacement: claim.replacement ?? null, position })
-        .run();
+      inserted.push(
+        tx
+          .insert(claims)
+          .values({ correctionId: correction.id, versionId: version.id, ...anchor.quote, start: anchor.start, end: anchor.end, replacement: claim.replacement ?? null, position })
+          .returning()
+          .get(),
+      );
     });
     if (c.status === 'draft') continue;
     const publishedAt = new Date(first.getTime() + (c.publishedHoursAfterFirst ?? 0) * HOUR);
     const amended = c.amendedInVersion ? saved[c.amendedInVersion - 1] : undefined;
+    // Exposure as publishing records it: from the first public version that carried the words.
+    const exposedFrom = claimsExposedFrom(tx, row.id, inserted);
     tx.update(corrections)
-      .set({ status: 'published', publishedBy: userId(c.publishedBy ?? ''), publishedAt, amendedVersionId: amended?.id ?? null, updatedAt: publishedAt })
+      .set({ status: 'published', publishedBy: userId(c.publishedBy ?? ''), publishedAt, amendedVersionId: amended?.id ?? null, updatedAt: publishedAt, exposedFrom })
       .where(eq(corrections.id, correction.id))
       .run();
-    recordAudit(tx, { actorId: userId(c.publishedBy ?? ''), action: 'correction.publish', entityType: 'correction', entityId: correction.id, at: publishedAt });
+    seeded.corrections[seeded.corrections.length - 1].publishedAt = publishedAt;
+    recordAudit(tx, { actorId: userId(c.publishedBy ?? ''), action: 'correction.publish', entityType: 'correction', entityId: correction.id, at: publishedAt, after: { status: 'published', ...c.taxonomy } });
     if (c.status === 'withdrawn') {
       const withdrawnAt = new Date(publishedAt.getTime() + 24 * HOUR);
       tx.update(corrections)
@@ -107,6 +122,7 @@ function seedArticle(tx: Tx, article: DemoArticle, userIds: Map<string, number>)
       recordAudit(tx, { actorId: userId(c.publishedBy ?? ''), action: 'correction.withdraw', entityType: 'correction', entityId: correction.id, at: withdrawnAt });
     }
   }
+  return seeded;
 }
 
 export function seedDemoNewsroom(db: Db, content: DemoNewsroom): void {
@@ -118,6 +134,10 @@ export function seedDemoNewsroom(db: Db, content: DemoNewsroom): void {
       const row = tx.insert(users).values({ ...u, passwordHash }).returning().get();
       userIds.set(u.email, row.id);
     }
-    for (const article of content.articles) seedArticle(tx, article, userIds);
+    const seeded = new Map<string, SeededArticle>();
+    for (const article of content.articles) seeded.set(article.slug, seedArticle(tx, article, userIds));
+    // The casebook, oldest complaint first: reader reports open theirs as the article page's do.
+    const byTime = [...content.cases].sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt));
+    for (const c of byTime) seedCase(tx, c, seeded, userIds);
   });
 }

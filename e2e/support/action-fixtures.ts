@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { editionRevision } from '../../lib/record/edition-revision';
 import { DEFAULT_STANDARDS } from '../../lib/standards/config';
 import { actionNamed, callAction, redirectOf } from './actions';
+import { CLASSIFIED } from './desk';
 
 export interface ValidCall {
   fields: Record<string, string>;
@@ -70,7 +71,7 @@ export function actionFixtures(admin: APIRequestContext, databasePath: string) {
   const publishedCorrection = async () => {
     const { articleId } = await ensureShared();
     const id = await draftCorrection(articleId);
-    await run('publishCorrectionAction', { correctionId: String(id), revision: '1' }, /\/desk\/corrections\/(\d+)/);
+    await run('publishCorrectionAction', { correctionId: String(id), revision: '1', ...CLASSIFIED }, /\/desk\/corrections\/(\d+)/);
     return id;
   };
   // Edition dates are unique: each new one the day after the latest the suite has used (from 2040).
@@ -155,7 +156,8 @@ export function actionFixtures(admin: APIRequestContext, databasePath: string) {
     unwithdrawArticleAction: { valid: async () => ({ fields: { articleId: String(await withdrawnArticle()), reason: 'Stood up after all.' }, required: ['articleId', 'reason'] }) },
     createCorrectionAction: {
       valid: async () => ({
-        fields: { articleId: String((await ensureShared()).articleId), versionNumber: '1', claims: CLAIM, kind: 'correction', mode: 'notice', wording: `The vote was 6 to 3 (${uid()}).` },
+        // Classified as far as the desk knows (optional while drafting).
+        fields: { articleId: String((await ensureShared()).articleId), versionNumber: '1', claims: CLAIM, kind: 'correction', mode: 'notice', wording: `The vote was 6 to 3 (${uid()}).`, errorType: 'number', foundBy: 'reader' },
         required: ['articleId', 'versionNumber', 'claims', 'kind', 'mode', 'wording'],
       }),
     },
@@ -164,13 +166,17 @@ export function actionFixtures(admin: APIRequestContext, databasePath: string) {
         const { draftId } = await ensureShared();
         const { revision } = read<{ revision: number }>('select revision from corrections where id = ?', draftId);
         return {
-          fields: { correctionId: String(draftId), revision: String(revision), kind: 'clarification', mode: 'notice', wording: `Clarified (${uid()}).` },
+          fields: { correctionId: String(draftId), revision: String(revision), kind: 'clarification', mode: 'notice', wording: `Clarified (${uid()}).`, ...CLASSIFIED },
           required: ['correctionId', 'revision', 'kind', 'mode', 'wording'],
         };
       },
     },
     publishCorrectionAction: {
-      valid: async () => ({ fields: { correctionId: String(await draftCorrection((await ensureShared()).articleId)), revision: '1' }, required: ['correctionId', 'revision'] }),
+      // The draft is unclassified: without any of the three, publishing is refused beside that field.
+      valid: async () => ({
+        fields: { correctionId: String(await draftCorrection((await ensureShared()).articleId)), revision: '1', ...CLASSIFIED },
+        required: ['correctionId', 'revision', 'errorType', 'errorCause', 'foundBy'],
+      }),
     },
     withdrawCorrectionAction: { valid: async () => ({ fields: { correctionId: String(await publishedCorrection()), reason: 'The first figure was right.' }, required: ['correctionId', 'reason'] }) },
     generateEditionAction: {

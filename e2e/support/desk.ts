@@ -133,6 +133,35 @@ export async function discardDraftEdition(page: Page) {
 }
 
 /**
+ * A classification from the default taxonomy (lib/standards/config.ts): publishing needs one, so
+ * every call that publishes a correction sends it (fields errorType, errorCause, foundBy).
+ */
+export const CLASSIFIED = { errorType: 'number', errorCause: 'reporting', foundBy: 'staff' } as const;
+
+/** The publish confirmation on a correction's desk page (opened when it is not). */
+export async function publishConfirmation(page: Page) {
+  const form = page.getByRole('form', { name: 'Publish this correction' });
+  if (!(await form.isVisible())) await page.getByText('Publish correction…').click();
+  await expect(form).toBeVisible();
+  return form;
+}
+
+/** Fills the three taxonomy selects in the publish confirmation, as a standards editor does before publishing. */
+export async function classifyForPublishing(page: Page, taxonomy: { errorType: string; errorCause: string; foundBy: string } = CLASSIFIED) {
+  const form = await publishConfirmation(page);
+  await form.getByLabel('Type of error', { exact: true }).selectOption(taxonomy.errorType);
+  await form.getByLabel('Cause', { exact: true }).selectOption(taxonomy.errorCause);
+  await form.getByLabel('Found by', { exact: true }).selectOption(taxonomy.foundBy);
+  return form;
+}
+
+/** Classifies the error in the publish confirmation, then publishes (the caller checks what follows). */
+export async function classifyAndPublish(page: Page, taxonomy?: { errorType: string; errorCause: string; foundBy: string }) {
+  const form = await classifyForPublishing(page, taxonomy);
+  await form.getByRole('button', { name: 'Publish correction' }).click();
+}
+
+/**
  * Published notice-only corrections waiting for the column, one per section given: an editor
  * writes and publishes a story and drafts the correction, a standards editor publishes it.
  */
@@ -160,7 +189,7 @@ export async function waitingCorrections(browser: Browser, sections: string[]): 
       });
       const correctionId = Number(/\/desk\/corrections\/(\d+)/.exec((await redirectOf(drafted)) ?? '')?.[1]);
       expect(correctionId, 'the correction was drafted').toBeGreaterThan(0);
-      const published = await callAction(standards.page.request, actionNamed('publishCorrectionAction'), { correctionId: String(correctionId), revision: '1' });
+      const published = await callAction(standards.page.request, actionNamed('publishCorrectionAction'), { correctionId: String(correctionId), revision: '1', ...CLASSIFIED });
       expect(await redirectOf(published)).toContain(`/desk/corrections/${correctionId}`);
       ids.push(correctionId);
     }

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { authorize, type FormState, formValues, refusalFor, refuse } from '@/app/(auth)/forms';
 import { createDraft, publishCorrection, updateDraft, withdrawCorrection } from '@/db/queries/correction-writes';
 import { getDeskCorrection } from '@/db/queries/desk-corrections';
+import type { Taxonomy } from '@/lib/standards/config';
 import { CORRECTION_KINDS, CORRECTION_MODES } from '@/lib/types';
 import { invalidateArticle } from '@/app/(cache)/invalidate';
 
@@ -20,6 +21,13 @@ const about = z.string().trim().max(CORRECTION_LIMITS.about.max, keepUnder(CORRE
 const kind = z.enum(CORRECTION_KINDS, { error: 'Choose a kind.' });
 const mode = z.enum(CORRECTION_MODES, { error: 'Choose notice only or amend.' });
 const replacement = z.string().max(CORRECTION_LIMITS['replacement*'].max, keepUnder(CORRECTION_LIMITS['replacement*'])).default('');
+/**
+ * The error taxonomy's codes (type of error, cause, found by): each optional (a draft may be
+ * unclassified; blank clears it); the service checks each against the configured list, beside its field.
+ */
+const taxonomyCode = z.string().trim().max(40, 'Pick one of the options in the list.').optional();
+const taxonomyFields = { errorType: taxonomyCode, errorCause: taxonomyCode, foundBy: taxonomyCode };
+const taxonomyOf = (d: { errorType?: string; errorCause?: string; foundBy?: string }): Partial<Taxonomy> => ({ errorType: d.errorType, errorCause: d.errorCause, foundBy: d.foundBy });
 const MAX_CLAIMS = 20;
 /** replacement0 … replacement19: the words that replace each claim, in amend mode. */
 const replacementFields = Object.fromEntries(Array.from({ length: MAX_CLAIMS }, (_, i) => [`replacement${i}`, replacement])) as Record<string, typeof replacement>;
@@ -57,6 +65,7 @@ const draftSchema = z
     wording,
     said,
     about,
+    ...taxonomyFields,
     ...replacementFields,
   })
   .superRefine((d, ctx) => {
@@ -89,6 +98,7 @@ export async function createCorrectionAction(_prev: FormState, formData: FormDat
       said: d.said,
       about: d.about,
       claims: d.claims.map((c, i) => ({ ...c, replacement: replacements[i] })),
+      taxonomy: taxonomyOf(d),
       actorId: user.id,
     }).id;
   } catch (error) {
@@ -106,6 +116,7 @@ const editSchema = z.object({
   wording,
   said,
   about,
+  ...taxonomyFields,
   ...replacementFields,
 });
 
@@ -120,7 +131,8 @@ export async function updateCorrectionAction(_prev: FormState, formData: FormDat
     return refuse(422, { errors: { replacement0: ['To amend the text, give the words that replace the claim.'] }, message: 'Please correct the fields marked below.', values: formValues(formData) });
   }
   try {
-    updateDraft({ ...parsed.data, replacements, actorId: user.id });
+    const d = parsed.data;
+    updateDraft({ correctionId: d.correctionId, revision: d.revision, kind: d.kind, mode: d.mode, wording: d.wording, said: d.said, about: d.about, replacements, taxonomy: taxonomyOf(d), actorId: user.id });
   } catch (error) {
     if (error instanceof ErrataError && error.field === 'revision') {
       const now = getDeskCorrection({ id: parsed.data.correctionId })?.correction;
@@ -142,20 +154,25 @@ const publishSchema = z.object({
   /** The draft's revision the standards editor read; publishing any other is refused. */
   revision: z.coerce.number({ error: 'Reload the draft: the form did not say which revision you read.' }).int().positive(),
   confirmedVersion: z.coerce.number().int().positive().optional(),
+  /** The classification the standards editor confirms (prefilled from the draft); all three are needed. */
+  ...taxonomyFields,
 });
 
 export async function publishCorrectionAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = await authorize(formData, publishSchema, 'correction.publish');
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
+  // Every refusal keeps the choices made in the confirmation.
+  const values = formValues(formData);
   let result;
   try {
-    result = publishCorrection({ correctionId: parsed.data.correctionId, actorId: user.id, revision: parsed.data.revision, confirmedVersion: parsed.data.confirmedVersion });
+    result = publishCorrection({ correctionId: parsed.data.correctionId, actorId: user.id, revision: parsed.data.revision, confirmedVersion: parsed.data.confirmedVersion, taxonomy: taxonomyOf(parsed.data) });
   } catch (error) {
-    return refusalFor(error);
+    return refusalFor(error, values);
   }
   if (!result.ok && result.reason === 'changed') {
     return refuse(409, {
+      values,
       message: 'The draft was changed since you opened it, so nothing was published. Read the wording as it is now, below, and publish again if it is right.',
       detail: { changed: result.current },
     });
@@ -163,6 +180,7 @@ export async function publishCorrectionAction(_prev: FormState, formData: FormDa
   if (!result.ok) {
     const { reanchored } = result;
     return refuse(409, {
+      values,
       message:
         result.reason === 'lost'
           ? `The article changed since this draft (version ${reanchored.baseNumber} → ${reanchored.latestNumber}) and a claim's words are no longer there. Draft a new correction on the current text.`

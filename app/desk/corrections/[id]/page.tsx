@@ -3,8 +3,11 @@ import { notFound } from 'next/navigation';
 import { hasPermission, requireDeskPage } from '@/app/(auth)/access';
 import { ActionForm } from '@/components/desk/action-form';
 import { CorrectionForm } from '@/components/desk/correction-form';
+import { CorrectionStandards } from '@/components/desk/correction-standards';
 import { PublishCorrectionForm } from '@/components/desk/publish-correction-form';
 import { SameErrorElsewhere } from '@/components/desk/same-error-elsewhere';
+import { getStandardsConfig } from '@/db/queries/cases';
+import { casesForCorrection } from '@/db/queries/correction-standards';
 import { getDeskCorrection } from '@/db/queries/desk-corrections';
 import { getSettings } from '@/db/queries/settings';
 import { noticeId, notices } from '@/lib/article-view';
@@ -23,6 +26,10 @@ export default async function DeskCorrectionPage({ params }: { params: Promise<{
   const { correction, article, amendedVersion, latestHeadline } = desk;
   const settings = getSettings();
   const standards = hasPermission(user, 'correction.publish');
+  const config = getStandardsConfig();
+  const taxonomy = { errorTypes: config.errorTypes, errorCauses: config.errorCauses, foundBy: config.foundBy };
+  const classified = { errorType: correction.errorType, errorCause: correction.errorCause, foundBy: correction.foundBy };
+  const linkedCases = hasPermission(user, 'case.view') ? casesForCorrection({ correctionId: correction.id }) : [];
   // A published correction whose text was left as it was can be carried out by a later edit.
   const canCarryOut = correction.status === 'published' && !amendedVersion && correction.kind !== 'retraction' && hasPermission(user, versionPermission(carryingOutKind(correction.kind)));
   // The notice as readers will read it if it is published now (worded by the one notice composer).
@@ -54,7 +61,8 @@ export default async function DeskCorrectionPage({ params }: { params: Promise<{
             action={updateCorrectionAction}
             hidden={{ correctionId: String(correction.id), revision: String(correction.revision) }}
             claims={correction.claims.map((c) => c.exact)}
-            initial={{ kind: correction.kind, mode: correction.mode, wording: correction.wording, said: correction.said ?? '', about: correction.about ?? '', replacements: correction.claims.map((c) => c.replacement ?? '') }}
+            initial={{ kind: correction.kind, mode: correction.mode, wording: correction.wording, said: correction.said ?? '', about: correction.about ?? '', replacements: correction.claims.map((c) => c.replacement ?? ''), ...classified }}
+            taxonomy={taxonomy}
             submitLabel="Save draft"
             preview={{
               article: { headline: latestHeadline, section: article.section, firstPublishedAt: (article.firstPublishedAt ?? correction.draftedAt).toISOString() },
@@ -64,7 +72,7 @@ export default async function DeskCorrectionPage({ params }: { params: Promise<{
             }}
           />
           {standards ? (
-            <PublishCorrectionForm action={publishCorrectionAction} correctionId={correction.id} revision={correction.revision} preview={readerPreview} />
+            <PublishCorrectionForm action={publishCorrectionAction} correctionId={correction.id} revision={correction.revision} preview={readerPreview} taxonomy={taxonomy} classified={classified} />
           ) : (
             <p className="meta">A standards editor publishes this draft.</p>
           )}
@@ -104,6 +112,7 @@ export default async function DeskCorrectionPage({ params }: { params: Promise<{
           <SameErrorElsewhere correctionId={correction.id} />
         </>
       )}
+      <CorrectionStandards correction={correction} amendedAt={amendedVersion?.savedAt ?? null} cases={linkedCases} config={config} settings={settings} />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { requireDeskPage } from '@/app/(auth)/access';
 import { CorrectionForm } from '@/components/desk/correction-form';
+import { getStandardsConfig } from '@/db/queries/cases';
 import { getDeskArticle } from '@/db/queries/desk';
 import { getSettings } from '@/db/queries/settings';
 import { anchorQuote, createAnchor } from '@/lib/anchoring';
@@ -19,6 +20,11 @@ function trimSpan(text: string, start: number, end: number): [number, number] {
   while (start < end && /\s/.test(text[start])) start++;
   while (end > start && /\s/.test(text[end - 1])) end--;
   return [start, end];
+}
+
+function taxonomyOptions() {
+  const { errorTypes, errorCauses, foundBy } = getStandardsConfig();
+  return { errorTypes, errorCauses, foundBy };
 }
 
 export default async function NewCorrectionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
@@ -70,6 +76,7 @@ export default async function NewCorrectionPage({ params, searchParams }: { para
           hidden={{ articleId: String(desk.article.id), versionNumber: String(version.number), claims: JSON.stringify(claims.map(({ start, end }) => ({ start, end }))) }}
           claims={claims.map((c) => c.exact)}
           initial={{ kind: 'correction', mode: 'notice', wording: '' }}
+          taxonomy={taxonomyOptions()}
           submitLabel="Save draft"
           preview={{
             article: { headline: version.headline, section: desk.article.section, firstPublishedAt: (desk.article.firstPublishedAt ?? new Date()).toISOString() },

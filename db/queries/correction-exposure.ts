@@ -1,0 +1,24 @@
+// When a correction's wrong words were first public (lib/standards/exposure.ts over the article's
+// public versions), worked out as it is published. No server-only: the demo seed records its
+// published corrections' exposure through this same function.
+import { eq } from 'drizzle-orm';
+import { exposedFrom } from '../../lib/standards/exposure';
+import { articles, type Claim, versions } from '../schema';
+import type { Tx } from './types';
+import { chainTexts } from './version-texts';
+
+/** When the claims' words were first public: the earliest instant over the correction's claims. */
+export function claimsExposedFrom(tx: Tx, articleId: number, draftClaims: readonly Claim[]): Date | null {
+  const article = tx.select({ firstPublicVersion: articles.firstPublicVersion, firstPublishedAt: articles.firstPublishedAt }).from(articles).where(eq(articles.id, articleId)).get();
+  if (!article || article.firstPublicVersion === null) return null;
+  const rows = tx.select({ id: versions.id, number: versions.number, savedAt: versions.savedAt }).from(versions).where(eq(versions.articleId, articleId)).all();
+  const saved = new Map(rows.map((v) => [v.number, v.savedAt]));
+  const idToNumber = new Map(rows.map((v) => [v.id, v.number]));
+  const chain = chainTexts(tx, articleId, article.firstPublicVersion).map((v) => ({ number: v.number, text: v.text, savedAt: saved.get(v.number) ?? new Date(0) }));
+  let earliest: Date | null = null;
+  for (const claim of draftClaims) {
+    const from = exposedFrom(chain, { versionNumber: idToNumber.get(claim.versionId) ?? 0, exact: claim.exact }, article.firstPublishedAt);
+    if (from && (!earliest || from.getTime() < earliest.getTime())) earliest = from;
+  }
+  return earliest;
+}
