@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { backupDatabase } from '../db/backup';
-import { type RunningApp, serverRss, startApp } from '../scripts/support/app-client';
+import { type RunningApp, serverRss, signIn, startApp } from '../scripts/support/app-client';
 import { openDatabase } from '../db/connection';
 import { deskLoad, deskPageFigures, standardsMix } from './desk-pages';
 import { readerBench, readerOptionsFrom } from './reader';
@@ -22,6 +22,8 @@ const quick = args.has('--quick');
 const deskOnly = args.has('--desk');
 /** --reader: only the reader routes (bench/reader.ts), on their own 100,000-article database. */
 const readerOnly = args.has('--reader');
+/** --standards: only the casebook and standards pages on the million-article database (one request at a time). */
+const standardsOnly = args.has('--standards');
 const DIR = path.join('data', 'bench');
 const portArg = process.argv.indexOf('--port');
 const PORT = portArg > 0 ? Number(process.argv[portArg + 1]) : 3400;
@@ -66,6 +68,32 @@ async function deskSection(base: string, app: RunningApp, scale: typeof FULL_SCA
   row('server memory (RSS) after desk load', `${(rss / 1e6).toFixed(0)} MB`, '< 400 MB', rss < 400e6);
 }
 
+/** The casebook's and the standards desk's pages (issue 16), then the dashboard and statement over distinct ranges. */
+async function standardsSection(base: string) {
+  const cookie = await signIn(base, 'standards@bench.example', 'errata-bench-2026');
+  console.log('\nThe casebook and standards pages, signed in as standards, 20 requests each after 3 to warm:');
+  for (const page of ['/desk', '/desk/cases', '/desk/cases?clock=overdue', '/desk/cases?status=upheld&route=ipso', '/desk/cases/42', '/desk/standards', '/desk/standards?section=Politics', '/desk/standards/statement?from=2025-11-21&to=2026-11-20', '/desk/standards/statement.csv?from=2025-11-21&to=2026-11-20']) {
+    const times: number[] = [];
+    let status = 0;
+    let bytes = 0;
+    for (let i = 0; i < 23; i++) {
+      const started = performance.now();
+      const response = await fetch(base + page, { headers: { cookie, 'accept-encoding': 'identity' }, redirect: 'manual' });
+      const text = await response.text();
+      if (i >= 3) times.push(performance.now() - started);
+      status = response.status;
+      bytes = Buffer.byteLength(text);
+    }
+    times.sort((a, b) => a - b);
+    const p = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)];
+    row(`desk ${page}`, `${status}, p50 ${p(0.5).toFixed(0)} ms, p99 ${p(0.99).toFixed(0)} ms, ${(bytes / 1000).toFixed(0)} KB`, '200, p99 < 300 ms', status === 200 && p(0.99) < 300);
+  }
+  console.log('\nThe standards dashboard and statement, 120 distinct ranges and sections each, one request at a time:');
+  for (const f of await standardsMix(base, cookie)) {
+    row(`standards ${f.page} (distinct URLs)`, `p50 ${f.p50.toFixed(0)} ms, p99 ${f.p99.toFixed(0)} ms, largest ${(f.bytes / 1000).toFixed(0)} KB, ${f.errors} errors`, 'p99 < 300 ms, no errors', f.p99 < 300 && f.errors === 0);
+  }
+}
+
 function printTable() {
   console.log('\n| measure | figure | target | met |\n|---|---|---|---|');
   for (const r of rows) console.log(`| ${r.what} | ${r.figure} | ${r.target} | ${r.ok === null ? '' : r.ok ? 'yes' : 'NO'} |`);
@@ -89,6 +117,16 @@ async function main() {
     console.log(`Generating ${scale.articles} articles, ${scale.articles * scale.versionsPerArticle} versions, ${scale.corrections} corrections, ${scale.reports} reports…`);
     const generated = generateScaleDatabase(DB, scale);
     row('scale database', `${scale.articles} articles, ${scale.articles * scale.versionsPerArticle} versions, ${scale.corrections} corrections, ${scale.reports} reports; ${(generated.bytes / 1e6).toFixed(0)} MB in ${generated.seconds.toFixed(0)} s`, '', null);
+  }
+  if (standardsOnly) {
+    const app = await startApp({ port: PORT, databasePath: DB, env: { ERRATA_SEED: 'none', ERRATA_SITE_URL: `http://127.0.0.1:${PORT}` } });
+    try {
+      await standardsSection(app.base);
+    } finally {
+      await app.stop();
+    }
+    printTable();
+    return;
   }
   if (deskOnly) {
     // Migrate (new indices) and refresh the planner's statistics before serving (sampled: quick at 10 GB).
