@@ -8,7 +8,7 @@ import { type APIRequestContext, type BrowserContext, expect, type Page, request
 import Database from 'better-sqlite3';
 import { endOfCalendarDay, isoDateInZone, startOfCalendarDay } from '../lib/wording/dates';
 import { actionNamed, callAction } from './support/actions';
-import { createArticle, demoUser, newSession, uniqueSlug } from './support/desk';
+import { classifyAndPublish, createArticle, demoUser, newSession, uniqueSlug } from './support/desk';
 import { SURFACES } from './support/surfaces';
 
 const databasePath = process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), 'data', 'e2e', 'errata.db');
@@ -89,29 +89,10 @@ async function expectNowherePublic(slug: string, secrets: string[]) {
   }
 }
 
-/** The publish step classifies the error (Type of error / Cause / Found by) when the form asks for it. */
+/** The publish step classifies the error (Type of error / Cause / Found by) in the confirmation, then publishes. */
 async function publishClassified(page: Page, correctionId: number) {
   await page.goto(`/desk/corrections/${correctionId}`);
-  await page.getByText('Publish correction…').click();
-  const typeOfError = page.getByLabel('Type of error', { exact: true });
-  if (await typeOfError.count()) {
-    await typeOfError.selectOption({ label: 'Number' });
-    await page.getByLabel('Cause', { exact: true }).selectOption({ label: 'Reporting' });
-    await page.getByLabel('Found by', { exact: true }).selectOption({ label: 'A reader' });
-  } else {
-    // Until the publish form carries the taxonomy selects (a sibling branch of issue 16), the draft
-    // is classified as the drafting form will do it: a draft's taxonomy is writable (only a
-    // published correction's is frozen), and publishing refuses an unclassified one.
-    const db = new Database(databasePath);
-    try {
-      db.prepare("update corrections set error_type = 'number', error_cause = 'reporting', found_by = 'reader' where id = ? and status = 'draft'").run(correctionId);
-    } finally {
-      db.close();
-    }
-    await page.reload();
-    await page.getByText('Publish correction…').click();
-  }
-  await page.getByRole('button', { name: 'Publish correction' }).click();
+  await classifyAndPublish(page, { errorType: 'number', errorCause: 'reporting', foundBy: 'reader' });
   await expect(page.getByRole('heading', { name: 'Correction (published)' })).toBeVisible();
 }
 

@@ -81,6 +81,7 @@ function checkOwner(tx: Tx, ownerId: number | null): void {
 export function logCase(input: LoggedCase): Case {
   const now = input.now ?? new Date();
   if (input.receivedAt.getTime() > now.getTime() + 60_000) throw new ErrataError('invalid', 'The date received cannot be in the future.', 'receivedAt');
+  if (input.receivedAt.getTime() < now.getTime() - 10 * 366 * 86_400_000) throw new ErrataError('invalid', 'The date received is more than ten years ago: check the year.', 'receivedAt');
   return getDb().transaction(
     (tx) => {
       const config = getStandardsConfig(tx);
@@ -137,7 +138,10 @@ export function assignCase(input: { caseId: number; route: CaseRoute; clauses: s
       checkClauses(config, input.clauses);
       checkOwner(tx, input.ownerId);
       const oldClauses = tx.select({ clause: caseClauses.clause }).from(caseClauses).where(eq(caseClauses.caseId, input.caseId)).all().map((c) => c.clause).sort();
-      const newClauses = [...new Set(input.clauses)].sort();
+      // A clause since removed from the configured list stays on the cases that cite it (the form
+      // cannot show it, so it is not the editor's choice to drop it).
+      const known = new Set(config.clauses.map((c) => c.code));
+      const newClauses = [...new Set([...input.clauses, ...oldClauses.filter((c) => !known.has(c))])].sort();
       const dueAt = before.route === input.route ? before.dueAt : responseDue(before.receivedAt, input.route, config);
       const after = tx.update(cases).set({ route: input.route, ownerId: input.ownerId, dueAt, updatedAt: input.now ?? new Date() }).where(eq(cases.id, input.caseId)).returning().get();
       tx.delete(caseClauses).where(eq(caseClauses.caseId, input.caseId)).run();
@@ -191,8 +195,10 @@ export function closeCase(input: { caseId: number; outcome: CaseOutcome; correct
       } else if (!WITH_CORRECTION.includes(input.outcome)) {
         correctionId = null;
       } else if (before.correctionId !== null) {
-        // The report's correction, when it has been published.
+        // The report's correction: named once published; still a draft, it must be published first,
+        // or the case would close for good without the correction that followed.
         const linked = tx.select({ status: corrections.status }).from(corrections).where(eq(corrections.id, before.correctionId)).get();
+        if (linked?.status === 'draft') throw new ErrataError('invalid', `Correction ${before.correctionId}, drafted from this case, is not published yet: publish it, then close the case.`, 'correctionId');
         correctionId = linked?.status === 'published' ? before.correctionId : null;
       }
       const now = input.now ?? new Date();

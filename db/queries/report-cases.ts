@@ -5,7 +5,8 @@ import { and, eq } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import { responseDue } from '../../lib/standards/clock';
 import { readStandardsConfig, type StandardsConfig } from '../../lib/standards/config';
-import { caseArticles, cases, type Case, standardsSettings } from '../schema';
+import { caseArticles, caseNotes, cases, type Case, standardsSettings } from '../schema';
+import { recordAudit } from './audit';
 import type { Tx } from './types';
 
 /** The stored standards configuration (defaults for anything missing), read in the caller's transaction. */
@@ -48,7 +49,19 @@ export function linkReportCase(tx: Tx, reportId: number, correctionId: number, n
   tx.update(cases).set({ correctionId, updatedAt: now }).where(and(eq(cases.reportId, reportId), eq(cases.status, 'open'))).run();
 }
 
-/** A report declined: its case closes as not upheld, with the reason. */
-export function declineReportCase(tx: Tx, reportId: number, reason: string, now: Date): void {
-  tx.update(cases).set({ status: 'not_upheld', closedAt: now, outcomeNote: reason, updatedAt: now }).where(and(eq(cases.reportId, reportId), eq(cases.status, 'open'))).run();
+/**
+ * A report declined. Closing a case is a standards decision (case.manage): when the decliner may
+ * make it, the case closes as not upheld with the reason (audited as a close); otherwise (a desk
+ * editor triaging the inbox) the case stays open for standards, with the reason as a note.
+ */
+export function declineReportCase(tx: Tx, reportId: number, reason: string, now: Date, by: { actorId: number | null; closes: boolean }): void {
+  const open = tx.select({ id: cases.id }).from(cases).where(and(eq(cases.reportId, reportId), eq(cases.status, 'open'))).get();
+  if (!open) return;
+  if (by.closes) {
+    tx.update(cases).set({ status: 'not_upheld', closedAt: now, outcomeNote: reason, updatedAt: now }).where(eq(cases.id, open.id)).run();
+    recordAudit(tx, { actorId: by.actorId, action: 'case.close', entityType: 'case', entityId: open.id, before: { status: 'open' }, after: { status: 'not_upheld', correctionId: null, note: reason, byDeclining: reportId }, at: now });
+    return;
+  }
+  const note = tx.insert(caseNotes).values({ caseId: open.id, authorId: by.actorId, body: `The report was declined on the desk: ${reason}`, at: now }).returning().get();
+  recordAudit(tx, { actorId: by.actorId, action: 'case.note', entityType: 'case', entityId: open.id, after: { noteId: note.id }, at: now });
 }

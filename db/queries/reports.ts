@@ -7,6 +7,7 @@ import { REPORT_AGES } from '../../lib/desk/list-params';
 import { createAnchor } from '../../lib/anchoring';
 import { toPlainText } from '../../lib/markdown';
 import { ErrataError } from '../../lib/errors';
+import { can } from '../../lib/roles';
 import { getDb } from '../index';
 import { articles, cases, type Report, reports, users, versions } from '../schema';
 import { recordAudit } from './audit';
@@ -153,7 +154,8 @@ export function declineReport({ id, reason, actorId }: { id: number; reason: str
     if (report.status !== 'new') throw new ErrataError('conflict', 'This report was already handled.');
     const now = new Date();
     tx.update(reports).set({ status: 'declined', declineReason: reason, handledBy: actorId, handledAt: now }).where(eq(reports.id, id)).run();
-    declineReportCase(tx, id, reason, now);
+    const actor = tx.select({ role: users.role }).from(users).where(eq(users.id, actorId)).get();
+    declineReportCase(tx, id, reason, now, { actorId, closes: actor ? can(actor.role, 'case.manage') : false });
     recordAudit(tx, { actorId, action: 'report.decline', entityType: 'report', entityId: id, before: { status: 'new' }, after: { status: 'declined', reason } });
   });
 }

@@ -8,9 +8,10 @@ import { createAnchor } from '../../lib/anchoring';
 import { toPlainText } from '../../lib/markdown';
 import { responseDue } from '../../lib/standards/clock';
 import { recordAudit } from '../queries/audit';
+import { can } from '../../lib/roles';
 import { declineReportCase, linkReportCase, newCaseReference, openCaseForReport, standardsConfigIn } from '../queries/report-cases';
 import type { Tx } from '../queries/types';
-import { caseArticles, caseClauses, caseNotes, cases, corrections, reports, type Version } from '../schema';
+import { caseArticles, caseClauses, caseNotes, cases, corrections, reports, users, type Version } from '../schema';
 import type { DemoCase } from './types';
 
 const HOUR = 3_600_000;
@@ -130,7 +131,9 @@ export function seedCase(tx: Tx, c: DemoCase, seeded: Map<string, SeededArticle>
     const { reason, hoursAfter, by } = c.report.declined;
     const when = at(hoursAfter);
     tx.update(reports).set({ status: 'declined', declineReason: reason, handledBy: userId(by), handledAt: when }).where(eq(reports.id, reportId)).run();
-    declineReportCase(tx, reportId, reason, when);
+    // As the desk's decline does: it closes the case only for someone who may close cases.
+    const decliner = tx.select({ role: users.role }).from(users).where(eq(users.id, userId(by))).get();
+    declineReportCase(tx, reportId, reason, when, { actorId: userId(by), closes: decliner ? can(decliner.role, 'case.manage') : false });
     recordAudit(tx, { actorId: userId(by), action: 'report.decline', entityType: 'report', entityId: reportId, before: { status: 'new' }, after: { status: 'declined', reason }, at: when });
   }
   if (c.closed) {

@@ -203,7 +203,7 @@ export const demoCases: DemoCase[] = [
     articles: [{ slug: 'harbour-flood-gates-test', quote: 'installed in 2009' }],
     summary: 'I think the gates went in in 2010, not 2009.',
     clauses: [],
-    report: { version: 1, declined: { reason: 'The harbour board’s records show the gates were installed in 2009.', hoursAfter: 40, by: TOMAS } },
+    report: { version: 1, declined: { reason: 'The harbour board’s records show the gates were installed in 2009.', hoursAfter: 40, by: HAMISH } },
   },
   // ---------------------------------------------------------------- the cinema
   {
@@ -421,7 +421,7 @@ export const demoCases: DemoCase[] = [
     articles: [{ slug: 'rovers-reach-cup-semi-finals', quote: 'A crowd of 1,140' }],
     summary: 'I was there and it was nearer 1,500. The club said 1,460 on its website.',
     clauses: [],
-    report: { version: 4, declined: { reason: 'The club’s official attendance, given to us after the match, was 1,140.', hoursAfter: 30, by: PRIYA } },
+    report: { version: 4, declined: { reason: 'The club’s official attendance, given to us after the match, was 1,140.', hoursAfter: 30, by: MARGARET } },
   },
   {
     channel: 'phone',

@@ -1,0 +1,77 @@
+// The casebook's services where the attack round found holes: who may close a case by declining
+// its report, closing with a correction still in draft, and clauses since removed from the list.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('server-only', () => ({}));
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'errata-cases-'));
+process.env.DATABASE_PATH = path.join(dir, 'test.db');
+process.env.ERRATA_SEED = 'none';
+process.env.ERRATA_ADMIN_EMAIL = 'admin@example.org';
+process.env.ERRATA_ADMIN_PASSWORD = 'a long enough admin password 2026';
+
+const { getDb } = await import('../index');
+const { articles, auditEvents, caseClauses, caseNotes, cases, users } = await import('../schema');
+const { appendVersion } = await import('./version-writes');
+const { createReport, declineReport, acceptReport } = await import('./reports');
+const { assignCase, closeCase, getStandardsConfig, logCase, saveStandardsConfig } = await import('./cases');
+const { eq } = await import('drizzle-orm');
+
+const db = getDb();
+const editor = db.insert(users).values({ email: 'e@example.org', name: 'E', role: 'editor', passwordHash: 'x' }).returning().get();
+const standards = db.insert(users).values({ email: 's@example.org', name: 'S', role: 'standards', passwordHash: 'x' }).returning().get();
+let n = 0;
+function reported() {
+  n += 1;
+  const article = db.insert(articles).values({ slug: `story-${n}`, section: 'Local', byline: 'B', status: 'published', firstPublicVersion: 1, firstPublishedAt: new Date() }).returning().get();
+  const version = appendVersion(db, { articleId: article.id, headline: 'H', standfirst: 'S', body: 'The ferry runs on Monday.', changeKind: 'first_publication', note: '', savedBy: editor.id });
+  const report = createReport({ articleId: article.id, versionId: version.id, start: 18, end: 24, exact: 'Monday', message: 'It runs on Tuesday.', email: 'reader@example.org', ip: '127.0.0.1' });
+  const row = db.select().from(cases).where(eq(cases.reportId, report.id)).get();
+  return { report, caseRow: row!, article };
+}
+
+describe('declining a report', () => {
+  it('by a desk editor leaves the case open for standards, with the reason as a note', () => {
+    const { report, caseRow } = reported();
+    declineReport({ id: report.id, reason: 'Looks right to me.', actorId: editor.id });
+    expect(db.select().from(cases).where(eq(cases.id, caseRow.id)).get()?.status).toBe('open');
+    expect(db.select().from(caseNotes).where(eq(caseNotes.caseId, caseRow.id)).all().map((x) => x.body)).toEqual(['The report was declined on the desk: Looks right to me.']);
+  });
+  it('by standards closes it as not upheld, audited as a close', () => {
+    const { report, caseRow } = reported();
+    declineReport({ id: report.id, reason: 'The timetable says Monday.', actorId: standards.id });
+    const after = db.select().from(cases).where(eq(cases.id, caseRow.id)).get();
+    expect(after?.status).toBe('not_upheld');
+    expect(db.select().from(auditEvents).where(eq(auditEvents.entityId, String(caseRow.id))).all().some((e) => e.action === 'case.close' && e.entityType === 'case')).toBe(true);
+  });
+});
+
+describe('closing a case', () => {
+  it('as upheld while the correction drafted from it is unpublished is refused, and the case stays open', () => {
+    const { report, caseRow } = reported();
+    acceptReport({ id: report.id, actorId: standards.id });
+    expect(() => closeCase({ caseId: caseRow.id, outcome: 'upheld', correctionId: null, note: 'Wrong day.', actorId: standards.id })).toThrow(/not published yet/);
+    expect(db.select().from(cases).where(eq(cases.id, caseRow.id)).get()?.status).toBe('open');
+    // Not upheld names no correction, so it may close.
+    closeCase({ caseId: caseRow.id, outcome: 'not_upheld', correctionId: null, note: 'Right after all.', actorId: standards.id });
+    expect(db.select().from(cases).where(eq(cases.id, caseRow.id)).get()?.status).toBe('not_upheld');
+  });
+});
+
+describe('clauses removed from the configured list', () => {
+  it('stay on the cases that cite them when the case is assigned again', () => {
+    const { article } = reported();
+    const logged = logCase({ channel: 'letter', route: 'ipso', complainantName: 'A', complainantContact: null, summary: 'Wrong.', articles: [{ slug: article.slug, quote: null }], clauses: ['1', '2'], receivedAt: new Date(), ownerId: null, actorId: standards.id });
+    const config = getStandardsConfig();
+    saveStandardsConfig({ config: { ...config, clauses: config.clauses.filter((c) => c.code !== '1') }, actorId: standards.id });
+    assignCase({ caseId: logged.id, route: 'ipso', clauses: ['2'], ownerId: editor.id, actorId: standards.id });
+    expect(db.select().from(caseClauses).where(eq(caseClauses.caseId, logged.id)).all().map((c) => c.clause).sort()).toEqual(['1', '2']);
+  });
+  it('a date received more than ten years ago is refused beside its field', () => {
+    const { article } = reported();
+    expect(() => logCase({ channel: 'letter', route: 'direct', complainantName: 'A', complainantContact: null, summary: 'Wrong.', articles: [{ slug: article.slug, quote: null }], clauses: [], receivedAt: new Date('1900-01-01'), ownerId: null, actorId: standards.id })).toThrow(/ten years/);
+  });
+});
