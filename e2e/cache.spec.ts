@@ -122,6 +122,9 @@ async function createPublished(request: APIRequestContext, slug: string, section
   return id;
 }
 
+/** Reader pages every spec's writes purge, not only this one's. */
+const SHARED = new Set(['/', '/corrections']);
+
 /** A page's body and whether Next served it from the page cache. */
 async function load(request: APIRequestContext, url: string) {
   const response = await request.get(url, { headers: { 'accept-encoding': 'identity' } });
@@ -153,7 +156,13 @@ test.describe('a write invalidates exactly its tags, at once', () => {
     const before = new Map<string, Awaited<ReturnType<typeof load>>>();
     for (const url of [...touched, ...feeds, unrelated]) before.set(url, await load(reader, url));
     expect(before.get(unrelated)?.cache).toBe('HIT');
-    for (const url of touched) expect(before.get(url)?.cache, url).toBe('HIT');
+    for (const url of touched) {
+      // The front page and the corrections list are shared with the specs running beside this one:
+      // a publish there purges them between the warm-up and this read. Their proof of being cached
+      // is a HIT within a few reads of a re-render.
+      for (let tries = 0; SHARED.has(url) && before.get(url)?.cache !== 'HIT' && tries < 5; tries++) before.set(url, await load(reader, url));
+      expect(before.get(url)?.cache, url).toBe('HIT');
+    }
 
     // A correction, drafted by the editor and published by standards.
     const start = toPlainText(BODY).indexOf('7 to 2');
@@ -176,7 +185,7 @@ test.describe('a write invalidates exactly its tags, at once', () => {
       // Rendered afresh. (The front page and the corrections list are shared with the specs running
       // beside this one, whose next request after the purge renders and caches them again: for
       // those the proof is the new ETag and text below.)
-      if (url !== '/' && url !== '/corrections') expect(after.cache, url).not.toBe('HIT');
+      if (!SHARED.has(url)) expect(after.cache, url).not.toBe('HIT');
       // (The history lists corrections that amended a version; this one is a notice.)
       if (url.includes('history')) continue;
       expect(after.etag, url).not.toBe(before.get(url)?.etag);
