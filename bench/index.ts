@@ -102,7 +102,7 @@ function printTable() {
 async function main() {
   fs.mkdirSync(DIR, { recursive: true });
   if (!fs.existsSync(path.join('.next', 'BUILD_ID'))) spawnSync('npx', ['next', 'build'], { stdio: 'inherit' });
-  if (!deskOnly) {
+  if (!deskOnly && !standardsOnly) {
     // The reader bench on the next port (its flags are the rest: --articles, --duration, --only, --fresh).
     const readerArgs = process.argv.slice(2).filter((a, i, all) => a !== '--port' && all[i - 1] !== '--port');
     rows.push(...(await readerBench(readerOptionsFrom(readerArgs, { port: PORT + 1, quick }))));
@@ -118,6 +118,13 @@ async function main() {
     const generated = generateScaleDatabase(DB, scale);
     row('scale database', `${scale.articles} articles, ${scale.articles * scale.versionsPerArticle} versions, ${scale.corrections} corrections, ${scale.reports} reports; ${(generated.bytes / 1e6).toFixed(0)} MB in ${generated.seconds.toFixed(0)} s`, '', null);
   }
+  if (deskOnly || standardsOnly) {
+    // Migrate (new indices) and refresh the planner's statistics before serving (sampled: quick at 10 GB).
+    const db = openDatabase(DB);
+    db.$client.pragma('analysis_limit = 1000');
+    db.$client.exec('ANALYZE');
+    db.$client.close();
+  }
   if (standardsOnly) {
     const app = await startApp({ port: PORT, databasePath: DB, env: { ERRATA_SEED: 'none', ERRATA_SITE_URL: `http://127.0.0.1:${PORT}` } });
     try {
@@ -129,11 +136,6 @@ async function main() {
     return;
   }
   if (deskOnly) {
-    // Migrate (new indices) and refresh the planner's statistics before serving (sampled: quick at 10 GB).
-    const db = openDatabase(DB);
-    db.$client.pragma('analysis_limit = 1000');
-    db.$client.exec('ANALYZE');
-    db.$client.close();
     const app = await startApp({ port: PORT, databasePath: DB, env: { ERRATA_SEED: 'none', ERRATA_SITE_URL: `http://127.0.0.1:${PORT}` } });
     try {
       await deskSection(app.base, app, scale);
