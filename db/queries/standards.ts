@@ -6,10 +6,11 @@ import 'server-only';
 import { and, count, desc, eq, gte, inArray, lt, min, sql, type SQL } from 'drizzle-orm';
 import { buildStatement, byAuthor, type CaseFact, type CorrectionFact, type Statement } from '../../lib/standards/statement';
 import type { StandardsConfig } from '../../lib/standards/config';
-import { endOfCalendarDay, isoDateInZone, startOfCalendarDay } from '../../lib/wording';
+import { calendarDayFinder, endOfCalendarDay, isoDateInZone, startOfCalendarDay } from '../../lib/wording';
 import { getDb } from '../index';
 import { articles, caseArticles, caseClauses, cases, corrections, versions } from '../schema';
 import { recordAudit } from './audit';
+import { distinctArticleValues } from './distinct-values';
 
 export interface FigureRange {
   /** Calendar days in the newsroom's time zone, inclusive. */
@@ -51,9 +52,10 @@ export function correctionFacts(range: FigureRange, timeZone: string): Correctio
     .where(and(...where))
     .orderBy(corrections.publishedAt, corrections.id)
     .all();
+  const dayOf = calendarDayFinder(range.from, range.to, timeZone);
   return rows.map((r) => {
     const publishedAt = r.publishedAt as Date;
-    return { ...r, publishedAt, publishedDay: isoDateInZone(publishedAt, timeZone), firstReportAt: r.firstReportAt === null ? null : new Date(Number(r.firstReportAt)) };
+    return { ...r, publishedAt, publishedDay: dayOf(publishedAt), firstReportAt: r.firstReportAt === null ? null : new Date(Number(r.firstReportAt)) };
   });
 }
 
@@ -137,15 +139,9 @@ export function standardsAlerts(now: Date, config: Pick<StandardsConfig, 'alertC
   return [...group(articles.section, 'section'), ...group(articles.byline, 'author')];
 }
 
-/** The sections corrections have been published in, for the dashboard's filter. */
+/** The sections corrections have been published in, for the dashboard's filter (a hop along the section index). */
 export function correctionSections(): string[] {
-  return getDb()
-    .selectDistinct({ section: articles.section })
-    .from(articles)
-    .where(inArray(articles.id, getDb().select({ id: corrections.articleId }).from(corrections).where(eq(corrections.status, 'published'))))
-    .orderBy(articles.section)
-    .all()
-    .map((r) => r.section);
+  return distinctArticleValues(getDb(), 'section', 500, { publishedCorrection: true });
 }
 
 /** The annual statement (and the dashboard's tables) for a range: the one place both are read. */

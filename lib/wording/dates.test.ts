@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDay, endOfCalendarDay, formatCalendarDay, formatDateTime, formatLongDate, formatShortDate, isCalendarDate, isoDateInZone, startOfCalendarDay } from './dates';
+import fc from 'fast-check';
+import { calendarDay, calendarDayFinder, endOfCalendarDay, formatCalendarDay, formatDateTime, formatLongDate, formatShortDate, isCalendarDate, isoDateInZone, startOfCalendarDay } from './dates';
 import { settings } from './test-fixtures';
 
 describe('dates in the newsroom’s zone and locale', () => {
@@ -56,4 +57,26 @@ describe('dates in the newsroom’s zone and locale', () => {
     expect(endOfCalendarDay('2026-05-15', 'Pacific/Auckland').toISOString()).toBe('2026-05-15T12:00:00.000Z');
     expect(endOfCalendarDay('2026-05-15', 'America/New_York').toISOString()).toBe('2026-05-16T04:00:00.000Z');
   });
+
+  it('finds the zone’s calendar day of any instant in a range as isoDateInZone does, across clock changes and at the days’ edges', () => {
+    for (const zone of ['Europe/London', 'Pacific/Auckland', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kolkata', 'UTC']) {
+      const find = calendarDayFinder('2025-10-20', '2026-04-10', zone);
+      const from = startOfCalendarDay('2025-10-19', zone).getTime();
+      const to = endOfCalendarDay('2026-04-11', zone).getTime();
+      fc.assert(
+        fc.property(fc.integer({ min: from, max: to }), (t) => {
+          const date = new Date(t);
+          expect(find(date)).toBe(isoDateInZone(date, zone));
+        }),
+        { numRuns: 400 },
+      );
+      // Each day's first instant and the last millisecond before it.
+      for (const day of ['2025-10-20', '2025-10-26', '2026-03-29', '2026-04-05', '2026-04-10', '2026-04-11']) {
+        const start = startOfCalendarDay(day, zone);
+        expect(find(start), `${zone} ${day}`).toBe(isoDateInZone(start, zone));
+        expect(find(new Date(start.getTime() - 1)), `${zone} before ${day}`).toBe(isoDateInZone(new Date(start.getTime() - 1), zone));
+      }
+    }
+  });
 });
+
