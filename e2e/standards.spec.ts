@@ -20,6 +20,15 @@ function read<T>(sql: string, ...params: unknown[]): T {
   }
 }
 
+function readAll<T>(sql: string, ...params: unknown[]): T[] {
+  const db = new Database(databasePath, { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
@@ -197,6 +206,41 @@ test('per-author figures are shown only when asked for, and each showing is audi
   );
   expect(event.email).toBe(user.email);
   expect(JSON.parse(event.after)).toMatchObject({ from: '2026-09-01', to: '2026-11-30', section: null });
+});
+
+test('an alert on an author names them only on the audited per-author view, never on the desk home', async ({ page }) => {
+  await signInAs(page, 'standards');
+  // The demo newsroom's own now, when one reporter and one section have reached the rule.
+  await page.setExtraHTTPHeaders({ 'x-errata-test-now': '2026-11-20T00:00:00Z' });
+  const since = Date.parse('2026-10-21T00:00:00Z');
+  const alerting = readAll<{ byline: string }>(
+    "select a.byline from corrections c join articles a on a.id = c.article_id where c.status = 'published' and c.published_at >= ? and c.published_at < ? group by a.byline having count(*) >= 3",
+    since,
+    Date.parse('2026-11-20T00:00:00Z'),
+  );
+  expect(alerting.length, 'the demo has an author past the rule').toBeGreaterThan(0);
+  const views = () => read<{ n: number }>("select count(*) as n from audit_events where action = 'standards.view_authors'").n;
+  const before = views();
+
+  await page.goto('/desk');
+  const panel = page.getByRole('region', { name: 'Standards alerts' });
+  await expect(panel).toContainText(/(One author has|\d+ authors have) \d+ or more corrections in 30 days/);
+  await page.goto(`/desk/standards?${RANGE}`);
+  const alerts = page.locator('.standards-alerts');
+  await expect(alerts).toContainText(/(One author|\d+ authors) \(show who/);
+  for (const { byline } of alerting) {
+    await page.goto('/desk');
+    await expect(panel).not.toContainText(byline);
+    await page.goto(`/desk/standards?${RANGE}`);
+    await expect(alerts).not.toContainText(byline);
+  }
+  expect(views()).toBe(before);
+
+  await page.goto('/desk');
+  await panel.getByRole('link', { name: /or more corrections/ }).click();
+  await expect(page).toHaveURL(/authors=1/);
+  for (const { byline } of alerting) await expect(alerts).toContainText(byline);
+  await expect.poll(views).toBe(before + 1);
 });
 
 test('cases open and overdue follow the desk’s clock', async ({ page }) => {

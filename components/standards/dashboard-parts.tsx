@@ -45,7 +45,12 @@ export interface AlertRow {
   days: number;
 }
 
-export function AlertsList({ alerts, rule, showAuthors }: { alerts: readonly AlertRow[]; rule: { alertCount: number; alertDays: number }; showAuthors: boolean }) {
+/**
+ * The alerts that have reached the rule. An author's name with their count is a per-author figure:
+ * it is shown only in the audited view (showAuthors); otherwise the authors are counted, with a
+ * link to that view.
+ */
+export function AlertsList({ alerts, rule, showAuthors, authorsHref }: { alerts: readonly AlertRow[]; rule: { alertCount: number; alertDays: number }; showAuthors: boolean; authorsHref: string | null }) {
   const ruleText = `at least ${rule.alertCount} corrections in ${rule.alertDays} days on one author or one section`;
   if (alerts.length === 0) return <p>No alerts: nothing has reached the rule ({ruleText}).</p>;
   const hiddenAuthors = showAuthors ? 0 : alerts.filter((a) => a.on === 'author').length;
@@ -60,7 +65,19 @@ export function AlertsList({ alerts, rule, showAuthors }: { alerts: readonly Ale
               <strong>{a.name}</strong> ({a.on === 'author' ? 'author' : 'section'}): {a.count} corrections in the last {a.days} days
             </li>
           ))}
-        {hiddenAuthors ? <li>{hiddenAuthors === 1 ? 'One author' : `${hiddenAuthors} authors`} (names are for standards editors)</li> : null}
+        {hiddenAuthors ? (
+          <li>
+            {hiddenAuthors === 1 ? 'One author' : `${hiddenAuthors} authors`}{' '}
+            {authorsHref ? (
+              <>
+                {/* Never prefetched: following the link is what the audit trail records. */}
+                (<Link href={authorsHref} prefetch={false}>show who</Link>; each showing is kept in the audit trail)
+              </>
+            ) : (
+              '(names are for standards editors)'
+            )}
+          </li>
+        ) : null}
       </ul>
     </div>
   );

@@ -85,7 +85,7 @@ export default async function StandardsPage({ searchParams }: { searchParams: Pr
       </ul>
 
       <h2>Alerts</h2>
-      <AlertsList alerts={alerts} rule={config} showAuthors={hasPermission(user, 'standards.authors')} />
+      <AlertsList alerts={alerts} rule={config} showAuthors={authors !== null} authorsHref={hasPermission(user, 'standards.authors') ? `/desk/standards?${rangeQuery(range, { authors: '1' })}` : null} />
 
       <h2>At a glance</h2>
       <Headlines

@@ -86,7 +86,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       ) : null}
       <h2>Clauses</h2>
       {clauses.length ? (
-        <ul>
+        <ul className="case-clauses">
           {clauses.map((code) => (
             <li key={code}>{labelOf(config.clauses, code)}</li>
           ))}
