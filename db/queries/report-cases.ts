@@ -8,6 +8,7 @@ import { readStandardsConfig, type StandardsConfig } from '../../lib/standards/c
 import { caseArticles, caseNotes, cases, type Case, standardsSettings } from '../schema';
 import { recordAudit } from './audit';
 import type { Tx } from './types';
+import { referenceFrom } from '../../lib/random';
 
 /** The stored standards configuration (defaults for anything missing), read in the caller's transaction. */
 export function standardsConfigIn(tx: Tx): StandardsConfig {
@@ -17,8 +18,7 @@ export function standardsConfigIn(tx: Tx): StandardsConfig {
 
 /** A reference a complainant can quote back: no 0/O or 1/I to misread. */
 export function newCaseReference(): string {
-  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-  return `C-${Array.from(randomBytes(8), (b) => alphabet[b % alphabet.length]).join('')}`;
+  return referenceFrom('C', randomBytes(8));
 }
 
 /** Opens the case a reader report starts, inside the report's transaction. */

@@ -15,12 +15,11 @@ import { declineReportCase, getStandardsConfig, linkReportCase, openCaseForRepor
 import type { Tx } from './types';
 import { insertDraft } from './correction-writes';
 import { keyset } from './keyset';
+import { referenceFrom } from '../../lib/random';
 
 /** A reference a reader can quote back: no 0/O or 1/I to misread. */
 function newReference(): string {
-  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-  const bytes = randomBytes(8);
-  return `R-${Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('')}`;
+  return referenceFrom('R', randomBytes(8));
 }
 
 export interface NewReport {

@@ -155,9 +155,10 @@ export function loadStatement(range: FigureRange, timeZone: string, config: Stan
   const statement = buildStatement({ from: range.from, to: range.to, section: range.section ?? null, corrections: cs, cases: caseRows, config });
   if (extra.length) {
     const byId = new Map(extra.map((c) => [c.id, c]));
+    const correctionOf = new Map(caseRows.map((c) => [c.reference, c.correctionId]));
     for (const u of statement.upheld) {
-      const caseRow = caseRows.find((c) => c.reference === u.reference);
-      const fact = caseRow?.correctionId ? byId.get(caseRow.correctionId) : undefined;
+      const correctionId = correctionOf.get(u.reference);
+      const fact = correctionId ? byId.get(correctionId) : undefined;
       if (!u.correction && fact) u.correction = { id: fact.id, kind: fact.kind, wording: fact.wording, slug: fact.slug, publishedAt: fact.publishedAt };
     }
   }
