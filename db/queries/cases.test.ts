@@ -14,7 +14,7 @@ process.env.ERRATA_ADMIN_EMAIL = 'admin@example.org';
 process.env.ERRATA_ADMIN_PASSWORD = 'a long enough admin password 2026';
 
 const { getDb } = await import('../index');
-const { articles, auditEvents, caseClauses, caseNotes, cases, users } = await import('../schema');
+const { articles, auditEvents, caseClauses, caseNotes, cases, corrections, users } = await import('../schema');
 const { appendVersion } = await import('./version-writes');
 const { createReport, declineReport, acceptReport } = await import('./reports');
 const { assignCase, closeCase, getStandardsConfig, logCase, saveStandardsConfig } = await import('./cases');
@@ -69,6 +69,19 @@ describe('clauses removed from the configured list', () => {
     saveStandardsConfig({ config: { ...config, clauses: config.clauses.filter((c) => c.code !== '1') }, actorId: standards.id });
     assignCase({ caseId: logged.id, route: 'ipso', clauses: ['2'], ownerId: editor.id, actorId: standards.id });
     expect(db.select().from(caseClauses).where(eq(caseClauses.caseId, logged.id)).all().map((c) => c.clause).sort()).toEqual(['1', '2']);
+  });
+  it('taken off the list while cases carry them, they are reported back with how many carry each', () => {
+    const { article } = reported();
+    const logged = logCase({ channel: 'letter', route: 'ipso', complainantName: 'A', complainantContact: null, summary: 'Wrong.', articles: [{ slug: article.slug, quote: null }], clauses: ['3'], receivedAt: new Date(), ownerId: null, actorId: standards.id });
+    const config = getStandardsConfig();
+    const carrying = db.select().from(caseClauses).where(eq(caseClauses.clause, '3')).all().length;
+    const unused = config.errorTypes.find((o) => db.select().from(corrections).where(eq(corrections.errorType, o.code)).all().length === 0);
+    const saved = saveStandardsConfig({ config: { ...config, clauses: config.clauses.filter((c) => c.code !== '3'), errorTypes: config.errorTypes.filter((o) => o.code !== unused?.code) }, actorId: standards.id });
+    expect(saved.changed.sort()).toEqual(unused ? ['clauses', 'errorTypes'] : ['clauses']);
+    // Only what the record carries: an unused type of error goes without a word.
+    expect(saved.retired).toEqual([{ list: 'clauses', code: '3', label: config.clauses.find((c) => c.code === '3')?.label, count: carrying }]);
+    expect(db.select().from(caseClauses).where(eq(caseClauses.caseId, logged.id)).all().map((c) => c.clause)).toEqual(['3']);
+    saveStandardsConfig({ config, actorId: standards.id });
   });
   it('a date received more than ten years ago is refused beside its field', () => {
     const { article } = reported();

@@ -28,18 +28,48 @@ export function getStandardsConfig(tx?: Tx): StandardsConfig {
   return standardsConfigIn(tx ?? getDb());
 }
 
-/** The admin's change, audited with what it replaced. Returns the keys that changed. */
-export function saveStandardsConfig({ config, actorId }: { config: StandardsConfig; actorId: number }): (keyof StandardsConfig)[] {
+/** An option taken off a list that the record still carries: it stays on those records. */
+export interface RetiredOption {
+  list: 'clauses' | 'errorTypes' | 'errorCauses' | 'foundBy';
+  code: string;
+  label: string;
+  /** How many cases (clauses) or corrections (the taxonomy) carry it. */
+  count: number;
+}
+
+/** Options in `before` but not in `after` that cases or corrections carry, with how many carry each. */
+function retiredInUse(tx: Tx, before: StandardsConfig, after: StandardsConfig): RetiredOption[] {
+  const out: RetiredOption[] = [];
+  const column = { errorTypes: corrections.errorType, errorCauses: corrections.errorCause, foundBy: corrections.foundBy } as const;
+  for (const list of ['clauses', 'errorTypes', 'errorCauses', 'foundBy'] as const) {
+    const kept = new Set(after[list].map((o) => o.code));
+    for (const option of before[list]) {
+      if (kept.has(option.code)) continue;
+      const n =
+        list === 'clauses'
+          ? (tx.select({ n: count() }).from(caseClauses).where(eq(caseClauses.clause, option.code)).get()?.n ?? 0)
+          : (tx.select({ n: count() }).from(corrections).where(eq(column[list], option.code)).get()?.n ?? 0);
+      if (n > 0) out.push({ list, code: option.code, label: option.label, count: n });
+    }
+  }
+  return out;
+}
+
+/**
+ * The admin's change, audited with what it replaced. Returns the keys that changed, and the options
+ * taken off a list that cases or corrections still carry (they keep them; the record is not rewritten).
+ */
+export function saveStandardsConfig({ config, actorId }: { config: StandardsConfig; actorId: number }): { changed: (keyof StandardsConfig)[]; retired: RetiredOption[] } {
   return getDb().transaction(
     (tx) => {
       const before = getStandardsConfig(tx);
       const changed = (Object.keys(config) as (keyof StandardsConfig)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(config[k]));
-      if (changed.length === 0) return changed;
+      if (changed.length === 0) return { changed, retired: [] };
       const json = JSON.stringify(config);
       tx.insert(standardsSettings).values({ id: 1, config: json }).onConflictDoUpdate({ target: standardsSettings.id, set: { config: json } }).run();
       const pick = (c: StandardsConfig) => Object.fromEntries(changed.map((k) => [k, c[k]]));
       recordAudit(tx, { actorId, action: 'standards.settings', entityType: 'settings', entityId: 'standards', before: pick(before), after: pick(config) });
-      return changed;
+      return { changed, retired: retiredInUse(tx, before, config) };
     },
     { behavior: 'immediate' },
   );

@@ -5,7 +5,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { authorize, type FormState, formValues, refusalFor } from '@/app/(auth)/forms';
-import { saveStandardsConfig } from '@/db/queries/cases';
+import { type RetiredOption, saveStandardsConfig } from '@/db/queries/cases';
 import { keepUnder, STANDARDS_LIMITS as L } from '@/lib/limits';
 import { parseOptionLines, type StandardsConfig } from '@/lib/standards/config';
 
@@ -48,6 +48,15 @@ const standardsSchema = z.object({
   alertDays: days('the days the alert rule looks back', 1, 365),
 });
 
+const CARRIED_BY = { clauses: ['case', 'cases'], errorTypes: ['correction', 'corrections'], errorCauses: ['correction', 'corrections'], foundBy: ['correction', 'corrections'] } as const;
+
+/** What the admin is told of options taken off a list that the record still carries. */
+function retiredNotice(retired: readonly RetiredOption[]): string {
+  if (retired.length === 0) return '';
+  const each = retired.map((r) => `“${r.label}” (${r.count} ${CARRIED_BY[r.list][r.count === 1 ? 0 : 1]})`);
+  return ` No longer offered, but kept on the record that carries them: ${each.join(', ')}. The figures show them by their code (${retired.map((r) => r.code).join(', ')}); put a line back to show its title again.`;
+}
+
 export async function saveStandardsSettingsAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = await authorize(formData, standardsSchema, 'settings.edit');
   if (!parsed.ok) return parsed.state;
@@ -62,13 +71,13 @@ export async function saveStandardsSettingsAction(_prev: FormState, formData: Fo
     alertCount: d.alertCount,
     alertDays: d.alertDays,
   };
-  let changed: string[];
+  let saved: ReturnType<typeof saveStandardsConfig>;
   try {
-    changed = saveStandardsConfig({ config, actorId: parsed.user.id });
+    saved = saveStandardsConfig({ config, actorId: parsed.user.id });
   } catch (error) {
     return refusalFor(error, formValues(formData));
   }
-  if (changed.length === 0) return { ok: true, message: 'Nothing changed.' };
+  if (saved.changed.length === 0) return { ok: true, message: 'Nothing changed.' };
   revalidatePath('/desk', 'layout');
-  return { ok: true, message: 'Standards settings saved. Cases keep the due dates they were given; a new case, or a change of route, uses the new days.' };
+  return { ok: true, message: `Standards settings saved. Cases keep the due dates they were given; a new case, or a change of route, uses the new days.${retiredNotice(saved.retired)}` };
 }
