@@ -19,8 +19,9 @@ import { columnItemWording } from '../lib/wording';
  * Bumped whenever the generator writes something different, so a database cached on disk under
  * this version (bench/reader.ts) is regenerated rather than reused. 2: column editions. 3: the casebook
  * (a case for every report, and complaints logged by staff) and every published correction classified.
+ * 4: each published correction keeps its article's section and byline (migration 0020).
  */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 const WORDS =
   'harbour council estuary ferry quay tide pier school budget vote seats ward mayor cannery jobs lifeboat appeal festival gallery survey algae seagrass bus route roof repairs wall storm surge planning committee report figures residents traders fishermen volunteers spring winter summer autumn county town river marsh bridge road station market library hospital clinic'.split(
@@ -78,7 +79,7 @@ export function generateScaleDatabase(file: string, counts: ScaleCounts = FULL_S
   const insertCorrection = sqlite.prepare(
     "insert into corrections (article_id, kind, mode, wording, status, base_version_id, drafted_by, drafted_at, updated_at, published_by, published_at) values (?, ?, 'notice', ?, 'draft', ?, ?, ?, ?, 2, null)",
   );
-  const publishCorrection = sqlite.prepare("update corrections set status = 'published', published_at = ?, updated_at = ?, error_type = ?, error_cause = ?, found_by = ?, exposed_from = ? where id = ?");
+  const publishCorrection = sqlite.prepare("update corrections set status = 'published', published_at = ?, updated_at = ?, error_type = ?, error_cause = ?, found_by = ?, exposed_from = ?, published_section = (select section from articles where articles.id = corrections.article_id), published_byline = (select byline from articles where articles.id = corrections.article_id) where id = ?");
   const insertCase = sqlite.prepare(
     'insert into cases (reference, channel, route, status, complainant_name, complainant_contact, summary, owner_id, report_id, correction_id, received_at, acknowledged_at, due_at, closed_at, outcome_note, created_by, updated_at) values (?, ?, ?, ?, ?, null, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );

@@ -185,6 +185,7 @@ describe('query plans at archive scale', () => {
       q.openCaseCounts(now),
       q.openCaseCounts(now, 'Local'),
       q.standardsAlerts(now, config),
+      q.correctionSections(),
     ]);
     run('action: case', () => {
       const logged = q.logCase({ channel: 'email', route: 'ipso', complainantName: 'A reader', complainantContact: 'a@example.org', summary: 'Wrong figure.', articles: [{ slug: 'story-42', quote: null }], clauses: ['1'], receivedAt: now, ownerId: standards, actorId: standards, now });

@@ -23,6 +23,9 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
+/** What publishing records with a correction: its article's section and byline at the time. */
+const AS_PUBLISHED = { publishedSection: 'Local', publishedByline: 'E' };
+
 function seedOne() {
   const user = db.insert(users).values({ email: 'e@example.org', name: 'E', role: 'editor', passwordHash: 'x' }).returning().get();
   const article = db.insert(articles).values({ slug: 'a', section: 'Local', byline: 'E', status: 'published', firstPublishedAt: new Date(), firstPublicVersion: 1 }).returning().get();
@@ -66,7 +69,7 @@ describe('the database guards the record', () => {
   it('lets a draft correction change, but never a published one, except to withdraw it with a reason', () => {
     const { correction } = seedOne();
     db.update(corrections).set({ wording: 'They actually lost 842.' }).where(eq(corrections.id, correction.id)).run();
-    db.update(corrections).set({ status: 'published', publishedAt: new Date() }).where(eq(corrections.id, correction.id)).run();
+    db.update(corrections).set({ status: 'published', publishedAt: new Date(), ...AS_PUBLISHED }).where(eq(corrections.id, correction.id)).run();
     expect(() => db.update(corrections).set({ wording: 'Quietly rewritten.' }).where(eq(corrections.id, correction.id)).run()).toThrow(/never edited/);
     expect(() => db.update(claims).set({ exact: '696' }).where(eq(claims.correctionId, correction.id)).run()).toThrow(/never changed/);
     expect(() => db.delete(corrections).where(eq(corrections.id, correction.id)).run()).toThrow(/never deleted/);
@@ -75,9 +78,20 @@ describe('the database guards the record', () => {
     expect(() => db.update(corrections).set({ status: 'published' }).where(eq(corrections.id, correction.id)).run()).toThrow(/never edited/);
   });
 
+  it('publishes a correction only with its article’s section and byline, and never changes them after', () => {
+    const { correction } = seedOne();
+    expect(() => db.update(corrections).set({ status: 'published', publishedAt: new Date() }).where(eq(corrections.id, correction.id)).run()).toThrow(/section and byline/);
+    db.update(corrections).set({ status: 'published', publishedAt: new Date(), ...AS_PUBLISHED }).where(eq(corrections.id, correction.id)).run();
+    expect(() => db.update(corrections).set({ publishedSection: 'Sport' }).where(eq(corrections.id, correction.id)).run()).toThrow(/section and byline it was published under/);
+    expect(() => db.update(corrections).set({ publishedByline: 'Someone else' }).where(eq(corrections.id, correction.id)).run()).toThrow(/section and byline it was published under/);
+    // Withdrawing keeps them.
+    db.update(corrections).set({ status: 'withdrawn', withdrawnAt: new Date(), withdrawnReason: 'Wrong.' }).where(eq(corrections.id, correction.id)).run();
+    expect(db.select().from(corrections).where(eq(corrections.id, correction.id)).get()).toMatchObject({ status: 'withdrawn', ...AS_PUBLISHED });
+  });
+
   it('lets a published correction be carried out once, by a later version of its own article, and never re-pointed', () => {
     const { correction, article, v1 } = seedOne();
-    db.update(corrections).set({ status: 'published', publishedAt: new Date() }).where(eq(corrections.id, correction.id)).run();
+    db.update(corrections).set({ status: 'published', publishedAt: new Date(), ...AS_PUBLISHED }).where(eq(corrections.id, correction.id)).run();
     const other = db.insert(articles).values({ slug: 'b', section: 'Local', byline: 'E', status: 'published', firstPublishedAt: new Date(), firstPublicVersion: 1 }).returning().get();
     const elsewhere = appendVersion(db, { articleId: other.id, headline: 'H', standfirst: 'S', body: 'Other.', changeKind: 'first_publication', note: '', savedBy: null });
     expect(() => db.update(corrections).set({ amendedVersionId: elsewhere.id }).where(eq(corrections.id, correction.id)).run()).toThrow(/later version of its own article/);
@@ -97,7 +111,7 @@ describe('the database guards the record', () => {
 
   it('never carries out a withdrawn correction', () => {
     const { correction, article } = seedOne();
-    db.update(corrections).set({ status: 'published', publishedAt: new Date() }).where(eq(corrections.id, correction.id)).run();
+    db.update(corrections).set({ status: 'published', publishedAt: new Date(), ...AS_PUBLISHED }).where(eq(corrections.id, correction.id)).run();
     db.update(corrections).set({ status: 'withdrawn', withdrawnAt: new Date(), withdrawnReason: 'Right after all.' }).where(eq(corrections.id, correction.id)).run();
     const v2 = appendVersion(db, { articleId: article.id, headline: 'H', standfirst: 'S', body: 'They lost 842 seats.', changeKind: 'correction', note: '', savedBy: null });
     expect(() => db.update(corrections).set({ amendedVersionId: v2.id }).where(eq(corrections.id, correction.id)).run()).toThrow(/never edited/);
@@ -126,7 +140,7 @@ describe('the database guards the record', () => {
     expect(db.select().from(corrections).where(eq(corrections.id, correction.id)).get()?.revision).toBe(3);
     db.update(corrections).set({ said: 'the Alliance lost 695 seats' }).where(eq(corrections.id, correction.id)).run();
     expect(db.select().from(corrections).where(eq(corrections.id, correction.id)).get()?.revision).toBe(4);
-    db.update(corrections).set({ status: 'published', publishedAt: new Date() }).where(eq(corrections.id, correction.id)).run();
+    db.update(corrections).set({ status: 'published', publishedAt: new Date(), ...AS_PUBLISHED }).where(eq(corrections.id, correction.id)).run();
     expect(() => db.update(corrections).set({ revision: 9 }).where(eq(corrections.id, correction.id)).run()).toThrow(/keeps its last revision/);
   });
 });

@@ -206,6 +206,13 @@ export const corrections = sqliteTable(
      * correction is published; null before, or when no public version carried them.
      */
     exposedFrom: integer('exposed_from', { mode: 'timestamp_ms' }),
+    /**
+     * The article's section and byline when the correction was published, kept with it (frozen,
+     * like the taxonomy): the standards figures count a correction where it was published, so a
+     * statement does not change when an article moves section later, and they need no join.
+     */
+    publishedSection: text('published_section'),
+    publishedByline: text('published_byline'),
   },
   (t) => [
     index('corrections_article_idx').on(t.articleId),
@@ -219,6 +226,9 @@ export const corrections = sqliteTable(
     index('corrections_base_version_idx').on(t.baseVersionId),
     index('corrections_amended_version_idx').on(t.amendedVersionId),
     index('corrections_status_published_kind_idx').on(t.status, t.publishedAt, t.kind),
+    // Everything the standards figures read of a correction, so a year's figures are one walk along
+    // this index and never a probe of the table per correction (db/queries/standards.ts).
+    index('corrections_standards_facts_idx').on(t.status, t.publishedAt, t.kind, t.publishedSection, t.publishedByline, t.errorType, t.errorCause, t.foundBy, t.exposedFrom, t.amendedVersionId),
   ],
 );
 export type Correction = typeof corrections.$inferSelect;
@@ -485,7 +495,11 @@ export const cases = sqliteTable(
     index('cases_status_due_idx').on(t.status, t.dueAt),
     index('cases_owner_status_idx').on(t.ownerId, t.status, t.dueAt),
     index('cases_received_idx').on(t.receivedAt),
+    // What the standards figures count of a case in a range, read off the index alone.
+    index('cases_standards_facts_idx').on(t.receivedAt, t.status, t.route, t.acknowledgedAt, t.closedAt),
     index('cases_correction_idx').on(t.correctionId),
+    // Each correction's first complaint for the standards figures, read off the index alone.
+    index('cases_correction_received_idx').on(t.correctionId, t.receivedAt),
     index('cases_status_id_idx').on(t.status, t.id),
   ],
 );

@@ -44,7 +44,7 @@ function story({ published, correctionAt, secret, said }: { published: boolean; 
   const start = body.indexOf(secret);
   db.insert(claims).values({ correctionId: correction.id, versionId: v1.id, exact: secret, prefix: 'The council said ', suffix: ' on Monday.', start, end: start + secret.length }).run();
   // Claims are written while it is a draft; then it is published.
-  db.update(corrections).set({ status: 'published', publishedBy: userId, publishedAt: correctionAt }).where(eq(corrections.id, correction.id)).run();
+  db.update(corrections).set({ status: 'published', publishedBy: userId, publishedAt: correctionAt, publishedSection: 'Local', publishedByline: 'B' }).where(eq(corrections.id, correction.id)).run();
   return { article, v1, correction };
 }
 

@@ -1,7 +1,7 @@
 // "For the Record": generating an edition from the corrections not yet printed, editing the draft,
 // publishing it in one transaction, and reading editions.
 import 'server-only';
-import { and, asc, desc, eq, gte, inArray, isNull, lt, notExists, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, notExists, type SQL, sql } from 'drizzle-orm';
 import { COUNT_CAP } from '../../lib/desk/keyset';
 import { ErrataError } from '../../lib/errors';
 import { editionRevision } from '../../lib/record/edition-revision';
@@ -283,7 +283,9 @@ export function countUnprinted(): number {
     .select({ id: corrections.id })
     .from(corrections)
     .innerJoin(articles, eq(articles.id, corrections.articleId))
-    .where(and(eq(corrections.status, 'published'), isNull(corrections.withdrawnAt), publicArticleCondition(), notPrinted()))
+    // (A withdrawn correction's status is 'withdrawn' (triggers), so the status alone leaves it out,
+    // and the walk stays on the (status, published_at) index, probing an article only when unprinted.)
+    .where(and(eq(corrections.status, 'published'), publicArticleCondition(), notPrinted()))
     .orderBy(desc(corrections.publishedAt))
     .limit(COUNT_CAP + 1);
   return getDb().get<{ n: number }>(sql`SELECT count(*) AS n FROM (${waiting})`).n;

@@ -22,3 +22,13 @@ export function claimsExposedFrom(tx: Tx, articleId: number, draftClaims: readon
   }
   return earliest;
 }
+
+/**
+ * The article's section and byline as the correction goes out, kept with it (frozen by triggers):
+ * the standards figures count it there. The demo seed publishes through this too.
+ */
+export function publishedAttribution(tx: Tx, articleId: number): { publishedSection: string; publishedByline: string } {
+  const article = tx.select({ section: articles.section, byline: articles.byline }).from(articles).where(eq(articles.id, articleId)).get();
+  if (!article) throw new Error(`No article ${articleId}`);
+  return { publishedSection: article.section, publishedByline: article.byline };
+}

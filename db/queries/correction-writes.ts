@@ -11,7 +11,7 @@ import { getDb } from '../index';
 import { getStandardsConfig } from './cases';
 import { type Claim, claims, type Correction, corrections, type Version, versions } from '../schema';
 import { recordAudit } from './audit';
-import { claimsExposedFrom } from './correction-exposure';
+import { claimsExposedFrom, publishedAttribution } from './correction-exposure';
 import type { Tx } from './types';
 import { chainTexts, versionText } from './version-texts';
 import { appendVersion, latestVersion } from './version-writes';
@@ -258,7 +258,7 @@ export function publishCorrection(input: { correctionId: number; actorId: number
       }
       const published = tx
         .update(corrections)
-        .set({ status: 'published', publishedBy: input.actorId, publishedAt: now, amendedVersionId, updatedAt: now, ...taxonomy, exposedFrom: claimsExposedFrom(tx, draft.articleId, draftClaims) })
+        .set({ status: 'published', publishedBy: input.actorId, publishedAt: now, amendedVersionId, updatedAt: now, ...taxonomy, exposedFrom: claimsExposedFrom(tx, draft.articleId, draftClaims), ...publishedAttribution(tx, draft.articleId) })
         .where(eq(corrections.id, draft.id))
         .returning()
         .get();

@@ -8,6 +8,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_STANDARDS } from '../../lib/standards/config';
+import { weekOf } from '../../lib/standards/stats';
+import { endOfCalendarDay, isoDateInZone, startOfCalendarDay } from '../../lib/wording';
 import { expectedStatement } from '../../e2e/support/statement-expected';
 import { generateStatementNewsroom, STATEMENT_RANGE } from '../../e2e/support/statement-fixture';
 
@@ -56,3 +58,25 @@ describe.each([null, 'Politics', 'Sport'])('the statement (section %s)', (sectio
     expect(statement.upheld.map((u) => u.correction?.id ?? null)).toEqual(want.upheld.map((u) => u.correction_id));
   });
 });
+
+describe.each([null, 'Politics'])('corrections per week by kind (section %s)', (section) => {
+  it('puts each correction in the week of the day it was published in London, the clock-change nights and the range’s edges included', () => {
+    const start = startOfCalendarDay(STATEMENT_RANGE.from, 'Europe/London').getTime();
+    const end = endOfCalendarDay(STATEMENT_RANGE.to, 'Europe/London').getTime();
+    // Independently: every published correction of the range, its day worked out one by one.
+    const rows = sql
+      .prepare(`select c.kind, c.published_at as at from corrections c join articles a on a.id = c.article_id where c.status = 'published' and c.published_at >= ? and c.published_at < ?${section ? ' and a.section = ?' : ''}`)
+      .all(...[start, end, ...(section ? [section] : [])]) as { kind: string; at: number }[];
+    const want = new Map<string, number>();
+    for (const r of rows) {
+      const key = `${weekOf(isoDateInZone(new Date(r.at), 'Europe/London'))} ${r.kind}`;
+      want.set(key, (want.get(key) ?? 0) + 1);
+    }
+    const { weekly } = loadStatement({ ...STATEMENT_RANGE, section }, 'Europe/London', DEFAULT_STANDARDS);
+    const got = new Map<string, number>();
+    weekly.series.forEach((s) => s.counts.forEach((n, i) => n && got.set(`${weekly.weeks[i]} ${s.key}`, n)));
+    expect(got).toEqual(want);
+    expect(rows.length).toBeGreaterThan(section ? 20 : 200);
+  });
+});
+

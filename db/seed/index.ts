@@ -6,7 +6,7 @@ import { toPlainText } from '../../lib/markdown';
 import type { Db } from '../connection';
 import { changeArticleStatus } from '../queries/article-status';
 import { recordAudit } from '../queries/audit';
-import { claimsExposedFrom } from '../queries/correction-exposure';
+import { claimsExposedFrom, publishedAttribution } from '../queries/correction-exposure';
 import type { Tx } from '../queries/types';
 import { appendVersion } from '../queries/version-writes';
 import { articles, type Claim, claims, corrections, settings, users, type Version } from '../schema';
@@ -108,7 +108,7 @@ function seedArticle(tx: Tx, article: DemoArticle, userIds: Map<string, number>)
     // Exposure as publishing records it: from the first public version that carried the words.
     const exposedFrom = claimsExposedFrom(tx, row.id, inserted);
     tx.update(corrections)
-      .set({ status: 'published', publishedBy: userId(c.publishedBy ?? ''), publishedAt, amendedVersionId: amended?.id ?? null, updatedAt: publishedAt, exposedFrom })
+      .set({ status: 'published', publishedBy: userId(c.publishedBy ?? ''), publishedAt, amendedVersionId: amended?.id ?? null, updatedAt: publishedAt, exposedFrom, ...publishedAttribution(tx, row.id) })
       .where(eq(corrections.id, correction.id))
       .run();
     seeded.corrections[seeded.corrections.length - 1].publishedAt = publishedAt;

@@ -55,7 +55,7 @@ export function generateStatementNewsroom(file: string, counts = { articles: 60,
       articleVersion[a] = Number(insertVersion.run(a, 1, `Story ${a}`, `The harbour figures, part ${a}.`, 'first_publication', first + a * HOUR).lastInsertRowid);
     }
     const insertDraft = sqlite.prepare("insert into corrections (article_id, kind, mode, wording, status, base_version_id, drafted_by, drafted_at, updated_at) values (?, ?, 'notice', ?, 'draft', ?, 2, ?, ?)");
-    const publish = sqlite.prepare("update corrections set status = 'published', published_by = 1, published_at = ?, updated_at = ?, error_type = ?, error_cause = ?, found_by = ?, exposed_from = ? where id = ?");
+    const publish = sqlite.prepare("update corrections set status = 'published', published_by = 1, published_at = ?, updated_at = ?, error_type = ?, error_cause = ?, found_by = ?, exposed_from = ?, published_section = (select section from articles where articles.id = corrections.article_id), published_byline = (select byline from articles where articles.id = corrections.article_id) where id = ?");
     const amend = sqlite.prepare('update corrections set amended_version_id = ? where id = ?');
     const withdraw = sqlite.prepare("update corrections set status = 'withdrawn', withdrawn_by = 1, withdrawn_at = ?, withdrawn_reason = 'The first figure was right.', updated_at = ? where id = ?");
     const versionCount: number[] = Array(counts.articles + 1).fill(1);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STANDARDS } from './config';
 import { safeCell, statementCsv, statementTableCsv, statementTableIds } from './csv';
-import { buildStatement } from './statement';
-import { caseFact, correction, t0 } from './test-facts';
+import { buildStatement, figuresFromFacts } from './statement';
+import { caseFact, correction, named, t0 } from './test-facts';
 
 const H = 3_600_000;
 
@@ -43,12 +43,13 @@ function parse(text: string): string[][] {
 }
 
 const hostile = '=HYPERLINK("https://evil.example","click"), then "quoted"\nand a new line';
+const facts = [correction(1, { section: '+Sport' }), correction(2, { kind: 'retraction', section: '-Local' })];
 const statement = buildStatement({
   from: '2026-10-01',
   to: '2026-10-31',
   section: 'Politics',
-  corrections: [correction(1, { wording: hostile, section: '+Sport' }), correction(2, { kind: 'retraction', section: '-Local' })],
-  cases: [caseFact(1, { status: 'upheld', correctionId: 1, closedAt: new Date(t0 + 49 * H), clauses: ['1', '2'] }), caseFact(2)],
+  figures: figuresFromFacts(facts, [caseFact(1, { status: 'upheld', correctionId: 1, closedAt: new Date(t0 + 49 * H), clauses: ['1', '2'] }), caseFact(2)]),
+  named: named(facts, { 1: hostile }),
   config: DEFAULT_STANDARDS,
 });
 

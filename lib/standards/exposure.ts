@@ -35,3 +35,13 @@ export function exposureMs(from: Date | null, until: Date | null): number | null
   if (!from || !until) return null;
   return Math.max(0, until.getTime() - from.getTime());
 }
+
+/**
+ * The same exposure from instants in milliseconds (the standards figures read tens of thousands at
+ * once): from first public to the notice's publication, or to an earlier amendment of the words.
+ */
+export function exposureBetweenMs(fromMs: number | null, publishedMs: number, amendedMs: number | null): number | null {
+  if (fromMs === null) return null;
+  const untilMs = amendedMs !== null && amendedMs < publishedMs ? amendedMs : publishedMs;
+  return Math.max(0, untilMs - fromMs);
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STANDARDS } from './config';
-import { buildStatement, byAuthor, correctionExposureMs, responseMs, timeToCorrectionMs, weeklyByKind } from './statement';
-import { caseFact, correction, t0 } from './test-facts';
+import { isoDateInZone, startOfCalendarDay } from '../wording';
+import { buildStatement, byAuthor, correctionExposureMs, figuresFromFacts, responseMs, timeToCorrectionMs, weekBounds, weeklyByKind, weeklyFromTimings, weeklySeries } from './statement';
+import { caseFact, correction, named, t0 } from './test-facts';
 
 const H = 3_600_000;
 const DAY = 24 * H;
@@ -19,7 +20,7 @@ const cases = [
   caseFact(0, { status: 'upheld', receivedAt: new Date(t0 - DAY), clauses: ['2'], closedAt: new Date(t0), correctionId: 99 }),
 ];
 
-const statement = buildStatement({ from: '2026-10-01', to: '2026-10-31', section: null, corrections, cases, config: DEFAULT_STANDARDS });
+const statement = buildStatement({ from: '2026-10-01', to: '2026-10-31', section: null, figures: figuresFromFacts(corrections, cases), named: named(corrections), config: DEFAULT_STANDARDS });
 const rows = (id: string) => Object.fromEntries(statement.tables.find((t) => t.id === id)!.rows.map((r) => [r.label, r.count]));
 
 describe('buildStatement', () => {
@@ -35,7 +36,7 @@ describe('buildStatement', () => {
     expect(rows('error-type')).toMatchObject({ Number: 2, Name: 1, 'Not recorded': 1, Date: 0 });
     expect(rows('cause')).toEqual({ Reporting: 2, Editing: 1, Source: 0, Production: 0, 'Not recorded': 1 });
     expect(rows('found-by')).toEqual({ 'A reader': 2, 'The subject of the story': 0, Staff: 1, 'A regulator': 0, 'Not recorded': 1 });
-    const clean = buildStatement({ from: '2026-10-01', to: '2026-10-31', section: null, corrections: [correction(1)], cases: [], config: DEFAULT_STANDARDS });
+    const clean = buildStatement({ from: '2026-10-01', to: '2026-10-31', section: null, figures: figuresFromFacts([correction(1)], []), named: new Map(), config: DEFAULT_STANDARDS });
     expect(clean.tables.find((t) => t.id === 'cause')!.rows.map((r) => r.label)).not.toContain('Not recorded');
   });
 
@@ -69,7 +70,7 @@ describe('buildStatement', () => {
   });
 
   it('is empty, not missing, for an empty range', () => {
-    const empty = buildStatement({ from: '2026-10-01', to: '2026-10-01', section: 'Sport', corrections: [], cases: [], config: DEFAULT_STANDARDS });
+    const empty = buildStatement({ from: '2026-10-01', to: '2026-10-01', section: 'Sport', figures: figuresFromFacts([], []), named: new Map(), config: DEFAULT_STANDARDS });
     expect(empty.corrections).toBe(0);
     expect(empty.tables.find((t) => t.id === 'section')!.rows).toEqual([]);
     expect(empty.medians.every((m) => m.median === null && m.n === 0)).toBe(true);
@@ -102,6 +103,55 @@ describe('weeklyByKind', () => {
     expect(weeklyByKind(corrections, '2026-10-19', '2026-10-19').series.find((s) => s.key === 'correction')!.counts).toEqual([1]);
     const long = weeklyByKind([], '2022-01-01', '2026-12-31').weeks;
     expect([long.length, long[0], long.at(-1)]).toEqual([262, '2021-12-27', '2026-12-28']);
+  });
+});
+
+describe('weekBounds', () => {
+  it('runs each week from its Monday’s start in the zone to the next, cut to the range, across a change of clocks', () => {
+    const bounds = weekBounds('2026-10-21', '2026-11-03', (d) => startOfCalendarDay(d, 'Europe/London'));
+    expect(bounds.map((b) => b.week)).toEqual(['2026-10-19', '2026-10-26', '2026-11-02']);
+    // The range starts on a Wednesday (BST); the clocks go back on Sunday 25 October.
+    expect(bounds[0].start.toISOString()).toBe('2026-10-20T23:00:00.000Z');
+    expect(bounds[0].end.toISOString()).toBe('2026-10-26T00:00:00.000Z');
+    expect(bounds[1].start.toISOString()).toBe('2026-10-26T00:00:00.000Z');
+    // Cut at the end of Tuesday 3 November.
+    expect(bounds[2].end.toISOString()).toBe('2026-11-04T00:00:00.000Z');
+  });
+  it('counted weeks make the same series as the rows they count', () => {
+    const rows = [correction(1), correction(2, { kind: 'clarification' }), correction(5, { publishedAt: new Date(t0 + 7 * DAY), publishedDay: '2026-10-19' })];
+    const counted = [
+      { week: '2026-10-12', kind: 'correction' as const, count: 1 },
+      { week: '2026-10-12', kind: 'clarification' as const, count: 1 },
+      { week: '2026-10-19', kind: 'correction' as const, count: 1 },
+      // Outside the range's weeks: left out, as weeklyByKind leaves such a row out.
+      { week: '2027-01-04', kind: 'correction' as const, count: 9 },
+    ];
+    expect(weeklySeries('2026-10-12', '2026-10-25', counted)).toEqual(weeklyByKind(rows, '2026-10-12', '2026-10-25'));
+  });
+});
+
+describe('weeklyFromTimings', () => {
+  it('puts each correction in the week of its day in the zone, as weeklyByKind does from its day', () => {
+    const zone = 'America/New_York';
+    // Around midnight in New York on a Sunday and a Monday, and the night the clocks go back.
+    const instants = ['2026-10-26T03:59:59.999Z', '2026-10-26T04:00:00Z', '2026-11-01T05:30:00Z', '2026-11-02T04:59:59.999Z', '2026-11-02T05:00:00Z', '2026-11-08T12:00:00Z'];
+    const rows = instants.map((iso, i) => correction(i + 1, { kind: i % 2 ? 'clarification' : 'correction', publishedAt: new Date(iso), publishedDay: isoDateInZone(new Date(iso), zone) }));
+    const timings = figuresFromFacts(rows, []).correctionTimings;
+    const dayStart = (d: string) => startOfCalendarDay(d, zone);
+    expect(weeklyFromTimings('2026-10-20', '2026-11-10', timings, dayStart)).toEqual(weeklyByKind(rows, '2026-10-20', '2026-11-10'));
+    // Cut to the range: the first two fall before a range that starts on Monday 26 October.
+    const cut = weeklyFromTimings('2026-10-26', '2026-11-10', timings, dayStart);
+    expect(cut.series.reduce((n, s) => n + s.counts.reduce((a, b) => a + b, 0), 0)).toBe(5);
+  });
+});
+
+describe('figuresFromFacts', () => {
+  it('groups add up to the rows: the statement from groups is the statement from rows counted one by one', () => {
+    const figures = figuresFromFacts(corrections, cases);
+    expect(figures.correctionGroups.reduce((n, g) => n + g.count, 0)).toBe(corrections.length);
+    expect(figures.correctionGroups.length).toBeLessThan(corrections.length);
+    expect(figures.clauseCounts).toEqual(expect.arrayContaining([{ clause: '', count: 1 }, { clause: '1', count: 2 }]));
+    expect(figures.upheld.map((u) => u.reference).sort()).toEqual(['C-0000', 'C-0001']);
   });
 });
 

@@ -1,10 +1,12 @@
-// The standards figures, worked out from plain facts (db/queries/standards.ts reads them): the
-// dashboard and the annual statement are both built here, from the same rows, so the printable
-// page, its CSV and the dashboard's charts can never disagree.
+// The standards figures: the dashboard and the annual statement are both built here, from the same
+// figures, so the printable page, its CSV and the dashboard's charts can never disagree. The
+// figures are counts by group and the instants the medians need (db/queries/standards.ts reads
+// them along covering indexes, so a year of a national newsroom's corrections is not tens of
+// thousands of rows for the server to hold); figuresFromFacts works out the same from plain rows.
 import { CORRECTION_KIND_LABELS, CORRECTION_KINDS, type CorrectionKind } from '../types';
 import { type CaseRoute, type CaseStatus, CASE_ROUTE_LABELS, CASE_ROUTES, CASE_STATUS_LABELS, CASE_STATUSES, labelOf, type StandardsConfig } from './config';
-import { exposedUntil, exposureMs } from './exposure';
-import { median, type Tally, tally, weekOf, weeksBetween } from './stats';
+import { exposureBetweenMs } from './exposure';
+import { median, type Tally, tallyCounts, weekOf, weeksBetween } from './stats';
 
 /** One published correction as the figures need it. */
 export interface CorrectionFact {
@@ -23,8 +25,15 @@ export interface CorrectionFact {
   amendedAt: Date | null;
   /** The earliest complaint (case) that led to it, if any. */
   firstReportAt: Date | null;
-  slug: string;
+}
+
+/** A correction as the statement names it beside the upheld complaint that led to it. */
+export interface NamedCorrection {
+  id: number;
+  kind: CorrectionKind;
   wording: string;
+  slug: string;
+  publishedAt: Date;
 }
 
 /** One case as the figures need it. */
@@ -39,7 +48,61 @@ export interface CaseFact {
   closedAt: Date | null;
   clauses: string[];
   correctionId: number | null;
-  summary: string;
+}
+
+/** Published corrections counted by everything the tables group them by. */
+export interface CorrectionGroup {
+  kind: CorrectionKind;
+  section: string;
+  errorType: string | null;
+  errorCause: string | null;
+  foundBy: string | null;
+  count: number;
+}
+
+/** One published correction's kind and instants (milliseconds), for the medians and the weeks. */
+export interface CorrectionTiming {
+  kind: CorrectionKind;
+  publishedMs: number;
+  exposedFromMs: number | null;
+  amendedMs: number | null;
+  firstReportMs: number | null;
+}
+
+/** Cases counted by outcome and route. */
+export interface CaseGroup {
+  status: CaseStatus;
+  route: CaseRoute;
+  count: number;
+}
+
+/** One case's instants (milliseconds), for the medians. */
+export interface CaseTiming {
+  receivedMs: number;
+  acknowledgedMs: number | null;
+  closedMs: number | null;
+}
+
+/** An upheld case, as the statement lists it. */
+export interface UpheldCase {
+  id: number;
+  reference: string;
+  receivedAt: Date;
+  closedAt: Date | null;
+  clauses: string[];
+  route: CaseRoute;
+  correctionId: number | null;
+}
+
+/** Everything a statement is built from. */
+export interface StatementFigures {
+  correctionGroups: readonly CorrectionGroup[];
+  correctionTimings: readonly CorrectionTiming[];
+  caseGroups: readonly CaseGroup[];
+  caseTimings: readonly CaseTiming[];
+  /** Complaints under each clause; '' counts the cases that cite none. */
+  clauseCounts: readonly { clause: string; count: number }[];
+  upheld: readonly UpheldCase[];
 }
 
 export interface FigureTable {
@@ -67,7 +130,8 @@ export interface UpheldComplaint {
   closedAt: Date | null;
   clauses: string[];
   route: CaseRoute;
-  correction: { id: number; kind: CorrectionKind; wording: string; slug: string; publishedAt: Date } | null;
+  /** The published correction it led to (published in the range or not), if any. */
+  correction: NamedCorrection | null;
 }
 
 export interface Statement {
@@ -90,7 +154,7 @@ export function responseMs(c: CaseFact): number | null {
 
 /** Exposure of one correction: first public → amended or notice published. */
 export function correctionExposureMs(c: CorrectionFact): number | null {
-  return exposureMs(c.exposedFrom, exposedUntil(c.publishedAt, c.amendedAt));
+  return exposureBetweenMs(c.exposedFrom?.getTime() ?? null, c.publishedAt.getTime(), c.amendedAt?.getTime() ?? null);
 }
 
 /** From the first complaint to the correction's publication. */
@@ -98,49 +162,98 @@ export function timeToCorrectionMs(c: CorrectionFact): number | null {
   return c.firstReportAt ? Math.max(0, c.publishedAt.getTime() - c.firstReportAt.getTime()) : null;
 }
 
-const present = (values: (number | null)[]): number[] => values.filter((v): v is number => v !== null);
+/** The figures of plain rows: what db/queries/standards.ts counts in SQL, counted here. */
+export function figuresFromFacts(cs: readonly CorrectionFact[], cases: readonly CaseFact[]): StatementFigures {
+  const groups = new Map<string, CorrectionGroup>();
+  for (const c of cs) {
+    const key = JSON.stringify([c.kind, c.section, c.errorType, c.errorCause, c.foundBy]);
+    const group = groups.get(key);
+    if (group) group.count += 1;
+    else groups.set(key, { kind: c.kind, section: c.section, errorType: c.errorType, errorCause: c.errorCause, foundBy: c.foundBy, count: 1 });
+  }
+  const caseGroups = new Map<string, CaseGroup>();
+  const clauses = new Map<string, number>();
+  for (const c of cases) {
+    const key = `${c.status} ${c.route}`;
+    const group = caseGroups.get(key);
+    if (group) group.count += 1;
+    else caseGroups.set(key, { status: c.status, route: c.route, count: 1 });
+    for (const clause of c.clauses.length ? c.clauses : ['']) clauses.set(clause, (clauses.get(clause) ?? 0) + 1);
+  }
+  return {
+    correctionGroups: [...groups.values()],
+    correctionTimings: cs.map((c) => ({ kind: c.kind, publishedMs: c.publishedAt.getTime(), exposedFromMs: c.exposedFrom?.getTime() ?? null, amendedMs: c.amendedAt?.getTime() ?? null, firstReportMs: c.firstReportAt?.getTime() ?? null })),
+    caseGroups: [...caseGroups.values()],
+    caseTimings: cases.map((c) => ({ receivedMs: c.receivedAt.getTime(), acknowledgedMs: c.acknowledgedAt?.getTime() ?? null, closedMs: c.closedAt?.getTime() ?? null })),
+    clauseCounts: [...clauses].map(([clause, count]) => ({ clause, count })),
+    upheld: cases.filter((c) => c.status === 'upheld').map((c) => ({ id: c.id, reference: c.reference, receivedAt: c.receivedAt, closedAt: c.closedAt, clauses: c.clauses, route: c.route, correctionId: c.correctionId })),
+  };
+}
 
-export function buildStatement(input: { from: string; to: string; section: string | null; corrections: readonly CorrectionFact[]; cases: readonly CaseFact[]; config: StandardsConfig }): Statement {
-  const { corrections: cs, cases, config } = input;
+/** The corrections the upheld cases led to: what `named` must hold. */
+export function upheldCorrectionIds(upheld: readonly UpheldCase[]): number[] {
+  return [...new Set(upheld.flatMap((c) => (c.correctionId === null ? [] : [c.correctionId])))];
+}
+
+/** Each distinct value of a field, with the groups' counts summed. */
+function sum<G extends { count: number }>(groups: readonly G[], key: (g: G) => string | null): [string | null, number][] {
+  const out = new Map<string | null, number>();
+  for (const g of groups) {
+    const k = key(g);
+    out.set(k, (out.get(k) ?? 0) + g.count);
+  }
+  return [...out];
+}
+
+function collect(values: Iterable<number | null>): number[] {
+  const out: number[] = [];
+  for (const v of values) if (v !== null) out.push(v);
+  return out;
+}
+
+/**
+ * The statement for a range from its figures; `named` holds the published corrections the upheld
+ * cases led to (whenever those were published).
+ */
+export function buildStatement(input: { from: string; to: string; section: string | null; figures: StatementFigures; named: ReadonlyMap<number, NamedCorrection>; config: StandardsConfig }): Statement {
+  const { figures: f, config, named } = input;
   const clauseLabel = (code: string) => (code === '' ? 'No clause given' : labelOf(config.clauses, code));
+  const cg = f.correctionGroups;
   const tables: FigureTable[] = [
-    withTotal({ id: 'kind', title: 'Corrections by kind', counting: 'corrections', rows: tally(cs.map((c) => c.kind), (k) => CORRECTION_KIND_LABELS[k as CorrectionKind] ?? k, CORRECTION_KINDS) }),
-    withTotal({ id: 'section', title: 'Corrections by section', counting: 'corrections', rows: tally(cs.map((c) => c.section), (s) => s) }),
-    withTotal({ id: 'error-type', title: 'Corrections by type of error', counting: 'corrections', rows: tally(cs.map((c) => c.errorType), (k) => labelOf(config.errorTypes, k), [...config.errorTypes.map((o) => o.code)]) }),
-    withTotal({ id: 'cause', title: 'Corrections by cause', counting: 'corrections', rows: tally(cs.map((c) => c.errorCause), (k) => labelOf(config.errorCauses, k), [...config.errorCauses.map((o) => o.code)]) }),
-    withTotal({ id: 'found-by', title: 'Corrections by who found the error', counting: 'corrections', rows: tally(cs.map((c) => c.foundBy), (k) => labelOf(config.foundBy, k), [...config.foundBy.map((o) => o.code)]) }),
-    withTotal({ id: 'clause', title: 'Complaints by code clause', counting: 'complaints under a clause (a case may cite several)', rows: tally(cases.flatMap((c) => (c.clauses.length ? c.clauses : [''])), clauseLabel, [...config.clauses.map((o) => o.code)]) }),
-    withTotal({ id: 'outcome', title: 'Cases by outcome', counting: 'cases', rows: tally(cases.map((c) => c.status), (s) => CASE_STATUS_LABELS[s as CaseStatus] ?? s, CASE_STATUSES) }),
-    withTotal({ id: 'route', title: 'Cases by route', counting: 'cases', rows: tally(cases.map((c) => c.route), (r) => CASE_ROUTE_LABELS[r as CaseRoute] ?? r, CASE_ROUTES) }),
+    withTotal({ id: 'kind', title: 'Corrections by kind', counting: 'corrections', rows: tallyCounts(sum(cg, (g) => g.kind), (k) => CORRECTION_KIND_LABELS[k as CorrectionKind] ?? k, CORRECTION_KINDS) }),
+    withTotal({ id: 'section', title: 'Corrections by section', counting: 'corrections', rows: tallyCounts(sum(cg, (g) => g.section), (s) => s) }),
+    withTotal({ id: 'error-type', title: 'Corrections by type of error', counting: 'corrections', rows: tallyCounts(sum(cg, (g) => g.errorType), (k) => labelOf(config.errorTypes, k), [...config.errorTypes.map((o) => o.code)]) }),
+    withTotal({ id: 'cause', title: 'Corrections by cause', counting: 'corrections', rows: tallyCounts(sum(cg, (g) => g.errorCause), (k) => labelOf(config.errorCauses, k), [...config.errorCauses.map((o) => o.code)]) }),
+    withTotal({ id: 'found-by', title: 'Corrections by who found the error', counting: 'corrections', rows: tallyCounts(sum(cg, (g) => g.foundBy), (k) => labelOf(config.foundBy, k), [...config.foundBy.map((o) => o.code)]) }),
+    withTotal({ id: 'clause', title: 'Complaints by code clause', counting: 'complaints under a clause (a case may cite several)', rows: tallyCounts(f.clauseCounts.map((c) => [c.clause, c.count]), clauseLabel, [...config.clauses.map((o) => o.code)]) }),
+    withTotal({ id: 'outcome', title: 'Cases by outcome', counting: 'cases', rows: tallyCounts(sum(f.caseGroups, (g) => g.status), (s) => CASE_STATUS_LABELS[s as CaseStatus] ?? s, CASE_STATUSES) }),
+    withTotal({ id: 'route', title: 'Cases by route', counting: 'cases', rows: tallyCounts(sum(f.caseGroups, (g) => g.route), (r) => CASE_ROUTE_LABELS[r as CaseRoute] ?? r, CASE_ROUTES) }),
   ];
   // The "not recorded" rows (corrections published before the taxonomy) only when there are some.
   for (const t of tables) t.rows = t.rows.filter((r) => r.key !== '' || r.count > 0);
-  const responses = present(cases.map(responseMs));
-  const exposures = present(cs.map(correctionExposureMs));
-  const toCorrection = present(cs.map(timeToCorrectionMs));
-  const acknowledged = present(cases.map((c) => (c.acknowledgedAt ? Math.max(0, c.acknowledgedAt.getTime() - c.receivedAt.getTime()) : null)));
+  const ct = f.caseTimings;
+  const responses = collect(ct.map((c) => (c.closedMs === null ? null : Math.max(0, c.closedMs - c.receivedMs))));
+  const acknowledged = collect(ct.map((c) => (c.acknowledgedMs === null ? null : Math.max(0, c.acknowledgedMs - c.receivedMs))));
+  const exposures = collect(f.correctionTimings.map((c) => exposureBetweenMs(c.exposedFromMs, c.publishedMs, c.amendedMs)));
+  const toCorrection = collect(f.correctionTimings.map((c) => (c.firstReportMs === null ? null : Math.max(0, c.publishedMs - c.firstReportMs))));
   const medians: MedianFigure[] = [
     { id: 'response', title: 'Median response time (received → closed)', median: median(responses), n: responses.length },
     { id: 'acknowledgement', title: 'Median time to acknowledge', median: median(acknowledged), n: acknowledged.length },
     { id: 'time-to-correction', title: 'Median time from first complaint to correction', median: median(toCorrection), n: toCorrection.length },
     { id: 'exposure', title: 'Median exposure (wrong words public)', median: median(exposures), n: exposures.length },
   ];
-  const byId = new Map(cs.map((c) => [c.id, c]));
-  const upheld = cases
-    .filter((c) => c.status === 'upheld')
+  const upheld = [...f.upheld]
     .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.id - b.id)
-    .map((c) => {
-      const fact = c.correctionId === null ? undefined : byId.get(c.correctionId);
-      return {
-        reference: c.reference,
-        receivedAt: c.receivedAt,
-        closedAt: c.closedAt,
-        clauses: c.clauses,
-        route: c.route,
-        correction: fact ? { id: fact.id, kind: fact.kind, wording: fact.wording, slug: fact.slug, publishedAt: fact.publishedAt } : null,
-      };
-    });
-  return { from: input.from, to: input.to, section: input.section, corrections: cs.length, cases: cases.length, tables, medians, upheld };
+    .map((c) => ({
+      reference: c.reference,
+      receivedAt: c.receivedAt,
+      closedAt: c.closedAt,
+      clauses: c.clauses,
+      route: c.route,
+      correction: (c.correctionId === null ? undefined : named.get(c.correctionId)) ?? null,
+    }));
+  const total = (groups: readonly { count: number }[]) => groups.reduce((n, g) => n + g.count, 0);
+  return { from: input.from, to: input.to, section: input.section, corrections: total(cg), cases: total(f.caseGroups), tables, medians, upheld };
 }
 
 export interface WeeklySeries {
@@ -149,17 +262,46 @@ export interface WeeklySeries {
   series: { key: CorrectionKind; label: string; counts: number[] }[];
 }
 
-/** Corrections per week (weeks starting Monday) by kind, over the range (up to about five years of weeks). */
-export function weeklyByKind(cs: readonly CorrectionFact[], from: string, to: string, maxWeeks = 270): WeeklySeries {
+/** The most weeks a chart draws: about five years. */
+export const MAX_WEEKS = 270;
+
+/** Corrections per week (weeks starting Monday) by kind, from counts by week (its Monday) and kind. */
+export function weeklySeries(from: string, to: string, counts: Iterable<{ week: string; kind: CorrectionKind; count: number }>, maxWeeks = MAX_WEEKS): WeeklySeries {
   const weeks = weeksBetween(from, to, maxWeeks);
   const index = new Map(weeks.map((w, i) => [w, i]));
   const series = CORRECTION_KINDS.map((key) => ({ key, label: CORRECTION_KIND_LABELS[key], counts: weeks.map(() => 0) }));
-  for (const c of cs) {
-    const i = index.get(weekOf(c.publishedDay));
-    if (i === undefined) continue;
-    series[CORRECTION_KINDS.indexOf(c.kind)].counts[i] += 1;
+  for (const c of counts) {
+    const i = index.get(c.week);
+    const k = CORRECTION_KINDS.indexOf(c.kind);
+    if (i === undefined || k < 0) continue;
+    series[k].counts[i] += c.count;
   }
   return { weeks, series };
+}
+
+/** The same from plain rows, by the day each was published. */
+export function weeklyByKind(cs: readonly CorrectionFact[], from: string, to: string, maxWeeks = MAX_WEEKS): WeeklySeries {
+  return weeklySeries(
+    from,
+    to,
+    cs.map((c) => ({ week: weekOf(c.publishedDay), kind: c.kind, count: 1 })),
+    maxWeeks,
+  );
+}
+
+/**
+ * The instants each week of the range runs between in the newsroom's zone (its Monday's start to
+ * the next's, cut to the range), so the weekly counts can be made by the database.
+ */
+export function weekBounds(from: string, to: string, dayStart: (isoDay: string) => Date, maxWeeks = MAX_WEEKS): { week: string; start: Date; end: Date }[] {
+  const weeks = weeksBetween(from, to, maxWeeks);
+  const rangeStart = dayStart(from).getTime();
+  const next = new Date(Date.parse(`${to}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const rangeEnd = dayStart(next).getTime();
+  return weeks.map((week) => {
+    const following = new Date(Date.parse(`${week}T12:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+    return { week, start: new Date(Math.max(rangeStart, dayStart(week).getTime())), end: new Date(Math.min(rangeEnd, dayStart(following).getTime())) };
+  });
 }
 
 /** Per author (the article's byline): corrections, with their median exposure. Standards only. */
@@ -171,6 +313,32 @@ export function byAuthor(cs: readonly CorrectionFact[]): { byline: string; count
     else groups.set(c.byline, [c]);
   }
   return [...groups.entries()]
-    .map(([byline, rows]) => ({ byline, count: rows.length, medianExposure: median(present(rows.map(correctionExposureMs))) }))
+    .map(([byline, rows]) => ({ byline, count: rows.length, medianExposure: median(collect(rows.map(correctionExposureMs))) }))
     .sort((a, b) => b.count - a.count || a.byline.localeCompare(b.byline));
+}
+
+/**
+ * Corrections per week by kind from their instants: each goes to the week of weekBounds it was
+ * published in (binary search over the weeks' starts, in the newsroom's zone).
+ */
+export function weeklyFromTimings(from: string, to: string, timings: readonly Pick<CorrectionTiming, 'kind' | 'publishedMs'>[], dayStart: (isoDay: string) => Date, maxWeeks = MAX_WEEKS): WeeklySeries {
+  const bounds = weekBounds(from, to, dayStart, maxWeeks);
+  const starts = bounds.map((b) => b.start.getTime());
+  const last = bounds.length ? bounds[bounds.length - 1].end.getTime() : -Infinity;
+  const counts = new Map<string, { week: string; kind: CorrectionKind; count: number }>();
+  for (const t of timings) {
+    if (!(t.publishedMs >= starts[0] && t.publishedMs < last)) continue;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= t.publishedMs) lo = mid;
+      else hi = mid - 1;
+    }
+    const key = `${lo} ${t.kind}`;
+    const entry = counts.get(key);
+    if (entry) entry.count += 1;
+    else counts.set(key, { week: bounds[lo].week, kind: t.kind, count: 1 });
+  }
+  return weeklySeries(from, to, counts.values(), maxWeeks);
 }

@@ -38,10 +38,19 @@ export interface Tally {
  * instead and appear even at zero, when `order` is given.
  */
 export function tally(keys: readonly (string | null)[], labelFor: (key: string) => string, order?: readonly string[]): Tally[] {
+  return tallyCounts(
+    keys.map((k) => [k, 1]),
+    labelFor,
+    order,
+  );
+}
+
+/** The same from keys already counted (a key may come more than once: its counts add up). */
+export function tallyCounts(entries: Iterable<readonly [string | null, number]>, labelFor: (key: string) => string, order?: readonly string[]): Tally[] {
   const counts = new Map<string, number>();
-  for (const key of keys) {
+  for (const [key, n] of entries) {
     const k = key ?? '';
-    counts.set(k, (counts.get(k) ?? 0) + 1);
+    counts.set(k, (counts.get(k) ?? 0) + n);
   }
   if (order) {
     const rest = [...counts.keys()].filter((k) => !order.includes(k)).sort();

@@ -1,5 +1,5 @@
 // Facts for the standards unit tests: corrections and cases with known properties.
-import type { CaseFact, CorrectionFact } from './statement';
+import type { CaseFact, CorrectionFact, NamedCorrection } from './statement';
 
 const H = 3_600_000;
 export const t0 = Date.UTC(2026, 9, 12, 9); // Monday 12 October 2026, 10:00 in London
@@ -19,8 +19,6 @@ export function correction(id: number, over: Partial<CorrectionFact> = {}): Corr
     exposedFrom: new Date(publishedAt.getTime() - 10 * H),
     amendedAt: null,
     firstReportAt: null,
-    slug: `story-${id}`,
-    wording: `Correction ${id}.`,
     ...over,
   };
 }
@@ -38,7 +36,11 @@ export function caseFact(id: number, over: Partial<CaseFact> = {}): CaseFact {
     closedAt: null,
     clauses: ['1'],
     correctionId: null,
-    summary: 'About a figure.',
     ...over,
   };
+}
+
+/** The corrections as the statement names them (story-N, "Correction N."), with any wording given. */
+export function named(cs: readonly CorrectionFact[], wording: Record<number, string> = {}): Map<number, NamedCorrection> {
+  return new Map(cs.map((c) => [c.id, { id: c.id, kind: c.kind, wording: wording[c.id] ?? `Correction ${c.id}.`, slug: `story-${c.id}`, publishedAt: c.publishedAt }]));
 }

@@ -14,7 +14,7 @@ import { correctionSections, loadStatement, openCaseCounts, standardsAlerts, vie
 import { flatParams, type RawParams } from '@/lib/desk/list-params';
 import { plural } from '@/lib/standards/charts';
 import { DASHBOARD_DAYS, parseStandardsRange, rangeQuery } from '@/lib/standards/range';
-import { type FigureTable, weeklyByKind } from '@/lib/standards/statement';
+import type { FigureTable } from '@/lib/standards/statement';
 import { formatCalendarDay, isoDateInZone } from '@/lib/wording';
 import './standards.css';
 
@@ -47,11 +47,10 @@ export default async function StandardsPage({ searchParams }: { searchParams: Pr
     );
   }
   const { range } = parsed;
-  const { statement, corrections } = loadStatement(range, settings.timeZone, config);
-  const weekly = weeklyByKind(corrections, range.from, range.to);
+  const { statement, weekly } = loadStatement(range, settings.timeZone, config);
   const counts = openCaseCounts(now, range.section);
   const alerts = standardsAlerts(now, config);
-  const authors = wantAuthors ? viewAuthorFigures({ actorId: user.id, range, corrections }) : null;
+  const authors = wantAuthors ? viewAuthorFigures({ actorId: user.id, range, timeZone: settings.timeZone }) : null;
   const table = (id: string) => statement.tables.find((t) => t.id === id) as FigureTable;
   const median = (id: string) => statement.medians.find((m) => m.id === id);
   const query = rangeQuery(range);
