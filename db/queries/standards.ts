@@ -14,15 +14,17 @@ import {
   type Statement,
   type StatementFigures,
   upheldCorrectionIds,
+  WeekCounter,
   type WeeklySeries,
-  weeklyFromTimings,
 } from '../../lib/standards/statement';
+import { exposureBetweenMs } from '../../lib/standards/exposure';
 import type { StandardsConfig } from '../../lib/standards/config';
 import { calendarDayFinder, endOfCalendarDay, startOfCalendarDay } from '../../lib/wording';
 import { getDb } from '../index';
 import { articles, caseArticles, caseClauses, cases, corrections, versions } from '../schema';
 import { recordAudit } from './audit';
 import { distinctArticleValues } from './distinct-values';
+import { eachRow } from './raw-rows';
 
 export interface FigureRange {
   /** Calendar days in the newsroom's time zone, inclusive. */
@@ -106,7 +108,7 @@ const clauseOrder = new Intl.Collator('en', { numeric: true });
  * taxonomy; cases by outcome and route; complaints by clause; the instants the medians need; the
  * upheld cases. Corrections by the day they were published, cases by the day they were received.
  */
-export function statementFigures(range: FigureRange, timeZone: string): StatementFigures {
+export function statementFigures(range: FigureRange, timeZone: string): { figures: StatementFigures; weekly: WeeklySeries } {
   const db = getDb();
   const cw = and(...correctionsWhere(range, timeZone));
   const n = count();
@@ -118,49 +120,61 @@ export function statementFigures(range: FigureRange, timeZone: string): Statemen
       .groupBy(corrections.kind, corrections.publishedSection, corrections.errorType, corrections.errorCause, corrections.foundBy)
       .values() as [CorrectionFact['kind'], string | null, string | null, string | null, string | null, number][]
   ).map(([kind, section, errorType, errorCause, foundBy, c]) => ({ kind, section: section ?? '', errorType, errorCause, foundBy, count: Number(c) }));
-  const firsts = firstComplaints();
-  const correctionTimings = (
-    db
-      .select({ id: corrections.id, kind: corrections.kind, publishedAt: corrections.publishedAt, exposedFrom: corrections.exposedFrom, amendedAt: versions.savedAt })
-      .from(corrections)
-      .leftJoin(versions, eq(versions.id, corrections.amendedVersionId))
-      .where(cw)
-      .values() as [number, CorrectionFact['kind'], number, number | null, number | null][]
-  ).map(([id, kind, published, exposedFrom, amended]) => ({ kind, publishedMs: Number(published), exposedFromMs: exposedFrom === null ? null : Number(exposedFrom), amendedMs: amended === null ? null : Number(amended), firstReportMs: firsts.get(id) ?? null }));
 
-  // The range's cases, once (with a section, its cases are found once too), then counted here.
+  // One pass over the range's corrections: exposure, time from the first complaint, and the week.
+  const firsts = firstComplaints();
+  const weeks = new WeekCounter(range.from, range.to, (day) => startOfCalendarDay(day, timeZone));
+  const exposures: number[] = [];
+  const toCorrection: number[] = [];
+  const timings = db
+    .select({ id: corrections.id, kind: corrections.kind, publishedAt: corrections.publishedAt, exposedFrom: corrections.exposedFrom, amendedAt: versions.savedAt })
+    .from(corrections)
+    .leftJoin(versions, eq(versions.id, corrections.amendedVersionId))
+    .where(cw);
+  for (const [id, kind, published, exposedFrom, amended] of eachRow<[number, CorrectionFact['kind'], number, number | null, number | null]>(timings)) {
+    weeks.add(kind, published);
+    const exposure = exposureBetweenMs(exposedFrom, published, amended);
+    if (exposure !== null) exposures.push(exposure);
+    const first = firsts.get(id);
+    if (first !== undefined) toCorrection.push(Math.max(0, published - first));
+  }
+
+  // The range's cases, once (with a section, its cases are found once too), counted as they pass.
+  const groups = new Map<string, { status: CaseFact['status']; route: CaseFact['route']; count: number }>();
+  const responses: number[] = [];
+  const acknowledgements: number[] = [];
+  const upheldIds: number[] = [];
+  let caseCount = 0;
   const caseRows = db
     .select({ id: cases.id, status: cases.status, route: cases.route, receivedAt: cases.receivedAt, acknowledgedAt: cases.acknowledgedAt, closedAt: cases.closedAt })
     .from(cases)
-    .where(and(...casesWhere(range, timeZone)))
-    .values() as [number, CaseFact['status'], CaseFact['route'], number, number | null, number | null][];
-  const groups = new Map<string, { status: CaseFact['status']; route: CaseFact['route']; count: number }>();
-  const caseTimings: StatementFigures['caseTimings'][number][] = [];
-  const upheldIds: number[] = [];
-  for (const [id, status, route, received, acknowledged, closed] of caseRows) {
+    .where(and(...casesWhere(range, timeZone)));
+  for (const [id, status, route, received, acknowledged, closed] of eachRow<[number, CaseFact['status'], CaseFact['route'], number, number | null, number | null]>(caseRows)) {
+    caseCount += 1;
     const key = `${status} ${route}`;
     const group = groups.get(key);
     if (group) group.count += 1;
     else groups.set(key, { status, route, count: 1 });
-    caseTimings.push({ receivedMs: Number(received), acknowledgedMs: acknowledged === null ? null : Number(acknowledged), closedMs: closed === null ? null : Number(closed) });
+    if (closed !== null) responses.push(Math.max(0, closed - received));
+    if (acknowledged !== null) acknowledgements.push(Math.max(0, acknowledged - received));
     if (status === 'upheld') upheldIds.push(id);
   }
   // Complaints under each clause: the clauses of the range's cases (probed by case, the clauses' key).
   const clauseRows = db
     .select({ caseId: caseClauses.caseId, clause: caseClauses.clause })
     .from(caseClauses)
-    .where(inArray(caseClauses.caseId, db.select({ id: cases.id }).from(cases).where(and(...casesWhere(range, timeZone)))))
-    .values() as [number, string][];
+    .where(inArray(caseClauses.caseId, db.select({ id: cases.id }).from(cases).where(and(...casesWhere(range, timeZone)))));
   const byClause = new Map<string, number>();
+  const citing = new Set<number>();
+  const upheldSet = new Set(upheldIds);
   const cited = new Map<number, string[]>();
-  for (const [caseId, clause] of clauseRows) {
+  for (const [caseId, clause] of eachRow<[number, string]>(clauseRows)) {
     byClause.set(clause, (byClause.get(clause) ?? 0) + 1);
-    const list = cited.get(caseId);
-    if (list) list.push(clause);
-    else cited.set(caseId, [clause]);
+    citing.add(caseId);
+    if (upheldSet.has(caseId)) cited.set(caseId, [...(cited.get(caseId) ?? []), clause]);
   }
   const clauseCounts = [...byClause].map(([clause, c]) => ({ clause, count: c }));
-  const none = caseRows.length - cited.size;
+  const none = caseCount - citing.size;
   if (none > 0) clauseCounts.push({ clause: '', count: none });
   const upheld = upheldIds.length
     ? db
@@ -170,8 +184,10 @@ export function statementFigures(range: FigureRange, timeZone: string): Statemen
         .all()
         .map((r) => ({ ...r, receivedAt: r.receivedAt as Date, closedAt: r.closedAt ?? null, clauses: (cited.get(r.id) ?? []).sort(clauseOrder.compare) }))
     : [];
-  const caseGroups = [...groups.values()];
-  return { correctionGroups, correctionTimings, caseGroups, caseTimings, clauseCounts, upheld };
+  return {
+    figures: { correctionGroups, exposures, toCorrection, caseGroups: [...groups.values()], responses, acknowledgements, clauseCounts, upheld },
+    weekly: weeks.series(),
+  };
 }
 
 /** The published corrections among these ids, with their wording and article, as the statement names them. */
@@ -238,11 +254,10 @@ export function correctionSections(): string[] {
  * both are read.
  */
 export function loadStatement(range: FigureRange, timeZone: string, config: StandardsConfig): { statement: Statement; weekly: WeeklySeries } {
-  const figures = statementFigures(range, timeZone);
+  const { figures, weekly } = statementFigures(range, timeZone);
   // An upheld case's correction may have been published after the range: the statement still names it.
   const named = namedCorrections(upheldCorrectionIds(figures.upheld));
-  const statement = buildStatement({ from: range.from, to: range.to, section: range.section ?? null, figures, named, config });
-  return { statement, weekly: weeklyFromTimings(range.from, range.to, figures.correctionTimings, (day) => startOfCalendarDay(day, timeZone)) };
+  return { statement: buildStatement({ from: range.from, to: range.to, section: range.section ?? null, figures, named, config }), weekly };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STANDARDS } from './config';
 import { isoDateInZone, startOfCalendarDay } from '../wording';
-import { buildStatement, byAuthor, correctionExposureMs, figuresFromFacts, responseMs, timeToCorrectionMs, weekBounds, weeklyByKind, weeklyFromTimings, weeklySeries } from './statement';
+import { buildStatement, byAuthor, correctionExposureMs, figuresFromFacts, responseMs, timeToCorrectionMs, weekBounds, WeekCounter, weeklyByKind, weeklySeries } from './statement';
 import { caseFact, correction, named, t0 } from './test-facts';
 
 const H = 3_600_000;
@@ -130,18 +130,20 @@ describe('weekBounds', () => {
   });
 });
 
-describe('weeklyFromTimings', () => {
+describe('WeekCounter', () => {
   it('puts each correction in the week of its day in the zone, as weeklyByKind does from its day', () => {
     const zone = 'America/New_York';
     // Around midnight in New York on a Sunday and a Monday, and the night the clocks go back.
     const instants = ['2026-10-26T03:59:59.999Z', '2026-10-26T04:00:00Z', '2026-11-01T05:30:00Z', '2026-11-02T04:59:59.999Z', '2026-11-02T05:00:00Z', '2026-11-08T12:00:00Z'];
     const rows = instants.map((iso, i) => correction(i + 1, { kind: i % 2 ? 'clarification' : 'correction', publishedAt: new Date(iso), publishedDay: isoDateInZone(new Date(iso), zone) }));
-    const timings = figuresFromFacts(rows, []).correctionTimings;
     const dayStart = (d: string) => startOfCalendarDay(d, zone);
-    expect(weeklyFromTimings('2026-10-20', '2026-11-10', timings, dayStart)).toEqual(weeklyByKind(rows, '2026-10-20', '2026-11-10'));
-    // Cut to the range: the first two fall before a range that starts on Monday 26 October.
-    const cut = weeklyFromTimings('2026-10-26', '2026-11-10', timings, dayStart);
-    expect(cut.series.reduce((n, s) => n + s.counts.reduce((a, b) => a + b, 0), 0)).toBe(5);
+    const counter = new WeekCounter('2026-10-20', '2026-11-10', dayStart);
+    for (const r of rows) counter.add(r.kind, r.publishedAt.getTime());
+    expect(counter.series()).toEqual(weeklyByKind(rows, '2026-10-20', '2026-11-10'));
+    // Cut to the range: the first falls before a range that starts on Monday 26 October.
+    const cut = new WeekCounter('2026-10-26', '2026-11-10', dayStart);
+    for (const r of rows) cut.add(r.kind, r.publishedAt.getTime());
+    expect(cut.series().series.reduce((n, s) => n + s.counts.reduce((a, b) => a + b, 0), 0)).toBe(5);
   });
 });
 

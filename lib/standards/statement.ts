@@ -60,27 +60,11 @@ export interface CorrectionGroup {
   count: number;
 }
 
-/** One published correction's kind and instants (milliseconds), for the medians and the weeks. */
-export interface CorrectionTiming {
-  kind: CorrectionKind;
-  publishedMs: number;
-  exposedFromMs: number | null;
-  amendedMs: number | null;
-  firstReportMs: number | null;
-}
-
 /** Cases counted by outcome and route. */
 export interface CaseGroup {
   status: CaseStatus;
   route: CaseRoute;
   count: number;
-}
-
-/** One case's instants (milliseconds), for the medians. */
-export interface CaseTiming {
-  receivedMs: number;
-  acknowledgedMs: number | null;
-  closedMs: number | null;
 }
 
 /** An upheld case, as the statement lists it. */
@@ -94,12 +78,22 @@ export interface UpheldCase {
   correctionId: number | null;
 }
 
-/** Everything a statement is built from. */
+/**
+ * Everything a statement is built from: counts by group, and the durations the medians are taken
+ * of (milliseconds, one per correction or case where known; plain arrays of numbers, so a year of a
+ * national newsroom's record is not tens of thousands of objects).
+ */
 export interface StatementFigures {
   correctionGroups: readonly CorrectionGroup[];
-  correctionTimings: readonly CorrectionTiming[];
+  /** Each correction's exposure: first public → amended, or the notice published. */
+  exposures: readonly number[];
+  /** From the first complaint to the correction, for the corrections a complaint led to. */
+  toCorrection: readonly number[];
   caseGroups: readonly CaseGroup[];
-  caseTimings: readonly CaseTiming[];
+  /** Received → closed, for the closed cases. */
+  responses: readonly number[];
+  /** Received → acknowledged, for the acknowledged cases. */
+  acknowledgements: readonly number[];
   /** Complaints under each clause; '' counts the cases that cite none. */
   clauseCounts: readonly { clause: string; count: number }[];
   upheld: readonly UpheldCase[];
@@ -182,9 +176,11 @@ export function figuresFromFacts(cs: readonly CorrectionFact[], cases: readonly 
   }
   return {
     correctionGroups: [...groups.values()],
-    correctionTimings: cs.map((c) => ({ kind: c.kind, publishedMs: c.publishedAt.getTime(), exposedFromMs: c.exposedFrom?.getTime() ?? null, amendedMs: c.amendedAt?.getTime() ?? null, firstReportMs: c.firstReportAt?.getTime() ?? null })),
+    exposures: collect(cs.map(correctionExposureMs)),
+    toCorrection: collect(cs.map(timeToCorrectionMs)),
     caseGroups: [...caseGroups.values()],
-    caseTimings: cases.map((c) => ({ receivedMs: c.receivedAt.getTime(), acknowledgedMs: c.acknowledgedAt?.getTime() ?? null, closedMs: c.closedAt?.getTime() ?? null })),
+    responses: collect(cases.map(responseMs)),
+    acknowledgements: collect(cases.map((c) => (c.acknowledgedAt ? Math.max(0, c.acknowledgedAt.getTime() - c.receivedAt.getTime()) : null))),
     clauseCounts: [...clauses].map(([clause, count]) => ({ clause, count })),
     upheld: cases.filter((c) => c.status === 'upheld').map((c) => ({ id: c.id, reference: c.reference, receivedAt: c.receivedAt, closedAt: c.closedAt, clauses: c.clauses, route: c.route, correctionId: c.correctionId })),
   };
@@ -231,16 +227,11 @@ export function buildStatement(input: { from: string; to: string; section: strin
   ];
   // The "not recorded" rows (corrections published before the taxonomy) only when there are some.
   for (const t of tables) t.rows = t.rows.filter((r) => r.key !== '' || r.count > 0);
-  const ct = f.caseTimings;
-  const responses = collect(ct.map((c) => (c.closedMs === null ? null : Math.max(0, c.closedMs - c.receivedMs))));
-  const acknowledged = collect(ct.map((c) => (c.acknowledgedMs === null ? null : Math.max(0, c.acknowledgedMs - c.receivedMs))));
-  const exposures = collect(f.correctionTimings.map((c) => exposureBetweenMs(c.exposedFromMs, c.publishedMs, c.amendedMs)));
-  const toCorrection = collect(f.correctionTimings.map((c) => (c.firstReportMs === null ? null : Math.max(0, c.publishedMs - c.firstReportMs))));
   const medians: MedianFigure[] = [
-    { id: 'response', title: 'Median response time (received → closed)', median: median(responses), n: responses.length },
-    { id: 'acknowledgement', title: 'Median time to acknowledge', median: median(acknowledged), n: acknowledged.length },
-    { id: 'time-to-correction', title: 'Median time from first complaint to correction', median: median(toCorrection), n: toCorrection.length },
-    { id: 'exposure', title: 'Median exposure (wrong words public)', median: median(exposures), n: exposures.length },
+    { id: 'response', title: 'Median response time (received → closed)', median: median(f.responses), n: f.responses.length },
+    { id: 'acknowledgement', title: 'Median time to acknowledge', median: median(f.acknowledgements), n: f.acknowledgements.length },
+    { id: 'time-to-correction', title: 'Median time from first complaint to correction', median: median(f.toCorrection), n: f.toCorrection.length },
+    { id: 'exposure', title: 'Median exposure (wrong words public)', median: median(f.exposures), n: f.exposures.length },
   ];
   const upheld = [...f.upheld]
     .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || a.id - b.id)
@@ -318,27 +309,42 @@ export function byAuthor(cs: readonly CorrectionFact[]): { byline: string; count
 }
 
 /**
- * Corrections per week by kind from their instants: each goes to the week of weekBounds it was
- * published in (binary search over the weeks' starts, in the newsroom's zone).
+ * Counts corrections into the weeks of a range by kind, from the instants they were published
+ * (binary search over the weeks' starts in the newsroom's zone): for a stream of rows.
  */
-export function weeklyFromTimings(from: string, to: string, timings: readonly Pick<CorrectionTiming, 'kind' | 'publishedMs'>[], dayStart: (isoDay: string) => Date, maxWeeks = MAX_WEEKS): WeeklySeries {
-  const bounds = weekBounds(from, to, dayStart, maxWeeks);
-  const starts = bounds.map((b) => b.start.getTime());
-  const last = bounds.length ? bounds[bounds.length - 1].end.getTime() : -Infinity;
-  const counts = new Map<string, { week: string; kind: CorrectionKind; count: number }>();
-  for (const t of timings) {
-    if (!(t.publishedMs >= starts[0] && t.publishedMs < last)) continue;
+export class WeekCounter {
+  private readonly bounds: { week: string; start: Date; end: Date }[];
+  private readonly starts: number[];
+  private readonly last: number;
+  private readonly counts: number[][];
+
+  constructor(
+    private readonly from: string,
+    private readonly to: string,
+    dayStart: (isoDay: string) => Date,
+    private readonly maxWeeks = MAX_WEEKS,
+  ) {
+    this.bounds = weekBounds(from, to, dayStart, maxWeeks);
+    this.starts = this.bounds.map((b) => b.start.getTime());
+    this.last = this.bounds.length ? this.bounds[this.bounds.length - 1].end.getTime() : -Infinity;
+    this.counts = CORRECTION_KINDS.map(() => this.bounds.map(() => 0));
+  }
+
+  add(kind: CorrectionKind, publishedMs: number): void {
+    const k = CORRECTION_KINDS.indexOf(kind);
+    if (k < 0 || !(publishedMs >= this.starts[0] && publishedMs < this.last)) return;
     let lo = 0;
-    let hi = starts.length - 1;
+    let hi = this.starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= t.publishedMs) lo = mid;
+      if (this.starts[mid] <= publishedMs) lo = mid;
       else hi = mid - 1;
     }
-    const key = `${lo} ${t.kind}`;
-    const entry = counts.get(key);
-    if (entry) entry.count += 1;
-    else counts.set(key, { week: bounds[lo].week, kind: t.kind, count: 1 });
+    this.counts[k][lo] += 1;
   }
-  return weeklySeries(from, to, counts.values(), maxWeeks);
+
+  series(): WeeklySeries {
+    const counted = this.counts.flatMap((perWeek, k) => perWeek.map((count, i) => ({ week: this.bounds[i].week, kind: CORRECTION_KINDS[k], count })));
+    return weeklySeries(this.from, this.to, counted, this.maxWeeks);
+  }
 }
