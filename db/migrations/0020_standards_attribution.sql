@@ -1,6 +1,7 @@
 ALTER TABLE `corrections` ADD `published_section` text;--> statement-breakpoint
 ALTER TABLE `corrections` ADD `published_byline` text;--> statement-breakpoint
 CREATE INDEX `corrections_standards_facts_idx` ON `corrections` (`status`,`published_at`,`kind`,`published_section`,`published_byline`,`error_type`,`error_cause`,`found_by`,`exposed_from`,`amended_version_id`);--> statement-breakpoint
+CREATE INDEX `corrections_standards_groups_idx` ON `corrections` (`status`,`kind`,`published_section`,`error_type`,`error_cause`,`found_by`,`published_at`);--> statement-breakpoint
 CREATE INDEX `cases_standards_facts_idx` ON `cases` (`received_at`,`status`,`route`,`acknowledged_at`,`closed_at`);--> statement-breakpoint
 CREATE INDEX `cases_correction_received_idx` ON `cases` (`correction_id`,`received_at`);--> statement-breakpoint
 -- Corrections already out take the section and byline their article has now (the nearest record
