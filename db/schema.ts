@@ -229,9 +229,10 @@ export const corrections = sqliteTable(
     // Everything the standards figures read of a correction, so a year's figures are one walk along
     // this index and never a probe of the table per correction (db/queries/standards.ts).
     index('corrections_standards_facts_idx').on(t.status, t.publishedAt, t.kind, t.publishedSection, t.publishedByline, t.errorType, t.errorCause, t.foundBy, t.exposedFrom, t.amendedVersionId),
-    // The counts by kind, section and taxonomy over a long range: walked in the groups' own order,
-    // so the database counts without sorting tens of thousands of rows.
-    index('corrections_standards_groups_idx').on(t.status, t.kind, t.publishedSection, t.errorType, t.errorCause, t.foundBy, t.publishedAt),
+    // The counts by section, kind and taxonomy over a long range: walked in the groups' own order,
+    // so the database counts without sorting tens of thousands of rows; and the sections
+    // corrections were published under, one probe each.
+    index('corrections_standards_groups_idx').on(t.status, t.publishedSection, t.kind, t.errorType, t.errorCause, t.foundBy, t.publishedAt),
   ],
 );
 export type Correction = typeof corrections.$inferSelect;

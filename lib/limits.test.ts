@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REQUEST_BODY_MAX_BYTES } from '../scripts/support/request-guards.mjs';
-import { ARTICLE_LIMITS, CORRECTION_LIMITS, EDITION_LIMITS, keepUnder, type Limit, limitErrors, limitFor, limitProblem, REPORT_BODY_MAX_BYTES, REPORT_LIMITS } from './limits';
+import { ARTICLE_LIMITS, CORRECTION_LIMITS, EDITION_LIMITS, hasHiddenCharacters, keepUnder, type Limit, limitErrors, limitFor, limitProblem, REPORT_BODY_MAX_BYTES, REPORT_LIMITS } from './limits';
 
 describe('field limits', () => {
   it('counts characters after trimming, as the server schemas do', () => {
@@ -43,5 +43,14 @@ describe('what the server schemas say', () => {
   it('names the field and its limit in the unit it is measured in', () => {
     expect(keepUnder(ARTICLE_LIMITS.headline)).toBe('Keep the headline under 300 characters.');
     expect(keepUnder(ARTICLE_LIMITS.body)).toBe('Keep the body under 200 KB.');
+  });
+});
+
+describe('hasHiddenCharacters', () => {
+  it('finds control characters and direction marks, and lets line breaks through only where lines are allowed', () => {
+    for (const c of ['\u0000', '\u001b', '\u007f', '\u202e', '\u2066']) expect(hasHiddenCharacters(`a${c}b`, { lines: true }), JSON.stringify(c)).toBe(true);
+    expect(hasHiddenCharacters('Line one.\nLine two,\tindented.\r\n', { lines: true })).toBe(false);
+    expect(hasHiddenCharacters('Line one.\nLine two.')).toBe(true);
+    expect(hasHiddenCharacters('Zoë Ó Briain — “quoted” 💥 عربى')).toBe(false);
   });
 });

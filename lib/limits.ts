@@ -128,3 +128,19 @@ export const STANDARDS_LIMITS = {
   errorCauses: chars(10_000, 'list of causes'),
   foundBy: chars(10_000, 'list of who finds errors'),
 } satisfies Record<string, Limit>;
+
+/**
+ * Characters no one types on purpose and that change what a reader sees: control characters (a
+ * NUL, an escape) and the marks that reverse the direction of text ("gnp.exe" shown for "exe.png").
+ * Line breaks and tabs are text in a field of several lines, never in a one-line field.
+ */
+const HIDDEN_IN_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+const HIDDEN_IN_A_LINE = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+
+export function hasHiddenCharacters(text: string, { lines = false }: { lines?: boolean } = {}): boolean {
+  return (lines ? HIDDEN_IN_LINES : HIDDEN_IN_A_LINE).test(text);
+}
+
+export function hiddenCharactersMessage(label: string): string {
+  return `The ${label} has a character that cannot be shown (a control character or a hidden direction mark): type it again without it.`;
+}

@@ -1,7 +1,7 @@
 ALTER TABLE `corrections` ADD `published_section` text;--> statement-breakpoint
 ALTER TABLE `corrections` ADD `published_byline` text;--> statement-breakpoint
 CREATE INDEX `corrections_standards_facts_idx` ON `corrections` (`status`,`published_at`,`kind`,`published_section`,`published_byline`,`error_type`,`error_cause`,`found_by`,`exposed_from`,`amended_version_id`);--> statement-breakpoint
-CREATE INDEX `corrections_standards_groups_idx` ON `corrections` (`status`,`kind`,`published_section`,`error_type`,`error_cause`,`found_by`,`published_at`);--> statement-breakpoint
+CREATE INDEX `corrections_standards_groups_idx` ON `corrections` (`status`,`published_section`,`kind`,`error_type`,`error_cause`,`found_by`,`published_at`);--> statement-breakpoint
 CREATE INDEX `cases_standards_facts_idx` ON `cases` (`received_at`,`status`,`route`,`acknowledged_at`,`closed_at`);--> statement-breakpoint
 CREATE INDEX `cases_correction_received_idx` ON `cases` (`correction_id`,`received_at`);--> statement-breakpoint
 -- Corrections already out take the section and byline their article has now (the nearest record
@@ -52,3 +52,8 @@ BEGIN SELECT RAISE(ABORT, 'a published correction keeps the section and byline i
 CREATE TRIGGER `corrections_published_attributed` BEFORE UPDATE OF `status` ON `corrections`
 WHEN OLD.`status` = 'draft' AND NEW.`status` = 'published' AND NEW.`published_at` IS NOT NULL AND (NEW.`published_section` IS NULL OR NEW.`published_byline` IS NULL)
 BEGIN SELECT RAISE(ABORT, 'a correction is published with its article''s section and byline'); END;
+--> statement-breakpoint
+-- A closed case is never changed: it takes no more notes either (the desk refuses first, 409).
+CREATE TRIGGER `case_notes_open_case_only` BEFORE INSERT ON `case_notes`
+WHEN (SELECT `status` FROM `cases` WHERE `id` = NEW.`case_id`) IS NOT 'open'
+BEGIN SELECT RAISE(ABORT, 'a closed case takes no more notes'); END;

@@ -17,7 +17,7 @@ const { getDb } = await import('../index');
 const { articles, auditEvents, caseClauses, caseNotes, cases, corrections, users } = await import('../schema');
 const { appendVersion } = await import('./version-writes');
 const { createReport, declineReport, acceptReport } = await import('./reports');
-const { assignCase, closeCase, getStandardsConfig, logCase, saveStandardsConfig } = await import('./cases');
+const { addCaseNote, assignCase, closeCase, getStandardsConfig, logCase, saveStandardsConfig } = await import('./cases');
 const { eq } = await import('drizzle-orm');
 
 const db = getDb();
@@ -82,6 +82,15 @@ describe('clauses removed from the configured list', () => {
     expect(saved.retired).toEqual([{ list: 'clauses', code: '3', label: config.clauses.find((c) => c.code === '3')?.label, count: carrying }]);
     expect(db.select().from(caseClauses).where(eq(caseClauses.caseId, logged.id)).all().map((c) => c.clause)).toEqual(['3']);
     saveStandardsConfig({ config, actorId: standards.id });
+  });
+  it('a closed case takes no more notes: the desk refuses (409) and so does the database', () => {
+    const { article } = reported();
+    const logged = logCase({ channel: 'letter', route: 'direct', complainantName: 'A', complainantContact: null, summary: 'Wrong.', articles: [{ slug: article.slug, quote: null }], clauses: [], receivedAt: new Date(), ownerId: null, actorId: standards.id });
+    addCaseNote({ caseId: logged.id, body: 'Called back.', actorId: editor.id });
+    closeCase({ caseId: logged.id, outcome: 'not_upheld', correctionId: null, note: 'Right.', actorId: standards.id });
+    expect(() => addCaseNote({ caseId: logged.id, body: 'One more thing.', actorId: editor.id })).toThrow(expect.objectContaining({ code: 'conflict' }));
+    expect(() => db.insert(caseNotes).values({ caseId: logged.id, authorId: editor.id, body: 'Around the desk.', at: new Date() }).run()).toThrow(/takes no more notes/);
+    expect(db.select().from(caseNotes).where(eq(caseNotes.caseId, logged.id)).all().map((n) => n.body)).toEqual(['Called back.']);
   });
   it('a date received more than ten years ago is refused beside its field', () => {
     const { article } = reported();

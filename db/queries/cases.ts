@@ -18,7 +18,7 @@ import { getDb } from '../index';
 import { articles, caseArticles, caseClauses, caseNotes, cases, type Case, corrections, reports, standardsSettings, users, versions } from '../schema';
 import { recordAudit } from './audit';
 import { keyset } from './keyset';
-import { newCaseReference, standardsConfigIn } from './report-cases';
+import { newCaseReference, newsroomZoneIn, standardsConfigIn } from './report-cases';
 import type { Tx } from './types';
 
 // ---------------------------------------------------------------- configuration
@@ -134,7 +134,7 @@ export function logCase(input: LoggedCase): Case {
           summary: input.summary,
           ownerId: input.ownerId,
           receivedAt: input.receivedAt,
-          dueAt: responseDue(input.receivedAt, input.route, config),
+          dueAt: responseDue(input.receivedAt, input.route, config, newsroomZoneIn(tx)),
           createdBy: input.actorId,
           updatedAt: now,
         })
@@ -172,7 +172,7 @@ export function assignCase(input: { caseId: number; route: CaseRoute; clauses: s
       // cannot show it, so it is not the editor's choice to drop it).
       const known = new Set(config.clauses.map((c) => c.code));
       const newClauses = [...new Set([...input.clauses, ...oldClauses.filter((c) => !known.has(c))])].sort();
-      const dueAt = before.route === input.route ? before.dueAt : responseDue(before.receivedAt, input.route, config);
+      const dueAt = before.route === input.route ? before.dueAt : responseDue(before.receivedAt, input.route, config, newsroomZoneIn(tx));
       const after = tx.update(cases).set({ route: input.route, ownerId: input.ownerId, dueAt, updatedAt: input.now ?? new Date() }).where(eq(cases.id, input.caseId)).returning().get();
       tx.delete(caseClauses).where(eq(caseClauses.caseId, input.caseId)).run();
       for (const clause of newClauses) tx.insert(caseClauses).values({ caseId: input.caseId, clause }).run();
@@ -248,8 +248,10 @@ export function closeCase(input: { caseId: number; outcome: CaseOutcome; correct
 export function addCaseNote(input: { caseId: number; body: string; actorId: number; now?: Date }): void {
   getDb().transaction(
     (tx) => {
-      const row = tx.select({ id: cases.id }).from(cases).where(eq(cases.id, input.caseId)).get();
+      const row = tx.select({ id: cases.id, status: cases.status }).from(cases).where(eq(cases.id, input.caseId)).get();
       if (!row) throw new ErrataError('not_found', 'No such case.');
+      // A closed case is never changed, its notes included (the case page offers no note form then).
+      if (row.status !== 'open') throw new ErrataError('conflict', 'This case is closed: a closed case is not changed, and takes no more notes.');
       const note = tx.insert(caseNotes).values({ caseId: input.caseId, authorId: input.actorId, body: input.body, at: input.now ?? new Date() }).returning().get();
       recordAudit(tx, { actorId: input.actorId, action: 'case.note', entityType: 'case', entityId: input.caseId, after: { noteId: note.id } });
     },

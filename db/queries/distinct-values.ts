@@ -6,17 +6,12 @@ import type { Tx } from './types';
 
 const COLUMNS = { section: 'section', byline: 'byline' } as const;
 
-/**
- * With publicOnly, only values that some article readers may see carries (one more probe each);
- * with publishedCorrection, only values some article with a published correction carries.
- */
-export function distinctArticleValues(db: Tx, column: keyof typeof COLUMNS, limit: number, { publicOnly = false, publishedCorrection = false } = {}): string[] {
+/** With publicOnly, only values that some article readers may see carries (one more probe each). */
+export function distinctArticleValues(db: Tx, column: keyof typeof COLUMNS, limit: number, { publicOnly = false } = {}): string[] {
   const c = sql.raw(COLUMNS[column]);
-  const visible = publishedCorrection
-    ? sql` AND EXISTS (SELECT 1 FROM articles JOIN corrections ON corrections.article_id = articles.id WHERE articles.${c} = hop.v AND corrections.status = 'published')`
-    : publicOnly
-      ? sql` AND EXISTS (SELECT 1 FROM articles WHERE articles.${c} = hop.v AND ${publicArticleCondition()})`
-      : sql``;
+  const visible = publicOnly
+    ? sql` AND EXISTS (SELECT 1 FROM articles WHERE articles.${c} = hop.v AND ${publicArticleCondition()})`
+    : sql``;
   return db
     .all<{ v: string }>(
       sql`WITH RECURSIVE hop(v) AS (SELECT min(${c}) FROM articles UNION ALL SELECT (SELECT min(${c}) FROM articles WHERE ${c} > hop.v) FROM hop WHERE hop.v IS NOT NULL LIMIT ${limit + 1}) SELECT v FROM hop WHERE v IS NOT NULL${visible} LIMIT ${limit}`,

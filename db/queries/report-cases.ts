@@ -5,7 +5,8 @@ import { and, eq } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import { responseDue } from '../../lib/standards/clock';
 import { readStandardsConfig, type StandardsConfig } from '../../lib/standards/config';
-import { caseArticles, caseNotes, cases, type Case, standardsSettings } from '../schema';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
+import { caseArticles, caseNotes, cases, type Case, settings, standardsSettings } from '../schema';
 import { recordAudit } from './audit';
 import type { Tx } from './types';
 import { referenceFrom } from '../../lib/random';
@@ -14,6 +15,11 @@ import { referenceFrom } from '../../lib/random';
 export function standardsConfigIn(tx: Tx): StandardsConfig {
   const row = tx.select().from(standardsSettings).where(eq(standardsSettings.id, 1)).get();
   return readStandardsConfig(row?.config);
+}
+
+/** The newsroom's time zone (the clocks count its calendar days), read in the caller's transaction. */
+export function newsroomZoneIn(tx: Tx): string {
+  return tx.select({ timeZone: settings.timeZone }).from(settings).where(eq(settings.id, 1)).get()?.timeZone ?? DEFAULT_SETTINGS.timeZone;
 }
 
 /** A reference a complainant can quote back: no 0/O or 1/I to misread. */
@@ -35,7 +41,7 @@ export function openCaseForReport(tx: Tx, report: { id: number; articleId: numbe
       summary: report.message,
       reportId: report.id,
       receivedAt: report.createdAt,
-      dueAt: responseDue(report.createdAt, 'direct', config),
+      dueAt: responseDue(report.createdAt, 'direct', config, newsroomZoneIn(tx)),
       updatedAt: report.createdAt,
     })
     .returning()

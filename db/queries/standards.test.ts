@@ -21,7 +21,7 @@ generateStatementNewsroom(file);
 process.env.DATABASE_PATH = file;
 process.env.ERRATA_SEED = 'none';
 
-const { loadStatement } = await import('./standards');
+const { correctionSections, loadStatement } = await import('./standards');
 const sql = new Database(file, { readonly: true });
 
 afterAll(() => {
@@ -77,6 +77,14 @@ describe.each([null, 'Politics'])('corrections per week by kind (section %s)', (
     weekly.series.forEach((s) => s.counts.forEach((n, i) => n && got.set(`${weekly.weeks[i]} ${s.key}`, n)));
     expect(got).toEqual(want);
     expect(rows.length).toBeGreaterThan(section ? 20 : 200);
+  });
+});
+
+describe('the sections the dashboard offers', () => {
+  it('are the sections corrections were published under, each once, in order', () => {
+    const want = (sql.prepare("select distinct published_section as s from corrections where status = 'published' order by 1").all() as { s: string }[]).map((r) => r.s);
+    expect(correctionSections()).toEqual(want);
+    expect(want.length).toBeGreaterThan(1);
   });
 });
 

@@ -23,7 +23,6 @@ import { calendarDayFinder, endOfCalendarDay, startOfCalendarDay } from '../../l
 import { getDb } from '../index';
 import { articles, caseArticles, caseClauses, cases, corrections, versions } from '../schema';
 import { recordAudit } from './audit';
-import { distinctArticleValues } from './distinct-values';
 import { eachRow } from './raw-rows';
 
 export interface FigureRange {
@@ -117,7 +116,8 @@ export function statementFigures(range: FigureRange, timeZone: string): { figure
       .select({ kind: corrections.kind, section: corrections.publishedSection, errorType: corrections.errorType, errorCause: corrections.errorCause, foundBy: corrections.foundBy, n })
       .from(corrections)
       .where(cw)
-      .groupBy(corrections.kind, corrections.publishedSection, corrections.errorType, corrections.errorCause, corrections.foundBy)
+            // In the order of corrections_standards_groups_idx, so a long range is a walk of it, not a sort.
+      .groupBy(corrections.publishedSection, corrections.kind, corrections.errorType, corrections.errorCause, corrections.foundBy)
       .values() as [CorrectionFact['kind'], string | null, string | null, string | null, string | null, number][]
   ).map(([kind, section, errorType, errorCause, foundBy, c]) => ({ kind, section: section ?? '', errorType, errorCause, foundBy, count: Number(c) }));
 
@@ -244,9 +244,18 @@ export function standardsAlerts(now: Date, config: Pick<StandardsConfig, 'alertC
   return [...group(corrections.publishedSection, 'section'), ...group(corrections.publishedByline, 'author')];
 }
 
-/** The sections corrections have been published in, for the dashboard's filter (a hop along the section index). */
+/**
+ * The sections corrections were published under, for the dashboard's filter: a hop along
+ * corrections_standards_groups_idx, one probe per section (a recursive CTE, as in distinct-values.ts).
+ */
 export function correctionSections(): string[] {
-  return distinctArticleValues(getDb(), 'section', 500, { publishedCorrection: true });
+  const c = corrections.publishedSection;
+  const published = sql`${corrections.status} = 'published'`;
+  return getDb()
+    .all<{ v: string }>(
+      sql`WITH RECURSIVE hop(v) AS (SELECT min(${c}) FROM ${corrections} WHERE ${published} UNION ALL SELECT (SELECT min(${c}) FROM ${corrections} WHERE ${published} AND ${c} > hop.v) FROM hop WHERE hop.v IS NOT NULL LIMIT 501) SELECT v FROM hop WHERE v IS NOT NULL LIMIT 500`,
+    )
+    .map((r) => r.v);
 }
 
 /**

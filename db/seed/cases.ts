@@ -9,7 +9,7 @@ import { toPlainText } from '../../lib/markdown';
 import { responseDue } from '../../lib/standards/clock';
 import { recordAudit } from '../queries/audit';
 import { can } from '../../lib/roles';
-import { declineReportCase, linkReportCase, newCaseReference, openCaseForReport, standardsConfigIn } from '../queries/report-cases';
+import { declineReportCase, linkReportCase, newCaseReference, newsroomZoneIn, openCaseForReport, standardsConfigIn } from '../queries/report-cases';
 import type { Tx } from '../queries/types';
 import { caseArticles, caseClauses, caseNotes, cases, corrections, reports, users, type Version } from '../schema';
 import type { DemoCase } from './types';
@@ -39,6 +39,7 @@ export function seedCase(tx: Tx, c: DemoCase, seeded: Map<string, SeededArticle>
     return found;
   };
   const config = standardsConfigIn(tx);
+  const zone = newsroomZoneIn(tx);
   const received = new Date(c.receivedAt);
   const at = (hours: number) => new Date(received.getTime() + hours * HOUR);
   const first = article(c.articles[0].slug);
@@ -76,7 +77,7 @@ export function seedCase(tx: Tx, c: DemoCase, seeded: Map<string, SeededArticle>
         summary: c.summary,
         ownerId,
         receivedAt: received,
-        dueAt: responseDue(received, c.route, config),
+        dueAt: responseDue(received, c.route, config, zone),
         createdBy: by,
         createdAt: received,
         updatedAt: received,
@@ -94,7 +95,7 @@ export function seedCase(tx: Tx, c: DemoCase, seeded: Map<string, SeededArticle>
   if (c.channel === 'reader_report' && c.assigned) {
     const when = at(c.assigned.hoursAfter);
     const ownerId = c.assigned.owner ? userId(c.assigned.owner) : null;
-    const dueAt = responseDue(received, c.route, config);
+    const dueAt = responseDue(received, c.route, config, zone);
     tx.update(cases).set({ route: c.route, ownerId, dueAt, updatedAt: when }).where(eq(cases.id, caseId)).run();
     for (const clause of new Set(c.clauses)) tx.insert(caseClauses).values({ caseId, clause }).run();
     recordAudit(tx, {
@@ -102,7 +103,7 @@ export function seedCase(tx: Tx, c: DemoCase, seeded: Map<string, SeededArticle>
       action: 'case.assign',
       entityType: 'case',
       entityId: caseId,
-      before: { route: 'direct', ownerId: null, clauses: [], dueAt: responseDue(received, 'direct', config).toISOString() },
+      before: { route: 'direct', ownerId: null, clauses: [], dueAt: responseDue(received, 'direct', config, zone).toISOString() },
       after: { route: c.route, ownerId, clauses: [...new Set(c.clauses)].sort(), dueAt: dueAt.toISOString() },
       at: when,
     });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAnchor, locateClaim } from '../../lib/anchoring';
 import { toPlainText } from '../../lib/markdown';
+import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { clockState, responseDue } from '../../lib/standards/clock';
 import { CASE_CHANNELS, CASE_ROUTES, CASE_STATUSES, DEFAULT_STANDARDS, TAXONOMY_FIELDS, TAXONOMY_LISTS } from '../../lib/standards/config';
 import { weekOf } from '../../lib/standards/stats';
@@ -498,7 +499,7 @@ describe('the demo newsroom: cases', () => {
   const label = (c: DemoCase, i: number) => `case ${i + 1} (${c.articles[0]?.slug}, ${c.receivedAt})`;
   const at = (c: DemoCase, hours: number) => Date.parse(c.receivedAt) + hours * HOUR;
   const status = (c: DemoCase) => c.closed?.outcome ?? (c.report?.declined ? 'not_upheld' : 'open');
-  const dueAt = (c: DemoCase) => responseDue(new Date(c.receivedAt), c.route, config);
+  const dueAt = (c: DemoCase) => responseDue(new Date(c.receivedAt), c.route, config, DEFAULT_SETTINGS.timeZone);
 
   it('has 25–40 complaints over the sixteen weeks before its now, about its own articles once they were out', () => {
     expect(cases.length).toBeGreaterThanOrEqual(25);
@@ -641,7 +642,7 @@ describe('the demo newsroom: seeding', () => {
       expect(key.publishedAt - first.at).toBe(21 * HOUR);
       // Due dates follow each route's days; a case with a correction names a published one on its article.
       for (const row of db.$client.prepare('select route, received_at as receivedAt, due_at as dueAt from cases').all() as { route: (typeof CASE_ROUTES)[number]; receivedAt: number; dueAt: number }[]) {
-        expect(row.dueAt).toBe(responseDue(new Date(row.receivedAt), row.route, DEFAULT_STANDARDS).getTime());
+        expect(row.dueAt).toBe(responseDue(new Date(row.receivedAt), row.route, DEFAULT_STANDARDS, DEFAULT_SETTINGS.timeZone).getTime());
       }
       expect(count("select count(*) as n from cases k join corrections c on c.id = k.correction_id where k.status <> 'open' and c.status <> 'published'")).toBe(0);
       expect(count('select count(*) as n from cases k join corrections c on c.id = k.correction_id where not exists (select 1 from case_articles ca where ca.case_id = k.id and ca.article_id = c.article_id)')).toBe(0);

@@ -7,9 +7,17 @@ const received = new Date('2026-10-01T09:00:00Z');
 
 describe('responseDue', () => {
   it('adds the route’s days to the receipt', () => {
-    expect(responseDue(received, 'ipso', DEFAULT_STANDARDS).toISOString()).toBe('2026-10-29T09:00:00.000Z');
-    expect(responseDue(received, 'direct', DEFAULT_STANDARDS).toISOString()).toBe('2026-10-22T09:00:00.000Z');
-    expect(responseDue(received, 'other', { responseDays: { ...DEFAULT_STANDARDS.responseDays, other: 7 } }).toISOString()).toBe('2026-10-08T09:00:00.000Z');
+    expect(responseDue(received, 'ipso', DEFAULT_STANDARDS, 'UTC').toISOString()).toBe('2026-10-29T09:00:00.000Z');
+    expect(responseDue(received, 'direct', DEFAULT_STANDARDS, 'UTC').toISOString()).toBe('2026-10-22T09:00:00.000Z');
+    expect(responseDue(received, 'other', { responseDays: { ...DEFAULT_STANDARDS.responseDays, other: 7 } }, 'UTC').toISOString()).toBe('2026-10-08T09:00:00.000Z');
+  });
+  it('counts calendar days in the newsroom’s zone, so a clock change between keeps the time of day', () => {
+    // Received at midnight BST on 20 October; the clocks go back on 25 October: due at midnight GMT on 10 November.
+    expect(responseDue(new Date('2026-10-19T23:00:00Z'), 'direct', DEFAULT_STANDARDS, 'Europe/London').toISOString()).toBe('2026-11-10T00:00:00.000Z');
+    // 10:00 BST on 21 October → 10:00 GMT on 11 November.
+    expect(responseDue(new Date('2026-10-21T09:00:00Z'), 'direct', DEFAULT_STANDARDS, 'Europe/London').toISOString()).toBe('2026-11-11T10:00:00.000Z');
+    // Forward in spring: 09:00 GMT on 20 March → 09:00 BST on 10 April.
+    expect(responseDue(new Date('2026-03-20T09:00:00Z'), 'direct', DEFAULT_STANDARDS, 'Europe/London').toISOString()).toBe('2026-04-10T08:00:00.000Z');
   });
 });
 

@@ -1,11 +1,19 @@
 // A case's clocks: when its response is due (from the route's policy) and where it stands now.
+import { isoDateInZone, startOfCalendarDay } from '../wording/dates';
 import type { CaseRoute, CaseStatus, StandardsConfig } from './config';
 
 const DAY = 86_400_000;
 
-/** The response-due instant: received plus the route's days. */
-export function responseDue(receivedAt: Date, route: CaseRoute, config: Pick<StandardsConfig, 'responseDays'>): Date {
-  return new Date(receivedAt.getTime() + config.responseDays[route] * DAY);
+/**
+ * The response-due instant: received plus the route's days, as calendar days in the newsroom's
+ * zone (the same time of day on the day N days later), so a clock change between does not move it
+ * by an hour.
+ */
+export function responseDue(receivedAt: Date, route: CaseRoute, config: Pick<StandardsConfig, 'responseDays'>, timeZone: string): Date {
+  const day = isoDateInZone(receivedAt, timeZone);
+  const sinceMidnight = receivedAt.getTime() - startOfCalendarDay(day, timeZone).getTime();
+  const dueDay = new Date(Date.parse(`${day}T12:00:00Z`) + config.responseDays[route] * DAY).toISOString().slice(0, 10);
+  return new Date(startOfCalendarDay(dueDay, timeZone).getTime() + sinceMidnight);
 }
 
 export type ClockState = 'closed' | 'overdue' | 'due_soon' | 'on_time';

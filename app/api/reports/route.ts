@@ -3,7 +3,7 @@
 // 100 different addresses an hour and 300 reports an hour. An article's quota counts addresses, not
 // reports, so a handful of clients cannot use it up and lock out real readers; honeypot hits are
 // answered first and spend nothing.
-import { keepUnder, REPORT_BODY_MAX_BYTES, REPORT_LIMITS } from '@/lib/limits';
+import { hasHiddenCharacters, hiddenCharactersMessage, keepUnder, REPORT_BODY_MAX_BYTES, REPORT_LIMITS } from '@/lib/limits';
 import { z } from 'zod';
 import { clientIp } from '@/app/(auth)/client-ip';
 import { addressGroup } from '@/lib/net/client-address';
@@ -25,7 +25,7 @@ const reportSchema = z.object({
   start: z.coerce.number().int().min(0).max(10_000_000).nullable().optional(),
   end: z.coerce.number().int().min(1).max(10_000_000).nullable().optional(),
   words: z.string().trim().min(1, 'Select or type the words that are wrong.').max(REPORT_LIMITS.words.max, keepUnder(REPORT_LIMITS.words)),
-  message: z.string().trim().min(1, 'Tell us what is wrong.').max(REPORT_LIMITS.message.max, keepUnder(REPORT_LIMITS.message)),
+  message: z.string().trim().min(1, 'Tell us what is wrong.').max(REPORT_LIMITS.message.max, keepUnder(REPORT_LIMITS.message)).refine((v) => !hasHiddenCharacters(v, { lines: true }), hiddenCharactersMessage('message')),
   email: z.union([z.literal(''), z.email('That email address does not look right.').max(REPORT_LIMITS.email.max, keepUnder(REPORT_LIMITS.email))]).optional(),
   // A field people never see: only a bot fills it in.
   website: z.string().max(200).optional(),

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { authorize, type FormState, formValues, refusalFor, refuse } from '@/app/(auth)/forms';
 import { acknowledgeCase, addCaseNote, assignCase, closeCase, logCase } from '@/db/queries/cases';
 import { getSettings } from '@/db/queries/settings';
-import { CASE_LIMITS as L, keepUnder } from '@/lib/limits';
+import { CASE_LIMITS as L, hasHiddenCharacters, hiddenCharactersMessage, keepUnder } from '@/lib/limits';
 import { parseArticleLines, receivedInstant, tickedClauses } from '@/lib/standards/case-form';
 import { CASE_OUTCOMES, CASE_ROUTES, type CaseChannel, type CaseOutcome } from '@/lib/standards/config';
 import { isCalendarDate, isoDateInZone } from '@/lib/wording';
@@ -42,9 +42,9 @@ function withClauses<S extends z.ZodRawShape>(shape: S) {
 const logSchema = withClauses({
   channel: z.enum(LOGGED_CHANNELS, { error: 'Choose how the complaint came in.' }),
   route,
-  complainantName: z.string().trim().min(1, 'Give the complainant’s name.').max(L.complainantName.max, keepUnder(L.complainantName)),
-  complainantContact: z.string().trim().max(L.complainantContact.max, keepUnder(L.complainantContact)).default(''),
-  summary: z.string().trim().min(1, 'Say in a few words what the complaint is.').max(L.summary.max, keepUnder(L.summary)),
+  complainantName: z.string().trim().min(1, 'Give the complainant’s name.').max(L.complainantName.max, keepUnder(L.complainantName)).refine((v) => !hasHiddenCharacters(v), hiddenCharactersMessage('name')),
+  complainantContact: z.string().trim().max(L.complainantContact.max, keepUnder(L.complainantContact)).refine((v) => !hasHiddenCharacters(v), hiddenCharactersMessage('contact')).default(''),
+  summary: z.string().trim().min(1, 'Say in a few words what the complaint is.').max(L.summary.max, keepUnder(L.summary)).refine((v) => !hasHiddenCharacters(v, { lines: true }), hiddenCharactersMessage('summary')),
   articles: z
     .string()
     .max(L.articles.max, keepUnder(L.articles))
@@ -130,7 +130,7 @@ const closeSchema = z.object({
     .union([z.literal(''), z.coerce.number().int().positive()], { error: 'Pick the correction from the list.' })
     .transform((v) => (v === '' ? null : v))
     .default(null),
-  outcomeNote: z.string().trim().min(1, 'Say in one line how the case was closed.').max(L.outcomeNote.max, keepUnder(L.outcomeNote)),
+  outcomeNote: z.string().trim().min(1, 'Say in one line how the case was closed.').max(L.outcomeNote.max, keepUnder(L.outcomeNote)).refine((v) => !hasHiddenCharacters(v, { lines: true }), hiddenCharactersMessage('note')),
 });
 
 export async function closeCaseAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -148,7 +148,7 @@ export async function closeCaseAction(_prev: FormState, formData: FormData): Pro
 
 const noteSchema = z.object({
   caseId,
-  note: z.string().trim().min(1, 'Write the note.').max(L.note.max, keepUnder(L.note)),
+  note: z.string().trim().min(1, 'Write the note.').max(L.note.max, keepUnder(L.note)).refine((v) => !hasHiddenCharacters(v, { lines: true }), hiddenCharactersMessage('note')),
 });
 
 export async function addCaseNoteAction(_prev: FormState, formData: FormData): Promise<FormState> {
