@@ -21,7 +21,8 @@ generateStatementNewsroom(file);
 process.env.DATABASE_PATH = file;
 process.env.ERRATA_SEED = 'none';
 
-const { correctionSections, loadStatement } = await import('./standards');
+const { correctionFacts, correctionSections, loadStatement } = await import('./standards');
+const { buildStatement, figuresFromFacts } = await import('../../lib/standards/statement');
 const sql = new Database(file, { readonly: true });
 
 afterAll(() => {
@@ -85,6 +86,23 @@ describe('the sections the dashboard offers', () => {
     const want = (sql.prepare("select distinct published_section as s from corrections where status = 'published' order by 1").all() as { s: string }[]).map((r) => r.s);
     expect(correctionSections()).toEqual(want);
     expect(want.length).toBeGreaterThan(1);
+  });
+});
+
+describe('a short range and a long one count corrections the same way', () => {
+  // Up to 56 days the counts read the range's rows; beyond, they walk the counts' own index.
+  it.each([
+    ['a month', { from: '2025-03-01', to: '2025-03-31' }],
+    ['eight weeks', { from: '2025-03-01', to: '2025-04-25' }],
+    ['eight weeks and a day', { from: '2025-03-01', to: '2025-04-26' }],
+    ['the whole range, Politics', { ...STATEMENT_RANGE, section: 'Politics' }],
+  ] as const)('%s', (_name, range) => {
+    const { statement } = loadStatement(range, 'Europe/London', DEFAULT_STANDARDS);
+    const rows = correctionFacts(range, 'Europe/London');
+    const fromRows = buildStatement({ from: range.from, to: range.to, section: null, figures: figuresFromFacts(rows, []), named: new Map(), config: DEFAULT_STANDARDS });
+    for (const id of ['kind', 'section', 'error-type', 'cause', 'found-by']) expect(statement.tables.find((t) => t.id === id)?.rows, id).toEqual(fromRows.tables.find((t) => t.id === id)?.rows);
+    expect(statement.corrections).toBe(rows.length);
+    expect(rows.length).toBeGreaterThan(5);
   });
 });
 
