@@ -3,35 +3,17 @@
 // with ERRATA_TEST_CLOCK=1) and the case shows overdue to its owner and to standards; the report's
 // correction is published and the case closed as upheld with it; the annual statement counts it.
 // Staff-logged cases, refusals (403, 404, 409, 422) and the complainant's privacy are checked too.
-import path from 'node:path';
 import { type APIRequestContext, type BrowserContext, expect, type Page, request as playwrightRequest, test } from '@playwright/test';
-import Database from 'better-sqlite3';
 import { endOfCalendarDay, isoDateInZone, startOfCalendarDay } from '../lib/wording/dates';
 import { actionNamed, callAction } from './support/actions';
 import { classifyAndPublish, createArticle, demoUser, newSession, uniqueSlug } from './support/desk';
 import { SURFACES } from './support/surfaces';
+import { queryAll, queryOne as query } from './support/e2e-db';
 
-const databasePath = process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), 'data', 'e2e', 'errata.db');
 const DAY = 86_400_000;
 const CLOCK = 'x-errata-test-now';
 
-function query<T>(sql: string, ...params: unknown[]): T {
-  const db = new Database(databasePath, { readonly: true });
-  try {
-    return db.prepare(sql).get(...params) as T;
-  } finally {
-    db.close();
-  }
-}
 
-function queryAll<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(databasePath, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
 
 function newsroomZone(): string {
   return query<{ time_zone: string } | undefined>('select time_zone from settings where id = 1')?.time_zone ?? 'Europe/London';

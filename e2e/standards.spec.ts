@@ -1,33 +1,15 @@
 // The standards dashboard, the annual statement and its CSV: charts drawn on the server (they need
 // no JavaScript), each with its summary and its table; axe finds nothing serious; only standards
 // and admin get in; the CSV downloads as a file; per-author figures leave a mark in the audit trail.
-import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
-import Database from 'better-sqlite3';
 import { signInAs } from './support/desk';
+import { queryAll as readAll, queryOne as read } from './support/e2e-db';
 
-const databasePath = process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), 'data', 'e2e', 'errata.db');
 // The demo newsroom's corrections fall in these months, which are over: no spec adds to them.
 const RANGE = 'from=2026-09-01&to=2026-11-30';
 
-function read<T>(sql: string, ...params: unknown[]): T {
-  const db = new Database(databasePath, { readonly: true });
-  try {
-    return db.prepare(sql).get(...params) as T;
-  } finally {
-    db.close();
-  }
-}
 
-function readAll<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(databasePath, { readonly: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
