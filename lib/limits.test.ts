@@ -48,9 +48,9 @@ describe('what the server schemas say', () => {
 
 describe('hasHiddenCharacters', () => {
   it('finds control characters and direction marks, and lets line breaks through only where lines are allowed', () => {
-    for (const c of ['\u0000', '\u001b', '\u007f', '\u202e', '\u2066']) expect(hasHiddenCharacters(`a${c}b`, { lines: true }), JSON.stringify(c)).toBe(true);
+    for (const c of ['\u0000', '\u001b', '\u007f', '\u0085', '\u009b', '\u2028', '\u202e', '\u2066']) expect(hasHiddenCharacters(`a${c}b`, { lines: true }), JSON.stringify(c)).toBe(true);
     expect(hasHiddenCharacters('Line one.\nLine two,\tindented.\r\n', { lines: true })).toBe(false);
     expect(hasHiddenCharacters('Line one.\nLine two.')).toBe(true);
-    expect(hasHiddenCharacters('Zoë Ó Briain — “quoted” 💥 عربى')).toBe(false);
+    expect(hasHiddenCharacters('Zoë Ó Briain — “quoted” 💥 عربى\u200f')).toBe(false);
   });
 });

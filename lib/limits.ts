@@ -134,8 +134,11 @@ export const STANDARDS_LIMITS = {
  * NUL, an escape) and the marks that reverse the direction of text ("gnp.exe" shown for "exe.png").
  * Line breaks and tabs are text in a field of several lines, never in a one-line field.
  */
-const HIDDEN_IN_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
-const HIDDEN_IN_A_LINE = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+// C0 and C1 controls, DEL, the line and paragraph separators, and the embedding, override and
+// isolate marks. (The plain left-to-right and right-to-left marks stay: writers of Arabic and
+// Hebrew use them, and they reorder nothing.)
+const HIDDEN_IN_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const HIDDEN_IN_A_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 export function hasHiddenCharacters(text: string, { lines = false }: { lines?: boolean } = {}): boolean {
   return (lines ? HIDDEN_IN_LINES : HIDDEN_IN_A_LINE).test(text);

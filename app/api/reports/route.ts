@@ -24,7 +24,7 @@ const reportSchema = z.object({
   version: z.coerce.number().int().positive(),
   start: z.coerce.number().int().min(0).max(10_000_000).nullable().optional(),
   end: z.coerce.number().int().min(1).max(10_000_000).nullable().optional(),
-  words: z.string().trim().min(1, 'Select or type the words that are wrong.').max(REPORT_LIMITS.words.max, keepUnder(REPORT_LIMITS.words)),
+  words: z.string().trim().min(1, 'Select or type the words that are wrong.').max(REPORT_LIMITS.words.max, keepUnder(REPORT_LIMITS.words)).refine((v) => !hasHiddenCharacters(v, { lines: true }), hiddenCharactersMessage('words')),
   message: z.string().trim().min(1, 'Tell us what is wrong.').max(REPORT_LIMITS.message.max, keepUnder(REPORT_LIMITS.message)).refine((v) => !hasHiddenCharacters(v, { lines: true }), hiddenCharactersMessage('message')),
   email: z.union([z.literal(''), z.email('That email address does not look right.').max(REPORT_LIMITS.email.max, keepUnder(REPORT_LIMITS.email))]).optional(),
   // A field people never see: only a bot fills it in.
