@@ -253,6 +253,14 @@ test('standards settings: a bad list is refused beside its field with the typed 
   await expect(page.getByLabel('Types of error', { exact: true })).toHaveValue(typed);
   await page.getByLabel('Types of error', { exact: true }).fill(original);
   await page.getByLabel('Within this many days', { exact: true }).fill(days);
+  // A due-soon window as long as a route's whole time would call every new case due soon.
+  const dueSoon = page.getByLabel('Due soon (days before the due date)', { exact: true });
+  const soon = await dueSoon.inputValue();
+  await dueSoon.fill('60');
+  await page.getByRole('button', { name: 'Save standards settings' }).click();
+  await expect(page.locator('#field-dueSoonDays-error')).toContainText('shorter than the shortest route');
+  await expect(dueSoon).toHaveValue('60');
+  await dueSoon.fill(soon);
   await page.getByRole('button', { name: 'Save standards settings' }).click();
   await expect(page.locator('p.banner[role="status"]')).toHaveText('Nothing changed.');
 });

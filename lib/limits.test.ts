@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REQUEST_BODY_MAX_BYTES } from '../scripts/support/request-guards.mjs';
-import { ARTICLE_LIMITS, CORRECTION_LIMITS, EDITION_LIMITS, hasHiddenCharacters, keepUnder, type Limit, limitErrors, limitFor, limitProblem, REPORT_BODY_MAX_BYTES, REPORT_LIMITS } from './limits';
+import { ARTICLE_LIMITS, CORRECTION_LIMITS, EDITION_LIMITS, hasHiddenCharacters, keepUnder, withoutHiddenCharacters, type Limit, limitErrors, limitFor, limitProblem, REPORT_BODY_MAX_BYTES, REPORT_LIMITS } from './limits';
 
 describe('field limits', () => {
   it('counts characters after trimming, as the server schemas do', () => {
@@ -51,6 +51,10 @@ describe('hasHiddenCharacters', () => {
     for (const c of ['\u0000', '\u001b', '\u007f', '\u0085', '\u009b', '\u2028', '\u202e', '\u2066']) expect(hasHiddenCharacters(`a${c}b`, { lines: true }), JSON.stringify(c)).toBe(true);
     expect(hasHiddenCharacters('Line one.\nLine two,\tindented.\r\n', { lines: true })).toBe(false);
     expect(hasHiddenCharacters('Line one.\nLine two.')).toBe(true);
+    expect(hasHiddenCharacters('A lone\rreturn', { lines: true })).toBe(true);
+    const cleaned = withoutHiddenCharacters('<scr\u0000ipt>\u202eab\r\ncd\re', { lines: true });
+    expect(cleaned).toBe('<script>ab\r\ncde');
+    expect(hasHiddenCharacters(cleaned, { lines: true })).toBe(false);
     expect(hasHiddenCharacters('Zoë Ó Briain — “quoted” 💥 عربى\u200f')).toBe(false);
   });
 });

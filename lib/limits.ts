@@ -137,11 +137,17 @@ export const STANDARDS_LIMITS = {
 // C0 and C1 controls, DEL, the line and paragraph separators, and the embedding, override and
 // isolate marks. (The plain left-to-right and right-to-left marks stay: writers of Arabic and
 // Hebrew use them, and they reorder nothing.)
-const HIDDEN_IN_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+// (A carriage return only as half of a line break: browsers send CRLF.)
+const HIDDEN_IN_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\r(?!\n)/;
 const HIDDEN_IN_A_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 
 export function hasHiddenCharacters(text: string, { lines = false }: { lines?: boolean } = {}): boolean {
   return (lines ? HIDDEN_IN_LINES : HIDDEN_IN_A_LINE).test(text);
+}
+
+/** The text with those characters taken out (what a form asks the writer to type again). */
+export function withoutHiddenCharacters(text: string, { lines = false }: { lines?: boolean } = {}): string {
+  return text.replace(new RegExp(lines ? HIDDEN_IN_LINES.source : HIDDEN_IN_A_LINE.source, 'g'), '');
 }
 
 export function hiddenCharactersMessage(label: string): string {

@@ -19,11 +19,18 @@ import { isCalendarDate, isoDateInZone } from '@/lib/wording';
 /** The channels staff log by hand; a reader report opens its own case. */
 const LOGGED_CHANNELS = ['email', 'phone', 'letter', 'regulator'] as const satisfies readonly Exclude<CaseChannel, 'reader_report'>[];
 
-const caseId = z.coerce.number().int().positive();
+/** A record's id as the forms send it: digits only (never "0x1", "1e3" or " +1"). */
+const recordId = (message: string) =>
+  z
+    .string({ error: message })
+    .trim()
+    .regex(/^[1-9]\d{0,14}$/, message)
+    .transform(Number);
+const caseId = recordId('No such case.');
 const route = z.enum(CASE_ROUTES, { error: 'Choose the route the complaint came by.' });
 /** An account's id, or '' for nobody yet. */
 const ownerId = z
-  .union([z.literal(''), z.coerce.number().int().positive()], { error: 'Pick an owner from the list.' })
+  .union([z.literal(''), recordId('Pick an owner from the list.')], { error: 'Pick an owner from the list.' })
   .transform((v) => (v === '' ? null : v));
 
 /**
@@ -127,7 +134,7 @@ const closeSchema = z.object({
   outcome: z.enum(CASE_OUTCOMES as readonly CaseOutcome[] as [CaseOutcome, ...CaseOutcome[]], { error: 'Choose the outcome.' }),
   /** The correction the case led to, or '' for none. */
   correctionId: z
-    .union([z.literal(''), z.coerce.number().int().positive()], { error: 'Pick the correction from the list.' })
+    .union([z.literal(''), recordId('Pick the correction from the list.')], { error: 'Pick the correction from the list.' })
     .transform((v) => (v === '' ? null : v))
     .default(null),
   outcomeNote: z.string().trim().min(1, 'Say in one line how the case was closed.').max(L.outcomeNote.max, keepUnder(L.outcomeNote)).refine((v) => !hasHiddenCharacters(v, { lines: true }), hiddenCharactersMessage('note')),

@@ -46,6 +46,11 @@ const standardsSchema = z.object({
     .transform(Number)
     .pipe(z.number().int().min(2, 'An alert needs at least 2 corrections.').max(1000, 'At most 1000 corrections.')),
   alertDays: days('the days the alert rule looks back', 1, 365),
+}).superRefine((d, ctx) => {
+  // "Due soon" is a warning before the due date: a window as long as a route's whole time would
+  // call every new case due soon.
+  const shortest = Math.min(d.responseDirect, d.responseIpso, d.responseImpress, d.responseOther);
+  if (d.dueSoonDays >= shortest) ctx.addIssue({ code: 'custom', path: ['dueSoonDays'], message: `Make the due-soon window shorter than the shortest route's days (${shortest}).` });
 });
 
 const CARRIED_BY = { clauses: ['case', 'cases'], errorTypes: ['correction', 'corrections'], errorCauses: ['correction', 'corrections'], foundBy: ['correction', 'corrections'] } as const;
