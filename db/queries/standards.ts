@@ -52,13 +52,27 @@ function firstComplaints(): Map<number, number> {
   return new Map(rows.map(([id, first]) => [id, Number(first)]));
 }
 
-function correctionsWhere(range: FigureRange, timeZone: string): SQL[] {
+/**
+ * The published corrections of the range (in the section, when one is given). With `walkGroups`,
+ * written so that a long range's counts walk corrections_standards_groups_idx in the groups' order
+ * rather than read the range's rows and sort them: the range goes inside coalesce(), which no index
+ * serves, so the planner takes the index the grouping wants, with or without statistics. The status
+ * is a literal, not a parameter, so the planner weighs it with its statistics.
+ */
+function correctionsWhere(range: FigureRange, timeZone: string, { walkGroups = false } = {}): SQL | undefined {
   const { start, end } = rangeInstants(range, timeZone);
-  // The status as a literal, not a parameter: the planner then weighs it with its statistics, and
-  // walks corrections_standards_groups_idx for a long range's counts rather than sorting.
-  const where: SQL[] = [sql`${corrections.status} = 'published'`, gte(corrections.publishedAt, start), lt(corrections.publishedAt, end)];
+  const at = walkGroups ? sql`coalesce(${corrections.publishedAt}, 0)` : corrections.publishedAt;
+  const where: SQL[] = [sql`${corrections.status} = 'published'`, sql`${at} >= ${sql.param(start, corrections.publishedAt)}`, sql`${at} < ${sql.param(end, corrections.publishedAt)}`];
   if (range.section) where.push(eq(corrections.publishedSection, range.section));
-  return where;
+  return and(...where);
+}
+
+/** Longer than this, a range's counts walk corrections_standards_groups_idx; shorter, its rows in the range. */
+const LONG_RANGE_DAYS = 56;
+
+function isLong(range: FigureRange, timeZone: string): boolean {
+  const { start, end } = rangeInstants(range, timeZone);
+  return end.getTime() - start.getTime() > LONG_RANGE_DAYS * 86_400_000;
 }
 
 /**
@@ -81,7 +95,7 @@ export function correctionFacts(range: FigureRange, timeZone: string): Correctio
     })
     .from(corrections)
     .leftJoin(versions, eq(versions.id, corrections.amendedVersionId))
-    .where(and(...correctionsWhere(range, timeZone)))
+    .where(correctionsWhere(range, timeZone))
     .orderBy(corrections.publishedAt, corrections.id)
     .values() as [number, CorrectionFact['kind'], number, string | null, string | null, string | null, string | null, string | null, number | null, number | null][];
   const dayOf = calendarDayFinder(range.from, range.to, timeZone);
@@ -92,31 +106,13 @@ export function correctionFacts(range: FigureRange, timeZone: string): Correctio
   });
 }
 
-/** Longer than this, a range's counts walk corrections_standards_groups_idx; shorter, its rows in the range. */
-const LONG_RANGE_DAYS = 56;
-
-/**
- * The same corrections, written so that for a long range the database walks the counts' own index
- * (in the groups' order, no sort) rather than the range's rows (then sorted into groups): the range
- * is put inside coalesce(), which no index serves, so the planner takes the index the grouping
- * wants, with or without statistics. A short range reads its few rows along the range.
- */
-function groupsWhere(range: FigureRange, timeZone: string): SQL | undefined {
-  const { start, end } = rangeInstants(range, timeZone);
-  if (end.getTime() - start.getTime() <= LONG_RANGE_DAYS * 86_400_000) return and(...correctionsWhere(range, timeZone));
-  const at = sql`coalesce(${corrections.publishedAt}, 0)`;
-  const where: SQL[] = [sql`${corrections.status} = 'published'`, sql`${at} >= ${sql.param(start, corrections.publishedAt)}`, sql`${at} < ${sql.param(end, corrections.publishedAt)}`];
-  if (range.section) where.push(eq(corrections.publishedSection, range.section));
-  return and(...where);
-}
-
-function casesWhere(range: FigureRange, timeZone: string): SQL[] {
+function casesWhere(range: FigureRange, timeZone: string): SQL | undefined {
   const { start, end } = rangeInstants(range, timeZone);
   const where: SQL[] = [gte(cases.receivedAt, start), lt(cases.receivedAt, end)];
   if (range.section) {
     where.push(inArray(cases.id, getDb().select({ id: caseArticles.caseId }).from(caseArticles).innerJoin(articles, eq(articles.id, caseArticles.articleId)).where(eq(articles.section, range.section))));
   }
-  return where;
+  return and(...where);
 }
 
 const clauseOrder = new Intl.Collator('en', { numeric: true });
@@ -129,14 +125,14 @@ const clauseOrder = new Intl.Collator('en', { numeric: true });
  */
 export function statementFigures(range: FigureRange, timeZone: string): { figures: StatementFigures; weekly: WeeklySeries } {
   const db = getDb();
-  const cw = and(...correctionsWhere(range, timeZone));
+  const cw = correctionsWhere(range, timeZone);
   const n = count();
   const correctionGroups = (
     db
       .select({ kind: corrections.kind, section: corrections.publishedSection, errorType: corrections.errorType, errorCause: corrections.errorCause, foundBy: corrections.foundBy, n })
       .from(corrections)
-      .where(groupsWhere(range, timeZone))
-            // In the order of corrections_standards_groups_idx, so a long range is a walk of it, not a sort.
+      .where(correctionsWhere(range, timeZone, { walkGroups: isLong(range, timeZone) }))
+      // In the order of corrections_standards_groups_idx, so a long range is a walk of it, not a sort.
       .groupBy(corrections.publishedSection, corrections.kind, corrections.errorType, corrections.errorCause, corrections.foundBy)
       .values() as [CorrectionFact['kind'], string | null, string | null, string | null, string | null, number][]
   ).map(([kind, section, errorType, errorCause, foundBy, c]) => ({ kind, section: section ?? '', errorType, errorCause, foundBy, count: Number(c) }));
@@ -160,6 +156,7 @@ export function statementFigures(range: FigureRange, timeZone: string): { figure
   }
 
   // The range's cases, once (with a section, its cases are found once too), counted as they pass.
+  const caseWhere = casesWhere(range, timeZone);
   const groups = new Map<string, { status: CaseFact['status']; route: CaseFact['route']; count: number }>();
   const responses: number[] = [];
   const acknowledgements: number[] = [];
@@ -168,7 +165,7 @@ export function statementFigures(range: FigureRange, timeZone: string): { figure
   const caseRows = db
     .select({ id: cases.id, status: cases.status, route: cases.route, receivedAt: cases.receivedAt, acknowledgedAt: cases.acknowledgedAt, closedAt: cases.closedAt })
     .from(cases)
-    .where(and(...casesWhere(range, timeZone)));
+    .where(caseWhere);
   for (const [id, status, route, received, acknowledged, closed] of eachRow<[number, CaseFact['status'], CaseFact['route'], number, number | null, number | null]>(caseRows)) {
     caseCount += 1;
     const key = `${status} ${route}`;
@@ -183,7 +180,7 @@ export function statementFigures(range: FigureRange, timeZone: string): { figure
   const clauseRows = db
     .select({ caseId: caseClauses.caseId, clause: caseClauses.clause })
     .from(caseClauses)
-    .where(inArray(caseClauses.caseId, db.select({ id: cases.id }).from(cases).where(and(...casesWhere(range, timeZone)))));
+    .where(inArray(caseClauses.caseId, db.select({ id: cases.id }).from(cases).where(caseWhere)));
   const byClause = new Map<string, number>();
   const citing = new Set<number>();
   const upheldSet = new Set(upheldIds);

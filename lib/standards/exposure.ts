@@ -26,8 +26,12 @@ export function exposedFrom(versions: readonly PublicVersion[], claim: { version
 }
 
 /** The instant the exposure ended: the notice's publication, or an earlier amendment of the words. */
+function untilMs(publishedMs: number, amendedMs: number | null): number {
+  return amendedMs !== null && amendedMs < publishedMs ? amendedMs : publishedMs;
+}
+
 export function exposedUntil(publishedAt: Date, amendedAt: Date | null): Date {
-  return amendedAt && amendedAt.getTime() < publishedAt.getTime() ? amendedAt : publishedAt;
+  return new Date(untilMs(publishedAt.getTime(), amendedAt?.getTime() ?? null));
 }
 
 /** The exposure in milliseconds, or null when it is not known. */
@@ -42,6 +46,5 @@ export function exposureMs(from: Date | null, until: Date | null): number | null
  */
 export function exposureBetweenMs(fromMs: number | null, publishedMs: number, amendedMs: number | null): number | null {
   if (fromMs === null) return null;
-  const untilMs = amendedMs !== null && amendedMs < publishedMs ? amendedMs : publishedMs;
-  return Math.max(0, untilMs - fromMs);
+  return Math.max(0, untilMs(publishedMs, amendedMs) - fromMs);
 }

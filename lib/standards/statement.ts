@@ -3,6 +3,7 @@
 // figures are counts by group and the instants the medians need (db/queries/standards.ts reads
 // them along covering indexes, so a year of a national newsroom's corrections is not tens of
 // thousands of rows for the server to hold); figuresFromFacts works out the same from plain rows.
+import { lastAtOrBefore } from '../sorted';
 import { CORRECTION_KIND_LABELS, CORRECTION_KINDS, type CorrectionKind } from '../types';
 import { type CaseRoute, type CaseStatus, CASE_ROUTE_LABELS, CASE_ROUTES, CASE_STATUS_LABELS, CASE_STATUSES, labelOf, type StandardsConfig } from './config';
 import { exposureBetweenMs } from './exposure';
@@ -333,14 +334,7 @@ export class WeekCounter {
   add(kind: CorrectionKind, publishedMs: number): void {
     const k = CORRECTION_KINDS.indexOf(kind);
     if (k < 0 || !(publishedMs >= this.starts[0] && publishedMs < this.last)) return;
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= publishedMs) lo = mid;
-      else hi = mid - 1;
-    }
-    this.counts[k][lo] += 1;
+    this.counts[k][lastAtOrBefore(this.starts, publishedMs)] += 1;
   }
 
   series(): WeeklySeries {

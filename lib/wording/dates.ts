@@ -1,4 +1,5 @@
 // Dates in the newsroom's time zone and house style ("Sunday 15 May 2011").
+import { lastAtOrBefore } from '../sorted';
 import type { NewsroomSettings } from '../types';
 
 export type DateSettings = Pick<NewsroomSettings, 'timeZone' | 'locale'>;
@@ -132,14 +133,6 @@ export function calendarDayFinder(from: string, to: string, timeZone: string, ma
   return (date) => {
     const t = date.getTime();
     if (!(t >= starts[0] && t < end)) return isoDateInZone(date, timeZone);
-    let lo = 0;
-    let hi = starts.length - 1;
-    // The last day whose start is at or before t.
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= t) lo = mid;
-      else hi = mid - 1;
-    }
-    return days[lo];
+    return days[lastAtOrBefore(starts, t)];
   };
 }
