@@ -9,6 +9,7 @@ import {
   CORRECTION_MODES,
   CORRECTION_STATUSES,
   ROLES,
+  WEBHOOK_EVENTS,
 } from '../lib/types';
 import { CASE_CHANNELS, CASE_ROUTES, CASE_STATUSES } from '../lib/standards/config';
 
@@ -63,8 +64,13 @@ export const articles = sqliteTable(
     statusEventId: integer('status_event_id'),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: createdAt(),
+    /** The CMS's own id for the article, when it came through the API or an import (set once). */
+    externalId: text('external_id'),
+    /** The article's address on the CMS's site, as the CMS last sent it. */
+    canonicalUrl: text('canonical_url'),
   },
   (t) => [
+    uniqueIndex('articles_external_id_idx').on(t.externalId),
     index('articles_section_idx').on(t.section, t.firstPublishedAt),
     // The desk's filtered lists walk these newest first (keyset on id).
     index('articles_status_id_idx').on(t.status, t.id),
@@ -552,3 +558,135 @@ export const caseNotes = sqliteTable(
   (t) => [index('case_notes_case_idx').on(t.caseId, t.id)],
 );
 export type CaseNote = typeof caseNotes.$inferSelect;
+
+/**
+ * A credential a CMS uses for /api/v1. Only the SHA-256 of the secret is kept (it is shown once);
+ * each token acts through its own desk account (actor_id), whose role the scopes decide, so the
+ * API goes through the same role table and audit as the desk. Revoked, never deleted.
+ */
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    /** The secret's first characters, to tell tokens apart on the desk ("errata_3fQ9…"). */
+    prefix: text('prefix').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    /** Space-separated scopes (lib/types API_SCOPES). */
+    scopes: text('scopes').notNull(),
+    /** Calls allowed per minute. */
+    ratePerMinute: integer('rate_per_minute').notNull(),
+    actorId: integer('actor_id')
+      .notNull()
+      .references(() => users.id),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    revokedBy: integer('revoked_by').references(() => users.id),
+  },
+  (t) => [index('api_tokens_actor_idx').on(t.actorId)],
+);
+export type ApiToken = typeof apiTokens.$inferSelect;
+
+/** Where to send which events, signed with the subscription's secret (Standard Webhooks). Disabled, never deleted. */
+export const webhookSubscriptions = sqliteTable('webhook_subscriptions', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  url: text('url').notNull(),
+  /** Space-separated events (lib/types WEBHOOK_EVENTS). */
+  events: text('events').notNull(),
+  /** "whsec_" + base64: the signing secret, shown to the admin when the subscription is made. */
+  secret: text('secret').notNull(),
+  description: text('description').notNull().default(''),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: createdAt(),
+  disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
+  disabledBy: integer('disabled_by').references(() => users.id),
+});
+export type WebhookSubscription = typeof webhookSubscriptions.$inferSelect;
+
+/**
+ * The durable outbox: one row per event and subscription, written in the transaction that made
+ * the change. Its message id and payload never change (triggers); the delivery worker sets only
+ * the attempt fields, and retries send the same webhook-id.
+ */
+export const webhookOutbox = sqliteTable(
+  'webhook_outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** The webhook-id header: the same on every attempt, so a receiver can drop a repeat. */
+    messageId: text('message_id').notNull().unique(),
+    subscriptionId: integer('subscription_id')
+      .notNull()
+      .references(() => webhookSubscriptions.id),
+    event: text('event', { enum: WEBHOOK_EVENTS }).notNull(),
+    /** The JSON body, exactly as signed and sent. */
+    payload: text('payload').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    createdAt: createdAt(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    /** A worker's claim on the row until then, so two workers never send it at once. */
+    lockedUntil: integer('locked_until', { mode: 'timestamp_ms' }),
+    deliveredAt: integer('delivered_at', { mode: 'timestamp_ms' }),
+    /** Set when the retries ran out. */
+    failedAt: integer('failed_at', { mode: 'timestamp_ms' }),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    index('webhook_outbox_due_idx').on(t.deliveredAt, t.failedAt, t.nextAttemptAt),
+    index('webhook_outbox_entity_idx').on(t.entityType, t.entityId, t.id),
+    index('webhook_outbox_subscription_idx').on(t.subscriptionId, t.id),
+  ],
+);
+export type WebhookOutboxRow = typeof webhookOutbox.$inferSelect;
+
+/** Append-only: every attempt to deliver an outbox row, what the receiver answered and how long it took. */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    outboxId: integer('outbox_id')
+      .notNull()
+      .references(() => webhookOutbox.id),
+    attempt: integer('attempt').notNull(),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    /** The receiver's HTTP status; null when no answer came (refused, timed out). */
+    status: integer('status'),
+    ok: integer('ok', { mode: 'boolean' }).notNull(),
+    error: text('error'),
+    durationMs: integer('duration_ms').notNull(),
+  },
+  (t) => [index('webhook_deliveries_outbox_idx').on(t.outboxId, t.id)],
+);
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
+
+/**
+ * The stealth-edit check on versions that arrived from a CMS: a version whose facts changed with
+ * no correction is saved (the CMS has already published it) and flagged here for the desk, until
+ * someone resolves the flag with a correction or a reason.
+ */
+export const versionFlags = sqliteTable(
+  'version_flags',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    versionId: integer('version_id')
+      .notNull()
+      .unique()
+      .references(() => versions.id),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id),
+    /** JSON: the substantive changes (lib/stealth-edit) found. */
+    changes: text('changes').notNull(),
+    createdAt: createdAt(),
+    resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+    resolvedBy: integer('resolved_by').references(() => users.id),
+    /** Why it was resolved: the correction that covers it, or the reason it stands. */
+    resolution: text('resolution'),
+    correctionId: integer('correction_id').references(() => corrections.id),
+  },
+  (t) => [index('version_flags_open_idx').on(t.resolvedAt, t.id), index('version_flags_article_idx').on(t.articleId, t.id)],
+);
+export type VersionFlag = typeof versionFlags.$inferSelect;

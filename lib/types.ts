@@ -57,3 +57,11 @@ export interface NewsroomSettings {
   /** Where readers write to the readers' editor; null when the newsroom gives none. */
   readersEditorEmail: string | null;
 }
+
+/** What an API token may do (lib/api/scopes.ts maps each to the role table's permissions). */
+export const API_SCOPES = ['ingest', 'read', 'corrections:write'] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+
+/** The changes a webhook subscription can be told about. */
+export const WEBHOOK_EVENTS = ['correction.published', 'correction.withdrawn', 'article.amended', 'column.published', 'report.received'] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];

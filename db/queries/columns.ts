@@ -13,6 +13,7 @@ import { articles, claims, type Column, columnItems, columns, type Correction, c
 import { recordAudit } from './audit';
 import { chunks, type Edition, editionView, getCurrentHeadlines, publicArticleCondition, readableVersionIds } from './public-record';
 import type { Tx } from './types';
+import { columnPublishedEvent } from './webhook-events';
 
 export type { Edition, EditionItem } from './public-record';
 
@@ -257,6 +258,7 @@ export function publishEdition({ columnId, actorId, revision }: { columnId: numb
         .returning()
         .get();
       recordAudit(tx, { actorId, action: 'column.publish', entityType: 'column', entityId: columnId, after: { date: published.date, items: count, revision } });
+      columnPublishedEvent(tx, published, count);
       return published;
     },
     { behavior: 'immediate' },

@@ -15,6 +15,7 @@ import { claimsExposedFrom, publishedAttribution } from './correction-exposure';
 import type { Tx } from './types';
 import { chainTexts, versionText } from './version-texts';
 import { appendVersion, latestVersion } from './version-writes';
+import { articleAmendedEvent, correctionEvent } from './webhook-events';
 
 export interface ClaimInput {
   start: number;
@@ -228,6 +229,7 @@ export function publishCorrection(input: { correctionId: number; actorId: number
       const now = new Date();
       let amendedVersionId: number | null = null;
       let amendedNumber: number | null = null;
+      let amendedVersion: Version | null = null;
       if (draft.mode === 'amend') {
         let body = latest.body;
         let plain = versionText(tx, latest);
@@ -253,6 +255,7 @@ export function publishCorrection(input: { correctionId: number; actorId: number
           savedAt: now,
         });
         recordAudit(tx, { actorId: input.actorId, action: 'version.save', entityType: 'version', entityId: version.id, after: { articleId: draft.articleId, number: version.number, changeKind: 'correction', correctionId: draft.id } });
+        amendedVersion = version;
         amendedVersionId = version.id;
         amendedNumber = version.number;
       }
@@ -263,6 +266,8 @@ export function publishCorrection(input: { correctionId: number; actorId: number
         .returning()
         .get();
       recordAudit(tx, { actorId: input.actorId, action: 'correction.publish', entityType: 'correction', entityId: draft.id, before: { status: 'draft' }, after: { status: 'published', amendedVersion: amendedNumber, ...taxonomy } });
+      correctionEvent(tx, 'correction.published', published);
+      if (amendedVersion) articleAmendedEvent(tx, draft.articleId, amendedVersion);
       return { ok: true as const, correction: published, amendedVersion: amendedNumber };
     },
     { behavior: 'immediate' },
@@ -283,6 +288,7 @@ export function withdrawCorrection(input: { correctionId: number; reason: string
         .returning()
         .get();
       recordAudit(tx, { actorId: input.actorId, action: 'correction.withdraw', entityType: 'correction', entityId: input.correctionId, before: { status: 'published' }, after: { status: 'withdrawn', reason: input.reason } });
+      correctionEvent(tx, 'correction.withdrawn', after);
       return after;
     },
     { behavior: 'immediate' },

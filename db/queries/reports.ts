@@ -11,6 +11,7 @@ import { can } from '../../lib/roles';
 import { getDb } from '../index';
 import { articles, cases, type Report, reports, users, versions } from '../schema';
 import { recordAudit } from './audit';
+import { reportReceivedEvent } from './webhook-events';
 import { declineReportCase, getStandardsConfig, linkReportCase, openCaseForReport } from './cases';
 import type { Tx } from './types';
 import { insertDraft } from './correction-writes';
@@ -57,6 +58,7 @@ export function createReport(input: NewReport): Report {
       const opened = openCaseForReport(tx, report);
       // The reader's words stay out of the audit trail's "after": it records the fact, not the text.
       recordAudit(tx, { actorId: null, action: 'report.create', entityType: 'report', entityId: report.id, after: { reference: report.reference, articleId: input.articleId, caseId: opened.id }, ip: input.ip });
+      reportReceivedEvent(tx, report, opened.id);
       return report;
     },
     { behavior: 'immediate' },
