@@ -34,15 +34,19 @@ const handle = app.getRequestHandler();
 const compress = compression();
 const siteUrls = [process.env.ERRATA_SITE_URL, process.env.NEXTAUTH_URL];
 
+/** The API's error codes (lib/api/problem.ts), for the refusals made here before Next sees an /api/v1 request. */
+const API_CODES = { 400: 'bad_request', 403: 'forbidden', 405: 'method_not_allowed', 413: 'too_large' };
+
 function refuse(req, res, status, message = REFUSALS[status]) {
+  const api = String(req.url ?? '').startsWith('/api/v1/');
   res.writeHead(status, {
-    'content-type': 'text/plain; charset=utf-8',
+    'content-type': api ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8',
     'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
     'x-content-type-options': 'nosniff',
     'cache-control': 'no-store',
     ...(status === 405 ? { allow: 'GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE' } : {}),
   });
-  res.end(`${message}\n`);
+  res.end(api ? `${JSON.stringify({ error: { code: API_CODES[status] ?? 'bad_request', status, message } })}\n` : `${message}\n`);
   // Read (and drop) what the client is still sending, so it sees the answer; give up on a flood.
   let discarded = 0;
   req.on('data', (chunk) => {

@@ -5,11 +5,13 @@ import { ErrataError } from '../../lib/errors';
 import type { ChangeKind } from '../../lib/types';
 import { getDb } from '../index';
 import { type Article, articles, type Version, versions, withholdings } from '../schema';
+import type { Tx } from './types';
 import { changeArticleStatus } from './article-status';
 import { recordAudit } from './audit';
 import { carryOutCorrection } from './correction-writes';
 import { versionText } from './version-texts';
 import { appendVersion, latestVersion } from './version-writes';
+import { articleAmendedEvent } from './webhook-events';
 
 export interface ArticleText {
   headline: string;
@@ -18,22 +20,24 @@ export interface ArticleText {
 }
 
 
-export function createArticle(input: ArticleText & { slug: string; section: string; byline: string; actorId: number; ip?: string }): Article {
-  return getDb().transaction(
-    (tx) => {
+export type NewArticle = ArticleText & { slug: string; section: string; byline: string; actorId: number; ip?: string; externalId?: string; canonicalUrl?: string | null; note?: string; savedAt?: Date };
+
+export function createArticle(input: NewArticle): Article {
+  return getDb().transaction((tx) => insertArticle(tx, input), { behavior: 'immediate' });
+}
+
+/** A new draft article and its first version, inside the caller's transaction. */
+export function insertArticle(tx: Tx, input: NewArticle): Article {
       if (tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, input.slug)).get()) throw new ErrataError('conflict', 'That slug is already in use; choose another.', 'slug');
       const article = tx
         .insert(articles)
-        .values({ slug: input.slug, section: input.section, byline: input.byline, status: 'draft', createdBy: input.actorId })
+        .values({ slug: input.slug, section: input.section, byline: input.byline, status: 'draft', createdBy: input.actorId, externalId: input.externalId ?? null, canonicalUrl: input.canonicalUrl ?? null })
         .returning()
         .get();
-      const version = appendVersion(tx, { articleId: article.id, ...pickText(input), changeKind: 'first_publication', note: 'First draft', savedBy: input.actorId });
-      recordAudit(tx, { actorId: input.actorId, action: 'article.create', entityType: 'article', entityId: article.id, after: { slug: article.slug, section: article.section } });
+      const version = appendVersion(tx, { articleId: article.id, ...pickText(input), changeKind: 'first_publication', note: input.note ?? 'First draft', savedBy: input.actorId, savedAt: input.savedAt });
+      recordAudit(tx, { actorId: input.actorId, action: 'article.create', entityType: 'article', entityId: article.id, after: { slug: article.slug, section: article.section, ...(article.externalId ? { externalId: article.externalId } : {}) } });
       recordAudit(tx, { actorId: input.actorId, action: 'version.save', entityType: 'version', entityId: version.id, after: { articleId: article.id, number: 1 }, ip: input.ip });
       return article;
-    },
-    { behavior: 'immediate' },
-  );
 }
 
 function pickText(t: ArticleText): ArticleText {
@@ -64,12 +68,15 @@ export interface SaveVersionInput extends ArticleText {
 }
 
 export function saveVersion(input: SaveVersionInput): SaveResult {
-  return getDb().transaction(
-    (tx) => {
+  return getDb().transaction((tx) => saveVersionIn(tx, input), { behavior: 'immediate' });
+}
+
+/** saveVersion inside the caller's transaction. */
+export function saveVersionIn(tx: Tx, input: SaveVersionInput & { savedAt?: Date }): SaveResult {
       const latest = latestVersion(tx, input.articleId);
       if (!latest) throw new Error(`article ${input.articleId} has no versions`);
       if (latest.number !== input.baseNumber) return { ok: false as const, conflict: latest };
-      const version = appendVersion(tx, { articleId: input.articleId, ...pickText(input), plain: input.plain, changeKind: input.changeKind, note: input.note, savedBy: input.actorId });
+      const version = appendVersion(tx, { articleId: input.articleId, ...pickText(input), plain: input.plain, changeKind: input.changeKind, note: input.note, savedBy: input.actorId, savedAt: input.savedAt });
       recordAudit(tx, {
         actorId: input.actorId,
         action: 'version.save',
@@ -80,6 +87,7 @@ export function saveVersion(input: SaveVersionInput): SaveResult {
         ip: input.ip,
       });
       if (input.carriesOut !== undefined) carryOutCorrection(tx, { correctionId: input.carriesOut, version, actorId: input.actorId });
+      articleAmendedEvent(tx, input.articleId, version);
       if (input.withhold && input.withhold.numbers.length > 0) {
         const held = tx
           .select()
@@ -98,22 +106,22 @@ export function saveVersion(input: SaveVersionInput): SaveResult {
         });
       }
       return { ok: true as const, version };
-    },
-    { behavior: 'immediate' },
-  );
 }
 
 
 /** First publication of a draft. A withdrawn article is not published again: it is restored (unwithdrawArticle). */
-export function publishArticle({ articleId, actorId }: { articleId: number; actorId: number }): Article {
-  return getDb().transaction(
-    (tx) => {
+export function publishArticle(input: { articleId: number; actorId: number }): Article {
+  return getDb().transaction((tx) => publishArticleIn(tx, input), { behavior: 'immediate' });
+}
+
+/** publishArticle inside the caller's transaction; `at` for an import's first publication date. */
+export function publishArticleIn(tx: Tx, { articleId, actorId, at }: { articleId: number; actorId: number; at?: Date }): Article {
       const before = tx.select().from(articles).where(eq(articles.id, articleId)).get();
       if (!before) throw new ErrataError('not_found', 'That article does not exist.');
       if (before.status === 'published') throw new ErrataError('conflict', 'The article is already published.');
       if (before.status === 'withdrawn') throw new ErrataError('conflict', 'The article was withdrawn; a standards editor can restore it, with a reason.');
       const latest = latestVersion(tx, articleId);
-      const now = new Date();
+      const now = at ?? new Date();
       const { article } = changeArticleStatus(tx, {
         articleId,
         to: 'published',
@@ -124,9 +132,6 @@ export function publishArticle({ articleId, actorId }: { articleId: number; acto
       });
       recordAudit(tx, { actorId, action: 'article.publish', entityType: 'article', entityId: articleId, before: { status: before.status }, after: { status: 'published', version: latest?.number } });
       return article;
-    },
-    { behavior: 'immediate' },
-  );
 }
 
 export function withdrawArticle({ articleId, reason, actorId }: { articleId: number; reason: string; actorId: number }): Article {

@@ -1,10 +1,12 @@
 // Accounts: reading them for sign-in and access checks, and the admin's changes to them.
 import 'server-only';
-import { and, eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, notInArray, type SQL } from 'drizzle-orm';
+import { ErrataError } from '../../lib/errors';
 import { type Cursor, cutPage, type Page, PAGE_SIZE } from '../../lib/desk/keyset';
 import type { Role } from '../../lib/types';
 import { getDb } from '../index';
-import { type User, users } from '../schema';
+import { apiTokens, type User, users } from '../schema';
+import type { Tx } from './types';
 import { recordAudit } from './audit';
 import { keyset } from './keyset';
 
@@ -26,7 +28,8 @@ export interface PeopleFilter {
 export function listPeople(filter: PeopleFilter = {}): Page<User> {
   const cursor = filter.cursor ?? null;
   const key = keyset(users.id, cursor);
-  const where: SQL[] = [key.where];
+  // The accounts API tokens act through are the Tokens page's, not people's.
+  const where: SQL[] = [key.where, notInArray(users.id, getDb().select({ id: apiTokens.actorId }).from(apiTokens))];
   if (filter.role) where.push(eq(users.role, filter.role));
   if (filter.state) where.push(filter.state === 'disabled' ? isNotNull(users.disabledAt) : isNull(users.disabledAt));
   const fetched = getDb().select().from(users).where(and(...where)).orderBy(key.orderBy).limit(PAGE_SIZE + 1).all();
@@ -45,6 +48,7 @@ export function changeUserRole({ id, role, actorId }: { id: number; role: Role; 
   getDb().transaction((tx) => {
     const before = tx.select().from(users).where(eq(users.id, id)).get();
     if (!before) throw new Error('no such user');
+    refuseTokenAccount(tx, id);
     tx.update(users).set({ role }).where(eq(users.id, id)).run();
     recordAudit(tx, { actorId, action: 'user.role', entityType: 'user', entityId: id, before: { role: before.role }, after: { role } });
   });
@@ -54,7 +58,13 @@ export function setUserDisabled({ id, disabled, actorId }: { id: number; disable
   getDb().transaction((tx) => {
     const before = tx.select().from(users).where(eq(users.id, id)).get();
     if (!before) throw new Error('no such user');
+    refuseTokenAccount(tx, id);
     tx.update(users).set({ disabledAt: disabled ? new Date() : null }).where(eq(users.id, id)).run();
     recordAudit(tx, { actorId, action: disabled ? 'user.disable' : 'user.enable', entityType: 'user', entityId: id, before: { disabled: !!before.disabledAt }, after: { disabled } });
   });
+}
+
+/** A token's account is changed only by revoking the token (db/queries/api-tokens.ts). */
+function refuseTokenAccount(tx: Tx, id: number): void {
+  if (tx.select({ id: apiTokens.id }).from(apiTokens).where(eq(apiTokens.actorId, id)).get()) throw new ErrataError('conflict', 'That account belongs to an API token: revoke the token on the Tokens page instead.');
 }

@@ -7,7 +7,7 @@
 import { revalidatePath } from 'next/cache';
 import { keepUnder, PERSON_LIMITS } from '@/lib/limits';
 import { z } from 'zod';
-import { authorize, type FormState, refuse } from '@/app/(auth)/forms';
+import { authorize, type FormState, refusalFor, refuse } from '@/app/(auth)/forms';
 import { changeUserRole, createUser, getUserByEmail, getUserById, setUserDisabled } from '@/db/queries/users';
 import { hashPassword, PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from '@/lib/auth/passwords';
 import { ROLES } from '@/lib/types';
@@ -45,7 +45,11 @@ export async function changeRoleAction(_prev: FormState, formData: FormData): Pr
   const { user: admin } = parsed;
   if (!getUserById({ id: parsed.data.userId })) return refuse(404, { message: 'No such account.' });
   if (parsed.data.userId === admin.id && parsed.data.role !== 'admin') return refuse(409, { message: 'You cannot take away your own admin role.' });
-  changeUserRole({ id: parsed.data.userId, role: parsed.data.role, actorId: admin.id });
+  try {
+    changeUserRole({ id: parsed.data.userId, role: parsed.data.role, actorId: admin.id });
+  } catch (error) {
+    return refusalFor(error);
+  }
   revalidatePath('/desk/people');
   return { ok: true, message: 'Role changed.' };
 }
@@ -58,7 +62,11 @@ export async function setDisabledAction(_prev: FormState, formData: FormData): P
   const { user: admin } = parsed;
   if (!getUserById({ id: parsed.data.userId })) return refuse(404, { message: 'No such account.' });
   if (parsed.data.userId === admin.id) return refuse(409, { message: 'You cannot disable your own account.' });
-  setUserDisabled({ id: parsed.data.userId, disabled: parsed.data.disabled === 'true', actorId: admin.id });
+  try {
+    setUserDisabled({ id: parsed.data.userId, disabled: parsed.data.disabled === 'true', actorId: admin.id });
+  } catch (error) {
+    return refusalFor(error);
+  }
   revalidatePath('/desk/people');
   return { ok: true, message: parsed.data.disabled === 'true' ? 'Account disabled.' : 'Account enabled.' };
 }

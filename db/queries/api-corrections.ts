@@ -1,0 +1,46 @@
+// Drafting a correction from claims quoted by a CMS: each quote is found in the article's latest
+// version (exactly once, or by its prefix and suffix), then the desk's own insertDraft writes it.
+import 'server-only';
+import { anchorQuote, findByQuote } from '../../lib/anchoring';
+import { ErrataError } from '../../lib/errors';
+import type { CorrectionKind, CorrectionMode } from '../../lib/types';
+import { getDb } from '../index';
+import type { Article, Correction } from '../schema';
+import { insertDraft } from './correction-writes';
+import type { Caller } from './ingest';
+import { versionText } from './version-texts';
+import { latestVersion } from './version-writes';
+
+export interface QuotedDraft {
+  kind: CorrectionKind;
+  mode: CorrectionMode;
+  wording: string;
+  said?: string;
+  claims: { exact: string; prefix?: string; suffix?: string; replacement?: string }[];
+}
+
+export function draftFromQuotes(caller: Caller, article: Article, input: QuotedDraft): Correction {
+  if (!caller.allows('correction.draft')) throw new ErrataError('forbidden', 'This token may not draft corrections.');
+  return getDb().transaction(
+    (tx) => {
+      const latest = latestVersion(tx, article.id);
+      if (!latest) throw new ErrataError('conflict', 'The article has no versions.');
+      const text = versionText(tx, latest);
+      const claims = input.claims.map((q, i) => {
+        const field = `claims.${i}.exact`;
+        if (q.prefix !== undefined || q.suffix !== undefined) {
+          const found = findByQuote({ exact: q.exact, prefix: q.prefix ?? '', suffix: q.suffix ?? '' }, text);
+          if (found.status !== 'found') throw new ErrataError('invalid', `“${q.exact}” is not in version ${latest.number} with that prefix and suffix.`, field);
+          return { start: found.start, end: found.end, replacement: q.replacement ?? null };
+        }
+        const anchored = anchorQuote(text, q.exact);
+        if (!anchored.ok) {
+          throw new ErrataError('invalid', anchored.error === 'ambiguous' ? `“${q.exact}” appears more than once in version ${latest.number}: give a prefix or suffix.` : `“${q.exact}” is not in version ${latest.number}.`, field);
+        }
+        return { start: anchored.anchor.start, end: anchored.anchor.end, replacement: q.replacement ?? null };
+      });
+      return insertDraft(tx, { articleId: article.id, versionNumber: latest.number, actorId: caller.actorId, kind: input.kind, mode: input.mode, wording: input.wording, said: input.said ?? null, claims });
+    },
+    { behavior: 'immediate' },
+  );
+}

@@ -1,0 +1,102 @@
+// Importing stories from an interchange format (Arc XP ANS, lib/ingest/ans.ts): each story's
+// revisions become versions through the ingestion service, oldest first, and its correction
+// elements become published corrections with their kind and date. One transaction per story, so
+// a story is imported whole or not at all; importing the same file again changes nothing.
+import 'server-only';
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { ErrataError } from '../../lib/errors';
+import { convertBody } from '../../lib/ingest/convert';
+import { type ImportedStory, parseAnsDocument } from '../../lib/ingest/ans';
+import { getDb } from '../index';
+import { articles, corrections, type Version, versionFlags, versions } from '../schema';
+import { recordAudit } from './audit';
+import { publishedAttribution } from './correction-exposure';
+import { type Caller, ingestRevisionIn, type IngestOutcome } from './ingest';
+import type { Tx } from './types';
+import { latestVersion } from './version-writes';
+
+export interface StoryOutcome {
+  externalId: string;
+  outcome: IngestOutcome['outcome'];
+  versions: number;
+  corrections: number;
+}
+
+export interface ImportReport {
+  stories: StoryOutcome[];
+  errors: { path: string; message: string }[];
+}
+
+function importStory(tx: Tx, caller: Caller, story: ImportedStory): StoryOutcome {
+  const existing = tx.select().from(articles).where(eq(articles.externalId, story.externalId)).get();
+  const seenUntil = existing ? (latestVersion(tx, existing.id)?.savedAt.getTime() ?? 0) : -Infinity;
+  let outcome: IngestOutcome['outcome'] = 'unchanged';
+  let added = 0;
+  let articleId = existing?.id;
+  for (const r of story.revisions) {
+    const savedAt = new Date(r.savedAt);
+    // A revision older than what Errata already holds was imported before (or is out of date).
+    if (savedAt.getTime() <= seenUntil) continue;
+    const body = convertBody(r.bodyHtml, 'html');
+    const carriesCorrection = story.corrections.some((c) => c.date !== null && c.date === r.savedAt);
+    const result = ingestRevisionIn(tx, caller, {
+      externalId: story.externalId,
+      headline: r.headline,
+      standfirst: r.standfirst,
+      byline: r.byline,
+      section: r.section,
+      // ANS often gives a path on the CMS's own site; only a full address means anything here.
+      canonicalUrl: r.canonicalUrl && /^https?:\/\//i.test(r.canonicalUrl) ? r.canonicalUrl : null,
+      body: body.markdown,
+      status: 'published',
+      changeKind: carriesCorrection ? 'correction' : 'update',
+      note: [r.revisionId ? `Imported from ANS revision ${r.revisionId}` : 'Imported from ANS', ...r.notes, ...body.notes].join(' ').slice(0, 500),
+      savedAt,
+    });
+    articleId = result.article.id;
+    if (result.outcome !== 'unchanged') {
+      added += 1;
+      outcome = outcome === 'created' ? 'created' : result.outcome;
+    }
+  }
+  if (articleId === undefined) throw new ErrataError('invalid', `Story ${story.externalId} has no revision to import.`);
+  const all = tx.select().from(versions).where(eq(versions.articleId, articleId)).orderBy(asc(versions.number)).all();
+  let fixes = 0;
+  for (const c of story.corrections) {
+    const wording = c.text.trim();
+    if (tx.select({ id: corrections.id }).from(corrections).where(and(eq(corrections.articleId, articleId), eq(corrections.wording, wording))).get()) continue;
+    const at = c.date ? new Date(c.date) : all[all.length - 1].savedAt;
+    // The correction stands against the version it was printed with: the first saved at or after its date.
+    const base: Version = all.find((v) => v.savedAt.getTime() >= at.getTime()) ?? all[all.length - 1];
+    const row = tx
+      .insert(corrections)
+      .values({ articleId, kind: c.kind, mode: 'notice', wording, status: 'published', baseVersionId: base.id, draftedBy: caller.actorId, draftedAt: at, updatedAt: at, publishedBy: caller.actorId, publishedAt: at, ...publishedAttribution(tx, articleId) })
+      .returning()
+      .get();
+    // The printed correction covers the revision it came with: its stealth-edit flag is resolved by it.
+    const flag = tx.select().from(versionFlags).where(and(eq(versionFlags.versionId, base.id), isNull(versionFlags.resolvedAt))).get();
+    if (flag) tx.update(versionFlags).set({ resolvedAt: at, resolvedBy: caller.actorId, resolution: 'Covered by the correction imported with it.', correctionId: row.id }).where(eq(versionFlags.id, flag.id)).run();
+    recordAudit(tx, { actorId: caller.actorId, action: 'correction.import', entityType: 'correction', entityId: row.id, after: { articleId, kind: c.kind, publishedAt: at.toISOString(), source: 'ans', externalId: c.externalId } });
+    fixes += 1;
+  }
+  if (outcome === 'unchanged' && fixes > 0) outcome = 'appended';
+  return { externalId: story.externalId, outcome, versions: added, corrections: fixes };
+}
+
+/** Imports every story of an ANS document the caller may import; refusals are reported per story. */
+export function importAns(caller: Caller, document: unknown): ImportReport & { articleIds: number[] } {
+  if (!caller.allows('article.create')) throw new ErrataError('forbidden', 'This token may not create articles.');
+  const parsed = parseAnsDocument(document);
+  const report: ImportReport & { articleIds: number[] } = { stories: [], errors: [...parsed.errors], articleIds: [] };
+  parsed.stories.forEach((story, i) => {
+    try {
+      report.stories.push(getDb().transaction((tx) => importStory(tx, caller, story), { behavior: 'immediate' }));
+      const id = getDb().select({ id: articles.id }).from(articles).where(eq(articles.externalId, story.externalId)).get()?.id;
+      if (id) report.articleIds.push(id);
+    } catch (error) {
+      if (!(error instanceof ErrataError)) throw error;
+      report.errors.push({ path: `stories[${i}] (${story.externalId})`, message: error.message });
+    }
+  });
+  return report;
+}

@@ -1,0 +1,151 @@
+// The CMS's way in: ingestion (create, append, unchanged, the stealth-edit flag, the legal-version
+// guard, scopes through the role table) and the ANS importer on its fixtures — the articles,
+// versions and corrections it must produce, and nothing more when imported again.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('server-only', () => ({}));
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'errata-ingest-'));
+process.env.DATABASE_PATH = path.join(dir, 'test.db');
+process.env.ERRATA_SEED = 'none';
+process.env.ERRATA_ADMIN_EMAIL = 'admin@example.org';
+process.env.ERRATA_ADMIN_PASSWORD = 'a long enough admin password 2026';
+
+const { getDb } = await import('../index');
+const schema = await import('../schema');
+const { ingestRevision } = await import('./ingest');
+const { importAns } = await import('./import');
+const { createToken } = await import('./api-tokens');
+const { saveVersion } = await import('./article-writes');
+const { SCOPE_PERMISSIONS } = await import('../../lib/api/tokens');
+const { can } = await import('../../lib/roles');
+const { convertBody } = await import('../../lib/ingest/convert');
+const { eq, asc } = await import('drizzle-orm');
+
+const db = getDb();
+const standards = db.insert(schema.users).values({ email: 's@example.org', name: 'S', role: 'standards', passwordHash: 'x' }).returning().get();
+const { token } = createToken({ name: 'cms', scopes: ['ingest', 'read'], actorId: null });
+const actor = db.select().from(schema.users).where(eq(schema.users.id, token.actorId)).get()!;
+const caller = { actorId: actor.id, allows: (p: Parameters<typeof can>[1]) => SCOPE_PERMISSIONS.ingest.includes(p) && can(actor.role, p) };
+
+const html = (seats: string) => `<p>The Harbour Party lost <strong>${seats}</strong> council seats.</p><h2>Reaction</h2><p>Its leader said: “We will listen.”</p>`;
+const revision = (externalId: string, seats: string, extra: Partial<Parameters<typeof ingestRevision>[1]> = {}) => ({
+  externalId,
+  headline: 'Harbour Party loses seats',
+  standfirst: 'A bad night',
+  byline: 'Morwenna Tallack',
+  section: 'Politics',
+  body: convertBody(html(seats), 'html').markdown,
+  status: 'published' as const,
+  changeKind: 'minor_edit' as const,
+  note: '',
+  ...extra,
+});
+
+function versionsOf(articleId: number) {
+  return db.select().from(schema.versions).where(eq(schema.versions.articleId, articleId)).orderBy(asc(schema.versions.number)).all();
+}
+
+describe('ingesting a CMS revision', () => {
+  it('creates and publishes the article, then appends only when the text changed, flagging changed facts', () => {
+    const first = ingestRevision(caller, revision('cms-1', '412'));
+    expect(first.outcome).toBe('created');
+    expect(first.article.status).toBe('published');
+    expect(first.article.externalId).toBe('cms-1');
+    expect(first.article.slug).toBe('harbour-party-loses-seats');
+    expect(first.version.body).toBe('The Harbour Party lost **412** council seats.\n\n## Reaction\n\nIts leader said: “We will listen.”');
+
+    expect(ingestRevision(caller, revision('cms-1', '412')).outcome).toBe('unchanged');
+    expect(versionsOf(first.article.id)).toHaveLength(1);
+
+    const second = ingestRevision(caller, revision('cms-1', '468'));
+    expect(second.outcome).toBe('appended');
+    expect(second.version.number).toBe(2);
+    expect(second.flagged?.map((c) => c.kind)).toEqual(['number']);
+    const flag = db.select().from(schema.versionFlags).where(eq(schema.versionFlags.versionId, second.version.id)).get();
+    expect(flag?.resolvedAt).toBeNull();
+
+    // A change of wording that keeps the facts is not flagged.
+    const third = ingestRevision(caller, revision('cms-1', '468', { standfirst: 'A very bad night' }));
+    expect(third.outcome).toBe('appended');
+    expect(third.flagged).toBeNull();
+    // Every write is the token account's, in the audit trail.
+    const audited = db.select().from(schema.auditEvents).where(eq(schema.auditEvents.actorId, actor.id)).all().map((e) => e.action);
+    expect(audited).toEqual(expect.arrayContaining(['article.create', 'article.publish', 'version.save', 'version.flag']));
+  });
+
+  it('gives a second article with the same headline its own slug', () => {
+    const other = ingestRevision(caller, revision('cms-2', '10'));
+    expect(other.article.slug).toBe('harbour-party-loses-seats-2');
+  });
+
+  it('refuses a revision after a legal version until the CMS acknowledges it', () => {
+    const { article } = ingestRevision(caller, revision('cms-3', '5'));
+    const v1 = versionsOf(article.id)[0];
+    const legal = saveVersion({ articleId: article.id, baseNumber: 1, headline: v1.headline, standfirst: v1.standfirst, body: 'The Harbour Party lost council seats.', changeKind: 'legal', note: '', actorId: standards.id, withhold: { numbers: [1], reason: 'Court order' } });
+    expect(legal.ok).toBe(true);
+    expect(() => ingestRevision(caller, revision('cms-3', '5'))).toThrow(/legal version/);
+    expect(versionsOf(article.id)).toHaveLength(2);
+    const acknowledged = ingestRevision(caller, revision('cms-3', '6', { acknowledgeLegalVersion: 2 }));
+    expect(acknowledged.version.number).toBe(3);
+    // Once the CMS has sent a version after it, the next needs no acknowledgement.
+    expect(ingestRevision(caller, revision('cms-3', '7')).version.number).toBe(4);
+  });
+
+  it('is refused without the permission its scope and role would grant', () => {
+    const readOnly = { actorId: actor.id, allows: () => false };
+    expect(() => ingestRevision(readOnly, revision('cms-4', '1'))).toThrow(/may not/);
+    expect(db.select().from(schema.articles).where(eq(schema.articles.externalId, 'cms-4')).get()).toBeUndefined();
+  });
+});
+
+describe('importing ANS', () => {
+  const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(__dirname, '../../lib/ingest/fixtures', name), 'utf8'));
+
+  it('makes the fixture’s articles, versions (oldest first, with their dates) and corrections', () => {
+    const report = importAns(caller, fixture('ans-stories.json'));
+    expect(report.errors).toEqual([]);
+    expect(report.stories).toEqual([
+      { externalId: 'QH2V5ZK3JBF7DNGM4XRT6WYLCE', outcome: 'created', versions: 2, corrections: 1 },
+      { externalId: 'P7MN3K2XWQ5RDT4BJ6HVFZLGYA', outcome: 'created', versions: 1, corrections: 1 },
+    ]);
+    const a = db.select().from(schema.articles).where(eq(schema.articles.externalId, 'QH2V5ZK3JBF7DNGM4XRT6WYLCE')).get()!;
+    expect([a.section, a.byline, a.status]).toEqual(['Politics', 'Morwenna Tallack and Idris Penhallow', 'published']);
+    expect(a.firstPublishedAt?.toISOString()).toBe('2026-05-08T06:30:00.000Z');
+    const versions = versionsOf(a.id);
+    expect(versions.map((v) => [v.number, v.changeKind, v.savedAt.toISOString()])).toEqual([
+      [1, 'first_publication', '2026-05-08T06:30:00.000Z'],
+      [2, 'correction', '2026-05-09T14:05:00.000Z'],
+    ]);
+    expect(versions[0].body).toContain('412 council seats and six councils');
+    expect(versions[1].body).toContain('468 council seats and eight councils');
+    expect(versions.map((v) => v.body).join('\n')).not.toMatch(/<|youtube/);
+    const fixes = db.select().from(schema.corrections).where(eq(schema.corrections.articleId, a.id)).all();
+    expect(fixes.map((c) => [c.kind, c.status, c.publishedAt?.toISOString(), c.baseVersionId === versions[1].id, c.publishedSection])).toEqual([['correction', 'published', '2026-05-09T14:05:00.000Z', true, 'Politics']]);
+    expect(fixes[0].wording).toBe('An earlier version of this article said the Harbour Party lost 412 council seats and six councils. It lost 468 seats and eight councils.');
+    // The revision that came with the printed correction is flagged, and the correction resolves it.
+    const flag = db.select().from(schema.versionFlags).where(eq(schema.versionFlags.versionId, versions[1].id)).get();
+    expect(flag?.correctionId).toBe(fixes[0].id);
+    const b = db.select().from(schema.articles).where(eq(schema.articles.externalId, 'P7MN3K2XWQ5RDT4BJ6HVFZLGYA')).get()!;
+    expect(db.select().from(schema.corrections).where(eq(schema.corrections.articleId, b.id)).all().map((c) => c.kind)).toEqual(['clarification']);
+  });
+
+  it('changes nothing when the same file is imported again, or a single revision already held', () => {
+    const count = (t: typeof schema.versions | typeof schema.corrections | typeof schema.articles) => db.select().from(t).all().length;
+    const before = [count(schema.articles), count(schema.versions), count(schema.corrections)];
+    const again = importAns(caller, fixture('ans-stories.json'));
+    expect(again.stories.map((s) => s.outcome)).toEqual(['unchanged', 'unchanged']);
+    expect(importAns(caller, fixture('ans-story.json')).stories.map((s) => s.outcome)).toEqual(['unchanged']);
+    expect([count(schema.articles), count(schema.versions), count(schema.corrections)]).toEqual(before);
+  });
+
+  it('reports a refused document by path, writing nothing', () => {
+    const report = importAns(caller, { type: 'story', _id: 'X1' });
+    expect(report.stories).toEqual([]);
+    expect(report.errors.length).toBeGreaterThan(0);
+    expect(report.errors[0].path).toMatch(/^\$/);
+  });
+});

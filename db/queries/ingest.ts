@@ -1,0 +1,165 @@
+// Articles that arrive from a CMS (PUT /api/v1/articles/{externalId}, ANS imports): one service
+// that the API and `npm run import` both call. It creates the article on first sight and appends a
+// version when the text changed, through the desk's own writes (insertArticle, saveVersionIn,
+// publishArticleIn), in one transaction; a revision whose facts changed is saved (the CMS already
+// published it) and flagged for the desk by the same stealth-edit check the desk's save runs.
+import 'server-only';
+import { and, desc, eq, gt, inArray } from 'drizzle-orm';
+import { ErrataError } from '../../lib/errors';
+import { toPlainText } from '../../lib/markdown';
+import type { Permission } from '../../lib/roles';
+import { findSubstantiveChanges, type SubstantiveChange, versionFacts } from '../../lib/stealth-edit';
+import { slugFrom } from '../../lib/ingest/slug';
+import type { ChangeKind } from '../../lib/types';
+import { getDb } from '../index';
+import { type Article, apiTokens, articles, type Version, versionFlags, versions } from '../schema';
+import { insertArticle, publishArticleIn, saveVersionIn } from './article-writes';
+import { recordAudit } from './audit';
+import type { Tx } from './types';
+import { versionText } from './version-texts';
+import { latestVersion } from './version-writes';
+
+export interface IncomingRevision {
+  externalId: string;
+  headline: string;
+  standfirst: string;
+  byline: string;
+  section: string;
+  canonicalUrl?: string | null;
+  /** Markdown in the desk's dialect (lib/ingest converts HTML first). */
+  body: string;
+  status: 'published' | 'draft';
+  changeKind: Extract<ChangeKind, 'minor_edit' | 'update' | 'clarification' | 'correction'>;
+  note: string;
+  acknowledgeLegalVersion?: number;
+  /** When the CMS saved it (imports); now by default. */
+  savedAt?: Date;
+}
+
+export interface Caller {
+  actorId: number;
+  /** Whether the caller may use a permission: its role table row, and for a token its scopes too. */
+  allows: (permission: Permission) => boolean;
+  ip?: string;
+}
+
+export interface IngestOutcome {
+  outcome: 'created' | 'appended' | 'unchanged';
+  article: Article;
+  version: Version;
+  flagged: SubstantiveChange[] | null;
+}
+
+function need(caller: Caller, permission: Permission): void {
+  if (!caller.allows(permission)) throw new ErrataError('forbidden', `This token may not do that (${permission}).`);
+}
+
+function uniqueSlug(tx: Tx, headline: string, externalId: string): string {
+  const base = slugFrom(headline, externalId);
+  for (let n = 1; n < 1000; n++) {
+    const slug = n === 1 ? base : `${base}-${n}`;
+    if (!tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug)).get()) return slug;
+  }
+  throw new ErrataError('conflict', 'No free slug for this headline.');
+}
+
+/**
+ * After a legal version the desk made, the CMS's copy may still carry the withheld words: a new
+ * revision is refused until the CMS says (acknowledgeLegalVersion) that it was made after it.
+ */
+function checkLegalVersion(tx: Tx, articleId: number, acknowledged: number | undefined): void {
+  const legal = tx
+    .select({ number: versions.number })
+    .from(versions)
+    .where(and(eq(versions.articleId, articleId), eq(versions.changeKind, 'legal')))
+    .orderBy(desc(versions.number))
+    .limit(1)
+    .get();
+  if (!legal) return;
+  const tokenAccounts = tx.select({ id: apiTokens.actorId }).from(apiTokens);
+  const since = tx
+    .select({ id: versions.id })
+    .from(versions)
+    .where(and(eq(versions.articleId, articleId), gt(versions.number, legal.number), inArray(versions.savedBy, tokenAccounts)))
+    .limit(1)
+    .get();
+  if (since || acknowledged === legal.number) return;
+  throw new ErrataError(
+    'conflict',
+    `Version ${legal.number} is a legal version: the desk withheld earlier text from readers. Remove those words from your CMS's copy, then send this revision again with "acknowledgeLegalVersion": ${legal.number}.`,
+    'acknowledgeLegalVersion',
+  );
+}
+
+function sameText(v: Version, r: IncomingRevision): boolean {
+  return v.headline === r.headline && v.standfirst === r.standfirst && v.body === r.body;
+}
+
+/** Creates or revises one article from a CMS revision, in the caller's transaction. */
+export function ingestRevisionIn(tx: Tx, caller: Caller, r: IncomingRevision): IngestOutcome {
+  if (r.body.trim() === '') throw new ErrataError('invalid', 'The body has no text once converted.', 'body');
+  const existing = tx.select().from(articles).where(eq(articles.externalId, r.externalId)).get();
+  if (!existing) {
+    need(caller, 'article.create');
+    if (r.status === 'published') need(caller, 'article.publish');
+    let article = insertArticle(tx, {
+      slug: uniqueSlug(tx, r.headline, r.externalId),
+      section: r.section,
+      byline: r.byline,
+      headline: r.headline,
+      standfirst: r.standfirst,
+      body: r.body,
+      externalId: r.externalId,
+      canonicalUrl: r.canonicalUrl ?? null,
+      note: r.note || 'Received from the CMS',
+      actorId: caller.actorId,
+      ip: caller.ip,
+      savedAt: r.savedAt,
+    });
+    if (r.status === 'published') article = publishArticleIn(tx, { articleId: article.id, actorId: caller.actorId, at: r.savedAt });
+    const version = latestVersion(tx, article.id) as Version;
+    return { outcome: 'created', article, version, flagged: null };
+  }
+  if (existing.status === 'withdrawn') throw new ErrataError('conflict', 'This article was withdrawn on the desk; a standards editor must restore it before it takes new versions.');
+  let article = existing;
+  if ((r.canonicalUrl ?? null) !== null && r.canonicalUrl !== article.canonicalUrl) {
+    article = tx.update(articles).set({ canonicalUrl: r.canonicalUrl }).where(eq(articles.id, article.id)).returning().get();
+    recordAudit(tx, { actorId: caller.actorId, action: 'article.canonical_url', entityType: 'article', entityId: article.id, before: { canonicalUrl: existing.canonicalUrl }, after: { canonicalUrl: r.canonicalUrl } });
+  }
+  const latest = latestVersion(tx, article.id) as Version;
+  let outcome: IngestOutcome = { outcome: 'unchanged', article, version: latest, flagged: null };
+  if (!sameText(latest, r)) {
+    need(caller, `version.${r.changeKind}`);
+    checkLegalVersion(tx, article.id, r.acknowledgeLegalVersion);
+    const plain = toPlainText(r.body);
+    const changes = article.status === 'published' ? findSubstantiveChanges(versionFacts(latest, versionText(tx, latest)), versionFacts(r, plain)) : [];
+    const saved = saveVersionIn(tx, {
+      articleId: article.id,
+      baseNumber: latest.number,
+      headline: r.headline,
+      standfirst: r.standfirst,
+      body: r.body,
+      plain,
+      changeKind: r.changeKind,
+      note: r.note || 'Revision received from the CMS',
+      actorId: caller.actorId,
+      ip: caller.ip,
+      savedAt: r.savedAt,
+    });
+    if (!saved.ok) throw new ErrataError('conflict', 'Another revision arrived at the same moment; send this one again.');
+    if (changes.length > 0) {
+      tx.insert(versionFlags).values({ versionId: saved.version.id, articleId: article.id, changes: JSON.stringify(changes) }).run();
+      recordAudit(tx, { actorId: caller.actorId, action: 'version.flag', entityType: 'version', entityId: saved.version.id, after: { articleId: article.id, number: saved.version.number, changes: changes.length } });
+    }
+    outcome = { outcome: 'appended', article, version: saved.version, flagged: changes.length > 0 ? changes : null };
+  }
+  if (r.status === 'published' && article.status === 'draft') {
+    need(caller, 'article.publish');
+    outcome = { ...outcome, article: publishArticleIn(tx, { articleId: article.id, actorId: caller.actorId, at: r.savedAt }), outcome: outcome.outcome === 'unchanged' ? 'appended' : outcome.outcome };
+  }
+  return outcome;
+}
+
+export function ingestRevision(caller: Caller, r: IncomingRevision): IngestOutcome {
+  return getDb().transaction((tx) => ingestRevisionIn(tx, caller, r), { behavior: 'immediate' });
+}

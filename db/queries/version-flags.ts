@@ -1,0 +1,66 @@
+// Stealth-edit flags on versions that arrived from a CMS (db/queries/ingest.ts): listed on the desk
+// until a standards editor resolves each, with the correction that covers it or a reason none is needed.
+import 'server-only';
+import { and, asc, count, eq, isNull } from 'drizzle-orm';
+import { ErrataError } from '../../lib/errors';
+import type { SubstantiveChange } from '../../lib/stealth-edit';
+import { getDb } from '../index';
+import { corrections, type VersionFlag, versionFlags, versions } from '../schema';
+import { recordAudit } from './audit';
+
+
+
+export function listFlagsForArticle({ articleId }: { articleId: number }): (Omit<VersionFlag, 'changes'> & { versionNumber: number; changes: SubstantiveChange[] })[] {
+  return getDb()
+    .select({ flag: versionFlags, versionNumber: versions.number })
+    .from(versionFlags)
+    .innerJoin(versions, eq(versions.id, versionFlags.versionId))
+    .where(eq(versionFlags.articleId, articleId))
+    .orderBy(asc(versionFlags.id))
+    .all()
+    .map(({ flag, versionNumber }) => ({ ...flag, versionNumber, changes: JSON.parse(flag.changes) as SubstantiveChange[] }));
+}
+
+export function countOpenFlags(): number {
+  return getDb().select({ n: count() }).from(versionFlags).where(isNull(versionFlags.resolvedAt)).get()?.n ?? 0;
+}
+
+/** Resolves a flag: with a correction on the same article (published or draft), or with a reason. */
+export function resolveFlag({ flagId, correctionId, reason, actorId }: { flagId: number; correctionId?: number; reason: string; actorId: number }): VersionFlag {
+  return getDb().transaction(
+    (tx) => {
+      const flag = tx.select().from(versionFlags).where(eq(versionFlags.id, flagId)).get();
+      if (!flag) throw new ErrataError('not_found', 'No such flag.');
+      if (flag.resolvedAt) throw new ErrataError('conflict', 'This flag was already resolved.');
+      if (correctionId !== undefined) {
+        const c = tx.select({ id: corrections.id }).from(corrections).where(and(eq(corrections.id, correctionId), eq(corrections.articleId, flag.articleId))).get();
+        if (!c) throw new ErrataError('invalid', 'Choose a correction on this article.', 'correctionId');
+      } else if (!reason) {
+        throw new ErrataError('invalid', 'Give the reason this change needs no correction, or choose the correction that covers it.', 'reason');
+      }
+      const resolution = correctionId !== undefined ? `Covered by correction ${correctionId}.${reason ? ` ${reason}` : ''}` : reason;
+      const after = tx
+        .update(versionFlags)
+        .set({ resolvedAt: new Date(), resolvedBy: actorId, resolution, correctionId: correctionId ?? null })
+        .where(eq(versionFlags.id, flagId))
+        .returning()
+        .get();
+      recordAudit(tx, { actorId, action: 'version.flag_resolve', entityType: 'version', entityId: flag.versionId, after: { flagId, correctionId: correctionId ?? null, resolution } });
+      return after;
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+/** The open flags, oldest first, with their article's current headline (the desk's /desk/flags). */
+export function listOpenFlags({ limit = 200 }: { limit?: number } = {}) {
+  return getDb()
+    .select({ id: versionFlags.id, articleId: versionFlags.articleId, versionNumber: versions.number, headline: versions.headline, createdAt: versionFlags.createdAt, changes: versionFlags.changes })
+    .from(versionFlags)
+    .innerJoin(versions, eq(versions.id, versionFlags.versionId))
+    .where(isNull(versionFlags.resolvedAt))
+    .orderBy(asc(versionFlags.id))
+    .limit(limit)
+    .all()
+    .map((f) => ({ ...f, changes: JSON.parse(f.changes) as SubstantiveChange[] }));
+}
