@@ -5,7 +5,7 @@
 // audited against the token's account.
 import 'server-only';
 import type { z } from 'zod';
-import { strongEtag } from '@/scripts/support/http-cache.mjs';
+import { matchingValidator, strongEtag } from '@/scripts/support/http-cache.mjs';
 import { findLiveToken, touchToken, type AuthenticatedToken } from '@/db/queries/api-tokens';
 import { recordAudit } from '@/db/queries/audit';
 import { getDb } from '@/db/index';
@@ -141,7 +141,7 @@ export function apiHandler<P extends z.ZodType | undefined = undefined, Q extend
     audit(token, route, status, ip, answer.audit);
     const text = JSON.stringify(answer.json);
     const etag = strongEtag(text);
-    if (route.method === 'get' && request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { etag, 'cache-control': 'private, no-cache', ...rateHeaders } });
+    if (route.method === 'get' && matchingValidator(request.headers.get('if-none-match') ?? undefined, etag)) return new Response(null, { status: 304, headers: { etag, 'cache-control': 'private, no-cache', ...rateHeaders } });
     return new Response(text, { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'private, no-cache', etag, ...rateHeaders, ...answer.headers } });
   };
 }

@@ -25,9 +25,14 @@ export function problemFromError(error: ErrataError): ApiErrorBody {
 export function problemFromZod(error: z.ZodError, where: 'body' | 'query' | 'path'): ApiErrorBody {
   const fields: Record<string, string[]> = {};
   for (const issue of error.issues) {
-    const key = issue.path.length > 0 ? issue.path.map(String).join('.') : where;
-    (fields[key] ??= []).push(issue.message);
+    const prefix = issue.path.map(String).join('.');
+    // A field this endpoint does not take is named as the field it is.
+    if (issue.code === 'unrecognized_keys') {
+      for (const k of issue.keys) (fields[prefix ? `${prefix}.${k}` : k] ??= []).push('This endpoint takes no such field.');
+      continue;
+    }
+    (fields[prefix || where] ??= []).push(issue.message);
   }
-  const whole = error.issues.every((i) => i.path.length === 0);
+  const whole = error.issues.every((i) => i.path.length === 0 && i.code !== 'unrecognized_keys');
   return problem(whole ? 'bad_request' : 'invalid', whole ? `The request ${where === 'body' ? 'body' : where === 'query' ? 'query string' : 'address'} is not what this endpoint takes.` : 'Please correct the fields listed.', fields);
 }
