@@ -20,6 +20,8 @@ export const PERMISSIONS = [
   'correction.edit_draft',
   'correction.publish',
   'correction.withdraw',
+  /** Resolving a stealth-edit flag on a version that came from a CMS: with a correction, or a reason none is needed. */
+  'flag.resolve',
   'column.view',
   'column.generate',
   'column.edit',
@@ -42,6 +44,8 @@ export const PERMISSIONS = [
   'audit.view',
   'settings.edit',
   'tokens.manage',
+  /** Webhook subscriptions (/desk/webhooks): adding and disabling them, and sending a failed message again. */
+  'webhooks.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -69,6 +73,7 @@ const STANDARDS: readonly Permission[] = [
   'article.unwithdraw',
   'correction.publish',
   'correction.withdraw',
+  'flag.resolve',
   'column.view',
   'column.generate',
   'column.edit',
@@ -80,7 +85,7 @@ const STANDARDS: readonly Permission[] = [
   'standards.authors',
 ];
 
-const ADMIN: readonly Permission[] = [...STANDARDS, 'people.manage', 'audit.view', 'settings.edit', 'tokens.manage'];
+const ADMIN: readonly Permission[] = [...STANDARDS, 'people.manage', 'audit.view', 'settings.edit', 'tokens.manage', 'webhooks.manage'];
 
 /** The table itself. Admins can do what standards editors can, who can do what editors can. */
 export const ROLE_TABLE: Readonly<Record<Role, ReadonlySet<Permission>>> = {

@@ -22,6 +22,13 @@ export function AttentionPanel({ attention, showColumn, due, columnName }: { att
             <strong>{n(attention.newReports)}</strong> new reader {attention.newReports === 1 ? 'report' : 'reports'}
           </Link>
         </li>
+        {attention.openFlags ? (
+          <li className="attention-item attention-waiting">
+            <Link href="/desk/flags">
+              <strong>{n(attention.openFlags)}</strong> {attention.openFlags === 1 ? 'version' : 'versions'} from the CMS changed facts without a correction
+            </Link>
+          </li>
+        ) : null}
         {showColumn ? (
           <li className={due ? 'attention-item attention-waiting' : 'attention-item'}>
             <Link href="/desk/column">

@@ -7,6 +7,7 @@ import { getDb } from '../index';
 import { columns, corrections } from '../schema';
 import { countUnprinted } from './columns';
 import { countNewReports } from './reports';
+import { countOpenFlags } from './version-flags';
 
 /** Draft corrections, counted up to COUNT_CAP + 1 along the (status, id) index. */
 function countDraftCorrections(): number {
@@ -19,5 +20,5 @@ export function getDeskAttention(): Attention {
   const db = getDb();
   const last = db.select({ date: columns.date }).from(columns).where(eq(columns.status, 'published')).orderBy(desc(columns.date)).limit(1).get();
   const drafts = db.select({ n: count() }).from(columns).where(and(eq(columns.status, 'draft'))).get()?.n ?? 0;
-  return { draftCorrections: countDraftCorrections(), newReports: countNewReports(), unprinted: countUnprinted(), lastEdition: last?.date ?? null, draftEdition: drafts > 0 };
+  return { draftCorrections: countDraftCorrections(), newReports: countNewReports(), unprinted: countUnprinted(), lastEdition: last?.date ?? null, draftEdition: drafts > 0, openFlags: countOpenFlags() };
 }

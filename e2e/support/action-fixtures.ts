@@ -145,6 +145,46 @@ export function actionFixtures(admin: APIRequestContext, databasePath: string) {
     };
   };
 
+  // Webhooks: subscriptions and messages written straight into the database, each call its own.
+  // Their addresses are never reached: the e2e server sends nothing (ERRATA_WEBHOOK_WORKER=off), and
+  // even if it did, a private address is refused before sending and the message has no attempts left.
+  const insert = <T>(sql: string, ...params: unknown[]): T => {
+    const db = new Database(databasePath);
+    try {
+      return db.prepare(sql).get(...params) as T;
+    } finally {
+      db.close();
+    }
+  };
+  const subscription = () =>
+    insert<{ id: number }>(
+      "insert into webhook_subscriptions (url, events, secret, description) values (?, 'report.received', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 'Invariants') returning id",
+      `http://127.0.0.1:9/invariants/${uid()}`,
+    ).id;
+  const failedMessage = () => {
+    const now = Date.now();
+    return insert<{ id: number }>(
+      "insert into webhook_outbox (message_id, subscription_id, event, payload, entity_type, entity_id, created_at, attempts, next_attempt_at, failed_at, last_error) values (?, ?, 'report.received', '{}', 'report', '0', ?, 8, ?, ?, 'HTTP 503') returning id",
+      `msg_inv_${uid()}`,
+      subscription(),
+      now,
+      now,
+      now,
+    ).id;
+  };
+
+  // An API token's row and account, and a stealth-edit flag on a fresh article's first version, as
+  // ingestion would leave them (db/queries/api-tokens.ts, db/queries/ingest.ts).
+  const token = () => {
+    const actor = insert<{ id: number }>("insert into users (email, name, role, password_hash) values (?, 'API token (invariants)', 'editor', '!api-token') returning id", `token-${uid()}@api-tokens.invalid`).id;
+    return insert<{ id: number }>("insert into api_tokens (name, prefix, token_hash, scopes, rate_per_minute, actor_id) values (?, 'errata_inv', ?, 'read', 60, ?) returning id", `inv-${uid()}`, `hash-${uid()}`, actor).id;
+  };
+  const flag = async () => {
+    const articleId = await publishedArticle();
+    const versionId = read<{ id: number }>('select id from versions where article_id = ? and number = 1', articleId).id;
+    return { articleId, flagId: insert<{ id: number }>("insert into version_flags (version_id, article_id, changes) values (?, ?, '[]') returning id", versionId, articleId).id };
+  };
+
   /** Each action's fixtures; an action with several (one per change kind) is tried with each. */
   const fixtures: Record<string, Record<string, Fixture>> = {
     createArticleAction: {
@@ -264,6 +304,22 @@ export function actionFixtures(admin: APIRequestContext, databasePath: string) {
           alertDays: String(d.alertDays),
         };
         return { fields, required: Object.keys(fields) };
+      },
+    },
+    createSubscriptionAction: {
+      valid: async () => ({
+        fields: { url: `https://receiver.invalid/errata/${uid()}`, 'event-report.received': 'on', description: 'The invariants’ CMS' },
+        required: ['url', 'event-report.received'],
+      }),
+    },
+    disableSubscriptionAction: { valid: async () => ({ fields: { subscriptionId: String(subscription()) }, required: ['subscriptionId'] }) },
+    retryWebhookAction: { valid: async () => ({ fields: { outboxId: String(failedMessage()) }, required: ['outboxId'] }) },
+    createTokenAction: { valid: async () => ({ fields: { name: `inv-${uid()}`, scope_read: 'on', rate: '60' }, required: ['name'] }) },
+    revokeTokenAction: { valid: async () => ({ fields: { tokenId: String(token()) }, required: ['tokenId'] }) },
+    resolveFlagAction: {
+      valid: async () => {
+        const { articleId, flagId } = await flag();
+        return { fields: { articleId: String(articleId), flagId: String(flagId), reason: 'A typo, not a fact.' }, required: ['articleId', 'flagId'] };
       },
     },
   };

@@ -12,6 +12,8 @@ export interface Attention {
   lastEdition: string | null;
   /** Whether a draft edition is already open. */
   draftEdition: boolean;
+  /** Versions from a CMS whose facts changed without a correction, not yet resolved. */
+  openFlags: number;
 }
 
 /**

@@ -12,6 +12,10 @@ import { renderMarkdown } from '@/lib/markdown';
 import { CHANGE_KIND_LABELS, CORRECTION_KIND_LABELS } from '@/lib/types';
 import { formatDateTime } from '@/lib/wording';
 import { publishArticleAction, unwithdrawArticleAction, withdrawArticleAction } from '../actions';
+import { resolveFlagAction } from '../flag-actions';
+import { FlagPanel } from '@/components/desk/flag-panel';
+import { listFlagsForArticle } from '@/db/queries/version-flags';
+import { markedChangeText } from '@/lib/history/wording';
 
 export const metadata = { title: 'Article' };
 
@@ -24,6 +28,8 @@ export default async function DeskArticlePage({ params, searchParams }: { params
   const settings = getSettings();
   const { article, latest, versions } = desk;
   const corrections = listDeskCorrectionsForArticle({ articleId: article.id });
+  const flags = listFlagsForArticle({ articleId: article.id });
+  const openFlags = flags.filter((f) => !f.resolvedAt).length;
   // Words of the current text that a correction (draft, published or withdrawn) is already about,
   // found through the claims' anchoring as readers' marks are, and linked to that correction.
   const texts = new Map(versions.map((v) => [v.number, getVersionText(v)]));
@@ -46,6 +52,7 @@ export default async function DeskArticlePage({ params, searchParams }: { params
       ) : null}
       <p className="meta">
         {article.section} · {article.status}
+        {article.externalId ? <> · from the CMS as “{article.externalId}”</> : null}
         {article.status === 'published' ? (
           <>
             {' '}
@@ -67,6 +74,23 @@ export default async function DeskArticlePage({ params, searchParams }: { params
           <ActionForm action={unwithdrawArticleAction} hidden={{ articleId: String(article.id) }} submitLabel="Restore" reasonLabel="Reason for restoring it (public)" />
         ) : null}
       </div>
+      {flags.length > 0 ? (
+        <section aria-labelledby="flags-heading" className={openFlags > 0 ? 'flags flags-open' : 'flags'}>
+          <h2 id="flags-heading">Stealth-edit flags{openFlags > 0 ? ` (${openFlags} open)` : ''}</h2>
+          <ul className="flag-list">
+            {flags.map((f) => (
+              <FlagPanel
+                key={f.id}
+                flag={{ id: f.id, versionNumber: f.versionNumber, changes: f.changes.map((c) => `${c.kind} ${markedChangeText(c)}`), resolution: f.resolution, resolvedAt: f.resolvedAt ? formatDateTime(f.resolvedAt, settings) : null }}
+                articleId={article.id}
+                corrections={corrections.map((c) => ({ id: c.id, label: `${CORRECTION_KIND_LABELS[c.kind]} #${c.id} (${c.status})` }))}
+                action={resolveFlagAction}
+                canResolve={hasPermission(user, 'flag.resolve')}
+              />
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <h2>Current text (version {latest.number})</h2>
       <p className="standfirst">{latest.standfirst}</p>
       <ClaimPicker html={renderMarkdown(latest.body, { offsets: true, marks: existing })} plain={texts.get(latest.number) ?? ''} articleId={article.id} versionNumber={latest.number} existing={existing} />
