@@ -1,7 +1,8 @@
 // Before a page renders: security headers on every response (a nonce CSP on the desk), 410 for
 // versions withheld for legal reasons, 404 for made-up values before they can render (and so add a
 // cache entry), rewrites of cacheable URLs to cached routes, and each reader response's cache tags
-// (Surrogate-Key, Cache-Tag; scripts/server.mjs turns them into its Cache-Control and ETag).
+// (Surrogate-Key, Cache-Tag; scripts/server.mjs turns them into its Cache-Control and ETag), and
+// the embeds' cross-origin read headers (docs/embeds.md; the embed routes tag themselves).
 // Never the only guard: pages and actions check access themselves.
 import { type NextRequest, NextResponse } from 'next/server';
 import { readCallableActionIds } from '@/scripts/support/request-guards.mjs';
@@ -9,7 +10,7 @@ import { correctionsPageExists, editionExists, publicVersionRange, sectionExists
 import { cacheTagHeader, surrogateKeyHeader, tagsForPath } from '@/lib/cache/tags';
 import { actionRequestProblem, repeatedFieldMessage, repeatedFields } from '@/lib/form-fields';
 import { type CachedTarget, cachedTargetFor } from '@/lib/routing/cached-routes';
-import { deskCsp, isDeskPath, readerCsp, securityHeaders } from '@/lib/security/headers';
+import { deskCsp, embedCrossOriginHeaders, isDeskPath, isEmbedPath, readerCsp, securityHeaders } from '@/lib/security/headers';
 
 const DEV = process.env.NODE_ENV === 'development';
 const VERSION_PAGE = /^\/articles\/([a-z0-9-]{1,120})\/versions\/([1-9][0-9]{0,8})$/;
@@ -199,6 +200,7 @@ export async function proxy(request: NextRequest) {
         ? NextResponse.next()
         : notFoundResponse(request);
   for (const [k, v] of Object.entries(securityHeaders({ csp: readerCsp(DEV), https }))) response.headers.set(k, v);
+  if (isEmbedPath(pathname)) for (const [k, v] of Object.entries(embedCrossOriginHeaders())) response.headers.set(k, v);
   return withCacheTags(pathname, response);
 }
 

@@ -26,8 +26,9 @@ function rows<T>(sql: string, ...params: unknown[]): T[] {
 
 function demoTargets(): SurfaceTargets {
   const versions = rows<{ number: number }>('select v.number from versions v join articles a on a.id = v.article_id where a.slug = ? order by v.number', DEMO).map((r) => r.number);
+  const [{ externalId }] = rows<{ externalId: string | null }>('select external_id as externalId from articles where slug = ?', DEMO);
   return {
-    articles: [{ slug: DEMO, versions }],
+    articles: [{ slug: DEMO, versions, ...(externalId ? { externalId } : {}) }],
     sections: rows<{ section: string }>("select distinct section from articles where status <> 'draft' order by section").map((r) => r.section),
     columnDates: rows<{ date: string }>("select date from columns where status = 'published' order by date").map((r) => r.date),
   };

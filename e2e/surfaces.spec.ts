@@ -71,6 +71,8 @@ interface Version {
 interface Built {
   state: State;
   slug: string;
+  /** The CMS's id it is given, as an article from the API has one: the embeds are addressed by it. */
+  externalId: string;
   versions: Version[];
   firstPublic: number | null;
   /** Claims by the version number they sit on. */
@@ -119,7 +121,9 @@ async function build(request: APIRequestContext, state: State, index: number): P
   const v1 = versionText(tag, 1);
   const articleId = /\/desk\/articles\/(\d+)/.exec(await act(request, 'articles', 'createArticleAction', { slug, section: SECTION, byline: 'Surface Test', headline: v1.headline, standfirst: v1.standfirst, body: v1.body }))?.[1];
   if (!articleId) throw new Error('no article id');
-  const built: Built = { state, slug, versions: [{ ...v1, withheld: false }], firstPublic: null, claims: [], columnDates: [] };
+  const externalId = `cms-${slug}`;
+  setExternalId(Number(articleId), externalId);
+  const built: Built = { state, slug, externalId, versions: [{ ...v1, withheld: false }], firstPublic: null, claims: [], columnDates: [] };
   const latest = () => built.versions[built.versions.length - 1];
   let columnId = '';
 
@@ -197,6 +201,19 @@ function readable(b: Built, v: Version): boolean {
   return b.firstPublic !== null && v.number >= b.firstPublic && !v.withheld;
 }
 
+/**
+ * Gives the article the CMS's id an API client would have given it (the desk's forms set none), so
+ * the embeds, addressed by that id, are checked in every state. Set once, as the database allows.
+ */
+function setExternalId(articleId: number, externalId: string): void {
+  const db = new Database(databasePath);
+  try {
+    db.prepare('update articles set external_id = ? where id = ? and external_id is null').run(externalId, articleId);
+  } finally {
+    db.close();
+  }
+}
+
 /** A draft correction's revision as stored: what its publisher reads. */
 function draftRevision(correctionId: string): number {
   const db = new Database(databasePath, { readonly: true });
@@ -261,7 +278,7 @@ test.describe('surfaces × states', () => {
 
     const listing = await (await page.request.get('/for-the-record')).text();
     const targets: SurfaceTargets = {
-      articles: builtStates.map((b) => ({ slug: b.slug, versions: b.versions.map((v) => v.number) })),
+      articles: builtStates.map((b) => ({ slug: b.slug, versions: b.versions.map((v) => v.number), externalId: b.externalId })),
       sections: [SECTION],
       columnDates: [...new Set([...builtStates.flatMap((b) => b.columnDates), ...[...listing.matchAll(/\/for-the-record\/(\d{4}-\d{2}-\d{2})/g)].map((m) => m[1])])],
     };
@@ -281,7 +298,7 @@ test.describe('surfaces × states', () => {
     };
 
     for (const b of builtStates) {
-      const target: ArticleTarget = { slug: b.slug, versions: b.versions.map((v) => v.number) };
+      const target: ArticleTarget = { slug: b.slug, versions: b.versions.map((v) => v.number), externalId: b.externalId };
       const secret = markers(b);
       await inBatches(SURFACES.filter((s) => s.scope === 'article').flatMap((s) => s.urls(targets, target)), secret);
       const current = [...b.versions].reverse().find((v) => readable(b, v));

@@ -5,11 +5,12 @@ import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';
 import { getArticlePage, getArticleRecord } from '@/db/queries/article-page';
 import { listLatestCorrections, listSections, searchCorrections, type CorrectionSearch } from '@/db/queries/corrections';
-import { getPublicArticle, getPublicEdition, getPublicVersions, listLatestArticles, listPublicEditions, listSectionArticles } from '@/db/queries/public-record';
+import { getPublicArticle, getPublicArticleByExternalId, getPublicEdition, getPublicVersions, listLatestArticles, listPublicEditions, listSectionArticles } from '@/db/queries/public-record';
 import { getPublicStatusRecord } from '@/db/queries/public-status';
 import { getSettings } from '@/db/queries/settings';
 import { articleTag, COLUMN, CORRECTIONS, editionTag, HOME, sectionTag, SITE } from '@/lib/cache/tags';
 import { diffVersions } from '@/lib/diff';
+import { embedNotices } from '@/lib/embed/notices';
 
 // Kept until a write invalidates its tags; the time-based refresh is only a backstop.
 const LIFE = 'max';
@@ -40,6 +41,29 @@ export async function readStatusRecord(slug: string, articleId: number) {
   cacheLife(LIFE);
   cacheTag(SITE, articleTag(slug));
   return getPublicStatusRecord({ articleId });
+}
+
+/**
+ * An article's notices for a CMS's page (the embeds), built from the article page's own view. By
+ * slug: the embed routes look the CMS's id up first, so only articles readers can see add an entry.
+ */
+export async function readEmbedNotices(slug: string) {
+  'use cache';
+  cacheLife(LIFE);
+  cacheTag(SITE, articleTag(slug));
+  const result = getArticlePage({ slug });
+  return result.status === 'ok' ? embedNotices(result.page) : null;
+}
+
+/**
+ * The embed for the CMS's id for an article, with its slug (the response's cache tags), or null
+ * when readers have no such article. The id is looked up uncached (one indexed read), so a made-up
+ * id adds no cache entry.
+ */
+export async function readEmbedByExternalId(externalId: string) {
+  const article = getPublicArticleByExternalId({ externalId });
+  const view = article ? await readEmbedNotices(article.slug) : null;
+  return article && view ? { slug: article.slug, view } : null;
 }
 
 /** The verifiable history (history.json) as readers may see it, or null for no such article. */

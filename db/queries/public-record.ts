@@ -23,6 +23,11 @@ export function getPublicArticle({ slug }: { slug: string }): Article | undefine
   return getDb().select().from(articles).where(and(eq(articles.slug, slug), publicArticleCondition())).get();
 }
 
+/** The same, by the CMS's id for it (articles_external_id_idx): what the embeds are addressed by. */
+export function getPublicArticleByExternalId({ externalId }: { externalId: string }): Article | undefined {
+  return getDb().select().from(articles).where(and(eq(articles.externalId, externalId), publicArticleCondition())).get();
+}
+
 function withWithholdings(db: Tx, rows: Version[]): ReaderVersion[] {
   if (rows.length === 0) return [];
   const held = db

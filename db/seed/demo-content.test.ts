@@ -2,6 +2,7 @@
 // end-to-end tests expect of its two election stories.
 import { describe, expect, it } from 'vitest';
 import { createAnchor, locateClaim } from '../../lib/anchoring';
+import { ExternalId } from '../../lib/api/schemas';
 import { toPlainText } from '../../lib/markdown';
 import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { clockState, responseDue } from '../../lib/standards/clock';
@@ -110,6 +111,18 @@ describe('the demo newsroom: articles and versions', () => {
     const slugs = articles.map((a) => a.slug);
     expect(new Set(slugs).size).toBe(slugs.length);
     for (const slug of slugs) expect(slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+
+  it('gives the embed tests’ stories unique CMS ids the API accepts, and .example addresses', () => {
+    const withIds = articles.filter((a) => a.externalId);
+    expect(withIds.map((a) => [a.externalId, a.status]).sort()).toEqual([
+      ['cms-1042', 'published'],
+      ['cms-1043', 'published'],
+      ['cms-1044', 'withdrawn'],
+      ['cms-1045', 'draft'],
+    ]);
+    for (const a of withIds) expect(ExternalId.safeParse(a.externalId).success, a.slug).toBe(true);
+    for (const a of articles.filter((x) => x.canonicalUrl)) expect(new URL(a.canonicalUrl ?? '').hostname).toMatch(/\.example$/);
   });
 
   it('spreads published articles over at least five sections; one draft, one withdrawn, the rest published', () => {

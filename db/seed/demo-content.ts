@@ -7,6 +7,9 @@
 //   councils" → "842 council seats and 11 councils"), and the words "31 per cent" and "Turnout";
 // - `county-council-count`: the same wrong phrase, one version and no correction, for the tests to
 //   draft one on.
+// The embed tests (e2e/embed.spec.ts) address four stories by the CMS's id: `cms-1042` (the election
+// story), `cms-1043` (`council-budget-gap`, a withdrawn correction), `cms-1044` (`netherby-algae-study`,
+// a withdrawn article) and `cms-1045` (`pier-cafe-late-licence`, a draft readers cannot see).
 // The casebook (demo-cases.ts) and the stories from August to November (demo-content-more.ts) give
 // the standards dashboard and the annual statement something to show in every chart.
 // The rules this data must keep are checked in demo-content.test.ts.
@@ -39,6 +42,8 @@ const electionsV3 = md(
 
 const localElectionsResults: DemoArticle = {
   slug: 'local-elections-results',
+  externalId: 'cms-1042',
+  canonicalUrl: 'https://www.saltmarshcourier.example/politics/2026/nov/01/alliance-routed-in-local-elections',
   section: 'Politics',
   byline: 'Ruth Ames',
   status: 'published',
@@ -143,6 +148,8 @@ const budgetV1 = md(
 
 const councilBudgetGap: DemoArticle = {
   slug: 'council-budget-gap',
+  externalId: 'cms-1043',
+  canonicalUrl: 'https://www.saltmarshcourier.example/politics/2026/oct/23/council-budget-gap',
   section: 'Politics',
   byline: 'Hannah Quist',
   status: 'published',
@@ -309,6 +316,7 @@ const pierCafeV1 = md(
 
 const pierCafeLicence: DemoArticle = {
   slug: 'pier-cafe-late-licence',
+  externalId: 'cms-1045',
   section: 'Business',
   byline: 'Agnieszka Wróbel',
   status: 'draft',
@@ -856,6 +864,8 @@ const algaeV2 = md(
 
 const algaeStudy: DemoArticle = {
   slug: 'netherby-algae-study',
+  externalId: 'cms-1044',
+  canonicalUrl: 'https://www.saltmarshcourier.example/science/2026/oct/09/netherby-algae-study',
   section: 'Science',
   byline: 'Marcus Eld',
   status: 'withdrawn',

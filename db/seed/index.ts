@@ -32,6 +32,8 @@ function seedArticle(tx: Tx, article: DemoArticle, userIds: Map<string, number>)
       byline: article.byline,
       status: 'draft',
       createdBy: userId(article.versions[0].savedBy),
+      externalId: article.externalId ?? null,
+      canonicalUrl: article.canonicalUrl ?? null,
     })
     .returning()
     .get();

@@ -57,6 +57,10 @@ export interface DemoArticle {
   slug: string;
   section: string;
   byline: string;
+  /** The CMS's id for it, as if it came through the API: what the embeds (docs/embeds.md) are addressed by. */
+  externalId?: string;
+  /** Its address on the CMS's site. */
+  canonicalUrl?: string;
   status: 'draft' | 'published' | 'withdrawn';
   /** ISO 8601 time of first publication. */
   firstPublishedAt: string;

@@ -9,6 +9,8 @@ import { CORRECTION_KINDS } from '../../lib/types';
 export interface ArticleTarget {
   slug: string;
   versions: number[];
+  /** The CMS's id for it, when it has one: the embeds are addressed by it. */
+  externalId?: string;
 }
 
 export interface SurfaceTargets {
@@ -60,6 +62,11 @@ export const SURFACES: Surface[] = [
   ]),
   article('articles/[slug]/compare/[from]/[to]/[view]/page.tsx', (a) => pairs(a.versions).flatMap(([from, to]) => VIEWS.map((v) => `/articles/${a.slug}/compare/${from}/${to}/${v}`))),
   ...FEEDS.map((f) => article(`articles/[slug]/corrections/${f}/route.ts`, (a) => [`/articles/${a.slug}/corrections/${f}`])),
+  // The embeds, by the CMS's id (docs/embeds.md); an id no article has answers an empty 404.
+  ...(['notices', 'notices.json'] as const).flatMap((file) => [
+    article(`embed/articles/[externalId]/${file}/route.ts`, (a) => (a.externalId ? [`/embed/articles/${enc(a.externalId)}/${file}`] : [])),
+    site(`embed/articles/[externalId]/${file}/route.ts`, () => [`/embed/articles/no-such-article/${file}`]),
+  ]),
   site('corrections/page.tsx', (t) => ['/corrections', '/corrections?from=2000-01-01&to=2099-12-31', ...t.sections.map((s) => `/corrections?section=${enc(s)}&from=2000-01-01`)]),
   // Reached only through the proxy's rewrite of /corrections?kind=…&section=…&page=….
   site('corrections/filter/[kind]/[section]/[page]/page.tsx', (t) => [

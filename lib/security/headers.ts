@@ -40,6 +40,19 @@ export function securityHeaders({ csp, https }: { csp: string; https: boolean })
   };
 }
 
+/**
+ * The embeds (docs/embeds.md): the notices as a fragment and as JSON, and public/embed/'s script,
+ * which other sites' pages load and read. Readable from any origin; never framed (frame-ancestors
+ * and X-Frame-Options stay as everywhere: a fragment is included or fetched, not shown in a frame).
+ */
+export function isEmbedPath(pathname: string): boolean {
+  return pathname.startsWith('/embed/');
+}
+
+export function embedCrossOriginHeaders(): Record<string, string> {
+  return { 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin' };
+}
+
 /** Desk pages and sign-in: rendered per request, for signed-in people. */
 export function isDeskPath(pathname: string): boolean {
   return pathname === '/desk' || pathname.startsWith('/desk/') || pathname === '/login';

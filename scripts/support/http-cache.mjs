@@ -1,12 +1,14 @@
 // The HTTP caching headers of every response, decided in one place, after Next and before
 // compression:
-// - a reader response (the proxy tagged it with Surrogate-Key, from lib/cache/tags.ts) is public:
+// - a reader response (tagged with Surrogate-Key by the proxy or an embed route, lib/cache/tags.ts) is public:
 //   `Cache-Control: public, max-age, s-maxage, stale-while-revalidate`, and a strong ETag computed
 //   from the identity body, suffixed with the content-encoding compression then picks (each
 //   encoding is its own representation); If-None-Match gets a 304 with no body;
 // - a reader error (404, 410) is public only briefly and never stale; a 5xx is never stored;
+// - a file of public/embed/ (the embed script other sites load) is public the same way, untagged;
 // - everything else (the desk, sign-in, the API, any response that sets a cookie or answers a POST)
-//   is `private, no-store` and carries no tags, so no shared cache can keep or serve it.
+//   is `private, no-store` and carries no tags, so no shared cache can keep or serve it; the API's
+//   own `private, no-cache` and ETag are kept, so a CMS can revalidate what it read.
 // Next's own immutable build files keep Next's headers.
 import { createHash } from 'node:crypto';
 import { holdResponse } from './hold-response.mjs';
@@ -87,6 +89,18 @@ export function isCanonicalPath(url) {
   return true;
 }
 
+/**
+ * Files of public/embed/ that other sites' pages load (the notices script, docs/embeds.md): shared
+ * like a reader page, though untagged (one changes only with a deploy; s-maxage bounds a copy).
+ */
+function isEmbedFile(url) {
+  return /^\/embed\/[a-z0-9-]+\.js$/.test(String(url).split('?')[0]);
+}
+
+function isApiPath(url) {
+  return /^\/api\/v1\//.test(String(url));
+}
+
 function isNextAsset(url) {
   return /^\/_next\/static\//.test(url) || /^\/favicon\.ico(\?|$)/.test(url);
 }
@@ -114,13 +128,17 @@ export function httpCacheHeaders(req, res, policy = cachePolicy()) {
 
   function decide() {
     if (mode) return mode;
-    const tagged = res.hasHeader(SURROGATE);
-    const publicReader = tagged && (method === 'GET' || method === 'HEAD') && !res.hasHeader('set-cookie') && isCanonicalPath(url);
+    const shared = res.hasHeader(SURROGATE) || isEmbedFile(url);
+    const publicReader = shared && (method === 'GET' || method === 'HEAD') && !res.hasHeader('set-cookie') && isCanonicalPath(url);
     if (!publicReader) {
       res.removeHeader(SURROGATE);
       res.removeHeader(CACHE_TAG);
-      res.removeHeader('etag');
-      res.setHeader('cache-control', PRIVATE);
+      // The API's answers are per token: private, but a client may keep one and revalidate it with
+      // the ETag the route set (app/(api)/handler.ts); no shared cache may.
+      if (!(isApiPath(url) && /^private, no-cache$/.test(String(res.getHeader('cache-control') ?? '')))) {
+        res.removeHeader('etag');
+        res.setHeader('cache-control', PRIVATE);
+      }
       return (mode = 'pass');
     }
     const status = res.statusCode;
