@@ -10,7 +10,15 @@ export async function register() {
     // Likewise a purger setting (ERRATA_PURGER, ERRATA_PURGE_URL, …) that cannot work.
     const { purgerFromEnv } = await import('./lib/cache/purgers');
     purgerFromEnv(process.env);
+    // And the webhook worker's settings (ERRATA_WEBHOOK_POLL_MS, _LOCK_MS, _BACKOFF_SCALE, _WORKER).
+    const { webhookWorkerConfig } = await import('./lib/webhooks/backoff');
+    const webhooks = webhookWorkerConfig(process.env);
     const { getDb } = await import('./db');
     getDb();
+    // Sends the webhook outbox, starting with whatever was left due when the server last stopped.
+    if (webhooks.enabled) {
+      const { startWebhookWorker } = await import('./db/queries/webhook-worker');
+      startWebhookWorker(webhooks);
+    }
   }
 }

@@ -7,6 +7,7 @@ import { isNull } from 'drizzle-orm';
 import type { WebhookEvent } from '../../lib/types';
 import { webhookOutbox, webhookSubscriptions } from '../schema';
 import type { Tx } from './types';
+import { nudgeWebhookWorker } from './webhook-worker';
 
 export interface OutboxEvent {
   event: WebhookEvent;
@@ -39,5 +40,7 @@ export function enqueueEvent(tx: Tx, input: OutboxEvent): number {
       .run();
     written += 1;
   }
+  // Sent as soon as the change commits (the nudge runs after this synchronous transaction ends; after a rollback it finds nothing).
+  if (written > 0) nudgeWebhookWorker();
   return written;
 }
