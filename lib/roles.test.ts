@@ -11,7 +11,7 @@ describe('the role table', () => {
   });
 
   it('keeps legal versions, withholding, withdrawal and un-withdrawal for standards and up', () => {
-    for (const p of ['version.legal', 'version.withhold', 'article.withdraw', 'article.unwithdraw', 'correction.publish', 'correction.withdraw'] as const) {
+    for (const p of ['version.legal', 'version.withhold', 'article.withdraw', 'article.unwithdraw', 'correction.publish', 'correction.withdraw', 'flag.resolve'] as const) {
       expect(rolesFor(p), p).toEqual(['standards', 'admin']);
     }
   });
@@ -43,7 +43,7 @@ describe('the role table', () => {
   });
 
   it('keeps people, settings and tokens for admins', () => {
-    for (const p of ['people.manage', 'settings.edit', 'tokens.manage', 'audit.view'] as const) expect(rolesFor(p)).toEqual(['admin']);
+    for (const p of ['people.manage', 'settings.edit', 'tokens.manage', 'webhooks.manage', 'audit.view'] as const) expect(rolesFor(p)).toEqual(['admin']);
     expect(refusalMessage('people.manage')).toBe('Only an admin can do that.');
     expect(refusalMessage('correction.publish')).toBe('Only a standards editor can do that.');
   });

@@ -83,6 +83,16 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
               <Link href="/desk/settings">Settings</Link>
             </li>
           ) : null}
+          {hasPermission(user, 'tokens.manage') ? (
+            <li>
+              <Link href="/desk/tokens">API tokens</Link>
+            </li>
+          ) : null}
+          {hasPermission(user, 'webhooks.manage') ? (
+            <li>
+              <Link href="/desk/webhooks">Webhooks</Link>
+            </li>
+          ) : null}
         </ul>
         <div className="desk-user">
           <span>

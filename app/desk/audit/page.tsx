@@ -40,7 +40,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         <input id="action" name="action" defaultValue={raw.action} placeholder="version." />
         <label htmlFor="actor">Actor email</label>
         <input id="actor" name="actor" defaultValue={raw.actor} />
-        <FilterSelect id="entityType" name="entityType" label="Thing" value={raw.entityType} options={['article', 'version', 'correction', 'column', 'report', 'user']} />
+        <FilterSelect id="entityType" name="entityType" label="Thing" value={raw.entityType} options={['article', 'version', 'correction', 'column', 'report', 'user', 'token', 'webhook', 'webhook_message']} />
         <label htmlFor="from">From</label>
         <input id="from" name="from" type="date" defaultValue={raw.from} />
         <label htmlFor="to">To</label>

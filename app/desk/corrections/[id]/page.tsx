@@ -6,10 +6,12 @@ import { CorrectionForm } from '@/components/desk/correction-form';
 import { CorrectionStandards } from '@/components/desk/correction-standards';
 import { PublishCorrectionForm } from '@/components/desk/publish-correction-form';
 import { SameErrorElsewhere } from '@/components/desk/same-error-elsewhere';
+import { CorrectionDeliveries } from '@/components/desk/webhook-deliveries';
 import { getStandardsConfig } from '@/db/queries/cases';
 import { casesForCorrection } from '@/db/queries/correction-standards';
 import { getDeskCorrection } from '@/db/queries/desk-corrections';
 import { getSettings } from '@/db/queries/settings';
+import { listOutboxFor } from '@/db/queries/webhook-delivery';
 import { noticeId, notices } from '@/lib/article-view';
 import { carryingOutKind, versionPermission } from '@/lib/roles';
 import { CORRECTION_KIND_LABELS } from '@/lib/types';
@@ -113,6 +115,7 @@ export default async function DeskCorrectionPage({ params }: { params: Promise<{
         </>
       )}
       <CorrectionStandards correction={correction} amendedAt={amendedVersion?.savedAt ?? null} cases={linkedCases} config={config} settings={settings} />
+      {correction.status !== 'draft' ? <CorrectionDeliveries entries={listOutboxFor('correction', correction.id)} settings={settings} manageLink={hasPermission(user, 'webhooks.manage')} /> : null}
     </section>
   );
 }
