@@ -54,7 +54,15 @@ async function findNginxForTests() {
   return !found.problem;
 }
 
+const PARTS = ['lint', 'typecheck', 'unit', 'e2e', 'crash', 'webhook-crash'];
 const only = process.argv.slice(2);
+// A mistyped part must fail, not pass by running nothing.
+const unknown = only.filter((part) => !PARTS.includes(part));
+if (unknown.length > 0) {
+  console.error(`Unknown part${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}. The parts are ${PARTS.join(', ')}.`);
+  console.log('\n0 passed, 1 failed');
+  process.exit(1);
+}
 const wants = (step) => only.length === 0 || only.includes(step);
 
 if (wants('lint')) check('lint', run('lint', 'npx', ['eslint', '.']));
@@ -92,6 +100,11 @@ if (wants('e2e')) {
 if (wants('crash')) {
   // Needs the production build made above (or by an earlier run).
   check('crash safety', run('crash safety (kill -9 mid-burst)', 'npx', ['tsx', 'scripts/crash-test.ts', '1']));
+}
+
+if (wants('webhook-crash')) {
+  // Also on the production build: webhooks killed mid-send and right after a commit, then restarted.
+  check('webhook crash safety', run('webhook crash safety (kill -9 mid-send and after commit)', 'npx', ['tsx', 'scripts/webhook-crash-test.ts']));
 }
 
 fs.rmSync(outDir, { recursive: true, force: true });
