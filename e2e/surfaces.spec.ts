@@ -10,6 +10,7 @@ import { chainHash, contentHash } from '../lib/history/hash';
 import { type PublicChainEntry, verifyPublicChain } from '../lib/history/public-chain';
 import { toPlainText } from '../lib/markdown';
 import { actionManifest, callAction } from './support/actions';
+import { bearer, tokenFromCli } from './support/api-tokens';
 import { CLASSIFIED, everyWaitingPick, signInAs } from './support/desk';
 import { type ArticleTarget, scanPublicRoutes, SURFACES, type SurfaceTargets } from './support/surfaces';
 
@@ -254,6 +255,25 @@ function markers(b: Built): string[] {
   }
 }
 
+/** What no one outside the desk may read even with a token: the text, hashes and salts of withheld versions. */
+function withheldMarkers(b: Built): string[] {
+  const withheld = new Set(b.versions.filter((v) => v.withheld).map((v) => v.number));
+  if (withheld.size === 0) return [];
+  const all = markers(b);
+  const readableOnes = new Set(b.versions.filter((v) => !v.withheld && !readable(b, v)).flatMap((v) => v.marks));
+  return all.filter((m) => !readableOnes.has(m));
+}
+
+/** The published and withdrawn corrections of an article (the API's correction routes). */
+function publicCorrections(slug: string): number[] {
+  const db = new Database(databasePath, { readonly: true });
+  try {
+    return (db.prepare("select c.id from corrections c join articles a on a.id = c.article_id where a.slug = ? and c.status != 'draft'").all(slug) as { id: number }[]).map((r) => r.id);
+  } finally {
+    db.close();
+  }
+}
+
 function leaks(body: string, secret: string[]): string[] {
   const text = body.toLowerCase();
   const stripped = text.replace(/<[^>]*>/g, '');
@@ -283,6 +303,19 @@ test.describe('surfaces × states', () => {
       columnDates: [...new Set([...builtStates.flatMap((b) => b.columnDates), ...[...listing.matchAll(/\/for-the-record\/(\d{4}-\d{2}-\d{2})/g)].map((m) => m[1])])],
     };
     const everySecret = builtStates.flatMap(markers);
+    const everyWithheld = builtStates.flatMap(withheldMarkers);
+    // A read token, as a CMS holds: the API's answers with it may carry drafts (it is a desk
+    // credential) but never a withheld version's text.
+    const token = tokenFromCli(`surfaces-${run}`, ['read']);
+    let apiAnswered = 0;
+    const checkApi = async (url: string, secret: string[]) => {
+      const response = await page.request.get(url, { maxRedirects: 0, headers: bearer(token) });
+      requests += 1;
+      if (response.status() === 200) apiAnswered += 1;
+      const body = await response.text();
+      if (response.status() >= 500) problems.push(`${url} (with a token): ${response.status()}`);
+      for (const m of leaks(body, secret)) problems.push(`${url} (with a token) shows ${m}`);
+    };
     let requests = 0;
     const problems: string[] = [];
     const check = async (url: string, secret: string[]) => {
@@ -293,14 +326,15 @@ test.describe('surfaces × states', () => {
       for (const m of leaks(body, secret)) problems.push(`${url} shows ${m}`);
       return { status: response.status(), body };
     };
-    const inBatches = async (urls: string[], secret: string[]) => {
-      for (let i = 0; i < urls.length; i += 6) await Promise.all(urls.slice(i, i + 6).map((u) => check(u, secret)));
+    const inBatches = async (urls: string[], secret: string[], via: (url: string, secret: string[]) => Promise<unknown> = check) => {
+      for (let i = 0; i < urls.length; i += 6) await Promise.all(urls.slice(i, i + 6).map((u) => via(u, secret)));
     };
 
     for (const b of builtStates) {
-      const target: ArticleTarget = { slug: b.slug, versions: b.versions.map((v) => v.number), externalId: b.externalId };
+      const target: ArticleTarget = { slug: b.slug, versions: b.versions.map((v) => v.number), externalId: b.externalId, corrections: publicCorrections(b.slug) };
       const secret = markers(b);
       await inBatches(SURFACES.filter((s) => s.scope === 'article').flatMap((s) => s.urls(targets, target)), secret);
+      await inBatches(SURFACES.filter((s) => s.scope === 'article' && s.api).flatMap((s) => s.urls(targets, target)), withheldMarkers(b), checkApi);
       const current = [...b.versions].reverse().find((v) => readable(b, v));
       const articlePage = await check(`/articles/${b.slug}`, secret);
       if (current) {
@@ -323,8 +357,11 @@ test.describe('surfaces × states', () => {
       }
     }
     await inBatches(SURFACES.filter((s) => s.scope === 'site').flatMap((s) => s.urls(targets)), everySecret);
+    await inBatches(SURFACES.filter((s) => s.scope === 'site' && s.api).flatMap((s) => s.urls(targets)), everyWithheld, checkApi);
 
-    const combinations = `${all.length} states × ${SURFACES.length} surfaces: ${requests} requests, ${everySecret.length} markers`;
+    // The token was let in: the API's answers were read, not only its refusals.
+    expect(apiAnswered).toBeGreaterThan(builtStates.length);
+    const combinations = `${all.length} states × ${SURFACES.length} surfaces: ${requests} requests (${apiAnswered} API answers read with a token), ${everySecret.length} markers`;
     console.log(`surfaces × states: ${combinations}`);
     test.info().annotations.push({ type: 'combinations', description: combinations });
     expect([...deskProblems, ...problems]).toEqual([]);

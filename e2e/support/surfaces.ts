@@ -11,6 +11,8 @@ export interface ArticleTarget {
   versions: number[];
   /** The CMS's id for it, when it has one: the embeds are addressed by it. */
   externalId?: string;
+  /** Its published and withdrawn corrections' ids (the API's correction routes). */
+  corrections?: number[];
 }
 
 export interface SurfaceTargets {
@@ -26,6 +28,11 @@ export interface Surface {
   /** Per article (its URLs are checked against that article's markers) or once for the site. */
   scope: 'article' | 'site';
   urls: (targets: SurfaceTargets, article?: ArticleTarget) => string[];
+  /**
+   * An /api/v1 route: requested without a token (401, nothing of the record) and with a read
+   * token, a desk credential that may see drafts but never a withheld version's text.
+   */
+  api?: true;
 }
 
 const FEEDS = ['rss.xml', 'atom.xml', 'feed.json'] as const;
@@ -41,6 +48,14 @@ const article = (file: string, urls: (a: ArticleTarget) => string[]): Surface =>
 const site = (file: string, urls: (t: SurfaceTargets) => string[]): Surface => ({ file, scope: 'site', urls });
 const feeds = (dir: string, base: (t: SurfaceTargets) => string[]): Surface[] =>
   FEEDS.map((f) => site(`${dir}/${f}/route.ts`, (t) => base(t).map((b) => `${b}/${f}`)));
+
+const apiArticle = (file: string, urls: (a: ArticleTarget & { externalId: string }) => string[]): Surface => ({
+  file,
+  scope: 'article',
+  api: true,
+  urls: (_t, a) => (a?.externalId ? urls(a as ArticleTarget & { externalId: string }) : []),
+});
+const apiSite = (file: string, urls: string[]): Surface => ({ file, scope: 'site', api: true, urls: () => urls });
 
 export const SURFACES: Surface[] = [
   // Reached only through the proxy's rewrite of / (its own path answers 404).
@@ -80,6 +95,16 @@ export const SURFACES: Surface[] = [
   site('for-the-record/[date]/page.tsx', (t) => t.columnDates.map((d) => `/for-the-record/${d}`)),
   site('for-the-record/[date]/text/route.ts', (t) => t.columnDates.flatMap((d) => [`/for-the-record/${d}.txt`, `/for-the-record/${d}/text`])),
   ...feeds('for-the-record', () => ['/for-the-record']),
+  // The API (lib/api/routes.ts), by the CMS's ids; the writes answer a GET with 405.
+  site('api/v1/openapi.json/route.ts', () => ['/api/v1/openapi.json']),
+  apiSite('api/v1/articles/route.ts', ['/api/v1/articles?limit=100']),
+  apiArticle('api/v1/articles/[externalId]/route.ts', (a) => [`/api/v1/articles/${enc(a.externalId)}`]),
+  apiArticle('api/v1/articles/[externalId]/versions/[number]/route.ts', (a) => a.versions.map((n) => `/api/v1/articles/${enc(a.externalId)}/versions/${n}`)),
+  apiArticle('api/v1/articles/[externalId]/corrections/route.ts', (a) => [`/api/v1/articles/${enc(a.externalId)}/corrections`]),
+  apiSite('api/v1/corrections/route.ts', ['/api/v1/corrections?limit=100']),
+  apiArticle('api/v1/corrections/[id]/route.ts', (a) => (a.corrections ?? []).map((id) => `/api/v1/corrections/${id}`)),
+  apiArticle('api/v1/corrections/[id]/annotation/route.ts', (a) => (a.corrections ?? []).map((id) => `/api/v1/corrections/${id}/annotation`)),
+  apiSite('api/v1/import/ans/route.ts', ['/api/v1/import/ans']),
   // Any address no other route serves: the not-found page.
   site('[...missing]/page.tsx', () => ['/no-such-page', '/articles/no-such-article/no-such-page']),
   site('sections/[section]/page.tsx', (t) => [...t.sections.map((s) => `/sections/${enc(s)}`), '/sections/No%20such%20section']),
