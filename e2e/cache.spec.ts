@@ -54,6 +54,12 @@ test.describe('HTTP caching headers', () => {
         if (h['surrogate-key'] || /private/.test(h['cache-control'] ?? '')) problems.push(`${url}: ${h['cache-control']} with tags ${h['surrogate-key']}`);
         continue;
       }
+      if (pathname.startsWith('/api/v1/')) {
+        // The API answers per token: private (its reads keep their ETag for the client), never tagged.
+        if (!/^private, no-(store|cache)$/.test(h['cache-control'] ?? '')) problems.push(`${url}: ${h['cache-control']} (private expected)`);
+        if (h['surrogate-key']) problems.push(`${url}: an API response carries Surrogate-Key`);
+        continue;
+      }
       if (PRIVATE_PATHS.has(pathname)) {
         if (h['cache-control'] !== 'private, no-store') problems.push(`${url}: ${h['cache-control']} (private expected)`);
         if (h['surrogate-key']) problems.push(`${url}: private response carries Surrogate-Key`);
