@@ -259,6 +259,10 @@ test('a legal version withheld on the desk is withheld from the API too, and the
   const stale = await put(request, made.externalId, article());
   expect(stale.status()).toBe(409);
   expect(Object.keys((await stale.json()).error.fields)).toEqual(['acknowledgeLegalVersion']);
+  // Acknowledging the legal version does not let the withheld words back in.
+  const resent = await put(request, made.externalId, article({ acknowledgeLegalVersion: latest + 1 }));
+  expect(resent.status()).toBe(409);
+  expect(Object.keys((await resent.json()).error.fields)).toEqual(['body']);
   const cleaned = await put(request, made.externalId, article({ body: '<p>Mooring fees rose by <strong>45 per cent</strong> this year, the council said.</p>', acknowledgeLegalVersion: latest + 1 }));
   expect(cleaned.status(), await cleaned.text()).toBe(200);
 });

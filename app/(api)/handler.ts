@@ -113,27 +113,32 @@ export function apiHandler<P extends z.ZodType | undefined = undefined, Q extend
       audit(token, route, 403, ip);
       return refusal(problem('forbidden', `This token lacks the "${route.scope}" scope.`), rateHeaders);
     }
+    // Every answer from here on is audited, refusals and failures included.
+    const refused = (response: Response) => {
+      audit(token, route, response.status, ip, { refused: 'input' });
+      return response;
+    };
     const url = new URL(request.url);
     const params = parse(schemas.params, await segment.params, 'path');
-    if (!params.ok) return params.response;
+    if (!params.ok) return refused(params.response);
     const query = parse(schemas.query, Object.fromEntries(url.searchParams), 'query');
-    if (!query.ok) return query.response;
+    if (!query.ok) return refused(query.response);
     let rawBody: unknown;
     if (schemas.body) {
       const read = await readJson(request);
-      if (!read.ok) return read.response;
+      if (!read.ok) return refused(read.response);
       rawBody = read.value;
     }
     const body = parse(schemas.body, rawBody, 'body');
-    if (!body.ok) {
-      audit(token, route, body.response.status, ip);
-      return body.response;
-    }
+    if (!body.ok) return refused(body.response);
     let answer: ApiAnswer;
     try {
       answer = await run({ request, token, params: params.data as Infer<P>, query: query.data as Infer<Q>, body: body.data as Infer<B>, ip, allows: permissionsOf(token) });
     } catch (error) {
-      if (!(error instanceof ErrataError)) throw error;
+      if (!(error instanceof ErrataError)) {
+        audit(token, route, 500, ip, { failed: error instanceof Error ? error.name : 'error' });
+        throw error;
+      }
       audit(token, route, error.status, ip, { refused: error.code });
       return refusal(problemFromError(error), rateHeaders);
     }

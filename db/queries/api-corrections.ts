@@ -1,7 +1,7 @@
 // Drafting a correction from claims quoted by a CMS: each quote is found in the article's latest
 // version (exactly once, or by its prefix and suffix), then the desk's own insertDraft writes it.
 import 'server-only';
-import { anchorQuote, findByQuote } from '../../lib/anchoring';
+import { anchorQuote } from '../../lib/anchoring';
 import { ErrataError } from '../../lib/errors';
 import type { CorrectionKind, CorrectionMode } from '../../lib/types';
 import { getDb } from '../index';
@@ -28,10 +28,12 @@ export function draftFromQuotes(caller: Caller, article: Article, input: QuotedD
       const text = versionText(tx, latest);
       const claims = input.claims.map((q, i) => {
         const field = `claims.${i}.exact`;
-        if (q.prefix !== undefined || q.suffix !== undefined) {
-          const found = findByQuote({ exact: q.exact, prefix: q.prefix ?? '', suffix: q.suffix ?? '' }, text);
-          if (found.status !== 'found') throw new ErrataError('invalid', `“${q.exact}” is not in version ${latest.number} with that prefix and suffix.`, field);
-          return { start: found.start, end: found.end, replacement: q.replacement ?? null };
+        if (q.prefix || q.suffix) {
+          const at = occurrencesWithContext(text, q.exact, q.prefix ?? '', q.suffix ?? '');
+          if (at.length !== 1) {
+            throw new ErrataError('invalid', at.length === 0 ? `“${q.exact}” is not in version ${latest.number} with that prefix and suffix.` : `“${q.exact}” appears ${at.length} times in version ${latest.number} with that prefix and suffix: give more of them.`, field);
+          }
+          return { start: at[0], end: at[0] + q.exact.length, replacement: q.replacement ?? null };
         }
         const anchored = anchorQuote(text, q.exact);
         if (!anchored.ok) {
@@ -43,4 +45,13 @@ export function draftFromQuotes(caller: Caller, article: Article, input: QuotedD
     },
     { behavior: 'immediate' },
   );
+}
+
+/** Where the words stand in the text right after `prefix` and right before `suffix` (each as far as given). */
+function occurrencesWithContext(text: string, exact: string, prefix: string, suffix: string): number[] {
+  const found: number[] = [];
+  for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) {
+    if (text.slice(Math.max(0, at - prefix.length), at) === prefix && text.startsWith(suffix, at + exact.length)) found.push(at);
+  }
+  return found;
 }

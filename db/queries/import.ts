@@ -7,6 +7,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { ErrataError } from '../../lib/errors';
 import { convertBody } from '../../lib/ingest/convert';
 import { type ImportedStory, parseAnsDocument } from '../../lib/ingest/ans';
+import { ExternalId } from '../../lib/api/schemas';
 import { getDb } from '../index';
 import { articles, corrections, type Version, versionFlags, versions } from '../schema';
 import { recordAudit } from './audit';
@@ -27,7 +28,17 @@ export interface ImportReport {
   errors: { path: string; message: string }[];
 }
 
+/** A CMS's clock may run a little ahead of ours; a revision from later than this is refused. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
 function importStory(tx: Tx, caller: Caller, story: ImportedStory): StoryOutcome {
+  if (!ExternalId.safeParse(story.externalId).success) throw new ErrataError('invalid', `“${story.externalId.slice(0, 60)}” cannot be an external id: use 1–128 letters, digits, dots, dashes, colons or underscores.`);
+  const now = Date.now();
+  const late = story.revisions.find((r) => new Date(r.savedAt).getTime() > now + CLOCK_SKEW_MS);
+  if (late) throw new ErrataError('invalid', `A revision is dated ${late.savedAt}, in the future: nothing of this story was imported.`);
+  // An imported correction is published as printed only by a caller who may publish corrections
+  // (an admin at the shell); a token's arrive as drafts, for a standards editor to review and publish.
+  const publish = caller.allows('correction.publish');
   const existing = tx.select().from(articles).where(eq(articles.externalId, story.externalId)).get();
   const seenUntil = existing ? (latestVersion(tx, existing.id)?.savedAt.getTime() ?? 0) : -Infinity;
   let outcome: IngestOutcome['outcome'] = 'unchanged';
@@ -65,14 +76,27 @@ function importStory(tx: Tx, caller: Caller, story: ImportedStory): StoryOutcome
   for (const c of story.corrections) {
     const wording = c.text.trim();
     if (tx.select({ id: corrections.id }).from(corrections).where(and(eq(corrections.articleId, articleId), eq(corrections.wording, wording))).get()) continue;
-    const at = c.date ? new Date(c.date) : all[all.length - 1].savedAt;
+    // Never before the article's first version, never after now.
+    const given = c.date ? new Date(c.date).getTime() : all[all.length - 1].savedAt.getTime();
+    const at = new Date(Math.min(Math.max(given, all[0].savedAt.getTime()), now));
     // The correction stands against the version it was printed with: the first saved at or after its date.
     const base: Version = all.find((v) => v.savedAt.getTime() >= at.getTime()) ?? all[all.length - 1];
-    const row = tx
-      .insert(corrections)
-      .values({ articleId, kind: c.kind, mode: 'notice', wording, status: 'published', baseVersionId: base.id, draftedBy: caller.actorId, draftedAt: at, updatedAt: at, publishedBy: caller.actorId, publishedAt: at, ...publishedAttribution(tx, articleId) })
-      .returning()
-      .get();
+    const row = publish
+      ? tx
+          .insert(corrections)
+          .values({ articleId, kind: c.kind, mode: 'notice', wording, status: 'published', baseVersionId: base.id, draftedBy: caller.actorId, draftedAt: at, updatedAt: at, publishedBy: caller.actorId, publishedAt: at, ...publishedAttribution(tx, articleId) })
+          .returning()
+          .get()
+      : tx
+          .insert(corrections)
+          .values({ articleId, kind: c.kind, mode: 'notice', wording, status: 'draft', baseVersionId: base.id, draftedBy: caller.actorId, draftedAt: new Date(now), updatedAt: new Date(now) })
+          .returning()
+          .get();
+    if (!publish) {
+      recordAudit(tx, { actorId: caller.actorId, action: 'correction.draft', entityType: 'correction', entityId: row.id, after: { articleId, kind: c.kind, printed: at.toISOString(), source: 'ans', externalId: c.externalId } });
+      fixes += 1;
+      continue;
+    }
     // The printed correction covers the revision it came with: its stealth-edit flag is resolved by it.
     const flag = tx.select().from(versionFlags).where(and(eq(versionFlags.versionId, base.id), isNull(versionFlags.resolvedAt))).get();
     if (flag) tx.update(versionFlags).set({ resolvedAt: at, resolvedBy: caller.actorId, resolution: 'Covered by the correction imported with it.', correctionId: row.id }).where(eq(versionFlags.id, flag.id)).run();

@@ -30,6 +30,9 @@ const standards = db.insert(schema.users).values({ email: 's@example.org', name:
 const { token } = createToken({ name: 'cms', scopes: ['ingest', 'read'], actorId: null });
 const actor = db.select().from(schema.users).where(eq(schema.users.id, token.actorId)).get()!;
 const caller = { actorId: actor.id, allows: (p: Parameters<typeof can>[1]) => SCOPE_PERMISSIONS.ingest.includes(p) && can(actor.role, p) };
+const admin = db.select().from(schema.users).where(eq(schema.users.role, 'admin')).get()!;
+// `npm run import` acts as an admin, with the admin's role.
+const shell = { actorId: admin.id, allows: (p: Parameters<typeof can>[1]) => can('admin', p) };
 
 const html = (seats: string) => `<p>The Harbour Party lost <strong>${seats}</strong> council seats.</p><h2>Reaction</h2><p>Its leader said: “We will listen.”</p>`;
 const revision = (externalId: string, seats: string, extra: Partial<Parameters<typeof ingestRevision>[1]> = {}) => ({
@@ -55,7 +58,8 @@ describe('ingesting a CMS revision', () => {
     expect(first.outcome).toBe('created');
     expect(first.article.status).toBe('published');
     expect(first.article.externalId).toBe('cms-1');
-    expect(first.article.slug).toBe('harbour-party-loses-seats');
+    // The slug comes from the CMS's id: a headline may later be withheld, a slug never changes.
+    expect(first.article.slug).toBe('cms-1');
     expect(first.version.body).toBe('The Harbour Party lost **412** council seats.\n\n## Reaction\n\nIts leader said: “We will listen.”');
 
     expect(ingestRevision(caller, revision('cms-1', '412')).outcome).toBe('unchanged');
@@ -77,9 +81,9 @@ describe('ingesting a CMS revision', () => {
     expect(audited).toEqual(expect.arrayContaining(['article.create', 'article.publish', 'version.save', 'version.flag']));
   });
 
-  it('gives a second article with the same headline its own slug', () => {
-    const other = ingestRevision(caller, revision('cms-2', '10'));
-    expect(other.article.slug).toBe('harbour-party-loses-seats-2');
+  it('gives an article whose id makes a taken slug its own', () => {
+    const other = ingestRevision(caller, revision('CMS:1', '10'));
+    expect(other.article.slug).toBe('cms-1-2');
   });
 
   it('refuses a revision after a legal version until the CMS acknowledges it', () => {
@@ -89,10 +93,24 @@ describe('ingesting a CMS revision', () => {
     expect(legal.ok).toBe(true);
     expect(() => ingestRevision(caller, revision('cms-3', '5'))).toThrow(/legal version/);
     expect(versionsOf(article.id)).toHaveLength(2);
-    const acknowledged = ingestRevision(caller, revision('cms-3', '6', { acknowledgeLegalVersion: 2 }));
+    // The CMS's copy without the words the legal version took out.
+    const cleaned = (n: string) => ({ body: `The Harbour Party lost ${n} council seats.` });
+    const acknowledged = ingestRevision(caller, revision('cms-3', '6', { acknowledgeLegalVersion: 2, ...cleaned('6') }));
     expect(acknowledged.version.number).toBe(3);
     // Once the CMS has sent a version after it, the next needs no acknowledgement.
-    expect(ingestRevision(caller, revision('cms-3', '7')).version.number).toBe(4);
+    expect(ingestRevision(caller, revision('cms-3', '7', cleaned('7'))).version.number).toBe(4);
+  });
+
+  it('never takes back the words a legal version withheld, acknowledged or not', () => {
+    const secret = '<p>The Harbour Party lost 5 council seats.</p><p>Alderman Voss took the harbour fees in secret.</p>';
+    const { article } = ingestRevision(caller, { ...revision('cms-5', '5'), body: convertBody(secret, 'html').markdown });
+    saveVersion({ articleId: article.id, baseNumber: 1, headline: 'Harbour Party loses seats', standfirst: 'A bad night', body: 'The Harbour Party lost 5 council seats.', changeKind: 'legal', note: '', actorId: standards.id, withhold: { numbers: [1], reason: 'Court order' } });
+    const again = { ...revision('cms-5', '5'), body: convertBody(secret, 'html').markdown, acknowledgeLegalVersion: 2 };
+    expect(() => ingestRevision(caller, again)).toThrow(/withheld from readers/);
+    expect(() => ingestRevision(caller, { ...again, body: convertBody(secret.replace('5 council', '6 council'), 'html').markdown })).toThrow(/withheld from readers/);
+    expect(versionsOf(article.id)).toHaveLength(2);
+    // Without the withheld sentence it is taken.
+    expect(ingestRevision(caller, { ...again, body: convertBody('<p>The Harbour Party lost 6 council seats.</p>', 'html').markdown }).version.number).toBe(3);
   });
 
   it('is refused without the permission its scope and role would grant', () => {
@@ -106,7 +124,7 @@ describe('importing ANS', () => {
   const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(__dirname, '../../lib/ingest/fixtures', name), 'utf8'));
 
   it('makes the fixture’s articles, versions (oldest first, with their dates) and corrections', () => {
-    const report = importAns(caller, fixture('ans-stories.json'));
+    const report = importAns(shell, fixture('ans-stories.json'));
     expect(report.errors).toEqual([]);
     expect(report.stories).toEqual([
       { externalId: 'QH2V5ZK3JBF7DNGM4XRT6WYLCE', outcome: 'created', versions: 2, corrections: 1 },
@@ -136,10 +154,24 @@ describe('importing ANS', () => {
   it('changes nothing when the same file is imported again, or a single revision already held', () => {
     const count = (t: typeof schema.versions | typeof schema.corrections | typeof schema.articles) => db.select().from(t).all().length;
     const before = [count(schema.articles), count(schema.versions), count(schema.corrections)];
-    const again = importAns(caller, fixture('ans-stories.json'));
+    const again = importAns(shell, fixture('ans-stories.json'));
     expect(again.stories.map((s) => s.outcome)).toEqual(['unchanged', 'unchanged']);
     expect(importAns(caller, fixture('ans-story.json')).stories.map((s) => s.outcome)).toEqual(['unchanged']);
     expect([count(schema.articles), count(schema.versions), count(schema.corrections)]).toEqual(before);
+  });
+
+  it('from a token, brings corrections as drafts for the desk to publish, and refuses future dates and bad ids', () => {
+    const story = fixture('ans-story.json');
+    story._id = 'TOKENSTORY1';
+    const report = importAns(caller, story);
+    expect(report.stories).toEqual([{ externalId: 'TOKENSTORY1', outcome: 'created', versions: 1, corrections: 1 }]);
+    const a = db.select().from(schema.articles).where(eq(schema.articles.externalId, 'TOKENSTORY1')).get()!;
+    expect(db.select().from(schema.corrections).where(eq(schema.corrections.articleId, a.id)).all().map((c) => [c.status, c.publishedAt])).toEqual([['draft', null]]);
+    const future = { ...fixture('ans-story.json'), _id: 'FUTURE1', last_updated_date: '2099-01-01T00:00:00Z' };
+    expect(importAns(caller, future).errors.map((e) => e.message).join(' ')).toMatch(/in the future/);
+    expect(db.select().from(schema.articles).where(eq(schema.articles.externalId, 'FUTURE1')).get()).toBeUndefined();
+    const badId = { ...fixture('ans-story.json'), _id: '../weird id' };
+    expect(importAns(caller, badId).errors.map((e) => e.message).join(' ')).toMatch(/cannot be an external id/);
   });
 
   it('reports a refused document by path, writing nothing', () => {

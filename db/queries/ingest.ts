@@ -12,7 +12,7 @@ import { findSubstantiveChanges, type SubstantiveChange, versionFacts } from '..
 import { slugFrom } from '../../lib/ingest/slug';
 import type { ChangeKind } from '../../lib/types';
 import { getDb } from '../index';
-import { type Article, apiTokens, articles, type Version, versionFlags, versions } from '../schema';
+import { type Article, apiTokens, articles, type Version, versionFlags, versions, withholdings } from '../schema';
 import { insertArticle, publishArticleIn, saveVersionIn } from './article-writes';
 import { recordAudit } from './audit';
 import type { Tx } from './types';
@@ -54,8 +54,12 @@ function need(caller: Caller, permission: Permission): void {
   if (!caller.allows(permission)) throw new ErrataError('forbidden', `This token may not do that (${permission}).`);
 }
 
-function uniqueSlug(tx: Tx, headline: string, externalId: string): string {
-  const base = slugFrom(headline, externalId);
+/**
+ * The slug of an article from a CMS is made from its external id, not its headline: a slug never
+ * changes, and a headline may later be withheld by a legal version.
+ */
+function uniqueSlug(tx: Tx, externalId: string): string {
+  const base = slugFrom(externalId, externalId);
   for (let n = 1; n < 1000; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;
     if (!tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug)).get()) return slug;
@@ -91,6 +95,32 @@ function checkLegalVersion(tx: Tx, articleId: number, acknowledged: number | und
   );
 }
 
+/** A version's text cut into sentences (and its headline and standfirst, whole), spacing folded. */
+function sentencesOf(facts: string): string[] {
+  return facts
+    .split(/(?<=[.!?…])\s+|\n+/)
+    .map((s) => s.replace(/\s+/g, ' ').trim())
+    .filter((s) => s.length >= 12);
+}
+
+/**
+ * Whether the revision carries words a legal version withheld from readers: any sentence of a
+ * withheld version that no readable version has. The CMS's copy may still hold them, however it
+ * acknowledged the legal version; such a revision is refused, never published again.
+ */
+function carriedWithheldVersion(tx: Tx, articleId: number, incoming: string): number | null {
+  const all = tx.select().from(versions).where(eq(versions.articleId, articleId)).all();
+  const held = new Set(tx.select({ id: withholdings.versionId }).from(withholdings).where(inArray(withholdings.versionId, all.map((v) => v.id))).all().map((w) => w.id));
+  if (held.size === 0) return null;
+  const facts = (v: Version) => versionFacts(v, versionText(tx, v));
+  const readable = new Set(all.filter((v) => !held.has(v.id)).flatMap((v) => sentencesOf(facts(v))));
+  const text = incoming.replace(/\s+/g, ' ');
+  for (const v of all.filter((x) => held.has(x.id))) {
+    if (sentencesOf(facts(v)).some((s) => !readable.has(s) && text.includes(s))) return v.number;
+  }
+  return null;
+}
+
 function sameText(v: Version, r: IncomingRevision): boolean {
   return v.headline === r.headline && v.standfirst === r.standfirst && v.body === r.body;
 }
@@ -103,7 +133,7 @@ export function ingestRevisionIn(tx: Tx, caller: Caller, r: IncomingRevision): I
     need(caller, 'article.create');
     if (r.status === 'published') need(caller, 'article.publish');
     let article = insertArticle(tx, {
-      slug: uniqueSlug(tx, r.headline, r.externalId),
+      slug: uniqueSlug(tx, r.externalId),
       section: r.section,
       byline: r.byline,
       headline: r.headline,
@@ -132,6 +162,10 @@ export function ingestRevisionIn(tx: Tx, caller: Caller, r: IncomingRevision): I
     need(caller, `version.${r.changeKind}`);
     checkLegalVersion(tx, article.id, r.acknowledgeLegalVersion);
     const plain = toPlainText(r.body);
+    const withheld = carriedWithheldVersion(tx, article.id, versionFacts(r, plain));
+    if (withheld !== null) {
+      throw new ErrataError('conflict', `This revision still carries words of version ${withheld}, which a legal version withheld from readers. Remove them from your CMS's copy and send it again; nothing was saved.`, 'body');
+    }
     const changes = article.status === 'published' ? findSubstantiveChanges(versionFacts(latest, versionText(tx, latest)), versionFacts(r, plain)) : [];
     const saved = saveVersionIn(tx, {
       articleId: article.id,

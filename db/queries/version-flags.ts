@@ -33,8 +33,10 @@ export function resolveFlag({ flagId, correctionId, reason, actorId }: { flagId:
       if (!flag) throw new ErrataError('not_found', 'No such flag.');
       if (flag.resolvedAt) throw new ErrataError('conflict', 'This flag was already resolved.');
       if (correctionId !== undefined) {
-        const c = tx.select({ id: corrections.id }).from(corrections).where(and(eq(corrections.id, correctionId), eq(corrections.articleId, flag.articleId))).get();
+        const c = tx.select({ id: corrections.id, status: corrections.status }).from(corrections).where(and(eq(corrections.id, correctionId), eq(corrections.articleId, flag.articleId))).get();
         if (!c) throw new ErrataError('invalid', 'Choose a correction on this article.', 'correctionId');
+        // Only a correction readers can see covers a change readers saw.
+        if (c.status !== 'published') throw new ErrataError('invalid', `Correction ${correctionId} is ${c.status === 'draft' ? 'still a draft: publish it first' : 'withdrawn'}; a flag is resolved by a published correction.`, 'correctionId');
       } else if (!reason) {
         throw new ErrataError('invalid', 'Give the reason this change needs no correction, or choose the correction that covers it.', 'reason');
       }

@@ -2,7 +2,7 @@
 // OpenAPI document (lib/api/openapi.ts) is generated from the same objects.
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { ARTICLE_LIMITS, CORRECTION_LIMITS, keepUnder } from '../limits';
+import { ARTICLE_LIMITS, CORRECTION_LIMITS, hasHiddenCharacters, hiddenCharactersMessage, keepUnder } from '../limits';
 import { CHANGE_KINDS, CORRECTION_KINDS } from '../types';
 
 extendZodWithOpenApi(z);
@@ -17,7 +17,8 @@ const text = (limit: { max: number }, label: string, min = 1) =>
     .string()
     .trim()
     .min(min, `Give the ${label}.`)
-    .max(limit.max, keepUnder(limit as Parameters<typeof keepUnder>[0]));
+    .max(limit.max, keepUnder(limit as Parameters<typeof keepUnder>[0]))
+    .refine((v) => !hasHiddenCharacters(v, { lines: true }), hiddenCharactersMessage(label));
 
 export const ExternalId = z
   .string()

@@ -83,7 +83,7 @@ export default async function DeskArticlePage({ params, searchParams }: { params
                 key={f.id}
                 flag={{ id: f.id, versionNumber: f.versionNumber, changes: f.changes.map((c) => `${c.kind} ${markedChangeText(c)}`), resolution: f.resolution, resolvedAt: f.resolvedAt ? formatDateTime(f.resolvedAt, settings) : null }}
                 articleId={article.id}
-                corrections={corrections.map((c) => ({ id: c.id, label: `${CORRECTION_KIND_LABELS[c.kind]} #${c.id} (${c.status})` }))}
+                corrections={corrections.filter((c) => c.status === 'published').map((c) => ({ id: c.id, label: `${CORRECTION_KIND_LABELS[c.kind]} #${c.id}` }))}
                 action={resolveFlagAction}
                 canResolve={hasPermission(user, 'flag.resolve')}
               />
