@@ -5,6 +5,7 @@
 import 'server-only';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { ErrataError } from '../../lib/errors';
+import { hasHiddenCharacters, hiddenCharactersMessage } from '../../lib/limits';
 import { convertBody } from '../../lib/ingest/convert';
 import { type ImportedStory, parseAnsDocument } from '../../lib/ingest/ans';
 import { ExternalId } from '../../lib/api/schemas';
@@ -33,6 +34,11 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 
 function importStory(tx: Tx, caller: Caller, story: ImportedStory): StoryOutcome {
   if (!ExternalId.safeParse(story.externalId).success) throw new ErrataError('invalid', `“${story.externalId.slice(0, 60)}” cannot be an external id: use 1–128 letters, digits, dots, dashes, colons or underscores.`);
+  for (const r of story.revisions) {
+    for (const [field, value] of [['headline', r.headline], ['standfirst', r.standfirst], ['byline', r.byline], ['section', r.section]] as const) {
+      if (hasHiddenCharacters(value, { lines: true })) throw new ErrataError('invalid', hiddenCharactersMessage(field));
+    }
+  }
   const now = Date.now();
   const late = story.revisions.find((r) => new Date(r.savedAt).getTime() > now + CLOCK_SKEW_MS);
   if (late) throw new ErrataError('invalid', `A revision is dated ${late.savedAt}, in the future: nothing of this story was imported.`);

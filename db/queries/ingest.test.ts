@@ -108,6 +108,15 @@ describe('ingesting a CMS revision', () => {
     const again = { ...revision('cms-5', '5'), body: convertBody(secret, 'html').markdown, acknowledgeLegalVersion: 2 };
     expect(() => ingestRevision(caller, again)).toThrow(/withheld from readers/);
     expect(() => ingestRevision(caller, { ...again, body: convertBody(secret.replace('5 council', '6 council'), 'html').markdown })).toThrow(/withheld from readers/);
+    // Nor with its full stop dropped, its case changed, invisible characters inside a word, or in the note.
+    for (const variant of ['Alderman Voss took the harbour fees in secret', 'ALDERMAN VOSS took the harbour fees in secret!', 'Alderman Vo\u00ADss took the harbour fe\u200Des in secret.']) {
+      expect(() => ingestRevision(caller, { ...again, body: `The Harbour Party lost 6 council seats.\n\n${variant}` }), variant).toThrow(/withheld from readers/);
+    }
+    expect(() => ingestRevision(caller, { ...again, body: 'The Harbour Party lost 6 council seats.', note: 'Alderman Voss took the harbour fees in secret.' })).toThrow(/withheld from readers/);
+    // A short withheld headline, sent back as the headline.
+    const { article: short } = ingestRevision(caller, { ...revision('cms-6', '5'), headline: 'Voss took fees' });
+    saveVersion({ articleId: short.id, baseNumber: 1, headline: 'Harbour fees questioned', standfirst: 'A bad night', body: convertBody(html('5'), 'html').markdown, changeKind: 'legal', note: '', actorId: standards.id, withhold: { numbers: [1], reason: 'Court order' } });
+    expect(() => ingestRevision(caller, { ...revision('cms-6', '6'), headline: 'Voss Took Fees!', acknowledgeLegalVersion: 2 })).toThrow(/withheld from readers/);
     expect(versionsOf(article.id)).toHaveLength(2);
     // Without the withheld sentence it is taken.
     expect(ingestRevision(caller, { ...again, body: convertBody('<p>The Harbour Party lost 6 council seats.</p>', 'html').markdown }).version.number).toBe(3);

@@ -95,12 +95,26 @@ function checkLegalVersion(tx: Tx, articleId: number, acknowledged: number | und
   );
 }
 
-/** A version's text cut into sentences (and its headline and standfirst, whole), spacing folded. */
+/**
+ * Text as words only, for telling whether withheld words came back: compatibility forms folded,
+ * lower case, invisible format characters (soft hyphens, joiners, direction marks) dropped,
+ * punctuation and spacing to single spaces.
+ */
+function foldWords(text: string): string {
+  return ` ${text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\p{Cf}\u00ad]/gu, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
+}
+
+/** A version's text cut into sentences (and its headline and standfirst, whole), folded to words; short ones (under five words) left out, so a common phrase does not block a revision. */
 function sentencesOf(facts: string): string[] {
   return facts
     .split(/(?<=[.!?…])\s+|\n+/)
-    .map((s) => s.replace(/\s+/g, ' ').trim())
-    .filter((s) => s.length >= 12);
+    .map(foldWords)
+    .filter((s) => s.trim().split(' ').length >= 5);
 }
 
 /**
@@ -108,13 +122,18 @@ function sentencesOf(facts: string): string[] {
  * withheld version that no readable version has. The CMS's copy may still hold them, however it
  * acknowledged the legal version; such a revision is refused, never published again.
  */
-function carriedWithheldVersion(tx: Tx, articleId: number, incoming: string): number | null {
+function carriedWithheldVersion(tx: Tx, articleId: number, incoming: string, headline: string): number | null {
   const all = tx.select().from(versions).where(eq(versions.articleId, articleId)).all();
   const held = new Set(tx.select({ id: withholdings.versionId }).from(withholdings).where(inArray(withholdings.versionId, all.map((v) => v.id))).all().map((w) => w.id));
   if (held.size === 0) return null;
   const facts = (v: Version) => versionFacts(v, versionText(tx, v));
   const readable = new Set(all.filter((v) => !held.has(v.id)).flatMap((v) => sentencesOf(facts(v))));
-  const text = incoming.replace(/\s+/g, ' ');
+  const text = foldWords(incoming);
+  // A withheld headline, however short, never comes back as the headline.
+  const readableHeadlines = new Set(all.filter((v) => !held.has(v.id)).map((v) => foldWords(v.headline)));
+  for (const v of all.filter((x) => held.has(x.id))) {
+    if (!readableHeadlines.has(foldWords(v.headline)) && foldWords(headline) === foldWords(v.headline)) return v.number;
+  }
   for (const v of all.filter((x) => held.has(x.id))) {
     if (sentencesOf(facts(v)).some((s) => !readable.has(s) && text.includes(s))) return v.number;
   }
@@ -162,7 +181,8 @@ export function ingestRevisionIn(tx: Tx, caller: Caller, r: IncomingRevision): I
     need(caller, `version.${r.changeKind}`);
     checkLegalVersion(tx, article.id, r.acknowledgeLegalVersion);
     const plain = toPlainText(r.body);
-    const withheld = carriedWithheldVersion(tx, article.id, versionFacts(r, plain));
+    // The note is public too (the history page): it is checked with the text.
+    const withheld = carriedWithheldVersion(tx, article.id, `${versionFacts(r, plain)}\n\n${r.note}`, r.headline);
     if (withheld !== null) {
       throw new ErrataError('conflict', `This revision still carries words of version ${withheld}, which a legal version withheld from readers. Remove them from your CMS's copy and send it again; nothing was saved.`, 'body');
     }

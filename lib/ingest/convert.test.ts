@@ -14,6 +14,12 @@ describe('convertBody', () => {
     expect(() => convertBody(`${'> '.repeat(100)}The council cut 40 jobs.`, 'markdown')).toThrow(/deep/);
     expect(convertBody(`${'> '.repeat(3)}The council cut 40 jobs.`, 'markdown').markdown).toContain('40 jobs');
     expect(MAX_NESTING).toBeGreaterThanOrEqual(20);
+    // Shapes a parser nests though they look closed: self-closed non-void elements, stray closing tags, tabs.
+    for (const html of ['<blockquote/>'.repeat(2000), '<div/>'.repeat(3000), '<li><ul/>'.repeat(2000), '<blockquote></b>'.repeat(2000)]) {
+      expect(() => convertBody(html, 'html'), html.slice(0, 20)).toThrow(expect.objectContaining({ code: 'invalid', field: 'body' }));
+    }
+    const tabs = Array.from({ length: 200 }, (_, i) => `${'\t'.repeat(i)}- item ${i}`).join('\n');
+    expect(() => convertBody(tabs, 'markdown')).toThrow(/deep/);
   });
 
   it('refuses a body with no text once converted', () => {
