@@ -18,7 +18,7 @@ export function correctionAnnotation(id: number): WebAnnotation | undefined {
   if (!publishedAt) return undefined;
   const db = getDb();
   const settings = getSettings();
-  const site = settings.siteUrl.replace(/\/+$/, '');
+  const site = settings.siteUrl;
   const claims = getPublicClaims({ correctionIds: [correction.id] });
   const readable = claims.filter((c) => !c.withheld);
   // The claims sit on one version (the one the draft was anchored to, or re-anchored on publishing).

@@ -11,9 +11,8 @@ import { getSettings } from './settings';
 
 type VersionRow = Version & { withheld: boolean; flagged: boolean };
 
-function site(): string {
-  return getSettings().siteUrl.replace(/\/+$/, '');
-}
+/** The public address: always an origin with no trailing slash (lib/site-url, lib/settings). */
+const site = (): string => getSettings().siteUrl;
 
 function versionRows(articleId: number, number?: number): VersionRow[] {
   const db = getDb();

@@ -9,9 +9,8 @@ import type { Tx } from './types';
 import { enqueueEvent } from './webhook-outbox';
 import { latestVersion } from './version-writes';
 
-function site(): string {
-  return getSettings().siteUrl.replace(/\/+$/, '');
-}
+/** The public address: always an origin with no trailing slash (lib/site-url, lib/settings). */
+const site = (): string => getSettings().siteUrl;
 
 function articleFacts(tx: Tx, article: Article) {
   const latest = latestVersion(tx, article.id);
