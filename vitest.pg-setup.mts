@@ -1,15 +1,8 @@
 // Vitest's global set-up: one throw-away PostgreSQL cluster for the whole run (scripts/pg-cluster.mjs),
 // or the one ERRATA_TEST_PG_URL names. Each test file makes its own database on it (db/pg/test-support).
 import type { TestProject } from 'vitest/node';
-// @ts-expect-error: a plain .mjs script, typed by its use here
+import type {} from './db/pg/test-support';
 import { ensurePostgres, startCluster } from './scripts/pg-cluster.mjs';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    pgUrl: string | null;
-    pgProblem: string | null;
-  }
-}
 
 export default async function setup(project: TestProject) {
   if (process.env.ERRATA_TEST_PG_URL) {

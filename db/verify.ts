@@ -1,8 +1,9 @@
 // Recomputes every article's hash chain straight from the database: the check behind `npm run verify`.
+// The SQLite loader is here; db/pg/verify.ts loads the same rows from PostgreSQL.
 import { asc } from 'drizzle-orm';
-import { type ChainBreak, verifyChain } from '../lib/history/hash';
+import { type ChainBreak, type ChainedVersion, verifyChain } from '../lib/history/hash';
 import type { Db } from './connection';
-import { articles, type Version, versions } from './schema';
+import { articles, versions } from './schema';
 
 export interface VerifyReport {
   articles: number;
@@ -10,10 +11,9 @@ export interface VerifyReport {
   breaks: (ChainBreak & { slug: string })[];
 }
 
-export function verifyDatabase(db: Db): VerifyReport {
-  const all = db.select().from(versions).orderBy(asc(versions.articleId), asc(versions.number)).all();
-  const slugs = new Map(db.select({ id: articles.id, slug: articles.slug }).from(articles).all().map((a) => [a.id, a.slug]));
-  const byArticle = new Map<number, Version[]>();
+/** Checks the chains of versions given in (article, number) order; either store's rows will do. */
+export function chainReport(all: (ChainedVersion & { articleId: number })[], slugs: Map<number, string>): VerifyReport {
+  const byArticle = new Map<number, ChainedVersion[]>();
   for (const v of all) {
     const chain = byArticle.get(v.articleId) ?? [];
     chain.push(v);
@@ -21,4 +21,10 @@ export function verifyDatabase(db: Db): VerifyReport {
   }
   const breaks = [...byArticle].flatMap(([articleId, chain]) => verifyChain(chain).map((b) => ({ ...b, slug: slugs.get(articleId) ?? String(articleId) })));
   return { articles: byArticle.size, versions: all.length, breaks };
+}
+
+export function verifyDatabase(db: Db): VerifyReport {
+  const all = db.select().from(versions).orderBy(asc(versions.articleId), asc(versions.number)).all();
+  const slugs = new Map(db.select({ id: articles.id, slug: articles.slug }).from(articles).all().map((a) => [a.id, a.slug]));
+  return chainReport(all, slugs);
 }

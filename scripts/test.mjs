@@ -69,6 +69,10 @@ if (wants('lint')) check('lint', run('lint', 'npx', ['eslint', '.']));
 if (wants('typecheck')) check('typecheck', run('type-check', 'npx', ['tsc', '--noEmit']));
 
 if (wants('unit')) {
+  // The database suites run on PostgreSQL too: vitest's set-up starts a scratch cluster of it.
+  const { ensurePostgres } = await import('./pg-cluster.mjs');
+  const postgres = ensurePostgres({ install: true });
+  if (postgres.problem) console.log(postgres.problem);
   const file = path.join(outDir, 'vitest.json');
   const ok = run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
   const report = readJson(file);

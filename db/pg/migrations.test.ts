@@ -15,7 +15,7 @@ afterAll(async () => {
   await store?.drop();
 });
 
-const tables = Object.values(pgSchema).filter((v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v);
+const tables = (Object.values(pgSchema) as unknown[]).filter((v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v);
 
 describe('PostgreSQL migrations', () => {
   it('make every table of the schema', async () => {

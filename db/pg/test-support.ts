@@ -4,6 +4,13 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { openPgDatabase, type PgDb } from './connection';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgUrl: string | null;
+    pgProblem: string | null;
+  }
+}
+
 /** The scratch cluster's URL; throws (never skips) when the run has no PostgreSQL. */
 export function pgClusterUrl(): string {
   const url = inject('pgUrl');

@@ -1,0 +1,11 @@
+// Types for scripts/pg-cluster.mjs.
+export function findPostgresBin(): string | null;
+export function ensurePostgres(options?: { install?: boolean }): { bin: string; problem?: undefined } | { bin?: undefined; problem: string };
+export interface ScratchCluster {
+  url: string;
+  port: number;
+  dir: string;
+  stop(): void;
+}
+export function startCluster(options?: { bin?: string; log?: (line: string) => void }): Promise<ScratchCluster>;
+export function databaseUrl(url: string, name: string): string;
