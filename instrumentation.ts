@@ -15,6 +15,10 @@ export async function register() {
     const webhooks = webhookWorkerConfig(process.env);
     const { getDb } = await import('./db');
     getDb();
+    // Tags another app server expired: this server purges the paths it served from the cache in front.
+    const { registerRemotePurge } = await import('./scripts/support/shared-invalidations.mjs');
+    const { schedulePurge } = await import('./app/(auth)/purge');
+    registerRemotePurge((tags: string[]) => void schedulePurge(tags, { actorId: null }));
     // Sends the webhook outbox, starting with whatever was left due when the server last stopped.
     if (webhooks.enabled) {
       const { startWebhookWorker } = await import('./db/queries/webhook-worker');

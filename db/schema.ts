@@ -690,3 +690,17 @@ export const versionFlags = sqliteTable(
   (t) => [index('version_flags_open_idx').on(t.resolvedAt, t.id), index('version_flags_article_idx').on(t.articleId, t.id)],
 );
 export type VersionFlag = typeof versionFlags.$inferSelect;
+
+/**
+ * The tags each write expired, for the other app servers on the same database: each polls the rows
+ * after the last it saw and expires the same tags in its own caches and the HTTP cache in front
+ * (scripts/support/shared-invalidations.mjs). Derived, not the record: only the newest rows are kept.
+ */
+export const cacheInvalidations = sqliteTable('cache_invalidations', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** Space-separated cache tags (lib/cache/tags.ts). */
+  tags: text('tags').notNull(),
+  /** The app server that made the write (it has expired its own caches already). */
+  origin: text('origin').notNull(),
+  createdAt: createdAt(),
+});

@@ -12,8 +12,11 @@
 // - gives a server action that refused its input the 4xx status it asked for
 //   (scripts/support/action-status.mjs);
 // - remembers which paths it served with which cache tags (scripts/support/served-paths.mjs), for
-//   the nginx purger.
+//   the nginx purger;
+// - before each request, and four times a second, expires in its own caches the tags other app
+//   servers on the same database expired (scripts/support/shared-invalidations.mjs).
 import http from 'node:http';
+import path from 'node:path';
 import compression from 'compression';
 import next from 'next';
 import { withActionStatus } from './support/action-status.mjs';
@@ -22,6 +25,7 @@ import { etagPerEncoding, httpCacheHeaders } from './support/http-cache.mjs';
 import { hashInlineScripts } from './support/response-csp.mjs';
 import { nextHostname } from './support/next-hostname.mjs';
 import { recordServedPath } from './support/served-paths.mjs';
+import { applyRemoteTags, instanceId, sqliteInvalidationFeed } from './support/shared-invalidations.mjs';
 
 export const PEER_HEADER = 'x-errata-peer';
 /** A body this far over the cap is not read to its end: the connection is dropped instead. */
@@ -90,7 +94,10 @@ function withCountedBody(req, res, then) {
   });
 }
 
+instanceId();
 await app.prepare();
+const invalidations = sqliteInvalidationFeed({ file: process.env.DATABASE_PATH || path.join('data', 'errata.db'), apply: applyRemoteTags });
+setInterval(() => invalidations.poll(), 250).unref();
 // The server actions a client may name (the 'use cache' functions Next registers beside them are not).
 const callable = readCallableActionIds();
 if (callable.size === 0) console.error('No server action manifest: every server action request will be refused.');
@@ -107,6 +114,8 @@ const server = http.createServer((req, res) => {
   const action = req.headers['next-action'];
   if (action !== undefined && !callable.has(String(action))) return refuse(req, res, 400, REFUSALS.action);
   const serve = (request) => {
+    // What another server changed is expired here before this request reads anything.
+    invalidations.poll();
     etagPerEncoding(res);
     compress(request, res, () => {
       httpCacheHeaders(request, res);

@@ -54,7 +54,7 @@ async function findNginxForTests() {
   return !found.problem;
 }
 
-const PARTS = ['lint', 'typecheck', 'unit', 'e2e', 'crash', 'webhook-crash'];
+const PARTS = ['lint', 'typecheck', 'unit', 'e2e', 'crash', 'webhook-crash', 'two-servers'];
 const only = process.argv.slice(2);
 // A mistyped part must fail, not pass by running nothing.
 const unknown = only.filter((part) => !PARTS.includes(part));
@@ -109,6 +109,11 @@ if (wants('crash')) {
 if (wants('webhook-crash')) {
   // Also on the production build: webhooks killed mid-send and right after a commit, then restarted.
   check('webhook crash safety', run('webhook crash safety (kill -9 mid-send and after commit)', 'npx', ['tsx', 'scripts/webhook-crash-test.ts']));
+}
+
+if (wants('two-servers')) {
+  // Two app servers on one database with nginx in front of one: shared invalidation, lost updates, kill -9.
+  check('two app servers', run('two app servers on one database (shared invalidation, lost updates, kill -9)', 'npx', ['tsx', 'scripts/two-servers-test.ts']));
 }
 
 fs.rmSync(outDir, { recursive: true, force: true });

@@ -6,6 +6,8 @@ import 'server-only';
 import { revalidateTag, updateTag } from 'next/cache';
 import { after } from 'next/server';
 import { editionsShowingArticle, getArticleRef, nextPublishedEdition } from '@/db/queries/article-ref';
+import { recordInvalidation } from '@/db/queries/cache-invalidations';
+import { instanceId } from '@/scripts/support/shared-invalidations.mjs';
 import { schedulePurge } from '@/app/(auth)/purge';
 import { type Change, tagsForChange } from '@/lib/cache/tags';
 
@@ -34,6 +36,12 @@ export function invalidate(change: Change, from: InvalidatedFrom = 'action'): st
       await new Promise((resolve) => setTimeout(resolve, ms));
       for (const tag of tags) revalidateTag(tag, { expire: 0 });
     });
+  }
+  try {
+    // For the other app servers on this database: they expire the same tags in their own caches.
+    recordInvalidation({ tags, origin: instanceId() });
+  } catch (error) {
+    console.error('shared invalidation:', error);
   }
   try {
     void schedulePurge(tags);

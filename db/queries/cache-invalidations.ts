@@ -1,0 +1,17 @@
+// The shared record of which cache tags each write expired, for the other app servers (see the table).
+import 'server-only';
+import { lte } from 'drizzle-orm';
+import { getDb } from '../index';
+import { cacheInvalidations } from '../schema';
+
+/** Rows kept: far more than any server falls behind between two polls (a quarter of a second apart). */
+export const CACHE_INVALIDATIONS_KEEP = 10_000;
+
+/** Records that `origin` expired these tags; older rows past the newest CACHE_INVALIDATIONS_KEEP go in the same transaction. */
+export function recordInvalidation({ tags, origin }: { tags: readonly string[]; origin: string }): number {
+  return getDb().transaction((tx) => {
+    const row = tx.insert(cacheInvalidations).values({ tags: tags.join(' '), origin }).returning({ id: cacheInvalidations.id }).get();
+    tx.delete(cacheInvalidations).where(lte(cacheInvalidations.id, row.id - CACHE_INVALIDATIONS_KEEP)).run();
+    return row.id;
+  });
+}
