@@ -13,8 +13,8 @@ export async function register() {
     // And the webhook worker's settings (ERRATA_WEBHOOK_POLL_MS, _LOCK_MS, _BACKOFF_SCALE, _WORKER).
     const { webhookWorkerConfig } = await import('./lib/webhooks/backoff');
     const webhooks = webhookWorkerConfig(process.env);
-    const { getDb } = await import('./db');
-    getDb();
+    const { initStore } = await import('./db');
+    await initStore();
     // Tags another app server expired: this server purges the paths it served from the cache in front.
     const { registerRemotePurge } = await import('./scripts/support/shared-invalidations.mjs');
     const { schedulePurge } = await import('./app/(auth)/purge');

@@ -6,8 +6,8 @@ import './globals.css';
 
 // The publication's name and address come from the settings (/desk/settings), so a change shows in
 // every page's title at once; saving drops every cached reader page.
-export function generateMetadata(): Metadata {
-  const { publication, siteUrl } = getSettings();
+export async function generateMetadata(): Promise<Metadata> {
+  const { publication, siteUrl } = await getSettings();
   return {
     metadataBase: new URL(siteUrl),
     title: { default: publication, template: `%s · ${publication}` },

@@ -4,8 +4,8 @@ import { getSettings } from '@/db/queries/settings';
 
 export const dynamic = 'force-dynamic';
 
-export default function robots(): MetadataRoute.Robots {
-  const { siteUrl } = getSettings();
+export default async function robots(): Promise<MetadataRoute.Robots> {
+  const { siteUrl } = await getSettings();
   return {
     rules: [{ userAgent: '*', allow: '/', disallow: ['/desk', '/api/', '/login'] }],
     sitemap: `${siteUrl}/sitemap.xml`,

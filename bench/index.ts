@@ -105,7 +105,7 @@ async function main() {
   if (!deskOnly && !standardsOnly) {
     // The reader bench on the next port (its flags are the rest: --articles, --duration, --only, --fresh).
     const readerArgs = process.argv.slice(2).filter((a, i, all) => a !== '--port' && all[i - 1] !== '--port');
-    rows.push(...(await readerBench(readerOptionsFrom(readerArgs, { port: PORT + 1, quick }))));
+    rows.push(...await readerBench(readerOptionsFrom(readerArgs, { port: PORT + 1, quick })));
     if (readerOnly) {
       printTable();
       return;

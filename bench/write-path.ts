@@ -21,8 +21,8 @@ for (let i = 0; i < n; i++) {
   const a = articles[i % articles.length];
   const text = toPlainText(a.body);
   const start = text.indexOf(' ') + 1;
-  const draft = createDraft({ articleId: a.id, versionNumber: a.number, kind: 'correction', mode: 'notice', wording: `Bench correction ${i}.`, claims: [{ start, end: start + 8 }], actorId: standards });
-  const result = publishCorrection({ correctionId: draft.id, actorId: standards, revision: draft.revision, taxonomy: BENCH_TAXONOMY });
+  const draft = await createDraft({ articleId: a.id, versionNumber: a.number, kind: 'correction', mode: 'notice', wording: `Bench correction ${i}.`, claims: [{ start, end: start + 8 }], actorId: standards });
+  const result = await publishCorrection({ correctionId: draft.id, actorId: standards, revision: draft.revision, taxonomy: BENCH_TAXONOMY });
   if (!result.ok) throw new Error('publish refused');
   transactions += 2;
 }

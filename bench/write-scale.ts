@@ -12,6 +12,8 @@ import { appendVersion } from '../db/queries/version-writes';
 import { articles, settings, users } from '../db/schema';
 import { DEFAULT_SETTINGS } from '../lib/settings';
 import { seededRandom as prng } from '../lib/random';
+import { transaction } from '../db/store';
+
 /** Every correction is classified before it is published (lib/standards/config.ts). */
 const BENCH_TAXONOMY = { errorType: 'fact', errorCause: 'reporting', foundBy: 'staff' };
 
@@ -82,19 +84,19 @@ interface Fixture {
   bodies: string[];
 }
 
-function writeArticle(db: ReturnType<typeof openDatabase>, slug: string, seed: number, editor: number): Fixture {
+async function writeArticle(db: ReturnType<typeof openDatabase>, slug: string, seed: number, editor: number): Promise<Fixture> {
   const rand = prng(seed);
-  const article = db.insert(articles).values({ slug, section: 'Politics', byline: 'Bench Reporter', status: 'published', firstPublishedAt: new Date(), firstPublicVersion: 1, createdBy: editor }).returning().get();
+  const article = (await db.insert(articles).values({ slug, section: 'Politics', byline: 'Bench Reporter', status: 'published', firstPublishedAt: new Date(), firstPublicVersion: 1, createdBy: editor }).returning())[0];
   let paras = firstBody(rand);
   const bodies: string[] = [];
-  db.transaction((tx) => {
+  (await transaction(db, async (tx) => {
     for (let n = 1; n <= VERSIONS; n++) {
       if (n > 1) paras = edit(paras, rand);
       const body = paras.join('\n\n');
       bodies.push(body);
-      appendVersion(tx, { articleId: article.id, headline: `Alliance loses council seats (${slug})`, standfirst: 'What happened on election night.', body, changeKind: n === 1 ? 'first_publication' : 'update', note: n === 1 ? '' : 'More detail', savedBy: editor });
+      (await appendVersion(tx, { articleId: article.id, headline: `Alliance loses council seats (${slug})`, standfirst: 'What happened on election night.', body, changeKind: n === 1 ? 'first_publication' : 'update', note: n === 1 ? '' : 'More detail', savedBy: editor }));
     }
-  });
+  }));
   return { articleId: article.id, bodies };
 }
 
@@ -107,10 +109,10 @@ function stats(samples: number[]): { median: number; p95: number; max: number } 
 // CPU time beside wall time: on a shared machine the wall clock also counts other processes' turns.
 const cpu = new Map<number[], number[]>();
 
-function timed<T>(samples: number[], fn: () => T): T {
+async function timed<T>(samples: number[], fn: () => Promise<T> | T): Promise<T> {
   const start = performance.now();
   const used = process.cpuUsage();
-  const result = fn();
+  const result = await fn();
   const spent = process.cpuUsage(used);
   samples.push(performance.now() - start);
   if (!cpu.has(samples)) cpu.set(samples, []);
@@ -126,11 +128,17 @@ async function main() {
   const started = Date.now();
   const setup = openDatabase(file);
   const { siteUrl: _siteUrl, ...defaults } = DEFAULT_SETTINGS;
-  setup.insert(settings).values({ id: 1, ...defaults }).run();
-  const editor = setup.insert(users).values({ email: 'editor@bench.example', name: 'Bench Editor', role: 'editor', passwordHash: 'x' }).returning().get().id;
-  const standards = setup.insert(users).values({ email: 'standards@bench.example', name: 'Bench Standards', role: 'standards', passwordHash: 'x' }).returning().get().id;
+  (await setup.insert(settings).values({ id: 1, ...defaults }));
+  const editor = (await setup.insert(users).values({ email: 'editor@bench.example', name: 'Bench Editor', role: 'editor', passwordHash: 'x' }).returning())[0].id;
+  const standards = (await setup.insert(users).values({ email: 'standards@bench.example', name: 'Bench Standards', role: 'standards', passwordHash: 'x' }).returning())[0].id;
   // Three groups of articles, so every timed write starts from an article of exactly 50 versions.
-  const groups = [0, 1, 2].map((g) => Array.from({ length: n }, (_, i) => writeArticle(setup, `long-${g}-${i}`, 1000 * g + i + 1, editor)));
+  // One article at a time: the writes stay in order on the one connection.
+  const groups: Fixture[][] = [];
+  for (const g of [0, 1, 2]) {
+    const group: Fixture[] = [];
+    for (let i = 0; i < n; i++) group.push(await writeArticle(setup, `long-${g}-${i}`, 1000 * g + i + 1, editor));
+    groups.push(group);
+  }
   setup.$client.close();
   const words = groups[0][0].bodies[VERSIONS - 1].split(/\s+/).length;
   console.log(`${3 * n} articles of ${VERSIONS} versions (~${words} words each) written in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
@@ -142,7 +150,8 @@ async function main() {
   const { getVersionText, saveVersion } = await import('../db/queries/article-writes');
   const { latestVersion } = await import('../db/queries/version-writes');
   const { findSubstantiveChanges, versionFacts } = await import('../lib/stealth-edit');
-  const { getDb } = await import('../db');
+  const { getDb, initStore } = await import('../db');
+  await initStore();
   const db = getDb();
 
   const claimsOn = (body: string, replace: boolean) => {
@@ -157,32 +166,32 @@ async function main() {
   for (const f of groups[0]) {
     // Drafted on version 1, published at version 50: the claims are followed through 49 versions,
     // once to show the standards editor where they stand, again when they confirm.
-    const draft = timed(t.draft, () => createDraft({ articleId: f.articleId, versionNumber: 1, kind: 'correction', mode: 'amend', wording: 'The alliance lost fewer seats.', claims: claimsOn(f.bodies[0], true), actorId: standards }));
-    const shown = timed(t.confirm, () => publishCorrection({ correctionId: draft.id, actorId: standards, revision: draft.revision, taxonomy: BENCH_TAXONOMY }));
+    const draft = await timed(t.draft, () => createDraft({ articleId: f.articleId, versionNumber: 1, kind: 'correction', mode: 'amend', wording: 'The alliance lost fewer seats.', claims: claimsOn(f.bodies[0], true), actorId: standards }));
+    const shown = await timed(t.confirm, () => publishCorrection({ correctionId: draft.id, actorId: standards, revision: draft.revision, taxonomy: BENCH_TAXONOMY }));
     if (shown.ok || shown.reason !== 'confirm') throw new Error(`expected a confirmation, got ${JSON.stringify(shown).slice(0, 200)}`);
-    const done = timed(t.reanchored, () => publishCorrection({ correctionId: draft.id, actorId: standards, revision: draft.revision, confirmedVersion: VERSIONS, taxonomy: BENCH_TAXONOMY }));
+    const done = await timed(t.reanchored, () => publishCorrection({ correctionId: draft.id, actorId: standards, revision: draft.revision, confirmedVersion: VERSIONS, taxonomy: BENCH_TAXONOMY }));
     if (!done.ok || done.amendedVersion !== VERSIONS + 1) throw new Error('re-anchored amend was not published');
   }
   for (const f of groups[1]) {
-    const notice = createDraft({ articleId: f.articleId, versionNumber: VERSIONS, kind: 'clarification', mode: 'notice', wording: 'To be clear.', claims: claimsOn(f.bodies[VERSIONS - 1], false), actorId: standards });
-    const a = timed(t.notice, () => publishCorrection({ correctionId: notice.id, actorId: standards, revision: notice.revision, taxonomy: BENCH_TAXONOMY }));
+    const notice = await createDraft({ articleId: f.articleId, versionNumber: VERSIONS, kind: 'clarification', mode: 'notice', wording: 'To be clear.', claims: claimsOn(f.bodies[VERSIONS - 1], false), actorId: standards });
+    const a = await timed(t.notice, () => publishCorrection({ correctionId: notice.id, actorId: standards, revision: notice.revision, taxonomy: BENCH_TAXONOMY }));
     if (!a.ok) throw new Error('notice was not published');
-    const amend = createDraft({ articleId: f.articleId, versionNumber: VERSIONS, kind: 'correction', mode: 'amend', wording: 'The alliance lost fewer seats.', claims: claimsOn(f.bodies[VERSIONS - 1], true), actorId: standards });
-    const b = timed(t.amend, () => publishCorrection({ correctionId: amend.id, actorId: standards, revision: amend.revision, taxonomy: BENCH_TAXONOMY }));
+    const amend = await createDraft({ articleId: f.articleId, versionNumber: VERSIONS, kind: 'correction', mode: 'amend', wording: 'The alliance lost fewer seats.', claims: claimsOn(f.bodies[VERSIONS - 1], true), actorId: standards });
+    const b = await timed(t.amend, () => publishCorrection({ correctionId: amend.id, actorId: standards, revision: amend.revision, taxonomy: BENCH_TAXONOMY }));
     if (!b.ok || b.amendedVersion !== VERSIONS + 1) throw new Error('amend was not published');
   }
   for (const f of groups[2]) {
     // Version 51 saved as a minor edit: the save action's stealth-edit check, then the save itself.
-    const latest = latestVersion(db, f.articleId);
+    const latest = await latestVersion(db, f.articleId);
     if (!latest) throw new Error('no version');
     const next = { headline: latest.headline, standfirst: latest.standfirst, body: latest.body.replace(' the ', ' teh ').replace(' said ', ' told ') };
     // As the action does: the latest version's stored plain text, the new body's worked out once.
-    const plain = timed(t.check, () => {
+    const plain = await timed(t.check, async () => {
       const text = toPlainText(next.body);
-      findSubstantiveChanges(versionFacts(latest, getVersionText(latest)), versionFacts(next, text));
+      findSubstantiveChanges(versionFacts(latest, await getVersionText(latest)), versionFacts(next, text));
       return text;
     });
-    const saved = timed(t.save, () => saveVersion({ articleId: f.articleId, baseNumber: VERSIONS, ...next, plain, changeKind: 'minor_edit', note: 'Typo', actorId: editor }));
+    const saved = await timed(t.save, () => saveVersion({ articleId: f.articleId, baseNumber: VERSIONS, ...next, plain, changeKind: 'minor_edit', note: 'Typo', actorId: editor }));
     if (!saved.ok) throw new Error('save refused');
   }
   const checkAndSave = t.check.map((c, i) => c + t.save[i]);

@@ -13,11 +13,11 @@ import { verifyDatabase } from './verify';
 let dir: string;
 let live: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'errata-backup-'));
   live = path.join(dir, 'live.db');
   const db = openDatabase(live);
-  prepareDatabase(db, () => {});
+  (await prepareDatabase(db, () => {}));
   db.$client.close();
 });
 
@@ -74,14 +74,14 @@ describe('backup and restore', () => {
     expect(count(restored, 'audit_events')).toBe(inBackup);
     expect(count(result.kept as string, 'audit_events')).toBe(count(live, 'audit_events'));
     const db = openDatabase(restored, { migrate: false });
-    expect(verifyDatabase(db).breaks).toEqual([]);
+    expect((await verifyDatabase(db)).breaks).toEqual([]);
     db.$client.close();
   });
 
   it('refuses to back up a file onto itself, and to restore a damaged backup', async () => {
-    await expect(backupDatabase(live, live)).rejects.toThrow(/another file/);
+    await expect(async () => backupDatabase(live, live)).rejects.toThrow(/another file/);
     const damaged = path.join(dir, 'damaged.db');
     fs.writeFileSync(damaged, 'not a database');
-    await expect(restoreDatabase(damaged, path.join(dir, 'x.db'))).rejects.toThrow();
+    await expect(async () => restoreDatabase(damaged, path.join(dir, 'x.db'))).rejects.toThrow();
   });
 });

@@ -1,17 +1,43 @@
-// The app's one database handle: opened, migrated and (on an empty database) seeded once per process.
+// The app's database handle. SQLite: one connection for writes (migrated at open) and one for reads,
+// which sees only what was committed; the writes a request makes outside a transaction are sent to
+// the write connection under its lock (db/store.ts). Inside a transaction, getDb() is that transaction.
 import 'server-only';
-import { type Db, openDatabase } from './connection';
+import { type Db, databasePath, openDatabase } from './connection';
 import { prepareDatabase } from './setup';
+import { currentTx, gatedSqliteHandle } from './store';
 
 export type { Db } from './connection';
 
-const globalForDb = globalThis as unknown as { errataDb?: Db };
+interface Store {
+  read: Db;
+  write: Db;
+  ready?: Promise<void>;
+}
 
-export function getDb(): Db {
-  if (!globalForDb.errataDb) {
-    const db = openDatabase();
-    prepareDatabase(db);
-    globalForDb.errataDb = db;
+const globalForDb = globalThis as unknown as { errataStore?: Store };
+
+function openStore(): Store {
+  if (!globalForDb.errataStore) {
+    const file = databasePath();
+    const write = openDatabase(file);
+    // An in-memory database exists only on its own connection, so it reads there too.
+    const read = file === ':memory:' ? write : openDatabase(file, { migrate: false });
+    globalForDb.errataStore = { write, read: gatedSqliteHandle(read, write) as Db };
   }
-  return globalForDb.errataDb;
+  return globalForDb.errataStore;
+}
+
+/** The handle for the calling code: the transaction it runs in, else the app's read handle. */
+export function getDb(): Db {
+  return (currentTx() as Db | undefined) ?? openStore().read;
+}
+
+/**
+ * Opens and readies the database once per process: the settings row, the demo newsroom on an empty
+ * database, the first admin. The server awaits it before serving (instrumentation.ts); so do scripts.
+ */
+export async function initStore(log?: (line: string) => void): Promise<void> {
+  const store = openStore();
+  store.ready ??= Promise.resolve(await prepareDatabase(store.read, log));
+  return store.ready;
 }

@@ -24,10 +24,10 @@ const DEMO_PLAIN_TEXTS_SHA256 = '0950796146c6e7c8fa5d0f534debe1b6a5f24b48780dbc1
 let dir: string;
 let db: Db;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'errata-plain-'));
   db = openDatabase(path.join(dir, 'test.db'));
-  seedDemoNewsroom(db, demoNewsroom);
+  (await seedDemoNewsroom(db, demoNewsroom));
 });
 
 afterAll(() => {
@@ -43,24 +43,24 @@ describe('versions’ plain text', () => {
     expect(hash.digest('hex')).toBe(DEMO_PLAIN_TEXTS_SHA256);
   });
 
-  it('is stored for every version saved, equal to the body’s plain text', () => {
-    const rows = db.select().from(versions).leftJoin(versionTexts, eq(versionTexts.versionId, versions.id)).all();
+  it('is stored for every version saved, equal to the body’s plain text', async () => {
+    const rows = (await db.select().from(versions).leftJoin(versionTexts, eq(versionTexts.versionId, versions.id)));
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) expect(r.version_texts?.plain).toBe(toPlainText(r.versions.body));
   });
 
-  it('is never rewritten or deleted', () => {
-    const row = db.select().from(versionTexts).limit(1).get();
+  it('is never rewritten or deleted', async () => {
+    const row = (await db.select().from(versionTexts).limit(1))[0];
     expect(row).toBeDefined();
-    expect(() => db.update(versionTexts).set({ plain: 'rewritten' }).where(eq(versionTexts.versionId, row!.versionId)).run()).toThrow(/never changed/);
-    expect(() => db.delete(versionTexts).where(eq(versionTexts.versionId, row!.versionId)).run()).toThrow(/never deleted/);
+    await expect(db.update(versionTexts).set({ plain: 'rewritten' }).where(eq(versionTexts.versionId, row!.versionId))).rejects.toThrow(/never changed/);
+    await expect(db.delete(versionTexts).where(eq(versionTexts.versionId, row!.versionId))).rejects.toThrow(/never deleted/);
   });
 
-  it('still holds every stored demo claim exactly where it was anchored', () => {
-    const stored = db.select().from(claims).innerJoin(versions, eq(versions.id, claims.versionId)).all();
+  it('still holds every stored demo claim exactly where it was anchored', async () => {
+    const stored = (await db.select().from(claims).innerJoin(versions, eq(versions.id, claims.versionId)));
     expect(stored.length).toBeGreaterThan(0);
     for (const { claims: c, versions: v } of stored) {
-      const [own] = chainTexts(db, v.articleId, v.number);
+      const [own] = (await chainTexts(db, v.articleId, v.number));
       const text = own.text;
       expect(text.slice(c.start, c.end)).toBe(c.exact);
       expect(text.slice(c.start - c.prefix.length, c.start)).toBe(c.prefix);

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { generateScaleDatabase } from '../bench/scale';
 import { DEFAULT_SETTINGS } from '../lib/settings';
+import type { Db } from './connection';
 
 vi.mock('server-only', () => ({}));
 
@@ -19,7 +20,8 @@ generateScaleDatabase(file, { articles: 3_000, versionsPerArticle: 3, correction
 process.env.DATABASE_PATH = file;
 process.env.ERRATA_SEED = 'none';
 
-const { getDb } = await import('./index');
+const { getDb, initStore } = await import('./index');
+const { transaction } = await import('./store');
 const q = {
   ...(await import('./queries/desk-articles')),
   ...(await import('./queries/desk')),
@@ -51,8 +53,8 @@ const LARGE = /\bSCAN (articles|versions|claims|corrections|reports|audit_events
 const captured = new Map<string, { label: string; params: unknown[] }>();
 let current = '';
 
-beforeAll(() => {
-  const sqlite = getDb().$client;
+/** Captures what a connection prepares: the app's reads and, separately, its writes have one each (db/index.ts). */
+function capture(sqlite: Db['$client']) {
   const prepare = sqlite.prepare.bind(sqlite);
   sqlite.prepare = ((source: string) => {
     const statement = prepare(source);
@@ -77,14 +79,23 @@ beforeAll(() => {
     });
     return proxy;
   }) as typeof sqlite.prepare;
+}
+
+beforeAll(async () => {
+  await initStore();
+  const read = getDb().$client;
+  // A transaction on the app's handle runs on its write connection: that is where the writes are prepared.
+  const write = await transaction(getDb(), async (tx) => (tx as Db).$client);
+  capture(read);
+  if (write !== read) capture(write);
 });
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function run(label: string, fn: () => unknown) {
+async function run(label: string, fn: () => unknown) {
   current = label;
   try {
-    fn();
+    await fn();
   } finally {
     current = '';
   }
@@ -106,93 +117,93 @@ function plan(source: string, params: unknown[]): string[] {
 }
 
 describe('query plans at archive scale', () => {
-  it('no page, action or route handler scans a large table', () => {
-    const settings = { ...DEFAULT_SETTINGS, ...q.getSettings() };
+  it('no page, action or route handler scans a large table', async () => {
+    const settings = { ...DEFAULT_SETTINGS, ...(await q.getSettings()) };
     const standards = 2;
     // The desk's lists, each filter and both cursors.
-    run('desk: articles', () => q.listDeskArticles({}));
-    run('desk: articles page 2', () => q.listDeskArticles({ cursor: { after: 2500 } }));
-    run('desk: articles previous page', () => q.listDeskArticles({ cursor: { before: 100 } }));
-    run('desk: articles oldest first', () => q.listDeskArticles({ sort: 'oldest', cursor: { after: 10 } }));
-    run('desk: search', () => q.listDeskArticles({ q: 'harbour ferry' }));
-    run('desk: search page 2', () => q.listDeskArticles({ q: 'harbour', cursor: { after: 2000 } }));
-    run('desk: search and status', () => q.listDeskArticles({ q: 'story 42', status: 'published' }));
-    run('desk: status', () => q.listDeskArticles({ status: 'draft' }));
-    run('desk: section', () => q.listDeskArticles({ section: 'Politics' }));
-    run('desk: author', () => q.listDeskArticles({ author: 'Reporter 007' }));
-    run('desk: draft corrections', () => q.listDeskArticles({ draftCorrections: true }));
-    run('desk: open reports', () => q.listDeskArticles({ openReports: true }));
-    run('desk: changed since', () => q.listDeskArticles({ changedSince: new Date('2026-11-01') }));
-    run('desk: facets', () => q.listDeskFacets());
-    run('desk: reports', () => q.listReports({}));
-    run('desk: reports filtered', () => q.listReports({ status: 'new', article: 'story-12', age: 'week', cursor: { after: 150 } }));
-    run('desk: reports older', () => q.listReports({ age: 'older', cursor: { before: 10 } }));
-    run('desk: new reports count', () => q.countNewReports());
-    run('desk: corrections', () => q.listDeskCorrections({}));
-    run('desk: corrections filtered', () => q.listDeskCorrections({ status: 'draft', kind: 'correction', section: 'Local', author: 1, cursor: { after: 250 } }));
-    run('desk: correction authors', () => q.listCorrectionAuthors());
-    run('desk: people', () => q.listPeople({ role: 'editor', state: 'active' }));
-    run('desk: audit', () => q.listAuditEvents({}));
-    run('desk: audit filtered', () => q.listAuditEvents({ action: 'version.', actor: 'editor@bench.example', entityType: 'version', from: new Date('2026-01-01'), to: new Date('2026-12-01'), cursor: { after: 5000 } }));
-    run('desk: sign-in failures', () => q.listRecentCounts({ bucket: 'sign-in:account', windowMs: 900_000 }));
-    run('desk: column', () => [q.listEditions(), q.countUnprinted()]);
+    await run('desk: articles', () => q.listDeskArticles({}));
+    await run('desk: articles page 2', () => q.listDeskArticles({ cursor: { after: 2500 } }));
+    await run('desk: articles previous page', () => q.listDeskArticles({ cursor: { before: 100 } }));
+    await run('desk: articles oldest first', () => q.listDeskArticles({ sort: 'oldest', cursor: { after: 10 } }));
+    await run('desk: search', () => q.listDeskArticles({ q: 'harbour ferry' }));
+    await run('desk: search page 2', () => q.listDeskArticles({ q: 'harbour', cursor: { after: 2000 } }));
+    await run('desk: search and status', () => q.listDeskArticles({ q: 'story 42', status: 'published' }));
+    await run('desk: status', () => q.listDeskArticles({ status: 'draft' }));
+    await run('desk: section', () => q.listDeskArticles({ section: 'Politics' }));
+    await run('desk: author', () => q.listDeskArticles({ author: 'Reporter 007' }));
+    await run('desk: draft corrections', () => q.listDeskArticles({ draftCorrections: true }));
+    await run('desk: open reports', () => q.listDeskArticles({ openReports: true }));
+    await run('desk: changed since', () => q.listDeskArticles({ changedSince: new Date('2026-11-01') }));
+    await run('desk: facets', () => q.listDeskFacets());
+    await run('desk: reports', () => q.listReports({}));
+    await run('desk: reports filtered', () => q.listReports({ status: 'new', article: 'story-12', age: 'week', cursor: { after: 150 } }));
+    await run('desk: reports older', () => q.listReports({ age: 'older', cursor: { before: 10 } }));
+    await run('desk: new reports count', () => q.countNewReports());
+    await run('desk: corrections', () => q.listDeskCorrections({}));
+    await run('desk: corrections filtered', () => q.listDeskCorrections({ status: 'draft', kind: 'correction', section: 'Local', author: 1, cursor: { after: 250 } }));
+    await run('desk: correction authors', () => q.listCorrectionAuthors());
+    await run('desk: people', () => q.listPeople({ role: 'editor', state: 'active' }));
+    await run('desk: audit', () => q.listAuditEvents({}));
+    await run('desk: audit filtered', () => q.listAuditEvents({ action: 'version.', actor: 'editor@bench.example', entityType: 'version', from: new Date('2026-01-01'), to: new Date('2026-12-01'), cursor: { after: 5000 } }));
+    await run('desk: sign-in failures', () => q.listRecentCounts({ bucket: 'sign-in:account', windowMs: 900_000 }));
+    await run('desk: column', async () => [(await q.listEditions()), q.countUnprinted()]);
     // The casebook: its list with each filter, a case, the desk home's panel and the menu's badge.
     const now = new Date('2026-11-20T12:00:00Z');
-    const config = q.getStandardsConfig();
-    run('desk: cases', () => [
-      q.listCases({}, now, config),
-      q.listCases({ status: 'open', clock: 'overdue', ownerId: 3, route: 'direct', cursor: { after: 50 } }, now, config),
-      q.listCases({ clock: 'due_soon', cursor: { before: 10 } }, now, config),
+    const config = (await q.getStandardsConfig());
+    await run('desk: cases', async () => [
+      (await q.listCases({}, now, config)),
+      (await q.listCases({ status: 'open', clock: 'overdue', ownerId: 3, route: 'direct', cursor: { after: 50 } }, now, config)),
+      (await q.listCases({ clock: 'due_soon', cursor: { before: 10 } }, now, config)),
     ]);
-    run('desk: case', () => [q.getCaseDetail(1), q.caseOwners()]);
-    run('desk: cases needing attention', () => [
-      q.casesNeedingAttention({ ownerId: 3, now, config }),
-      q.casesNeedingAttention({ ownerId: null, now, config }),
+    await run('desk: case', async () => [(await q.getCaseDetail(1)), (await q.caseOwners())]);
+    await run('desk: cases needing attention', async () => [
+      (await q.casesNeedingAttention({ ownerId: 3, now, config })),
+      (await q.casesNeedingAttention({ ownerId: null, now, config })),
       q.countOverdueCases({ ownerId: null, now }),
       q.countOverdueCases({ ownerId: 3, now }),
     ]);
-    run('desk: standards alerts', () => q.standardsAlerts(now, config));
+    await run('desk: standards alerts', () => q.standardsAlerts(now, config));
     // What a write's cache invalidation looks up (app/(cache)/invalidate.ts).
-    run('invalidate: an article and the editions that show it', () => [q.getArticleRef({ articleId: 42 }), q.editionsShowingArticle({ articleId: 42 }), q.nextPublishedEdition({ date: '2026-06-01' }), q.versionCountBySlug({ slug: 'story-42' })]);
-    run('desk: article', () => [q.getDeskArticle({ id: 42 }), q.listDeskCorrectionsForArticle({ articleId: 42 })]);
-    run('desk: correction', () => [q.getDeskCorrection({ id: 7 }), q.findSameErrorElsewhere({ correctionId: 7 })]);
+    await run('invalidate: an article and the editions that show it', async () => [(await q.getArticleRef({ articleId: 42 })), (await q.editionsShowingArticle({ articleId: 42 })), (await q.nextPublishedEdition({ date: '2026-06-01' })), (await q.versionCountBySlug({ slug: 'story-42' }))]);
+    await run('desk: article', async () => [(await q.getDeskArticle({ id: 42 })), (await q.listDeskCorrectionsForArticle({ articleId: 42 }))]);
+    await run('desk: correction', async () => [(await q.getDeskCorrection({ id: 7 })), (await q.findSameErrorElsewhere({ correctionId: 7 }))]);
     // Readers' pages, feeds and the proxy's lookups.
-    run('reader: front page', () => [q.listLatestArticles(), q.listLatestCorrections()]);
-    run('reader: article', () => [q.getArticlePage({ slug: 'story-42' }), q.getArticlePage({ slug: 'story-42', number: 2 }), q.getArticleRecord({ slug: 'story-42' })]);
-    run('reader: corrections', () => [q.searchCorrections({ kind: 'correction', section: 'Politics', page: 2 }), q.searchCorrections({ from: new Date('2026-06-01'), to: new Date('2026-07-01') }), q.listSections()]);
-    run('reader: feeds', () => [q.correctionFeed({ kind: 'all' }, settings), q.correctionFeed({ kind: 'section', section: 'Local' }, settings), q.correctionFeed({ kind: 'article', slug: 'story-42' }, settings), q.editionFeed(settings)]);
-    run('reader: column', () => [q.listPublicEditions(), q.getPublicEdition({ date: '2026-11-20' })]);
-    run('reader: status', () => q.getPublicStatusRecord({ articleId: 42 }));
-    run('proxy', () => [q.withheldSince({ slug: 'story-42', number: 1 }), q.publicVersionRange({ slug: 'story-42' }), q.correctionsPageExists({ kind: 'correction', section: 'Local', page: 2 })]);
+    await run('reader: front page', async () => [(await q.listLatestArticles()), (await q.listLatestCorrections())]);
+    await run('reader: article', async () => [(await q.getArticlePage({ slug: 'story-42' })), (await q.getArticlePage({ slug: 'story-42', number: 2 })), (await q.getArticleRecord({ slug: 'story-42' }))]);
+    await run('reader: corrections', async () => [(await q.searchCorrections({ kind: 'correction', section: 'Politics', page: 2 })), (await q.searchCorrections({ from: new Date('2026-06-01'), to: new Date('2026-07-01') })), q.listSections()]);
+    await run('reader: feeds', async () => [(await q.correctionFeed({ kind: 'all' }, settings)), (await q.correctionFeed({ kind: 'section', section: 'Local' }, settings)), (await q.correctionFeed({ kind: 'article', slug: 'story-42' }, settings)), (await q.editionFeed(settings))]);
+    await run('reader: column', async () => [(await q.listPublicEditions()), (await q.getPublicEdition({ date: '2026-11-20' }))]);
+    await run('reader: status', () => q.getPublicStatusRecord({ articleId: 42 }));
+    await run('proxy', () => [q.withheldSince({ slug: 'story-42', number: 1 }), q.publicVersionRange({ slug: 'story-42' }), q.correctionsPageExists({ kind: 'correction', section: 'Local', page: 2 })]);
     // The actions' writes.
-    run('action: report', () => {
-      const report = q.createReport({ articleId: 42, versionId: q.getDeskArticle({ id: 42 })!.versions[0].id, start: 0, end: 5, exact: q.getDeskArticle({ id: 42 })!.versions[0].body.slice(0, 5), message: 'Wrong.', email: null, ip: '127.0.0.1' });
-      q.declineReport({ id: report.id, reason: 'It is right.', actorId: standards });
+    await run('action: report', async () => {
+      const report = (await q.createReport({ articleId: 42, versionId: (await q.getDeskArticle({ id: 42 }))!.versions[0].id, start: 0, end: 5, exact: (await q.getDeskArticle({ id: 42 }))!.versions[0].body.slice(0, 5), message: 'Wrong.', email: null, ip: '127.0.0.1' }));
+      (await q.declineReport({ id: report.id, reason: 'It is right.', actorId: standards }));
     });
-    run('action: article', () => {
-      const article = q.createArticle({ slug: 'plan-test', section: 'Local', byline: 'Reporter 001', headline: 'A plan', standfirst: 'S', body: 'The ferry runs on Monday.', actorId: 1 });
-      q.publishArticle({ articleId: article.id, actorId: 1 });
-      q.saveVersion({ articleId: article.id, baseNumber: 1, headline: 'A plan', standfirst: 'S', body: 'The ferry runs on Tuesday.', changeKind: 'update', note: 'Day', actorId: 1 });
-      const draft = q.createDraft({ articleId: article.id, versionNumber: 2, kind: 'correction', mode: 'notice', wording: 'It runs on Tuesday.', claims: [{ start: 18, end: 25 }], actorId: standards });
-      q.publishCorrection({ correctionId: draft.id, actorId: standards, revision: draft.revision, taxonomy: { errorType: 'fact', errorCause: 'reporting', foundBy: 'staff' } });
+    await run('action: article', async () => {
+      const article = (await q.createArticle({ slug: 'plan-test', section: 'Local', byline: 'Reporter 001', headline: 'A plan', standfirst: 'S', body: 'The ferry runs on Monday.', actorId: 1 }));
+      (await q.publishArticle({ articleId: article.id, actorId: 1 }));
+      (await q.saveVersion({ articleId: article.id, baseNumber: 1, headline: 'A plan', standfirst: 'S', body: 'The ferry runs on Tuesday.', changeKind: 'update', note: 'Day', actorId: 1 }));
+      const draft = (await q.createDraft({ articleId: article.id, versionNumber: 2, kind: 'correction', mode: 'notice', wording: 'It runs on Tuesday.', claims: [{ start: 18, end: 25 }], actorId: standards }));
+      (await q.publishCorrection({ correctionId: draft.id, actorId: standards, revision: draft.revision, taxonomy: { errorType: 'fact', errorCause: 'reporting', foundBy: 'staff' } }));
     });
-    run('action: column', () => q.generateEdition({ date: '2026-11-21', settings, actorId: standards }));
+    await run('action: column', () => q.generateEdition({ date: '2026-11-21', settings, actorId: standards }));
     // The standards desk and the casebook's writes (issue 16).
-    run('desk: more cases', () => [q.listCases({ status: 'open', route: 'ipso', ownerId: 2, cursor: { after: 50 } }, now, config), q.listCases({ clock: 'overdue' }, now, config), q.getCaseDetail(42)]);
-    run('desk: standards', () => [
-      q.loadStatement({ from: '2026-01-01', to: '2026-11-20' }, 'Europe/London', config),
-      q.loadStatement({ from: '2026-08-01', to: '2026-11-20', section: 'Politics' }, 'Europe/London', config),
-      q.openCaseCounts(now),
-      q.openCaseCounts(now, 'Local'),
-      q.standardsAlerts(now, config),
+    await run('desk: more cases', async () => [(await q.listCases({ status: 'open', route: 'ipso', ownerId: 2, cursor: { after: 50 } }, now, config)), (await q.listCases({ clock: 'overdue' }, now, config)), (await q.getCaseDetail(42))]);
+    await run('desk: standards', async () => [
+      (await q.loadStatement({ from: '2026-01-01', to: '2026-11-20' }, 'Europe/London', config)),
+      (await q.loadStatement({ from: '2026-08-01', to: '2026-11-20', section: 'Politics' }, 'Europe/London', config)),
+      (await q.openCaseCounts(now)),
+      (await q.openCaseCounts(now, 'Local')),
+      (await q.standardsAlerts(now, config)),
       q.correctionSections(),
     ]);
-    run('action: case', () => {
-      const logged = q.logCase({ channel: 'email', route: 'ipso', complainantName: 'A reader', complainantContact: 'a@example.org', summary: 'Wrong figure.', articles: [{ slug: 'story-42', quote: null }], clauses: ['1'], receivedAt: now, ownerId: standards, actorId: standards, now });
-      q.assignCase({ caseId: logged.id, route: 'direct', clauses: ['1', '2'], ownerId: 1, actorId: standards, now });
-      q.acknowledgeCase({ caseId: logged.id, actorId: standards, now });
-      q.addCaseNote({ caseId: logged.id, body: 'Called back.', actorId: standards, now });
-      q.closeCase({ caseId: logged.id, outcome: 'not_upheld', correctionId: null, note: 'Right.', actorId: standards, now });
+    await run('action: case', async () => {
+      const logged = (await q.logCase({ channel: 'email', route: 'ipso', complainantName: 'A reader', complainantContact: 'a@example.org', summary: 'Wrong figure.', articles: [{ slug: 'story-42', quote: null }], clauses: ['1'], receivedAt: now, ownerId: standards, actorId: standards, now }));
+      (await q.assignCase({ caseId: logged.id, route: 'direct', clauses: ['1', '2'], ownerId: 1, actorId: standards, now }));
+      (await q.acknowledgeCase({ caseId: logged.id, actorId: standards, now }));
+      (await q.addCaseNote({ caseId: logged.id, body: 'Called back.', actorId: standards, now }));
+      (await q.closeCase({ caseId: logged.id, outcome: 'not_upheld', correctionId: null, note: 'Right.', actorId: standards, now }));
     });
 
     expect(captured.size).toBeGreaterThan(40);

@@ -22,14 +22,14 @@ afterEach(() => {
 const stamp = () => (db.$client.prepare('select stamp from record_stamp where id = 1').get() as { stamp: number }).stamp;
 
 describe('record_stamp', () => {
-  it('moves on desk writes and not on sign-ins or reader reports', () => {
+  it('moves on desk writes and not on sign-ins or reader reports', async () => {
     expect(stamp()).toBe(0);
-    recordAudit(db, { actorId: null, action: 'article.publish', entityType: 'article', entityId: 1 });
+    (await recordAudit(db, { actorId: null, action: 'article.publish', entityType: 'article', entityId: 1 }));
     const published = stamp();
     expect(published).toBeGreaterThan(0);
-    for (const action of ['auth.sign-in', 'auth.failed', 'auth.throttled', 'report.create']) recordAudit(db, { actorId: null, action, entityType: 'user', entityId: 'x' });
+    for (const action of ['auth.sign-in', 'auth.failed', 'auth.throttled', 'report.create']) (await recordAudit(db, { actorId: null, action, entityType: 'user', entityId: 'x' }));
     expect(stamp()).toBe(published);
-    recordAudit(db, { actorId: null, action: 'correction.publish', entityType: 'correction', entityId: 1 });
+    (await recordAudit(db, { actorId: null, action: 'correction.publish', entityType: 'correction', entityId: 1 }));
     expect(stamp()).toBeGreaterThan(published);
   });
 });

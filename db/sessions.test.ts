@@ -14,10 +14,10 @@ let dir: string;
 let db: Db;
 let userId: number;
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'errata-sessions-'));
   db = openDatabase(path.join(dir, 'test.db'));
-  userId = db.insert(users).values({ email: 's@example.org', name: 'S', role: 'standards', passwordHash: 'x' }).returning().get().id;
+  userId = (await db.insert(users).values({ email: 's@example.org', name: 'S', role: 'standards', passwordHash: 'x' }).returning())[0].id;
 });
 
 afterEach(() => {
@@ -29,28 +29,28 @@ const t0 = new Date('2026-03-01T09:00:00Z');
 const later = (ms: number) => new Date(t0.getTime() + ms);
 
 describe('sessions', () => {
-  it('a started session is live for its own account only', () => {
-    const id = startSession(db, { userId, now: t0 });
-    expect(checkSession(db, { id, userId, now: later(1000) })).toBe(true);
-    expect(checkSession(db, { id, userId: userId + 1, now: later(1000) })).toBe(false);
-    expect(checkSession(db, { id: 'made-up', userId, now: later(1000) })).toBe(false);
+  it('a started session is live for its own account only', async () => {
+    const id = (await startSession(db, { userId, now: t0 }));
+    expect((await checkSession(db, { id, userId, now: later(1000) }))).toBe(true);
+    expect((await checkSession(db, { id, userId: userId + 1, now: later(1000) }))).toBe(false);
+    expect((await checkSession(db, { id: 'made-up', userId, now: later(1000) }))).toBe(false);
   });
 
-  it('sign-out ends it for good', () => {
-    const id = startSession(db, { userId, now: t0 });
-    endSession(db, { id, reason: 'sign-out', now: later(1) });
-    expect(checkSession(db, { id, userId, now: later(2) })).toBe(false);
+  it('sign-out ends it for good', async () => {
+    const id = (await startSession(db, { userId, now: t0 }));
+    (await endSession(db, { id, reason: 'sign-out', now: later(1) }));
+    expect((await checkSession(db, { id, userId, now: later(2) }))).toBe(false);
   });
 
-  it('ends after the idle limit, and requests keep it alive until the absolute limit', () => {
-    const idle = startSession(db, { userId, now: t0 });
-    expect(checkSession(db, { id: idle, userId, now: later(SESSION_IDLE_MS) })).toBe(false);
+  it('ends after the idle limit, and requests keep it alive until the absolute limit', async () => {
+    const idle = (await startSession(db, { userId, now: t0 }));
+    expect((await checkSession(db, { id: idle, userId, now: later(SESSION_IDLE_MS) }))).toBe(false);
     // …and stays ended, even if asked again at once.
-    expect(db.select().from(sessions).where(eq(sessions.id, idle)).get()?.endReason).toBe('idle');
+    expect((await db.select().from(sessions).where(eq(sessions.id, idle)).limit(1))[0]?.endReason).toBe('idle');
 
-    const busy = startSession(db, { userId, now: t0 });
-    for (let t = 0; t < SESSION_ABSOLUTE_MS; t += SESSION_IDLE_MS / 2) expect(checkSession(db, { id: busy, userId, now: later(t) })).toBe(true);
-    expect(checkSession(db, { id: busy, userId, now: later(SESSION_ABSOLUTE_MS) })).toBe(false);
+    const busy = (await startSession(db, { userId, now: t0 }));
+    for (let t = 0; t < SESSION_ABSOLUTE_MS; t += SESSION_IDLE_MS / 2) expect((await checkSession(db, { id: busy, userId, now: later(t) }))).toBe(true);
+    expect((await checkSession(db, { id: busy, userId, now: later(SESSION_ABSOLUTE_MS) }))).toBe(false);
   });
 
   for (const [what, change] of [
@@ -58,25 +58,25 @@ describe('sessions', () => {
     ['a role change', { role: 'editor' as const }],
     ['disabling', { disabledAt: new Date() }],
   ] as const) {
-    it(`${what} ends every earlier session of the account`, () => {
-      const a = startSession(db, { userId, now: t0 });
-      const b = startSession(db, { userId, now: t0 });
-      db.update(users).set(change).where(eq(users.id, userId)).run();
-      expect(checkSession(db, { id: a, userId, now: later(1) })).toBe(false);
-      expect(checkSession(db, { id: b, userId, now: later(1) })).toBe(false);
+    it(`${what} ends every earlier session of the account`, async () => {
+      const a = (await startSession(db, { userId, now: t0 }));
+      const b = (await startSession(db, { userId, now: t0 }));
+      (await db.update(users).set(change).where(eq(users.id, userId)));
+      expect((await checkSession(db, { id: a, userId, now: later(1) }))).toBe(false);
+      expect((await checkSession(db, { id: b, userId, now: later(1) }))).toBe(false);
     });
   }
 
-  it('re-enabling does not revive sessions from before the disable', () => {
-    const id = startSession(db, { userId, now: t0 });
-    db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, userId)).run();
-    db.update(users).set({ disabledAt: null }).where(eq(users.id, userId)).run();
-    expect(checkSession(db, { id, userId, now: later(1) })).toBe(false);
+  it('re-enabling does not revive sessions from before the disable', async () => {
+    const id = (await startSession(db, { userId, now: t0 }));
+    (await db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, userId)));
+    (await db.update(users).set({ disabledAt: null }).where(eq(users.id, userId)));
+    expect((await checkSession(db, { id, userId, now: later(1) }))).toBe(false);
   });
 
-  it('an unrelated change to the account (its name) ends nothing', () => {
-    const id = startSession(db, { userId, now: t0 });
-    db.update(users).set({ name: 'Renamed' }).where(eq(users.id, userId)).run();
-    expect(checkSession(db, { id, userId, now: later(1) })).toBe(true);
+  it('an unrelated change to the account (its name) ends nothing', async () => {
+    const id = (await startSession(db, { userId, now: t0 }));
+    (await db.update(users).set({ name: 'Renamed' }).where(eq(users.id, userId)));
+    expect((await checkSession(db, { id, userId, now: later(1) }))).toBe(true);
   });
 });

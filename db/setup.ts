@@ -8,44 +8,45 @@ import { recordAudit } from './queries/audit';
 import { articles, settings, users } from './schema';
 import { demoNewsroom } from './seed/demo-content';
 import { seedDemoNewsroom } from './seed';
+import { transaction } from './store';
 
-function ensureSettings(db: Db): void {
+async function ensureSettings(db: Db): Promise<void> {
   const { siteUrl: _siteUrl, ...defaults } = DEFAULT_SETTINGS;
-  db.insert(settings).values({ id: 1, ...defaults }).onConflictDoNothing().run();
+  await db.insert(settings).values({ id: 1, ...defaults }).onConflictDoNothing();
 }
 
-function ensureAdminFromEnv(db: Db, log: (line: string) => void): void {
+async function ensureAdminFromEnv(db: Db, log: (line: string) => void): Promise<void> {
   const email = process.env.ERRATA_ADMIN_EMAIL?.trim().toLowerCase();
   const password = process.env.ERRATA_ADMIN_PASSWORD;
   if (email && password) {
-    if (db.select().from(users).where(eq(users.email, email)).get()) return;
+    if ((await db.select().from(users).where(eq(users.email, email)).limit(1))[0]) return;
     const problem = passwordProblem(password);
     if (problem) throw new Error(`ERRATA_ADMIN_PASSWORD is not acceptable: ${problem}`);
-    createAdmin(db, email, password);
+    await createAdmin(db, email, password);
     log(`Created admin account ${email} from ERRATA_ADMIN_EMAIL.`);
     return;
   }
-  const accounts = db.select({ n: count() }).from(users).get()?.n ?? 0;
+  const accounts = (await db.select({ n: count() }).from(users).limit(1))[0]?.n ?? 0;
   if (accounts > 0) return;
   // A newsroom with no accounts would be locked out of its own desk: make one, and say it once.
   const generated = randomBytes(18).toString('base64url');
-  createAdmin(db, 'admin@localhost', generated);
+  await createAdmin(db, 'admin@localhost', generated);
   log(`No accounts existed: created admin@localhost with password ${generated} (shown once; change it at /desk/people).`);
 }
 
-function createAdmin(db: Db, email: string, password: string): void {
-  db.transaction((tx) => {
-    const row = tx.insert(users).values({ email, name: 'Administrator', role: 'admin', passwordHash: hashPasswordSync(password) }).returning().get();
-    recordAudit(tx, { actorId: null, action: 'user.create', entityType: 'user', entityId: row.id, after: { email, role: 'admin' } });
+async function createAdmin(db: Db, email: string, password: string): Promise<void> {
+  await transaction(db, async (tx) => {
+    const row = (await tx.insert(users).values({ email, name: 'Administrator', role: 'admin', passwordHash: hashPasswordSync(password) }).returning())[0];
+    (await recordAudit(tx, { actorId: null, action: 'user.create', entityType: 'user', entityId: row.id, after: { email, role: 'admin' } }));
   });
 }
 
-export function prepareDatabase(db: Db, log: (line: string) => void = console.log): void {
-  ensureSettings(db);
-  const empty = (db.select({ n: count() }).from(articles).get()?.n ?? 0) === 0 && (db.select({ n: count() }).from(users).get()?.n ?? 0) === 0;
+export async function prepareDatabase(db: Db, log: (line: string) => void = console.log): Promise<void> {
+  await ensureSettings(db);
+  const empty = ((await db.select({ n: count() }).from(articles).limit(1))[0]?.n ?? 0) === 0 && ((await db.select({ n: count() }).from(users).limit(1))[0]?.n ?? 0) === 0;
   if (empty && process.env.ERRATA_SEED !== 'none') {
-    seedDemoNewsroom(db, demoNewsroom);
+    await seedDemoNewsroom(db, demoNewsroom);
     log('Seeded the demo newsroom.');
   }
-  ensureAdminFromEnv(db, log);
+  await ensureAdminFromEnv(db, log);
 }

@@ -13,11 +13,11 @@ import { verifyDatabase } from './verify';
 let dir: string;
 let file: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'errata-verify-'));
   file = path.join(dir, 'errata.db');
   const db = openDatabase(file);
-  prepareDatabase(db, () => {});
+  (await prepareDatabase(db, () => {}));
   db.$client.close();
 });
 
@@ -39,11 +39,11 @@ describe('npm run verify', () => {
     expect(code).toBe(0);
   });
 
-  it('fails, naming the version, when version text is altered with the triggers dropped', () => {
+  it('fails, naming the version, when version text is altered with the triggers dropped', async () => {
     const db = openDatabase(file);
     db.$client.exec('DROP TRIGGER versions_no_update');
     db.$client.prepare("UPDATE versions SET body = replace(body, '842', '843') WHERE number = 2 AND article_id = (SELECT id FROM articles WHERE slug = 'local-elections-results')").run();
-    expect(verifyDatabase(db).breaks).toEqual([{ slug: 'local-elections-results', number: 2, problem: 'content does not match its hash' }]);
+    expect((await verifyDatabase(db)).breaks).toEqual([{ slug: 'local-elections-results', number: 2, problem: 'content does not match its hash' }]);
     db.$client.close();
     const { code, output } = runVerify();
     expect(output).toContain('BROKEN local-elections-results v2: content does not match its hash');
@@ -52,9 +52,9 @@ describe('npm run verify', () => {
 });
 
 describe('the demo newsroom', () => {
-  it('seeds through the real write paths without breaking a rule', () => {
+  it('seeds through the real write paths without breaking a rule', async () => {
     const db = openDatabase(':memory:');
-    expect(() => seedDemoNewsroom(db, demoNewsroom)).not.toThrow();
-    expect(verifyDatabase(db).breaks).toEqual([]);
+    await expect(async () => seedDemoNewsroom(db, demoNewsroom)).resolves.not.toThrow();
+    expect((await verifyDatabase(db)).breaks).toEqual([]);
   });
 });

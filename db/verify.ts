@@ -23,8 +23,8 @@ export function chainReport(all: (ChainedVersion & { articleId: number })[], slu
   return { articles: byArticle.size, versions: all.length, breaks };
 }
 
-export function verifyDatabase(db: Db): VerifyReport {
-  const all = db.select().from(versions).orderBy(asc(versions.articleId), asc(versions.number)).all();
-  const slugs = new Map(db.select({ id: articles.id, slug: articles.slug }).from(articles).all().map((a) => [a.id, a.slug]));
+export async function verifyDatabase(db: Db): Promise<VerifyReport> {
+  const all = await db.select().from(versions).orderBy(asc(versions.articleId), asc(versions.number));
+  const slugs = new Map((await db.select({ id: articles.id, slug: articles.slug }).from(articles)).map((a) => [a.id, a.slug]));
   return chainReport(all, slugs);
 }

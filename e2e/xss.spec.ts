@@ -171,7 +171,7 @@ test.describe('hostile text everywhere', () => {
 
     // A column edition with payloads in its intro and items, dated ahead (a date before today needs
     // confirming as backdated, and would leave out corrections published since).
-    const generated = await callAction(standards.page.request, action('column', 'generateEditionAction'), { date: editionDate, ...(await everyWaitingPick(standards.page.request, editionDate)) });
+    const generated = await callAction(standards.page.request, action('column', 'generateEditionAction'), { date: editionDate, ...await everyWaitingPick(standards.page.request, editionDate) });
     const columnId = redirected(`${generated.headers()['x-action-redirect'] ?? ''} ${await generated.text()}`, /\/desk\/column\/(\d+)/);
     await standards.page.goto(`/desk/column/${columnId}`);
     const items = standards.page.getByLabel(/^Item \d+/);

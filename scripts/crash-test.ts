@@ -111,7 +111,7 @@ async function runOnce(run: number, port: number): Promise<{ ok: boolean; line: 
   if (unaudited.n > 0) problems.push(`${unaudited.n} versions without their audit event`);
   raw.close();
   const db = openDatabase(databasePath, { migrate: false });
-  const chains = verifyDatabase(db);
+  const chains = await verifyDatabase(db);
   db.$client.close();
   if (chains.breaks.length) problems.push(`${chains.breaks.length} hash-chain breaks`);
   fs.rmSync(dir, { recursive: true, force: true });

@@ -25,14 +25,14 @@ try {
 }
 const db = getDb();
 const actor = values.as
-  ? db.select().from(users).where(eq(users.email, values.as.trim().toLowerCase())).get()
-  : db.select().from(users).where(eq(users.role, 'admin')).orderBy(asc(users.id)).get();
+  ? (await db.select().from(users).where(eq(users.email, values.as.trim().toLowerCase())).limit(1))[0]
+  : (await db.select().from(users).where(eq(users.role, 'admin')).orderBy(asc(users.id)).limit(1))[0];
 if (!actor || actor.disabledAt) {
   console.error(values.as ? `No enabled account ${values.as}.` : 'No admin account to import as: add one with npm run user:add.');
   process.exit(1);
 }
 try {
-  const report = importAns({ actorId: actor.id, allows: (p) => can(actor.role, p) }, document);
+  const report = await importAns({ actorId: actor.id, allows: (p) => can(actor.role, p) }, document);
   if (values.json) console.log(JSON.stringify({ stories: report.stories, errors: report.errors }));
   else {
     for (const s of report.stories) console.log(`${s.externalId}: ${s.outcome}, ${s.versions} version(s), ${s.corrections} correction(s)`);

@@ -18,14 +18,14 @@ function fail(message: string, code = 2): never {
 try {
   if (values.revoke !== undefined) {
     if (!/^[1-9][0-9]*$/.test(values.revoke)) fail('--revoke takes a token id (see the desk’s Tokens page).');
-    const token = revokeToken({ id: Number(values.revoke), actorId: null });
+    const token = await revokeToken({ id: Number(values.revoke), actorId: null });
     console.log(`Revoked token ${token.id} (“${token.name}”).`);
   } else {
     if (!values.name) fail('--name is required.');
     const scopes = parseScopes(values.scopes ?? '');
     if (!scopes.ok) fail(`--scopes: ${scopes.message}`);
     if (values.rate !== undefined && !/^[1-9][0-9]{0,5}$/.test(values.rate)) fail('--rate is calls per minute, a whole number.');
-    const { token, secret } = createToken({ name: values.name, scopes: scopes.scopes, ratePerMinute: values.rate ? Number(values.rate) : undefined, actorId: null });
+    const { token, secret } = await createToken({ name: values.name, scopes: scopes.scopes, ratePerMinute: values.rate ? Number(values.rate) : undefined, actorId: null });
     if (values.json) console.log(JSON.stringify({ id: token.id, name: token.name, scopes: scopes.scopes, secret }));
     else console.log(`Token ${token.id} “${token.name}” (${scopes.scopes.join(', ')}, ${token.ratePerMinute} calls a minute). Secret, shown once:\n${secret}`);
   }

@@ -203,7 +203,7 @@ async function main(): Promise<void> {
     const repeats = [...receiver.seen].filter(([, arrivals]) => arrivals.length > 1);
     const twice = repeats.filter(([, arrivals]) => !resentAfterKill(arrivals));
     const db = openDatabase(databasePath, { migrate: false });
-    const chains = verifyDatabase(db);
+    const chains = await verifyDatabase(db);
     db.$client.close();
     check(
       'kill -9 of A mid-burst: nothing acknowledged lost, B carries on, no delivery twice',

@@ -9,6 +9,7 @@ import { recordAudit } from '../db/queries/audit';
 import { users } from '../db/schema';
 import { hashPasswordSync, passwordProblem } from '../lib/auth/passwords';
 import { ROLES } from '../lib/types';
+import { transaction } from '../db/store';
 
 const { values } = parseArgs({ options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } } });
 const input = z
@@ -28,16 +29,15 @@ if (problem) {
   process.exit(2);
 }
 const db = openDatabase();
-if (db.select().from(users).where(eq(users.email, email)).get()) {
+if ((await db.select().from(users).where(eq(users.email, email)).limit(1))[0]) {
   console.error(`An account for ${email} already exists.`);
   process.exit(1);
 }
-db.transaction((tx) => {
-  const user = tx
+await transaction(db, async (tx) => {
+  const user = (await tx
     .insert(users)
     .values({ email, name: input.data.name ?? email.split('@')[0], role: input.data.role, passwordHash: hashPasswordSync(password) })
-    .returning()
-    .get();
-  recordAudit(tx, { actorId: null, action: 'user.create', entityType: 'user', entityId: user.id, after: { email, role: user.role, via: 'shell' } });
+    .returning())[0];
+  (await recordAudit(tx, { actorId: null, action: 'user.create', entityType: 'user', entityId: user.id, after: { email, role: user.role, via: 'shell' } }));
 });
 console.log(`Added ${input.data.role} ${email}.${generated ? ` Password (shown once): ${password}` : ''}`);

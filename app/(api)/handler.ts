@@ -75,8 +75,8 @@ function permissionsOf(token: AuthenticatedToken): (permission: Permission) => b
   return (permission) => token.token.scopes.split(' ').some((s) => (SCOPE_PERMISSIONS[s as keyof typeof SCOPE_PERMISSIONS] ?? []).includes(permission)) && can(token.actor.role, permission);
 }
 
-function audit(token: AuthenticatedToken, route: ApiRoute, status: number, ip: string, extra?: Record<string, unknown>): void {
-  recordAudit(getDb(), { actorId: token.actor.id, action: 'api.call', entityType: 'token', entityId: token.token.id, after: { route: route.id, method: route.method.toUpperCase(), status, ...extra }, ip });
+async function audit(token: AuthenticatedToken, route: ApiRoute, status: number, ip: string, extra?: Record<string, unknown>): Promise<void> {
+  await recordAudit(getDb(), { actorId: token.actor.id, action: 'api.call', entityType: 'token', entityId: token.token.id, after: { route: route.id, method: route.method.toUpperCase(), status, ...extra }, ip });
 }
 
 /** A Next route handler for one row of the route table. */
@@ -91,31 +91,31 @@ export function apiHandler<P extends z.ZodType | undefined = undefined, Q extend
   return async (request: Request, segment: { params: Promise<Record<string, string>> }): Promise<Response> => {
     const ip = clientIp(request.headers);
     const secret = bearerSecret(request.headers.get('authorization'));
-    const token = secret ? findLiveToken(secret) : null;
+    const token = secret ? (await findLiveToken(secret)) : null;
     if (!token) {
       const key = addressGroup(ip);
-      if (countRecentAttempts({ bucket: 'api-unauthenticated', key, windowMs: MINUTE }) >= UNAUTHENTICATED_PER_MINUTE) {
+      if ((await countRecentAttempts({ bucket: 'api-unauthenticated', key, windowMs: MINUTE })) >= UNAUTHENTICATED_PER_MINUTE) {
         return refusal(problem('throttled', 'Too many calls without a valid token from this address; wait a minute.'), { 'retry-after': '60' });
       }
-      recordAttempt({ bucket: 'api-unauthenticated', key });
+      await recordAttempt({ bucket: 'api-unauthenticated', key });
       return refusal(problem('unauthenticated', secret ? 'That token is unknown or revoked.' : 'Send an API token: Authorization: Bearer errata_…'), { 'www-authenticate': 'Bearer realm="errata"' });
     }
     const limit = token.token.ratePerMinute;
-    const used = countRecentAttempts({ bucket: 'api', key: String(token.token.id), windowMs: MINUTE });
+    const used = await countRecentAttempts({ bucket: 'api', key: String(token.token.id), windowMs: MINUTE });
     if (used >= limit) {
-      audit(token, route, 429, ip);
+      await audit(token, route, 429, ip);
       return refusal(problem('throttled', `This token may make ${limit} calls a minute; wait and try again.`), { 'retry-after': '60', 'ratelimit-limit': String(limit), 'ratelimit-remaining': '0' });
     }
-    recordAttempt({ bucket: 'api', key: String(token.token.id) });
-    touchToken(token.token);
+    await recordAttempt({ bucket: 'api', key: String(token.token.id) });
+    await touchToken(token.token);
     const rateHeaders = { 'ratelimit-limit': String(limit), 'ratelimit-remaining': String(Math.max(0, limit - used - 1)) };
     if (!hasScope(token.token.scopes, route.scope)) {
-      audit(token, route, 403, ip);
+      await audit(token, route, 403, ip);
       return refusal(problem('forbidden', `This token lacks the "${route.scope}" scope.`), rateHeaders);
     }
     // Every answer from here on is audited, refusals and failures included.
-    const refused = (response: Response) => {
-      audit(token, route, response.status, ip, { refused: 'input' });
+    const refused = async (response: Response) => {
+      await audit(token, route, response.status, ip, { refused: 'input' });
       return response;
     };
     const url = new URL(request.url);
@@ -136,14 +136,14 @@ export function apiHandler<P extends z.ZodType | undefined = undefined, Q extend
       answer = await run({ request, token, params: params.data as Infer<P>, query: query.data as Infer<Q>, body: body.data as Infer<B>, ip, allows: permissionsOf(token) });
     } catch (error) {
       if (!(error instanceof ErrataError)) {
-        audit(token, route, 500, ip, { failed: error instanceof Error ? error.name : 'error' });
+        await audit(token, route, 500, ip, { failed: error instanceof Error ? error.name : 'error' });
         throw error;
       }
-      audit(token, route, error.status, ip, { refused: error.code });
+      await audit(token, route, error.status, ip, { refused: error.code });
       return refusal(problemFromError(error), rateHeaders);
     }
     const status = answer.status ?? 200;
-    audit(token, route, status, ip, answer.audit);
+    await audit(token, route, status, ip, answer.audit);
     const text = JSON.stringify(answer.json);
     const etag = strongEtag(text);
     if (route.method === 'get' && matchingValidator(request.headers.get('if-none-match') ?? undefined, etag)) return new Response(null, { status: 304, headers: { etag, 'cache-control': 'private, no-cache', ...rateHeaders } });

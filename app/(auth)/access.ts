@@ -26,8 +26,8 @@ export async function getCurrentUser(): Promise<User | null> {
   const session = await getServerSession(authOptions);
   const id = session?.user?.id;
   if (!id || !session.sid) return null;
-  if (!checkSession(getDb(), { id: session.sid, userId: id })) return null;
-  const user = getUserById({ id });
+  if (!(await checkSession(getDb(), { id: session.sid, userId: id }))) return null;
+  const user = await getUserById({ id });
   if (!user || user.disabledAt) return null;
   return user;
 }

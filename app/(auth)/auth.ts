@@ -101,11 +101,11 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         token.uid = Number(user.id);
         token.role = user.role;
-        token.sid = startSession(getDb(), { userId: token.uid });
+        token.sid = await startSession(getDb(), { userId: token.uid });
       }
       return token;
     },
@@ -122,8 +122,8 @@ export const authOptions: NextAuthOptions = {
   },
   events: {
     // A signed-out cookie replayed later finds its session ended.
-    signOut({ token }) {
-      if (token?.sid) endSession(getDb(), { id: token.sid, reason: 'sign-out' });
+    async signOut({ token }) {
+      if (token?.sid) await endSession(getDb(), { id: token.sid, reason: 'sign-out' });
     },
   },
 };

@@ -18,7 +18,7 @@ const state = globalThis as unknown as { errataPurger?: { purger: Purger | null 
 
 /** The configured purger, read from the environment once; a malformed setting throws here, at the first write. */
 export function configuredPurger(): Purger | null {
-  state.errataPurger ??= { purger: purgerFromEnv(process.env, (tag) => [...servedPaths.pathsFor(tag), ...versionPathsFor(tag)]) };
+  state.errataPurger ??= { purger: purgerFromEnv(process.env, async (tag) => [...servedPaths.pathsFor(tag), ...await versionPathsFor(tag)]) };
   return state.errataPurger.purger;
 }
 
@@ -27,11 +27,11 @@ export function configuredPurger(): Purger | null {
  * paths starts empty at every restart, and a version withheld for legal reasons must not stay in
  * the cache in front because nobody had asked this process for it yet).
  */
-function versionPathsFor(tag: string): string[] {
+async function versionPathsFor(tag: string): Promise<string[]> {
   const match = /^article:(.+)$/.exec(tag);
   if (!match) return [];
   const slug = decodeURIComponent(match[1]);
-  const count = versionCountBySlug({ slug });
+  const count = await versionCountBySlug({ slug });
   return Array.from({ length: count }, (_, i) => `/articles/${encodeURIComponent(slug)}/versions/${i + 1}`);
 }
 
@@ -54,25 +54,25 @@ export function schedulePurge(tags: readonly string[], context: { actorId?: numb
   if (!purger || unique.length === 0) return Promise.resolve(null);
   let logId: number | null = null;
   let latest: PurgeOutcome | null = null;
-  const log = (outcome: PurgeOutcome) => {
+  const log = async (outcome: PurgeOutcome) => {
     latest = outcome;
     if (logId === null) return;
     try {
-      updatePurgeLogEntry({ id: logId, status: outcome.status === 'retrying' ? 'pending' : outcome.status, attempts: outcome.attempts, error: outcome.error });
+      await updatePurgeLogEntry({ id: logId, status: outcome.status === 'retrying' ? 'pending' : outcome.status, attempts: outcome.attempts, error: outcome.error });
     } catch (error) {
       console.error('purge log:', error);
     }
   };
-  const first = purgeWithRetries(purger, unique, { onAttempt: log });
-  void actorOf(context.actorId).then((actorId) => {
+  const first = purgeWithRetries(purger, unique, { onAttempt: (outcome) => void log(outcome) });
+  void actorOf(context.actorId).then(async (actorId) => {
     try {
-      logId = addPurgeLogEntry({ actorId, tags: unique, purger: purger.name });
-      if (latest) log(latest);
+      logId = await addPurgeLogEntry({ actorId, tags: unique, purger: purger.name });
+      if (latest) await log(latest);
     } catch (error) {
       console.error('purge log:', error);
     }
   });
-  first.then((outcome) => {
+  void first.then((outcome) => {
     if (outcome.status === 'failed') console.error(`purge of ${unique.join(' ')} through ${purger.name} failed after ${outcome.attempts} attempts: ${outcome.error}`);
   });
   setTimeout(() => {

@@ -12,6 +12,7 @@ import type { User } from '@/db/schema';
 import { decoyHash, verifyPassword } from '@/lib/auth/passwords';
 import { addressGroup } from '@/lib/net/client-address';
 import { reachedLimit, SIGN_IN_LIMITS, SIGN_IN_WINDOW_MS, type SignInBucket, signInBuckets } from '@/lib/auth/sign-in-throttle';
+import { transaction } from '../../db/store';
 
 export { SIGN_IN_WINDOW_MS };
 
@@ -24,16 +25,16 @@ interface Attempt {
   deviceToken?: string;
 }
 
-function failures(b: { bucket: string; key: string }): number {
+async function failures(b: { bucket: string; key: string }): Promise<number> {
   return countRecentAttempts({ ...b, windowMs: SIGN_IN_WINDOW_MS });
 }
 
 /** Writes this audit event unless one with any of these keys was written in this window. */
-function auditOncePerWindow(keys: string | string[], event: Parameters<typeof recordAudit>[1]): void {
+async function auditOncePerWindow(keys: string | string[], event: Parameters<typeof recordAudit>[1]): Promise<void> {
   const buckets = [keys].flat().map((key) => ({ bucket: `audit:${event.action}`, key }));
-  if (buckets.some((b) => failures(b) > 0)) return;
-  for (const b of buckets) recordAttempt(b);
-  getDb().transaction((tx) => recordAudit(tx, event));
+  for (const b of buckets) if ((await failures(b)) > 0) return;
+  for (const b of buckets) await recordAttempt(b);
+  await transaction(getDb(), async (tx) => recordAudit(tx, event));
 }
 
 /** ERRATA_SIGN_IN_GLOBAL_LIMIT, for a newsroom whose desk is large enough to need more (default 100). */
@@ -42,30 +43,32 @@ function globalSignInLimit(): number {
   return Number.isInteger(n) && n > 0 ? n : SIGN_IN_LIMITS.global;
 }
 
-function bucketsFor({ email, ip, deviceToken }: Attempt, user: User | undefined): SignInBucket[] {
-  const device = user ? findKnownDevice({ token: deviceToken }) : undefined;
+async function bucketsFor({ email, ip, deviceToken }: Attempt, user: User | undefined): Promise<SignInBucket[]> {
+  const device = user ? (await findKnownDevice({ token: deviceToken })) : undefined;
   const group = addressGroup(ip);
   return signInBuckets({
     email,
     ip: group,
     deviceId: device && device.userId === user?.id ? device.tokenHash : undefined,
-    knownAddressOf: user && isKnownAddress({ userId: user.id, address: group }) ? user.id : undefined,
+    knownAddressOf: user && (await isKnownAddress({ userId: user.id, address: group })) ? user.id : undefined,
     globalLimit: globalSignInLimit(),
   });
 }
 
 /** The limit this attempt has already reached (audited once per window), or undefined. */
-export function signInThrottle(attempt: Attempt): SignInBucket | undefined {
+export async function signInThrottle(attempt: Attempt): Promise<SignInBucket | undefined> {
   const email = attempt.email.trim().toLowerCase();
-  const reached = reachedLimit(bucketsFor({ ...attempt, email }, getUserByEmail({ email })), failures);
+  const buckets = await bucketsFor({ ...attempt, email }, await getUserByEmail({ email }));
+  const counts = new Map(await Promise.all(buckets.map(async (b) => [b, await failures(b)] as const)));
+  const reached = reachedLimit(buckets, (b) => counts.get(b) ?? 0);
   if (reached) {
-    auditOncePerWindow(`${reached.scope}:${reached.key}`, {
+    await auditOncePerWindow(`${reached.scope}:${reached.key}`, {
       actorId: null,
       action: 'auth.throttled',
       entityType: 'user',
       entityId: email,
       ip: attempt.ip,
-      after: { limit: reached.scope, failures: failures(reached), windowMinutes: SIGN_IN_WINDOW_MS / 60_000 },
+      after: { limit: reached.scope, failures: (await failures(reached)), windowMinutes: SIGN_IN_WINDOW_MS / 60_000 },
     });
   }
   return reached;
@@ -73,21 +76,21 @@ export function signInThrottle(attempt: Attempt): SignInBucket | undefined {
 
 export async function checkSignIn({ email, password, ip, deviceToken }: Attempt & { password: string }): Promise<SignInResult> {
   const normalised = email.trim().toLowerCase();
-  if (signInThrottle({ email: normalised, ip, deviceToken })) return { ok: false, reason: 'throttled' };
-  const user = getUserByEmail({ email: normalised });
+  if ((await signInThrottle({ email: normalised, ip, deviceToken }))) return { ok: false, reason: 'throttled' };
+  const user = await getUserByEmail({ email: normalised });
   // Verify against a decoy when there is no such account, so the answer takes as long either way.
   const matches = await verifyPassword(user?.passwordHash ?? decoyHash(), password);
   if (user && matches && !user.disabledAt) {
-    getDb().transaction((tx) => recordAudit(tx, { actorId: user.id, action: 'auth.sign-in', entityType: 'user', entityId: user.id, ip }));
-    rememberAddress({ userId: user.id, address: addressGroup(ip) });
+    await transaction(getDb(), async (tx) => recordAudit(tx, { actorId: user.id, action: 'auth.sign-in', entityType: 'user', entityId: user.id, ip }));
+    await rememberAddress({ userId: user.id, address: addressGroup(ip) });
     return { ok: true, user };
   }
-  const buckets = bucketsFor({ email: normalised, ip, deviceToken }, user);
-  for (const b of buckets) recordAttempt(b);
+  const buckets = await bucketsFor({ email: normalised, ip, deviceToken }, user);
+  for (const b of buckets) await recordAttempt(b);
   // One event per real account per window. For made-up accounts the typed email is the attacker's
   // to choose, so it cannot be what bounds the trail: one event per window for the email and for the
   // address alike (a new email from a known address, or a known email from a new address, adds
   // none). The count is in the throttle table and in the auth.throttled event written at a limit.
-  auditOncePerWindow(user ? `account:${normalised}` : [`unknown:${normalised}`, `address:${addressGroup(ip)}`], { actorId: null, action: 'auth.failed', entityType: 'user', entityId: normalised, ip, after: { disabled: !!user?.disabledAt, knownBrowser: buckets[0].scope === 'device' } });
+  await auditOncePerWindow(user ? `account:${normalised}` : [`unknown:${normalised}`, `address:${addressGroup(ip)}`], { actorId: null, action: 'auth.failed', entityType: 'user', entityId: normalised, ip, after: { disabled: !!user?.disabledAt, knownBrowser: buckets[0].scope === 'device' } });
   return { ok: false, reason: 'invalid' };
 }

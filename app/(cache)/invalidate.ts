@@ -24,7 +24,7 @@ export type InvalidatedFrom = 'action' | 'route';
 const EXPIRE_AGAIN_AFTER_MS = [400, 1500];
 
 /** Expires exactly the tags `change` touches and tells the purger; returns them. */
-export function invalidate(change: Change, from: InvalidatedFrom = 'action'): string[] {
+export async function invalidate(change: Change, from: InvalidatedFrom = 'action'): Promise<string[]> {
   const tags = tagsForChange(change);
   for (const tag of tags) {
     if (from === 'action') updateTag(tag);
@@ -39,7 +39,7 @@ export function invalidate(change: Change, from: InvalidatedFrom = 'action'): st
   }
   try {
     // For the other app servers on this database: they expire the same tags in their own caches.
-    recordInvalidation({ tags, origin: instanceId() });
+    await recordInvalidation({ tags, origin: instanceId() });
   } catch (error) {
     console.error('shared invalidation:', error);
   }
@@ -53,13 +53,13 @@ export function invalidate(change: Change, from: InvalidatedFrom = 'action'): st
 }
 
 /** A change to one article (a version, its status) or to a correction on it, by the article's id. */
-export function invalidateArticle(articleId: number, kind: 'article' | 'correction', from: InvalidatedFrom = 'action'): string[] {
-  const article = getArticleRef({ articleId });
-  return article ? invalidate({ kind, article, editions: editionsShowingArticle({ articleId }) }, from) : [];
+export async function invalidateArticle(articleId: number, kind: 'article' | 'correction', from: InvalidatedFrom = 'action'): Promise<string[]> {
+  const article = await getArticleRef({ articleId });
+  return article ? (await invalidate({ kind, article, editions: await editionsShowingArticle({ articleId }) }, from)) : [];
 }
 
 /** A published column edition, and the articles whose notices now cite it. */
-export function invalidateEdition({ date, articleIds }: { date: string; articleIds: number[] }, from: InvalidatedFrom = 'action'): string[] {
-  const cites = [...new Set(articleIds)].flatMap((articleId) => getArticleRef({ articleId }) ?? []);
-  return invalidate({ kind: 'edition', date, cites, following: nextPublishedEdition({ date }) }, from);
+export async function invalidateEdition({ date, articleIds }: { date: string; articleIds: number[] }, from: InvalidatedFrom = 'action'): Promise<string[]> {
+  const cites = (await Promise.all([...new Set(articleIds)].map((articleId) => getArticleRef({ articleId })))).flatMap((ref) => ref ?? []);
+  return invalidate({ kind: 'edition', date, cites, following: await nextPublishedEdition({ date }) }, from);
 }

@@ -51,7 +51,7 @@ export async function readEmbedNotices(slug: string) {
   'use cache';
   cacheLife(LIFE);
   cacheTag(SITE, articleTag(slug));
-  const result = getArticlePage({ slug });
+  const result = await getArticlePage({ slug });
   return result.status === 'ok' ? embedNotices(result.page) : null;
 }
 
@@ -61,7 +61,7 @@ export async function readEmbedNotices(slug: string) {
  * id adds no cache entry.
  */
 export async function readEmbedByExternalId(externalId: string) {
-  const article = getPublicArticleByExternalId({ externalId });
+  const article = await getPublicArticleByExternalId({ externalId });
   const view = article ? await readEmbedNotices(article.slug) : null;
   return article && view ? { slug: article.slug, view } : null;
 }
@@ -71,8 +71,8 @@ export async function readPublicHistory(slug: string) {
   'use cache';
   cacheLife(LIFE);
   cacheTag(SITE, articleTag(slug));
-  const article = getPublicArticle({ slug });
-  return article ? { article, versions: getPublicVersions({ article }) } : null;
+  const article = await getPublicArticle({ slug });
+  return article ? { article, versions: await getPublicVersions({ article }) } : null;
 }
 
 /**
@@ -83,7 +83,7 @@ export async function readDiff(slug: string, older: number, newer: number) {
   'use cache';
   cacheLife(LIFE);
   cacheTag(SITE, articleTag(slug));
-  const record = getArticleRecord({ slug });
+  const record = await getArticleRecord({ slug });
   const a = record?.versions.find((v) => v.number === older);
   const b = record?.versions.find((v) => v.number === newer);
   return a && b && !a.withheld && !b.withheld ? diffVersions(a, b) : null;
@@ -93,7 +93,7 @@ export async function readFrontPage() {
   'use cache';
   cacheLife(LIFE);
   cacheTag(SITE, HOME);
-  return { latest: listLatestArticles({ limit: 60 }), corrections: listLatestCorrections({ limit: 8 }) };
+  return { latest: await listLatestArticles({ limit: 60 }), corrections: await listLatestCorrections({ limit: 8 }) };
 }
 
 /** The sections readers can filter by (they change only with articles, which touch `corrections`). */
@@ -127,7 +127,7 @@ export async function readEdition(date: string) {
   'use cache';
   cacheLife(LIFE);
   cacheTag(SITE, editionTag(date));
-  return getPublicEdition({ date }) ?? null;
+  return (await getPublicEdition({ date })) ?? null;
 }
 
 /**
@@ -138,5 +138,5 @@ export async function readSectionPage(section: string) {
   'use cache';
   cacheLife(LIFE);
   cacheTag(SITE, sectionTag(section));
-  return { articles: listSectionArticles({ section, limit: 50 }), corrections: searchCorrections({ section, pageSize: 20 }) };
+  return { articles: await listSectionArticles({ section, limit: 50 }), corrections: await searchCorrections({ section, pageSize: 20 }) };
 }

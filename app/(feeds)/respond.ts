@@ -59,8 +59,8 @@ async function cachedCorrectionFeed(format: FeedFormat, scope: FeedScope): Promi
   'use cache';
   cacheLife('max');
   cacheTag(SITE, scope.kind === 'all' ? CORRECTIONS : scope.kind === 'section' ? sectionTag(scope.section) : articleTag(scope.slug));
-  const settings = getSettings();
-  const data = correctionFeed(scope, settings);
+  const settings = await getSettings();
+  const data = await correctionFeed(scope, settings);
   if (!data.found) return null;
   const path = scope.kind === 'all' ? '/corrections' : scope.kind === 'section' ? `/sections/${encodeURIComponent(scope.section)}/corrections` : `/articles/${scope.slug}/corrections`;
   const page = scope.kind === 'article' ? `${settings.siteUrl}/articles/${scope.slug}` : scope.kind === 'section' ? `${settings.siteUrl}/sections/${encodeURIComponent(scope.section)}` : `${settings.siteUrl}/corrections`;
@@ -86,8 +86,8 @@ async function cachedEditionFeed(format: FeedFormat): Promise<BuiltFeed> {
   'use cache';
   cacheLife('max');
   cacheTag(SITE, COLUMN);
-  const settings = getSettings();
-  const data = editionFeed(settings);
+  const settings = await getSettings();
+  const data = await editionFeed(settings);
   const meta: FeedMeta = {
     id: `${settings.siteUrl}/for-the-record`,
     title: `${settings.columnName} — ${settings.publication}`,

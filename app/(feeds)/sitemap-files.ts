@@ -23,12 +23,12 @@ async function readSitemapIndex(): Promise<string> {
   'use cache';
   cacheLife('max');
   cacheTag(SITE, SITEMAP);
-  const { siteUrl } = getSettings();
+  const { siteUrl } = await getSettings();
   return sitemapIndexXml(sitemapFiles(await readArticleCount()).map((name) => ({ loc: `${siteUrl}/sitemaps/${name}` })));
 }
 
-function pagesUrls(siteUrl: string): SitemapUrl[] {
-  const editions = listPublicEditions();
+async function pagesUrls(siteUrl: string): Promise<SitemapUrl[]> {
+  const editions = await listPublicEditions();
   const newestEdition = editions.reduce<Date | null>((d, e) => later(d, e.publishedAt), null);
   return [
     { loc: `${siteUrl}/` },
@@ -40,10 +40,10 @@ function pagesUrls(siteUrl: string): SitemapUrl[] {
   ];
 }
 
-function articleUrls(siteUrl: string, page: number): SitemapUrl[] {
+async function articleUrls(siteUrl: string, page: number): Promise<SitemapUrl[]> {
   // Each article's page, and for an article with correction notices its history, which shows each
   // notice with the words it changed (two URLs an article at most: ARTICLES_PER_SITEMAP to a file).
-  return listSitemapArticles({ page, size: ARTICLES_PER_SITEMAP }).flatMap((a) => [
+  return (await listSitemapArticles({ page, size: ARTICLES_PER_SITEMAP })).flatMap((a) => [
     { loc: `${siteUrl}/articles/${a.slug}`, lastmod: a.lastChanged },
     ...(a.hasNotices ? [{ loc: `${siteUrl}/articles/${a.slug}/history`, lastmod: a.lastChanged }] : []),
   ]);
@@ -54,8 +54,8 @@ async function readSitemapFile(file: SitemapFile): Promise<string> {
   'use cache';
   cacheLife('max');
   cacheTag(SITE, SITEMAP, COLUMN);
-  const { siteUrl } = getSettings();
-  return urlsetXml(file.kind === 'pages' ? pagesUrls(siteUrl) : articleUrls(siteUrl, file.page));
+  const { siteUrl } = await getSettings();
+  return urlsetXml(file.kind === 'pages' ? (await pagesUrls(siteUrl)) : (await articleUrls(siteUrl, file.page)));
 }
 
 export async function sitemapIndexResponse(): Promise<Response> {

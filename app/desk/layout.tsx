@@ -16,8 +16,8 @@ export const metadata = { robots: { index: false } };
 
 export default async function DeskLayout({ children }: { children: ReactNode }) {
   const user = await requireDeskPage('desk.view');
-  const attention = getDeskAttention();
-  const settings = getSettings();
+  const attention = await getDeskAttention();
+  const settings = await getSettings();
   const due = hasPermission(user, 'column.view') && editionDue(attention, isoDateInZone(new Date(), settings.timeZone));
   // Overdue cases: the account's own, or every one for standards (the clock is the desk's now).
   const overdueCases = hasPermission(user, 'case.view') ? countOverdueCases({ ownerId: hasPermission(user, 'case.manage') ? null : user.id, now: await deskNow() }) : 0;

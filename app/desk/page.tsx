@@ -25,18 +25,18 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
   // Each page checks for itself: Next renders a page alongside its layout, not after it.
   const user = await requireDeskPage('desk.view', '/desk');
   const { flat, filter } = parseArticleList(await searchParams);
-  const page = listDeskArticles(filter);
+  const page = await listDeskArticles(filter);
   const facets = listDeskFacets();
-  const settings = getSettings();
-  const attention = getDeskAttention();
+  const settings = await getSettings();
+  const attention = await getDeskAttention();
   const showColumn = hasPermission(user, 'column.view');
   // The casebook's clocks read the desk's now; an owner sees their own cases, standards every one.
   const showCases = hasPermission(user, 'case.view');
   const allCases = hasPermission(user, 'case.manage');
   const now = await deskNow();
-  const standardsConfig = getStandardsConfig();
-  const cases = showCases ? casesNeedingAttention({ ownerId: allCases ? null : user.id, now, config: standardsConfig }) : null;
-  const alerts = hasPermission(user, 'standards.view') ? standardsAlerts(now, standardsConfig) : [];
+  const standardsConfig = await getStandardsConfig();
+  const cases = showCases ? (await casesNeedingAttention({ ownerId: allCases ? null : user.id, now, config: standardsConfig })) : null;
+  const alerts = hasPermission(user, 'standards.view') ? (await standardsAlerts(now, standardsConfig)) : [];
   return (
     <section>
       <h1>Articles</h1>

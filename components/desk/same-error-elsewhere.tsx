@@ -2,8 +2,8 @@
 import Link from 'next/link';
 import { findSameErrorElsewhere } from '@/db/queries/same-error';
 
-export function SameErrorElsewhere({ correctionId }: { correctionId: number }) {
-  const hits = findSameErrorElsewhere({ correctionId });
+export async function SameErrorElsewhere({ correctionId }: { correctionId: number }) {
+  const hits = await findSameErrorElsewhere({ correctionId });
   return (
     <section aria-labelledby="same-error">
       <h2 id="same-error">The same error elsewhere</h2>

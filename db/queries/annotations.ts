@@ -10,27 +10,27 @@ import { getCurrentHeadlines, getPublicClaims } from './public-record';
 import { getSettings } from './settings';
 import { versionText } from './version-texts';
 
-export function correctionAnnotation(id: number): WebAnnotation | undefined {
-  const found = getApiCorrection(id);
+export async function correctionAnnotation(id: number): Promise<WebAnnotation | undefined> {
+  const found = await getApiCorrection(id);
   if (!found) return undefined;
   const { correction, article } = found;
   const publishedAt = correction.publishedAt;
   if (!publishedAt) return undefined;
   const db = getDb();
-  const settings = getSettings();
+  const settings = await getSettings();
   const site = settings.siteUrl;
-  const claims = getPublicClaims({ correctionIds: [correction.id] });
+  const claims = await getPublicClaims({ correctionIds: [correction.id] });
   const readable = claims.filter((c) => !c.withheld);
   // The claims sit on one version (the one the draft was anchored to, or re-anchored on publishing).
-  const on = readable[0] ? db.select().from(versions).where(eq(versions.id, readable[0].versionId)).get() : undefined;
+  const on = readable[0] ? (await db.select().from(versions).where(eq(versions.id, readable[0].versionId)).limit(1))[0] : undefined;
   const number = on?.number ?? claims[0]?.versionNumber;
   const url = `${site}/articles/${article.slug}`;
   return toWebAnnotation({
     correction: { id: correction.id, kind: correction.kind, wording: correction.wording, publishedAt, withdrawnAt: correction.withdrawnAt, withdrawnReason: correction.withdrawnReason },
-    article: { url, externalId: article.externalId, canonicalUrl: article.canonicalUrl, headline: getCurrentHeadlines({ articleIds: [article.id] }).get(article.id)?.headline ?? '' },
+    article: { url, externalId: article.externalId, canonicalUrl: article.canonicalUrl, headline: (await getCurrentHeadlines({ articleIds: [article.id] })).get(article.id)?.headline ?? '' },
     versionUrl: number ? `${url}/versions/${number}` : url,
     claims: readable.filter((c) => c.versionId === on?.id).map((c) => ({ exact: c.exact, prefix: c.prefix, suffix: c.suffix, start: c.start, end: c.end })),
-    versionText: on ? versionText(db, on) : undefined,
+    versionText: on ? (await versionText(db, on)) : undefined,
     newsroom: { name: settings.publication, language: settings.locale },
     siteUrl: site,
     annotationUrl: `${site}/api/v1/corrections/${correction.id}/annotation`,

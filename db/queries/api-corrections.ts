@@ -10,6 +10,7 @@ import { insertDraft } from './correction-writes';
 import type { Caller } from './ingest';
 import { versionText } from './version-texts';
 import { latestVersion } from './version-writes';
+import { transaction } from '../store';
 
 export interface QuotedDraft {
   kind: CorrectionKind;
@@ -19,13 +20,12 @@ export interface QuotedDraft {
   claims: { exact: string; prefix?: string; suffix?: string; replacement?: string }[];
 }
 
-export function draftFromQuotes(caller: Caller, article: Article, input: QuotedDraft): Correction {
+export async function draftFromQuotes(caller: Caller, article: Article, input: QuotedDraft): Promise<Correction> {
   if (!caller.allows('correction.draft')) throw new ErrataError('forbidden', 'This token may not draft corrections.');
-  return getDb().transaction(
-    (tx) => {
-      const latest = latestVersion(tx, article.id);
+  return await transaction(getDb(), async (tx) => {
+      const latest = (await latestVersion(tx, article.id));
       if (!latest) throw new ErrataError('conflict', 'The article has no versions.');
-      const text = versionText(tx, latest);
+      const text = (await versionText(tx, latest));
       const claims = input.claims.map((q, i) => {
         const field = `claims.${i}.exact`;
         if (q.prefix || q.suffix) {
@@ -42,9 +42,7 @@ export function draftFromQuotes(caller: Caller, article: Article, input: QuotedD
         return { start: anchored.anchor.start, end: anchored.anchor.end, replacement: q.replacement ?? null };
       });
       return insertDraft(tx, { articleId: article.id, versionNumber: latest.number, actorId: caller.actorId, kind: input.kind, mode: input.mode, wording: input.wording, said: input.said ?? null, claims });
-    },
-    { behavior: 'immediate' },
-  );
+    });
 }
 
 /** Where the words stand in the text right after `prefix` and right before `suffix` (each as far as given). */

@@ -12,20 +12,19 @@ import { getSettings } from './settings';
 type VersionRow = Version & { withheld: boolean; flagged: boolean };
 
 /** The public address: always an origin with no trailing slash (lib/site-url, lib/settings). */
-const site = (): string => getSettings().siteUrl;
+const site = async (): Promise<string> => (await getSettings()).siteUrl;
 
-function versionRows(articleId: number, number?: number): VersionRow[] {
+async function versionRows(articleId: number, number?: number): Promise<VersionRow[]> {
   const db = getDb();
-  const rows = db
+  const rows = await db
     .select()
     .from(versions)
     .where(number === undefined ? eq(versions.articleId, articleId) : and(eq(versions.articleId, articleId), eq(versions.number, number)))
-    .orderBy(asc(versions.number))
-    .all();
+    .orderBy(asc(versions.number));
   if (rows.length === 0) return [];
   const ids = rows.map((v) => v.id);
-  const held = new Set(db.select({ id: withholdings.versionId }).from(withholdings).where(inArray(withholdings.versionId, ids)).all().map((r) => r.id));
-  const flagged = new Set(db.select({ id: versionFlags.versionId }).from(versionFlags).where(inArray(versionFlags.versionId, ids)).all().map((r) => r.id));
+  const held = new Set((await db.select({ id: withholdings.versionId }).from(withholdings).where(inArray(withholdings.versionId, ids))).map((r) => r.id));
+  const flagged = new Set((await db.select({ id: versionFlags.versionId }).from(versionFlags).where(inArray(versionFlags.versionId, ids))).map((r) => r.id));
   return rows.map((v) => ({ ...v, withheld: held.has(v.id), flagged: flagged.has(v.id) }));
 }
 
@@ -46,7 +45,7 @@ function detail(v: VersionRow): z.infer<typeof VersionDetail> {
   return { ...summary(v), standfirst: v.withheld ? null : v.standfirst, body: v.withheld ? null : v.body };
 }
 
-export function correctionOut(c: Correction, article: Pick<Article, 'slug' | 'externalId'>): z.infer<typeof CorrectionOut> {
+export async function correctionOut(c: Correction, article: Pick<Article, 'slug' | 'externalId'>): Promise<z.infer<typeof CorrectionOut>> {
   const shown = c.status !== 'draft';
   return {
     id: c.id,
@@ -55,13 +54,13 @@ export function correctionOut(c: Correction, article: Pick<Article, 'slug' | 'ex
     wording: c.wording,
     publishedAt: c.publishedAt?.toISOString() ?? null,
     withdrawnAt: c.withdrawnAt?.toISOString() ?? null,
-    url: shown ? `${site()}/articles/${article.slug}#notice-${c.id}` : null,
-    annotation: c.status === 'published' ? `${site()}/api/v1/corrections/${c.id}/annotation` : null,
+    url: shown ? `${await site()}/articles/${article.slug}#notice-${c.id}` : null,
+    annotation: c.status === 'published' ? `${await site()}/api/v1/corrections/${c.id}/annotation` : null,
     article: { externalId: article.externalId, slug: article.slug },
   };
 }
 
-function articleHead(a: Article) {
+async function articleHead(a: Article) {
   return {
     externalId: a.externalId,
     slug: a.slug,
@@ -69,60 +68,57 @@ function articleHead(a: Article) {
     section: a.section,
     byline: a.byline,
     canonicalUrl: a.canonicalUrl,
-    url: `${site()}/articles/${a.slug}`,
+    url: `${await site()}/articles/${a.slug}`,
     firstPublishedAt: a.firstPublishedAt?.toISOString() ?? null,
   };
 }
 
-export function getApiArticle(externalId: string): Article | undefined {
-  return getDb().select().from(articles).where(eq(articles.externalId, externalId)).get();
+export async function getApiArticle(externalId: string): Promise<Article | undefined> {
+  return (await getDb().select().from(articles).where(eq(articles.externalId, externalId)).limit(1))[0];
 }
 
-export function apiArticleView(a: Article): z.infer<typeof ArticleOut> {
-  const rows = versionRows(a.id);
+export async function apiArticleView(a: Article): Promise<z.infer<typeof ArticleOut>> {
+  const rows = await versionRows(a.id);
   const current = [...rows].reverse().find((v) => !v.withheld) ?? null;
-  const fixes = getDb()
+  const fixes = await getDb()
     .select()
     .from(corrections)
     .where(and(eq(corrections.articleId, a.id), ne(corrections.status, 'draft')))
-    .orderBy(asc(corrections.id))
-    .all();
-  return { ...articleHead(a), current: current ? detail(current) : null, versions: rows.map(summary), corrections: fixes.map((c) => correctionOut(c, a)) };
+    .orderBy(asc(corrections.id));
+  return { ...await articleHead(a), current: current ? detail(current) : null, versions: rows.map(summary), corrections: await Promise.all(fixes.map((c) => correctionOut(c, a))) };
 }
 
-export function apiVersionView(a: Article, number: number): z.infer<typeof VersionDetail> | undefined {
-  const [row] = versionRows(a.id, number);
+export async function apiVersionView(a: Article, number: number): Promise<z.infer<typeof VersionDetail> | undefined> {
+  const [row] = await versionRows(a.id, number);
   return row ? detail(row) : undefined;
 }
 
 /** Articles newest first, a page at a time (keyset on id). */
-export function listApiArticles({ limit, cursor }: { limit: number; cursor?: number }) {
-  const rows = getDb()
+export async function listApiArticles({ limit, cursor }: { limit: number; cursor?: number }) {
+  const rows = await getDb()
     .select()
     .from(articles)
     .where(cursor ? lt(articles.id, cursor) : undefined)
     .orderBy(desc(articles.id))
-    .limit(limit + 1)
-    .all();
+    .limit(limit + 1);
   const page = rows.slice(0, limit);
   return { items: page.map(articleHead), next: rows.length > limit ? String(page[page.length - 1].id) : null };
 }
 
 /** Published and withdrawn corrections newest first (keyset on id). */
-export function listApiCorrections({ limit, cursor }: { limit: number; cursor?: number }) {
-  const rows = getDb()
+export async function listApiCorrections({ limit, cursor }: { limit: number; cursor?: number }) {
+  const rows = await getDb()
     .select({ c: corrections, slug: articles.slug, externalId: articles.externalId })
     .from(corrections)
     .innerJoin(articles, eq(articles.id, corrections.articleId))
     .where(and(ne(corrections.status, 'draft'), cursor ? lt(corrections.id, cursor) : undefined))
     .orderBy(desc(corrections.id))
-    .limit(limit + 1)
-    .all();
+    .limit(limit + 1);
   const page = rows.slice(0, limit);
   return { items: page.map((r) => correctionOut(r.c, r)), next: rows.length > limit ? String(page[page.length - 1].c.id) : null };
 }
 
-export function getApiCorrection(id: number): { correction: Correction; article: Article } | undefined {
-  const row = getDb().select({ correction: corrections, article: articles }).from(corrections).innerJoin(articles, eq(articles.id, corrections.articleId)).where(eq(corrections.id, id)).get();
+export async function getApiCorrection(id: number): Promise<{ correction: Correction; article: Article } | undefined> {
+  const row = (await getDb().select({ correction: corrections, article: articles }).from(corrections).innerJoin(articles, eq(articles.id, corrections.articleId)).where(eq(corrections.id, id)).limit(1))[0];
   return row && row.correction.status !== 'draft' ? row : undefined;
 }

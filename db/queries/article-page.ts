@@ -39,17 +39,17 @@ export interface ArticleRecord {
 }
 
 /** An article's versions and public corrections, without working out marks and notices. */
-export function getArticleRecord({ slug }: { slug: string }): ArticleRecord | null {
-  const article = getPublicArticle({ slug });
+export async function getArticleRecord({ slug }: { slug: string }): Promise<ArticleRecord | null> {
+  const article = await getPublicArticle({ slug });
   if (!article) return null;
-  const versions = getPublicVersions({ article });
+  const versions = await getPublicVersions({ article });
   const current = currentPublicVersion(versions);
   if (!current) return null;
-  return { article, versions, current, corrections: getPublicCorrectionsForArticle({ articleId: article.id }), settings: getSettings() };
+  return { article, versions, current, corrections: await getPublicCorrectionsForArticle({ articleId: article.id }), settings: await getSettings() };
 }
 
-export function getArticlePage({ slug, number }: { slug: string; number?: number }): ArticlePageResult {
-  const record = getArticleRecord({ slug });
+export async function getArticlePage({ slug, number }: { slug: string; number?: number }): Promise<ArticlePageResult> {
+  const record = await getArticleRecord({ slug });
   if (!record) return { status: 'not-found' };
   const { article, versions, current, settings } = record;
   const version = number === undefined ? current : versions.find((v) => v.number === number);

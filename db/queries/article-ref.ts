@@ -6,8 +6,8 @@ import type { ArticleRef } from '../../lib/cache/tags';
 import { getDb } from '../index';
 import { articles, columnItems, columns, corrections, versions } from '../schema';
 
-export function getArticleRef({ articleId }: { articleId: number }): ArticleRef | undefined {
-  return getDb().select({ slug: articles.slug, section: articles.section }).from(articles).where(eq(articles.id, articleId)).get();
+export async function getArticleRef({ articleId }: { articleId: number }): Promise<ArticleRef | undefined> {
+  return (await getDb().select({ slug: articles.slug, section: articles.section }).from(articles).where(eq(articles.id, articleId)).limit(1))[0];
 }
 
 /**
@@ -17,28 +17,26 @@ export function getArticleRef({ articleId }: { articleId: number }): ArticleRef 
  * edition before it and its own publication: public-record.ts, alsoAmendedFor). A change to the
  * article (a withholding, a withdrawal, a new headline) changes what those pages say.
  */
-export function editionsShowingArticle({ articleId }: { articleId: number }): string[] {
+export async function editionsShowingArticle({ articleId }: { articleId: number }): Promise<string[]> {
   const db = getDb();
-  const printing = db
+  const printing = (await db
     .select({ date: columns.date })
     .from(columnItems)
     .innerJoin(columns, eq(columns.id, columnItems.columnId))
     .innerJoin(corrections, eq(corrections.id, columnItems.correctionId))
-    .where(and(eq(corrections.articleId, articleId), eq(columns.status, 'published')))
-    .all()
+    .where(and(eq(corrections.articleId, articleId), eq(columns.status, 'published'))))
     .map((r) => r.date);
-  const amendedAt = db
+  const amendedAt = (await db
     .select({ savedAt: versions.savedAt })
     .from(versions)
-    .where(and(eq(versions.articleId, articleId), inArray(versions.changeKind, ['correction', 'clarification'])))
-    .all()
+    .where(and(eq(versions.articleId, articleId), inArray(versions.changeKind, ['correction', 'clarification']))))
     .map((v) => v.savedAt.getTime());
   const listing: string[] = [];
   if (amendedAt.length > 0) {
     const first = Math.min(...amendedAt);
     // Every edition published after the article's first such version; its window starts where the
     // edition dated before it was published.
-    const published = db.select({ date: columns.date, publishedAt: columns.publishedAt }).from(columns).where(eq(columns.status, 'published')).orderBy(asc(columns.date)).all();
+    const published = await db.select({ date: columns.date, publishedAt: columns.publishedAt }).from(columns).where(eq(columns.status, 'published')).orderBy(asc(columns.date));
     let since = 0;
     for (const edition of published) {
       const until = edition.publishedAt?.getTime() ?? 0;
@@ -50,20 +48,19 @@ export function editionsShowingArticle({ articleId }: { articleId: number }): st
 }
 
 /** The earliest published edition dated after `date`: its "also amended" window starts at the one before it. */
-export function nextPublishedEdition({ date }: { date: string }): string | undefined {
-  return getDb()
+export async function nextPublishedEdition({ date }: { date: string }): Promise<string | undefined> {
+  return (await getDb()
     .select({ date: columns.date })
     .from(columns)
     .where(and(eq(columns.status, 'published'), gt(columns.date, date)))
     .orderBy(asc(columns.date))
-    .limit(1)
-    .get()?.date;
+    .limit(1))[0]?.date;
 }
 
 /** How many versions an article has, by slug (0 for none): its version pages are /versions/1..n. */
-export function versionCountBySlug({ slug }: { slug: string }): number {
+export async function versionCountBySlug({ slug }: { slug: string }): Promise<number> {
   const db = getDb();
-  const article = db.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug)).get();
+  const article = (await db.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug)).limit(1))[0];
   if (!article) return 0;
-  return db.select({ number: versions.number }).from(versions).where(eq(versions.articleId, article.id)).orderBy(desc(versions.number)).limit(1).get()?.number ?? 0;
+  return (await db.select({ number: versions.number }).from(versions).where(eq(versions.articleId, article.id)).orderBy(desc(versions.number)).limit(1))[0]?.number ?? 0;
 }

@@ -16,25 +16,23 @@ export interface StatusChange {
   set?: Partial<Pick<Article, 'firstPublishedAt' | 'firstPublicVersion' | 'withdrawnAt' | 'withdrawnReason'>>;
 }
 
-export function changeArticleStatus(tx: Tx, change: StatusChange): { article: Article; event: ArticleStatusEvent } {
-  const before = tx.select().from(articles).where(eq(articles.id, change.articleId)).get();
+export async function changeArticleStatus(tx: Tx, change: StatusChange): Promise<{ article: Article; event: ArticleStatusEvent }> {
+  const before = (await tx.select().from(articles).where(eq(articles.id, change.articleId)).limit(1))[0];
   if (!before) throw new Error(`no article ${change.articleId}`);
-  const event = tx
+  const event = (await tx
     .insert(articleStatusEvents)
     .values({ articleId: change.articleId, fromStatus: before.status, toStatus: change.to, reason: change.reason, actorId: change.actorId, at: change.at ?? new Date() })
-    .returning()
-    .get();
-  const article = tx
+    .returning())[0];
+  const article = (await tx
     .update(articles)
     .set({ ...change.set, status: change.to, statusEventId: event.id })
     .where(eq(articles.id, change.articleId))
-    .returning()
-    .get();
+    .returning())[0];
   return { article, event };
 }
 
 /** Every status change of an article, oldest first: published, withdrawn, restored… */
-export function listStatusEvents(tx: Tx, articleId: number): ArticleStatusEvent[] {
-  return tx.select().from(articleStatusEvents).where(eq(articleStatusEvents.articleId, articleId)).orderBy(asc(articleStatusEvents.id)).all();
+export async function listStatusEvents(tx: Tx, articleId: number): Promise<ArticleStatusEvent[]> {
+  return await tx.select().from(articleStatusEvents).where(eq(articleStatusEvents.articleId, articleId)).orderBy(asc(articleStatusEvents.id));
 }
 

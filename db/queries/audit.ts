@@ -13,8 +13,8 @@ export interface AuditInput {
   at?: Date;
 }
 
-export function recordAudit(tx: Tx, event: AuditInput): void {
-  tx.insert(auditEvents)
+export async function recordAudit(tx: Tx, event: AuditInput): Promise<void> {
+  await tx.insert(auditEvents)
     .values({
       actorId: event.actorId,
       action: event.action,
@@ -24,6 +24,5 @@ export function recordAudit(tx: Tx, event: AuditInput): void {
       after: event.after === undefined ? null : JSON.stringify(event.after),
       ip: event.ip ?? null,
       ...(event.at ? { at: event.at } : {}),
-    })
-    .run();
+    });
 }

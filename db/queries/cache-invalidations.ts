@@ -3,15 +3,16 @@ import 'server-only';
 import { lte } from 'drizzle-orm';
 import { getDb } from '../index';
 import { cacheInvalidations } from '../schema';
+import { transaction } from '../store';
 
 /** Rows kept: far more than any server falls behind between two polls (a quarter of a second apart). */
 export const CACHE_INVALIDATIONS_KEEP = 10_000;
 
 /** Records that `origin` expired these tags; older rows past the newest CACHE_INVALIDATIONS_KEEP go in the same transaction. */
-export function recordInvalidation({ tags, origin }: { tags: readonly string[]; origin: string }): number {
-  return getDb().transaction((tx) => {
-    const row = tx.insert(cacheInvalidations).values({ tags: tags.join(' '), origin }).returning({ id: cacheInvalidations.id }).get();
-    tx.delete(cacheInvalidations).where(lte(cacheInvalidations.id, row.id - CACHE_INVALIDATIONS_KEEP)).run();
+export async function recordInvalidation({ tags, origin }: { tags: readonly string[]; origin: string }): Promise<number> {
+  return await transaction(getDb(), async (tx) => {
+    const row = (await tx.insert(cacheInvalidations).values({ tags: tags.join(' '), origin }).returning({ id: cacheInvalidations.id }))[0];
+    (await tx.delete(cacheInvalidations).where(lte(cacheInvalidations.id, row.id - CACHE_INVALIDATIONS_KEEP)));
     return row.id;
   });
 }

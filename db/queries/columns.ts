@@ -14,6 +14,8 @@ import { recordAudit } from './audit';
 import { chunks, type Edition, editionView, getCurrentHeadlines, publicArticleCondition, readableVersionIds } from './public-record';
 import type { Tx } from './types';
 import { columnPublishedEvent } from './webhook-events';
+import { transaction } from '../store';
+import { flatMapSeries } from '../../lib/async';
 
 export type { Edition, EditionItem } from './public-record';
 
@@ -51,9 +53,9 @@ export type WaitingCorrection = Omit<PoolEntry, 'cites'>;
  * The corrections an edition dated `date` could carry (published by the end of that day, in no
  * edition or draft yet), narrowed by `only`, in print order, each with the item it would print.
  */
-export function listCorrectionPool({ date, settings, only }: { date: string; settings: NewsroomSettings; only?: PoolFilter }): WaitingCorrection[] {
+export async function listCorrectionPool({ date, settings, only }: { date: string; settings: NewsroomSettings; only?: PoolFilter }): Promise<WaitingCorrection[]> {
   const db = getDb();
-  return orderColumnItems(correctionPool(db, settings, endOfCalendarDay(date, settings.timeZone), only)).map(({ cites: _cites, ...entry }) => entry);
+  return orderColumnItems(await correctionPool(db, settings, endOfCalendarDay(date, settings.timeZone), only)).map(({ cites: _cites, ...entry }) => entry);
 }
 
 /** Published corrections already taken by a draft edition (not offered to another until it is published or discarded). */
@@ -68,8 +70,8 @@ export function countInDrafts(): number {
  * day, on articles readers can see, worded from the public view: the current public headline, and
  * only the claims whose version readers may read.
  */
-function correctionPool(tx: Tx, settings: NewsroomSettings, until: Date, only: PoolFilter = {}): PoolEntry[] {
-  const rows = tx
+async function correctionPool(tx: Tx, settings: NewsroomSettings, until: Date, only: PoolFilter = {}): Promise<PoolEntry[]> {
+  const rows = await tx
     .select({ correction: corrections, section: articles.section, firstPublishedAt: articles.firstPublishedAt })
     .from(corrections)
     .innerJoin(articles, eq(articles.id, corrections.articleId))
@@ -86,11 +88,10 @@ function correctionPool(tx: Tx, settings: NewsroomSettings, until: Date, only: P
     )
     // Oldest first, at most an edition's worth: whatever is left waits for the next edition.
     .orderBy(asc(corrections.publishedAt), asc(corrections.id))
-    .limit(MAX_EDITION_ITEMS)
-    .all();
-  const headlines = getCurrentHeadlines({ articleIds: rows.map((r) => r.correction.articleId) }, tx);
-  const claimRows = chunks(rows.map((r) => r.correction.id)).flatMap((ids) => tx.select().from(claims).where(inArray(claims.correctionId, ids)).orderBy(asc(claims.position)).all());
-  const readable = readableVersionIds(claimRows.map((c) => c.versionId), tx);
+    .limit(MAX_EDITION_ITEMS);
+  const headlines = await getCurrentHeadlines({ articleIds: rows.map((r) => r.correction.articleId) }, tx);
+  const claimRows = await flatMapSeries(chunks(rows.map((r) => r.correction.id)), async (ids) => await tx.select().from(claims).where(inArray(claims.correctionId, ids)).orderBy(asc(claims.position)));
+  const readable = await readableVersionIds(claimRows.map((c) => c.versionId), tx);
   const claimsBy = new Map<number, typeof claimRows>();
   for (const c of claimRows) claimsBy.set(c.correctionId, [...(claimsBy.get(c.correctionId) ?? []), c]);
   return rows.flatMap(({ correction, section, firstPublishedAt }) => {
@@ -119,11 +120,10 @@ function correctionPool(tx: Tx, settings: NewsroomSettings, until: Date, only: P
  * may be open for different dates: a correction is in one edition at most (column_items is unique
  * on it), so drafts never share an item, and each publishes on its own reviewed revision.
  */
-export function generateEdition({ date, settings, actorId, correctionIds }: { date: string; settings: NewsroomSettings; actorId: number; correctionIds?: number[] }): Column {
-  return getDb().transaction(
-    (tx) => {
-      if (tx.select().from(columns).where(eq(columns.date, date)).get()) throw new ErrataError('conflict', `There is already an edition dated ${date}.`, 'date');
-      const pool = orderColumnItems(correctionPool(tx, settings, endOfCalendarDay(date, settings.timeZone), correctionIds ? { ids: correctionIds } : {}));
+export async function generateEdition({ date, settings, actorId, correctionIds }: { date: string; settings: NewsroomSettings; actorId: number; correctionIds?: number[] }): Promise<Column> {
+  return await transaction(getDb(), async (tx) => {
+      if ((await tx.select().from(columns).where(eq(columns.date, date)).limit(1))[0]) throw new ErrataError('conflict', `There is already an edition dated ${date}.`, 'date');
+      const pool = orderColumnItems((await correctionPool(tx, settings, endOfCalendarDay(date, settings.timeZone), correctionIds ? { ids: correctionIds } : {})));
       if (correctionIds) {
         const missing = correctionIds.filter((id) => !pool.some((p) => p.correctionId === id));
         if (missing.length) {
@@ -135,19 +135,17 @@ export function generateEdition({ date, settings, actorId, correctionIds }: { da
         }
         if (pool.length === 0) throw new ErrataError('invalid', 'Choose at least one correction for the edition.', 'date');
       }
-      const column = tx.insert(columns).values({ date, intro: '', footer: settings.contactLine, createdBy: actorId }).returning().get();
-      pool.forEach((entry, position) => {
-        tx.insert(columnItems).values({ columnId: column.id, correctionId: entry.correctionId, position, wording: entry.wording, cites: entry.cites }).run();
-      });
-      recordAudit(tx, { actorId, action: 'column.generate', entityType: 'column', entityId: column.id, after: { date, items: pool.length } });
+      const column = (await tx.insert(columns).values({ date, intro: '', footer: settings.contactLine, createdBy: actorId }).returning())[0];
+      for (const [position, entry] of pool.entries()) {
+        await tx.insert(columnItems).values({ columnId: column.id, correctionId: entry.correctionId, position, wording: entry.wording, cites: entry.cites });
+      }
+      (await recordAudit(tx, { actorId, action: 'column.generate', entityType: 'column', entityId: column.id, after: { date, items: pool.length } }));
       return column;
-    },
-    { behavior: 'immediate' },
-  );
+    });
 }
 
-function draftColumn(tx: Tx, columnId: number): Column {
-  const column = tx.select().from(columns).where(eq(columns.id, columnId)).get();
+async function draftColumn(tx: Tx, columnId: number): Promise<Column> {
+  const column = (await tx.select().from(columns).where(eq(columns.id, columnId)).limit(1))[0];
   if (!column) throw new ErrataError('not_found', 'No such edition.');
   if (column.status !== 'draft') throw new ErrataError('conflict', 'A published edition is never edited.');
   return column;
@@ -162,87 +160,76 @@ export interface EditionEdit {
   actorId: number;
 }
 
-export function saveEditionDraft(edit: EditionEdit): void {
-  getDb().transaction(
-    (tx) => {
-      const column = draftColumn(tx, edit.columnId);
-      if (revisionOf(tx, column) !== edit.revision) {
+export async function saveEditionDraft(edit: EditionEdit): Promise<void> {
+  await transaction(getDb(), async (tx) => {
+      const column = (await draftColumn(tx, edit.columnId));
+      if ((await revisionOf(tx, column)) !== edit.revision) {
         throw new ErrataError('conflict', 'This edition was changed (in another tab, or by someone else) since you opened it, so your edit was not saved. Reload it, then make your change again on the current text.');
       }
-      tx.update(columns).set({ intro: edit.intro }).where(eq(columns.id, edit.columnId)).run();
+      (await tx.update(columns).set({ intro: edit.intro }).where(eq(columns.id, edit.columnId)));
       for (const item of edit.items) {
-        tx.update(columnItems).set({ wording: item.wording }).where(and(eq(columnItems.id, item.id), eq(columnItems.columnId, edit.columnId))).run();
+        (await tx.update(columnItems).set({ wording: item.wording }).where(and(eq(columnItems.id, item.id), eq(columnItems.columnId, edit.columnId))));
       }
-      recordAudit(tx, { actorId: edit.actorId, action: 'column.edit', entityType: 'column', entityId: edit.columnId, after: { intro: edit.intro, items: edit.items } });
-    },
-    { behavior: 'immediate' },
-  );
+      (await recordAudit(tx, { actorId: edit.actorId, action: 'column.edit', entityType: 'column', entityId: edit.columnId, after: { intro: edit.intro, items: edit.items } }));
+    });
 }
 
 /** Moves an item up or down, or drops it back to the pool for a later edition. */
-export function changeEditionItem({ columnId, itemId, change, actorId }: { columnId: number; itemId: number; change: 'up' | 'down' | 'drop'; actorId: number }): void {
-  getDb().transaction(
-    (tx) => {
-      draftColumn(tx, columnId);
-      const items = tx.select().from(columnItems).where(eq(columnItems.columnId, columnId)).orderBy(asc(columnItems.position)).all();
+export async function changeEditionItem({ columnId, itemId, change, actorId }: { columnId: number; itemId: number; change: 'up' | 'down' | 'drop'; actorId: number }): Promise<void> {
+  await transaction(getDb(), async (tx) => {
+      (await draftColumn(tx, columnId));
+      const items = (await tx.select().from(columnItems).where(eq(columnItems.columnId, columnId)).orderBy(asc(columnItems.position)));
       const index = items.findIndex((i) => i.id === itemId);
       if (index < 0) throw new ErrataError('not_found', 'That item is not in this edition.');
       if (change === 'drop') {
-        tx.delete(columnItems).where(eq(columnItems.id, itemId)).run();
+        (await tx.delete(columnItems).where(eq(columnItems.id, itemId)));
       } else {
         const other = change === 'up' ? index - 1 : index + 1;
         if (other < 0 || other >= items.length) return;
         [items[index], items[other]] = [items[other], items[index]];
       }
-      items
-        .filter((i) => !(change === 'drop' && i.id === itemId))
-        .forEach((item, position) => tx.update(columnItems).set({ position }).where(eq(columnItems.id, item.id)).run());
-      recordAudit(tx, { actorId, action: `column.item.${change}`, entityType: 'column', entityId: columnId, after: { itemId } });
-    },
-    { behavior: 'immediate' },
-  );
+      for (const [position, item] of items.filter((i) => !(change === 'drop' && i.id === itemId)).entries()) {
+        await tx.update(columnItems).set({ position }).where(eq(columnItems.id, item.id));
+      }
+      (await recordAudit(tx, { actorId, action: `column.item.${change}`, entityType: 'column', entityId: columnId, after: { itemId } }));
+    });
 }
 
 /** A draft edition can be thrown away: its items go back to the pool for the next one. */
-export function discardEdition({ columnId, actorId }: { columnId: number; actorId: number }): void {
-  getDb().transaction(
-    (tx) => {
-      const column = draftColumn(tx, columnId);
-      tx.delete(columnItems).where(eq(columnItems.columnId, columnId)).run();
-      tx.delete(columns).where(eq(columns.id, columnId)).run();
-      recordAudit(tx, { actorId, action: 'column.discard', entityType: 'column', entityId: columnId, before: { date: column.date } });
-    },
-    { behavior: 'immediate' },
-  );
+export async function discardEdition({ columnId, actorId }: { columnId: number; actorId: number }): Promise<void> {
+  await transaction(getDb(), async (tx) => {
+      const column = (await draftColumn(tx, columnId));
+      (await tx.delete(columnItems).where(eq(columnItems.columnId, columnId)));
+      (await tx.delete(columns).where(eq(columns.id, columnId)));
+      (await recordAudit(tx, { actorId, action: 'column.discard', entityType: 'column', entityId: columnId, before: { date: column.date } }));
+    });
 }
 
 /** The revision of a draft as it stands: what the desk page shows is what this hashes. */
-function revisionOf(tx: Tx, column: Column): string {
-  const items = tx.select({ id: columnItems.id, wording: columnItems.wording }).from(columnItems).where(eq(columnItems.columnId, column.id)).orderBy(asc(columnItems.position)).all();
+async function revisionOf(tx: Tx, column: Column): Promise<string> {
+  const items = await tx.select({ id: columnItems.id, wording: columnItems.wording }).from(columnItems).where(eq(columnItems.columnId, column.id)).orderBy(asc(columnItems.position));
   return editionRevision({ intro: column.intro, items });
 }
 
-export function getEditionRevision({ columnId }: { columnId: number }): string | undefined {
+export async function getEditionRevision({ columnId }: { columnId: number }): Promise<string | undefined> {
   const db = getDb();
-  const column = db.select().from(columns).where(eq(columns.id, columnId)).get();
-  return column ? revisionOf(db, column) : undefined;
+  const column = (await db.select().from(columns).where(eq(columns.id, columnId)).limit(1))[0];
+  return column ? (await revisionOf(db, column)) : undefined;
 }
 
 /** Publishes the draft, only if it is still the revision the standards editor reviewed. */
-export function publishEdition({ columnId, actorId, revision }: { columnId: number; actorId: number; revision: string }): Column {
-  return getDb().transaction(
-    (tx) => {
-      const column = draftColumn(tx, columnId);
-      if (revisionOf(tx, column) !== revision) {
+export async function publishEdition({ columnId, actorId, revision }: { columnId: number; actorId: number; revision: string }): Promise<Column> {
+  return await transaction(getDb(), async (tx) => {
+      const column = (await draftColumn(tx, columnId));
+      if ((await revisionOf(tx, column)) !== revision) {
         // Publishing is refused: the draft is no longer the text the standards editor reviewed.
         throw new ErrataError('conflict', 'This edition changed after you opened it (its intro or an item was edited, reordered or dropped). Nothing was published: read the current text below, then publish again.', 'revision');
       }
-      const items = tx
+      const items = (await tx
         .select({ correctionId: columnItems.correctionId, status: corrections.status })
         .from(columnItems)
         .innerJoin(corrections, eq(corrections.id, columnItems.correctionId))
-        .where(eq(columnItems.columnId, columnId))
-        .all();
+        .where(eq(columnItems.columnId, columnId)));
       const count = items.length;
       if (count === 0) throw new ErrataError('conflict', 'An edition needs at least one item.');
       // A correction withdrawn since the draft was made is never printed as if it stood.
@@ -251,29 +238,26 @@ export function publishEdition({ columnId, actorId, revision }: { columnId: numb
         const which = gone.map((i) => `correction ${i.correctionId}`).join(', ');
         throw new ErrataError('conflict', `Nothing was published: ${which} ${gone.length === 1 ? 'was' : 'were'} withdrawn after this draft was made. Drop ${gone.length === 1 ? 'it' : 'them'}, then publish.`, 'revision');
       }
-      const published = tx
+      const published = (await tx
         .update(columns)
         .set({ status: 'published', publishedAt: new Date(), publishedBy: actorId })
         .where(eq(columns.id, columnId))
-        .returning()
-        .get();
-      recordAudit(tx, { actorId, action: 'column.publish', entityType: 'column', entityId: columnId, after: { date: published.date, items: count, revision } });
-      columnPublishedEvent(tx, published, count);
+        .returning())[0];
+      (await recordAudit(tx, { actorId, action: 'column.publish', entityType: 'column', entityId: columnId, after: { date: published.date, items: count, revision } }));
+      (await columnPublishedEvent(tx, published, count));
       return published;
-    },
-    { behavior: 'immediate' },
-  );
+    });
 }
 
 /** A draft or published edition, as the desk sees it: each item flagged when readers may not be shown it. */
-export function getEditionById({ id }: { id: number }): Edition | undefined {
-  const column = getDb().select().from(columns).where(eq(columns.id, id)).get();
-  return column ? editionView(column) : undefined;
+export async function getEditionById({ id }: { id: number }): Promise<Edition | undefined> {
+  const column = (await getDb().select().from(columns).where(eq(columns.id, id)).limit(1))[0];
+  return column ? (await editionView(column)) : undefined;
 }
 
 /** Every edition, draft or published, newest first (the desk's list; readers read listPublicEditions). */
-export function listEditions(): Column[] {
-  return getDb().select().from(columns).orderBy(desc(columns.date)).all();
+export async function listEditions(): Promise<Column[]> {
+  return await getDb().select().from(columns).orderBy(desc(columns.date));
 }
 
 /**

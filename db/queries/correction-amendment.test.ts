@@ -15,7 +15,7 @@ process.env.ERRATA_SEED = 'none';
 process.env.ERRATA_ADMIN_EMAIL = 'admin@example.org';
 process.env.ERRATA_ADMIN_PASSWORD = 'a long enough admin password 2026';
 
-const { getDb } = await import('../index');
+const { getDb, initStore } = await import('../index');
 const { articles, corrections, versions } = await import('../schema');
 const { appendVersion } = await import('./version-writes');
 const { saveVersion } = await import('./article-writes');
@@ -30,27 +30,27 @@ const RIGHT = '10 districts and 538 district seats';
 let userId = 0;
 let n = 0;
 
-function story() {
+async function story() {
   const db = getDb();
   n += 1;
-  const article = db
+  const article = (await db
     .insert(articles)
     .values({ slug: `count-${n}`, section: 'Politics', byline: 'B', status: 'published', firstPublicVersion: 1, firstPublishedAt: new Date('2026-05-01T09:00:00Z') })
-    .returning()
-    .get();
-  appendVersion(db, { articleId: article.id, headline: 'Fen Valley Party routed', standfirst: 'S', body: BODY, changeKind: 'first_publication', note: '', savedBy: userId });
+    .returning())[0];
+  await appendVersion(db, { articleId: article.id, headline: 'Fen Valley Party routed', standfirst: 'S', body: BODY, changeKind: 'first_publication', note: '', savedBy: userId });
   const start = BODY.indexOf(WRONG);
-  const draft = createDraft({ articleId: article.id, versionNumber: 1, kind: 'correction', mode: 'notice', said: 'the party lost seven districts', wording: 'It lost 10 districts.', claims: [{ start, end: start + WRONG.length }], actorId: userId });
-  const published = publishCorrection({ correctionId: draft.id, actorId: userId, revision: 1, taxonomy: TAXONOMY });
+  const draft = await createDraft({ articleId: article.id, versionNumber: 1, kind: 'correction', mode: 'notice', said: 'the party lost seven districts', wording: 'It lost 10 districts.', claims: [{ start, end: start + WRONG.length }], actorId: userId });
+  const published = await publishCorrection({ correctionId: draft.id, actorId: userId, revision: 1, taxonomy: TAXONOMY });
   if (!published.ok) throw new Error('not published');
   return { articleId: article.id, correctionId: draft.id };
 }
 
 const save = (articleId: number, carriesOut: number, body = BODY.replace(WRONG, RIGHT), baseNumber = 1) =>
   saveVersion({ articleId, baseNumber, headline: 'Fen Valley Party routed', standfirst: 'S', body, changeKind: 'correction', note: '', actorId: userId, carriesOut });
-const versionCount = (articleId: number) => getDb().select().from(versions).where(eq(versions.articleId, articleId)).all().length;
+const versionCount = async (articleId: number) => (await getDb().select().from(versions).where(eq(versions.articleId, articleId))).length;
 
-beforeAll(() => {
+beforeAll(async () => {
+  await initStore();
   userId = getDb().$client.prepare("select id from users where email = 'admin@example.org'").pluck().get() as number;
 });
 
@@ -60,11 +60,11 @@ afterAll(() => {
 });
 
 describe('carrying out a published correction', () => {
-  it('links the new version: one notice that says amended, the mark on the new words', () => {
-    const { articleId, correctionId } = story();
-    const result = save(articleId, correctionId);
+  it('links the new version: one notice that says amended, the mark on the new words', async () => {
+    const { articleId, correctionId } = (await story());
+    const result = await save(articleId, correctionId);
     expect(result.ok).toBe(true);
-    const [c] = getPublicCorrectionsForArticle({ articleId });
+    const [c] = await getPublicCorrectionsForArticle({ articleId });
     expect(c.amendedVersion?.number).toBe(2);
     const settings = { ...DEFAULT_SETTINGS, timeZone: 'Europe/London' };
     const shown = notices([c], settings);
@@ -78,15 +78,15 @@ describe('carrying out a published correction', () => {
     expect(texts.get(2)?.slice(mark.start, mark.end)).toContain('10 districts and 538');
   });
 
-  it('refuses, saving nothing, another article’s correction, a second amendment and an edit that leaves the words alone', () => {
-    const a = story();
-    const b = story();
-    expect(() => save(a.articleId, b.correctionId)).toThrow(/not one of this article’s corrections/);
-    expect(() => save(a.articleId, a.correctionId, `${BODY} More.`)).toThrow(/does not change the words/);
-    expect(versionCount(a.articleId)).toBe(1);
-    expect(save(a.articleId, a.correctionId).ok).toBe(true);
-    expect(() => save(a.articleId, a.correctionId, BODY.replace(WRONG, '11 districts'), 2)).toThrow(/already carried out by version 2/);
-    expect(versionCount(a.articleId)).toBe(2);
-    expect(getDb().select().from(corrections).where(eq(corrections.id, a.correctionId)).get()?.amendedVersionId).not.toBeNull();
+  it('refuses, saving nothing, another article’s correction, a second amendment and an edit that leaves the words alone', async () => {
+    const a = (await story());
+    const b = (await story());
+    await expect(async () => save(a.articleId, b.correctionId)).rejects.toThrow(/not one of this article’s corrections/);
+    await expect(async () => save(a.articleId, a.correctionId, `${BODY} More.`)).rejects.toThrow(/does not change the words/);
+    expect((await versionCount(a.articleId))).toBe(1);
+    expect((await save(a.articleId, a.correctionId)).ok).toBe(true);
+    await expect(async () => save(a.articleId, a.correctionId, BODY.replace(WRONG, '11 districts'), 2)).rejects.toThrow(/already carried out by version 2/);
+    expect((await versionCount(a.articleId))).toBe(2);
+    expect((await getDb().select().from(corrections).where(eq(corrections.id, a.correctionId)).limit(1))[0]?.amendedVersionId).not.toBeNull();
   });
 });

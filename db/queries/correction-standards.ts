@@ -13,12 +13,11 @@ export interface CorrectionCase {
   receivedAt: Date;
 }
 
-export function casesForCorrection({ correctionId }: { correctionId: number }): CorrectionCase[] {
-  return getDb()
+export async function casesForCorrection({ correctionId }: { correctionId: number }): Promise<CorrectionCase[]> {
+  return await getDb()
     .select({ id: cases.id, reference: cases.reference, status: cases.status, route: cases.route, receivedAt: cases.receivedAt })
     .from(cases)
     .where(eq(cases.correctionId, correctionId))
     .orderBy(asc(cases.receivedAt), asc(cases.id))
-    .limit(50)
-    .all();
+    .limit(50);
 }

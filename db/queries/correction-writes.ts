@@ -16,6 +16,7 @@ import type { Tx } from './types';
 import { chainTexts, versionText } from './version-texts';
 import { appendVersion, latestVersion } from './version-writes';
 import { articleAmendedEvent, correctionEvent } from './webhook-events';
+import { transaction } from '../store';
 
 export interface ClaimInput {
   start: number;
@@ -37,29 +38,28 @@ export interface DraftInput {
 }
 
 
-function insertClaims(tx: Tx, correctionId: number, versionId: number, text: string, input: ClaimInput[]): void {
+async function insertClaims(tx: Tx, correctionId: number, versionId: number, text: string, input: ClaimInput[]): Promise<void> {
   const sorted = [...input].sort((a, b) => a.start - b.start);
   sorted.forEach((c, i) => {
     if (i > 0 && c.start < sorted[i - 1].end) throw new ErrataError('invalid', 'Two claims overlap; pick separate words.', 'claims');
   });
-  input.forEach((c, position) => {
+  for (const [position, c] of input.entries()) {
     let anchor;
     try {
       anchor = createAnchor(text, c.start, c.end);
     } catch {
       throw new ErrataError('invalid', 'A claim does not lie within the article text.', 'claims');
     }
-    tx.insert(claims)
-      .values({ correctionId, versionId, ...anchor.quote, start: anchor.start, end: anchor.end, replacement: c.replacement || null, position })
-      .run();
-  });
+    await tx.insert(claims).values({ correctionId, versionId, ...anchor.quote, start: anchor.start, end: anchor.end, replacement: c.replacement || null, position });
+  }
 }
 
 /**
  * The taxonomy fields given (undefined: left as they are; '' or null: cleared), each checked
  * against the configured list: a code not in it is refused beside its field.
  */
-function taxonomyValues(tx: Tx, taxonomy: Partial<Taxonomy> | undefined, config: StandardsConfig = getStandardsConfig(tx)): Partial<Taxonomy> {
+async function taxonomyValues(tx: Tx, taxonomy: Partial<Taxonomy> | undefined, given?: StandardsConfig): Promise<Partial<Taxonomy>> {
+  const config = given ?? (await getStandardsConfig(tx));
   const out: Partial<Taxonomy> = {};
   if (!taxonomy) return out;
   for (const field of TAXONOMY_FIELDS) {
@@ -90,26 +90,24 @@ function missingTaxonomy(row: Taxonomy, config: StandardsConfig): ErrataError | 
 export type NewDraft = DraftInput & { articleId: number; versionNumber: number; actorId: number };
 
 /** Inserts a draft and its claims inside the caller's transaction. */
-export function insertDraft(tx: Tx, input: NewDraft): Correction {
-  const version = tx
+export async function insertDraft(tx: Tx, input: NewDraft): Promise<Correction> {
+  const version = (await tx
     .select()
     .from(versions)
-    .where(and(eq(versions.articleId, input.articleId), eq(versions.number, input.versionNumber)))
-    .get();
+    .where(and(eq(versions.articleId, input.articleId), eq(versions.number, input.versionNumber))).limit(1))[0];
   if (!version) throw new ErrataError('not_found', 'That version does not exist.');
   const now = new Date();
-  const correction = tx
+  const correction = (await tx
     .insert(corrections)
-    .values({ articleId: input.articleId, kind: input.kind, mode: input.mode, wording: input.wording, said: input.said || null, about: input.about || null, ...taxonomyValues(tx, input.taxonomy), baseVersionId: version.id, draftedBy: input.actorId, draftedAt: now, updatedAt: now })
-    .returning()
-    .get();
-  insertClaims(tx, correction.id, version.id, versionText(tx, version), input.claims);
-  recordAudit(tx, { actorId: input.actorId, action: 'correction.draft', entityType: 'correction', entityId: correction.id, after: { ...input, claims: input.claims } });
+    .values({ articleId: input.articleId, kind: input.kind, mode: input.mode, wording: input.wording, said: input.said || null, about: input.about || null, ...await taxonomyValues(tx, input.taxonomy), baseVersionId: version.id, draftedBy: input.actorId, draftedAt: now, updatedAt: now })
+    .returning())[0];
+  await insertClaims(tx, correction.id, version.id, (await versionText(tx, version)), input.claims);
+  await recordAudit(tx, { actorId: input.actorId, action: 'correction.draft', entityType: 'correction', entityId: correction.id, after: { ...input, claims: input.claims } });
   return correction;
 }
 
-export function createDraft(input: NewDraft): Correction {
-  return getDb().transaction((tx) => insertDraft(tx, input), { behavior: 'immediate' });
+export async function createDraft(input: NewDraft): Promise<Correction> {
+  return await transaction(getDb(), async (tx) => insertDraft(tx, input));
 }
 
 /** Edits a draft's kind, mode, wording and replacement words; its claims stay where they were picked. */
@@ -117,32 +115,28 @@ export function createDraft(input: NewDraft): Correction {
  * Saves an edit of a draft made from the revision the editor opened; a draft changed since (another
  * tab, another editor) is refused, never silently overwritten.
  */
-export function updateDraft(input: { correctionId: number; revision: number; kind: CorrectionKind; mode: CorrectionMode; wording: string; said?: string | null; about?: string | null; replacements: (string | null)[]; taxonomy?: Partial<Taxonomy>; actorId: number }): void {
-  getDb().transaction(
-    (tx) => {
-      const before = tx.select().from(corrections).where(eq(corrections.id, input.correctionId)).get();
+export async function updateDraft(input: { correctionId: number; revision: number; kind: CorrectionKind; mode: CorrectionMode; wording: string; said?: string | null; about?: string | null; replacements: (string | null)[]; taxonomy?: Partial<Taxonomy>; actorId: number }): Promise<void> {
+  await transaction(getDb(), async (tx) => {
+      const before = (await tx.select().from(corrections).where(eq(corrections.id, input.correctionId)).limit(1))[0];
       if (!before) throw new ErrataError('not_found', 'No such correction.');
       if (before.status !== 'draft') throw new ErrataError('conflict', 'A published correction is never edited; withdraw it instead.');
       if (before.revision !== input.revision) throw new ErrataError('conflict', 'This draft was changed since you opened it.', 'revision');
-      tx.update(corrections)
-        .set({ kind: input.kind, mode: input.mode, wording: input.wording, said: input.said || null, about: input.about || null, ...taxonomyValues(tx, input.taxonomy), updatedAt: new Date() })
-        .where(eq(corrections.id, input.correctionId))
-        .run();
-      const existing = tx.select().from(claims).where(eq(claims.correctionId, input.correctionId)).orderBy(asc(claims.position)).all();
-      existing.forEach((claim, i) => {
-        tx.update(claims).set({ replacement: input.replacements[i] || null }).where(eq(claims.id, claim.id)).run();
-      });
-      recordAudit(tx, {
+      (await tx.update(corrections)
+        .set({ kind: input.kind, mode: input.mode, wording: input.wording, said: input.said || null, about: input.about || null, ...(await taxonomyValues(tx, input.taxonomy)), updatedAt: new Date() })
+        .where(eq(corrections.id, input.correctionId)));
+      const existing = (await tx.select().from(claims).where(eq(claims.correctionId, input.correctionId)).orderBy(asc(claims.position)));
+      for (const [i, claim] of existing.entries()) {
+        await tx.update(claims).set({ replacement: input.replacements[i] || null }).where(eq(claims.id, claim.id));
+      }
+      (await recordAudit(tx, {
         actorId: input.actorId,
         action: 'correction.edit',
         entityType: 'correction',
         entityId: input.correctionId,
         before: { kind: before.kind, mode: before.mode, wording: before.wording, said: before.said, about: before.about },
         after: { kind: input.kind, mode: input.mode, wording: input.wording, said: input.said || null, about: input.about || null, replacements: input.replacements, ...(input.taxonomy ? { taxonomy: input.taxonomy } : {}) },
-      });
-    },
-    { behavior: 'immediate' },
-  );
+      }));
+    });
 }
 
 export interface Reanchored {
@@ -154,11 +148,11 @@ export interface Reanchored {
 }
 
 /** Where each claim of a draft stands in the article's latest version. */
-export function reanchorDraft(tx: Tx, correction: Correction): { latestNumber: number; baseNumber: number; claims: Reanchored[] } {
-  const base = tx.select().from(versions).where(eq(versions.id, correction.baseVersionId)).get();
+export async function reanchorDraft(tx: Tx, correction: Correction): Promise<{ latestNumber: number; baseNumber: number; claims: Reanchored[] }> {
+  const base = (await tx.select().from(versions).where(eq(versions.id, correction.baseVersionId)).limit(1))[0];
   if (!base) throw new ErrataError('conflict', 'The draft has lost its version.');
-  const chain = chainTexts(tx, correction.articleId, base.number).map((v) => ({ version: v.number, text: v.text }));
-  const draftClaims = tx.select().from(claims).where(eq(claims.correctionId, correction.id)).orderBy(asc(claims.position)).all();
+  const chain = (await chainTexts(tx, correction.articleId, base.number)).map((v) => ({ version: v.number, text: v.text }));
+  const draftClaims = await tx.select().from(claims).where(eq(claims.correctionId, correction.id)).orderBy(asc(claims.position));
   return {
     baseNumber: base.number,
     latestNumber: chain[chain.length - 1].version,
@@ -171,8 +165,8 @@ export function reanchorDraft(tx: Tx, correction: Correction): { latestNumber: n
 
 export type PublishResult =
   | { ok: true; correction: Correction; amendedVersion: number | null }
-  | { ok: false; reason: 'confirm'; reanchored: ReturnType<typeof reanchorDraft> }
-  | { ok: false; reason: 'lost'; reanchored: ReturnType<typeof reanchorDraft> }
+  | { ok: false; reason: 'confirm'; reanchored: Awaited<ReturnType<typeof reanchorDraft>> }
+  | { ok: false; reason: 'lost'; reanchored: Awaited<ReturnType<typeof reanchorDraft>> }
   /** The draft was edited since the publisher read it: here is what it says now. */
   | { ok: false; reason: 'changed'; current: DraftText };
 
@@ -188,20 +182,19 @@ export interface DraftText {
  * Publishes a draft in one transaction. If the article changed since the draft was made, the claims
  * are re-anchored first and the standards editor must confirm where they now stand.
  */
-export function publishCorrection(input: { correctionId: number; actorId: number; revision: number; confirmedVersion?: number; taxonomy?: Partial<Taxonomy> }): PublishResult {
-  return getDb().transaction(
-    (tx) => {
-      const draft = tx.select().from(corrections).where(eq(corrections.id, input.correctionId)).get();
+export async function publishCorrection(input: { correctionId: number; actorId: number; revision: number; confirmedVersion?: number; taxonomy?: Partial<Taxonomy> }): Promise<PublishResult> {
+  return await transaction(getDb(), async (tx) => {
+      const draft = (await tx.select().from(corrections).where(eq(corrections.id, input.correctionId)).limit(1))[0];
       if (!draft) throw new ErrataError('not_found', 'No such correction.');
       if (draft.status !== 'draft') throw new ErrataError('conflict', 'This correction is already published.');
       // Classified before it goes out: the publisher may set (or change) the taxonomy here.
-      const config = getStandardsConfig(tx);
-      const taxonomy: Taxonomy = { errorType: draft.errorType, errorCause: draft.errorCause, foundBy: draft.foundBy, ...taxonomyValues(tx, input.taxonomy, config) };
+      const config = (await getStandardsConfig(tx));
+      const taxonomy: Taxonomy = { errorType: draft.errorType, errorCause: draft.errorCause, foundBy: draft.foundBy, ...(await taxonomyValues(tx, input.taxonomy, config)) };
       const missing = missingTaxonomy(taxonomy, config);
       if (missing) throw missing;
-      const latest = latestVersion(tx, draft.articleId);
+      const latest = (await latestVersion(tx, draft.articleId));
       if (!latest) throw new ErrataError('conflict', 'The article has no versions.');
-      let draftClaims: Claim[] = tx.select().from(claims).where(eq(claims.correctionId, draft.id)).orderBy(asc(claims.position)).all();
+      let draftClaims: Claim[] = (await tx.select().from(claims).where(eq(claims.correctionId, draft.id)).orderBy(asc(claims.position)));
       // Publish only the wording that was reviewed: an edit since then bumped the revision.
       if (draft.revision !== input.revision) {
         const current: DraftText = { revision: draft.revision, kind: draft.kind, mode: draft.mode, wording: draft.wording, claims: draftClaims.map((c) => ({ exact: c.exact, replacement: c.replacement })) };
@@ -209,21 +202,21 @@ export function publishCorrection(input: { correctionId: number; actorId: number
       }
 
       if (latest.id !== draft.baseVersionId) {
-        const reanchored = reanchorDraft(tx, draft);
+        const reanchored = (await reanchorDraft(tx, draft));
         if (reanchored.claims.some((c) => c.status !== 'found')) return { ok: false as const, reason: 'lost' as const, reanchored };
         if (input.confirmedVersion !== latest.number) return { ok: false as const, reason: 'confirm' as const, reanchored };
         // Confirmed: the claims now point at the same words in the latest version.
-        const text = versionText(tx, latest);
-        tx.delete(claims).where(eq(claims.correctionId, draft.id)).run();
-        insertClaims(
+        const text = (await versionText(tx, latest));
+        (await tx.delete(claims).where(eq(claims.correctionId, draft.id)));
+        (await insertClaims(
           tx,
           draft.id,
           latest.id,
           text,
           reanchored.claims.map((c, i) => ({ start: c.start as number, end: c.end as number, replacement: draftClaims[i].replacement })),
-        );
-        tx.update(corrections).set({ baseVersionId: latest.id }).where(eq(corrections.id, draft.id)).run();
-        draftClaims = tx.select().from(claims).where(eq(claims.correctionId, draft.id)).orderBy(asc(claims.position)).all();
+        ));
+        (await tx.update(corrections).set({ baseVersionId: latest.id }).where(eq(corrections.id, draft.id)));
+        draftClaims = (await tx.select().from(claims).where(eq(claims.correctionId, draft.id)).orderBy(asc(claims.position)));
       }
 
       const now = new Date();
@@ -232,7 +225,7 @@ export function publishCorrection(input: { correctionId: number; actorId: number
       let amendedVersion: Version | null = null;
       if (draft.mode === 'amend') {
         let body = latest.body;
-        let plain = versionText(tx, latest);
+        let plain = (await versionText(tx, latest));
         // Right to left, so each replacement leaves the earlier offsets valid.
         for (const claim of [...draftClaims].sort((a, b) => b.start - a.start)) {
           if (claim.replacement == null) continue;
@@ -243,7 +236,7 @@ export function publishCorrection(input: { correctionId: number; actorId: number
           plain = plain.slice(0, claim.start) + claim.replacement + plain.slice(claim.end);
         }
         if (body === latest.body) throw new ErrataError('invalid', 'An amending correction needs replacement words for its claims.', 'replacement0');
-        const version = appendVersion(tx, {
+        const version = (await appendVersion(tx, {
           articleId: draft.articleId,
           headline: latest.headline,
           standfirst: latest.standfirst,
@@ -253,46 +246,39 @@ export function publishCorrection(input: { correctionId: number; actorId: number
           note: draft.wording.length > 200 ? `${draft.wording.slice(0, 197)}…` : draft.wording,
           savedBy: input.actorId,
           savedAt: now,
-        });
-        recordAudit(tx, { actorId: input.actorId, action: 'version.save', entityType: 'version', entityId: version.id, after: { articleId: draft.articleId, number: version.number, changeKind: 'correction', correctionId: draft.id } });
+        }));
+        (await recordAudit(tx, { actorId: input.actorId, action: 'version.save', entityType: 'version', entityId: version.id, after: { articleId: draft.articleId, number: version.number, changeKind: 'correction', correctionId: draft.id } }));
         amendedVersion = version;
         amendedVersionId = version.id;
         amendedNumber = version.number;
       }
-      const published = tx
+      const published = (await tx
         .update(corrections)
-        .set({ status: 'published', publishedBy: input.actorId, publishedAt: now, amendedVersionId, updatedAt: now, ...taxonomy, exposedFrom: claimsExposedFrom(tx, draft.articleId, draftClaims), ...publishedAttribution(tx, draft.articleId) })
+        .set({ status: 'published', publishedBy: input.actorId, publishedAt: now, amendedVersionId, updatedAt: now, ...taxonomy, exposedFrom: (await claimsExposedFrom(tx, draft.articleId, draftClaims)), ...(await publishedAttribution(tx, draft.articleId)) })
         .where(eq(corrections.id, draft.id))
-        .returning()
-        .get();
-      recordAudit(tx, { actorId: input.actorId, action: 'correction.publish', entityType: 'correction', entityId: draft.id, before: { status: 'draft' }, after: { status: 'published', amendedVersion: amendedNumber, ...taxonomy } });
-      correctionEvent(tx, 'correction.published', published);
-      if (amendedVersion) articleAmendedEvent(tx, draft.articleId, amendedVersion);
+        .returning())[0];
+      (await recordAudit(tx, { actorId: input.actorId, action: 'correction.publish', entityType: 'correction', entityId: draft.id, before: { status: 'draft' }, after: { status: 'published', amendedVersion: amendedNumber, ...taxonomy } }));
+      (await correctionEvent(tx, 'correction.published', published));
+      if (amendedVersion) (await articleAmendedEvent(tx, draft.articleId, amendedVersion));
       return { ok: true as const, correction: published, amendedVersion: amendedNumber };
-    },
-    { behavior: 'immediate' },
-  );
+    });
 }
 
-export function withdrawCorrection(input: { correctionId: number; reason: string; actorId: number }): Correction {
-  return getDb().transaction(
-    (tx) => {
-      const before = tx.select().from(corrections).where(eq(corrections.id, input.correctionId)).get();
+export async function withdrawCorrection(input: { correctionId: number; reason: string; actorId: number }): Promise<Correction> {
+  return await transaction(getDb(), async (tx) => {
+      const before = (await tx.select().from(corrections).where(eq(corrections.id, input.correctionId)).limit(1))[0];
       if (!before) throw new ErrataError('not_found', 'No such correction.');
       if (before.status !== 'published') throw new ErrataError('conflict', 'Only a published correction can be withdrawn.');
       const now = new Date();
-      const after = tx
+      const after = (await tx
         .update(corrections)
         .set({ status: 'withdrawn', withdrawnAt: now, withdrawnBy: input.actorId, withdrawnReason: input.reason, updatedAt: now })
         .where(eq(corrections.id, input.correctionId))
-        .returning()
-        .get();
-      recordAudit(tx, { actorId: input.actorId, action: 'correction.withdraw', entityType: 'correction', entityId: input.correctionId, before: { status: 'published' }, after: { status: 'withdrawn', reason: input.reason } });
-      correctionEvent(tx, 'correction.withdrawn', after);
+        .returning())[0];
+      (await recordAudit(tx, { actorId: input.actorId, action: 'correction.withdraw', entityType: 'correction', entityId: input.correctionId, before: { status: 'published' }, after: { status: 'withdrawn', reason: input.reason } }));
+      (await correctionEvent(tx, 'correction.withdrawn', after));
       return after;
-    },
-    { behavior: 'immediate' },
-  );
+    });
 }
 
 /** The form field a refusal to carry out a correction stands beside. */
@@ -305,22 +291,22 @@ export const CARRIES_OUT_FIELD = 'carriesOut';
  * must change the words it is about: then its notice says the article was amended, its mark moves
  * to the new words and the history shows the version as its amendment.
  */
-export function carryOutCorrection(tx: Tx, input: { correctionId: number; version: Version; actorId: number }): Correction {
+export async function carryOutCorrection(tx: Tx, input: { correctionId: number; version: Version; actorId: number }): Promise<Correction> {
   const { correctionId, version } = input;
-  const correction = tx.select().from(corrections).where(eq(corrections.id, correctionId)).get();
+  const correction = (await tx.select().from(corrections).where(eq(corrections.id, correctionId)).limit(1))[0];
   if (!correction || correction.articleId !== version.articleId) throw new ErrataError('invalid', `Correction ${correctionId} is not one of this article’s corrections.`, CARRIES_OUT_FIELD);
   if (correction.status === 'draft') throw new ErrataError('invalid', `Correction ${correctionId} is still a draft: publish it first (or draft it to amend the text).`, CARRIES_OUT_FIELD);
   if (correction.status === 'withdrawn') throw new ErrataError('conflict', `Correction ${correctionId} was withdrawn; no edit carries it out now.`, CARRIES_OUT_FIELD);
   if (correction.amendedVersionId !== null) {
-    const by = tx.select({ number: versions.number }).from(versions).where(eq(versions.id, correction.amendedVersionId)).get();
+    const by = (await tx.select({ number: versions.number }).from(versions).where(eq(versions.id, correction.amendedVersionId)).limit(1))[0];
     throw new ErrataError('conflict', `Correction ${correctionId} was already carried out${by ? ` by version ${by.number}` : ''}.`, CARRIES_OUT_FIELD);
   }
   if (correction.kind === 'retraction') throw new ErrataError('invalid', 'A retraction withdraws the article; it is not carried out by editing the text.', CARRIES_OUT_FIELD);
-  const correctionClaims = tx.select().from(claims).where(eq(claims.correctionId, correctionId)).orderBy(asc(claims.position)).all();
-  const claimVersions = tx.select({ id: versions.id, number: versions.number }).from(versions).where(eq(versions.articleId, version.articleId)).all();
+  const correctionClaims = await tx.select().from(claims).where(eq(claims.correctionId, correctionId)).orderBy(asc(claims.position));
+  const claimVersions = await tx.select({ id: versions.id, number: versions.number }).from(versions).where(eq(versions.articleId, version.articleId));
   const numberOf = new Map(claimVersions.map((v) => [v.id, v.number]));
   const from = Math.min(...correctionClaims.map((c) => numberOf.get(c.versionId) ?? version.number));
-  const chain = chainTexts(tx, version.articleId, from).map((v) => ({ version: v.number, text: v.text }));
+  const chain = (await chainTexts(tx, version.articleId, from)).map((v) => ({ version: v.number, text: v.text }));
   // The edit carries the correction out only if it is where (one of) its claims' words changed.
   const changed = correctionClaims.some((c) => {
     const own = chain.filter((v) => v.version >= (numberOf.get(c.versionId) ?? version.number));
@@ -331,7 +317,7 @@ export function carryOutCorrection(tx: Tx, input: { correctionId: number; versio
     const words = correctionClaims.map((c) => `“${c.exact}”`).join(', ');
     throw new ErrataError('invalid', `This edit does not change the words correction ${correctionId} is about (${words}): change them, or leave the correction out.`, CARRIES_OUT_FIELD);
   }
-  const carried = tx.update(corrections).set({ amendedVersionId: version.id }).where(eq(corrections.id, correctionId)).returning().get();
-  recordAudit(tx, { actorId: input.actorId, action: 'correction.amend', entityType: 'correction', entityId: correctionId, before: { amendedVersion: null }, after: { amendedVersion: version.number, versionId: version.id } });
+  const carried = (await tx.update(corrections).set({ amendedVersionId: version.id }).where(eq(corrections.id, correctionId)).returning())[0];
+  await recordAudit(tx, { actorId: input.actorId, action: 'correction.amend', entityType: 'correction', entityId: correctionId, before: { amendedVersion: null }, after: { amendedVersion: version.number, versionId: version.id } });
   return carried;
 }

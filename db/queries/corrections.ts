@@ -15,21 +15,20 @@ export interface PublicCorrection extends Correction {
   printedIn: { date: string; publishedAt: Date } | null;
 }
 
-function decorate(rows: Correction[]): PublicCorrection[] {
+async function decorate(rows: Correction[]): Promise<PublicCorrection[]> {
   const db = getDb();
   const ids = rows.map((r) => r.id);
-  const allClaims = getPublicClaims({ correctionIds: ids });
+  const allClaims = await getPublicClaims({ correctionIds: ids });
   const amendedIds = rows.flatMap((r) => (r.amendedVersionId ? [r.amendedVersionId] : []));
   const amended = amendedIds.length
-    ? db.select({ id: versions.id, number: versions.number, savedAt: versions.savedAt }).from(versions).where(inArray(versions.id, amendedIds)).all()
+    ? (await db.select({ id: versions.id, number: versions.number, savedAt: versions.savedAt }).from(versions).where(inArray(versions.id, amendedIds)))
     : [];
   const printed = ids.length
-    ? db
+    ? (await db
         .select({ correctionId: columnItems.correctionId, date: columns.date, publishedAt: columns.publishedAt })
         .from(columnItems)
         .innerJoin(columns, eq(columns.id, columnItems.columnId))
-        .where(and(inArray(columnItems.correctionId, ids), eq(columns.status, 'published')))
-        .all()
+        .where(and(inArray(columnItems.correctionId, ids), eq(columns.status, 'published'))))
     : [];
   return rows.map((r) => {
     const a = amended.find((v) => v.id === r.amendedVersionId);
@@ -46,13 +45,12 @@ function decorate(rows: Correction[]): PublicCorrection[] {
 }
 
 /** An article's public corrections, oldest first (notices read newest last). */
-export function getPublicCorrectionsForArticle({ articleId }: { articleId: number }): PublicCorrection[] {
-  const rows = getDb()
+export async function getPublicCorrectionsForArticle({ articleId }: { articleId: number }): Promise<PublicCorrection[]> {
+  const rows = await getDb()
     .select()
     .from(corrections)
     .where(and(eq(corrections.articleId, articleId), ne(corrections.status, 'draft')))
-    .orderBy(asc(corrections.publishedAt))
-    .all();
+    .orderBy(asc(corrections.publishedAt));
   return decorate(rows);
 }
 
@@ -77,7 +75,7 @@ export interface CorrectionSearch {
 export { CORRECTIONS_PAGE_SIZE };
 
 /** Published (and withdrawn) corrections, newest first, filtered; one page and whether more follow. */
-export function searchCorrections(search: CorrectionSearch): { items: CorrectionListing[]; more: boolean } {
+export async function searchCorrections(search: CorrectionSearch): Promise<{ items: CorrectionListing[]; more: boolean }> {
   const db = getDb();
   // Corrections on an article readers cannot see (never published) stay off every public list.
   const conditions = [ne(corrections.status, 'draft'), publicArticleCondition()];
@@ -88,19 +86,18 @@ export function searchCorrections(search: CorrectionSearch): { items: Correction
   if (search.to) conditions.push(lt(corrections.publishedAt, search.to));
   const page = Math.max(1, search.page ?? 1);
   const size = search.pageSize ?? CORRECTIONS_PAGE_SIZE;
-  const rows = db
+  const rows = await db
     .select({ correction: corrections, slug: articles.slug, section: articles.section })
     .from(corrections)
     .innerJoin(articles, eq(articles.id, corrections.articleId))
     .where(and(...conditions))
     .orderBy(desc(corrections.publishedAt), desc(corrections.id))
     .limit(size + 1)
-    .offset((page - 1) * size)
-    .all();
+    .offset((page - 1) * size);
   const more = rows.length > size;
   const pageRows = rows.slice(0, size);
-  const decorated = decorate(pageRows.map((r) => r.correction));
-  const headlines = getCurrentHeadlines({ articleIds: pageRows.map((r) => r.correction.articleId) });
+  const decorated = await decorate(pageRows.map((r) => r.correction));
+  const headlines = await getCurrentHeadlines({ articleIds: pageRows.map((r) => r.correction.articleId) });
   return {
     more,
     items: decorated.map((c, i) => ({ ...c, article: { slug: pageRows[i].slug, section: pageRows[i].section }, headline: headlines.get(c.articleId)?.headline ?? '' })),
@@ -108,8 +105,8 @@ export function searchCorrections(search: CorrectionSearch): { items: Correction
 }
 
 /** Newest published corrections across the newsroom, with their article's current headline. */
-export function listLatestCorrections({ limit = 10 }: { limit?: number } = {}): CorrectionListing[] {
-  return searchCorrections({ pageSize: limit }).items;
+export async function listLatestCorrections({ limit = 10 }: { limit?: number } = {}): Promise<CorrectionListing[]> {
+  return (await searchCorrections({ pageSize: limit })).items;
 }
 
 /** The sections readers can see an article in (publicArticleCondition), hopping along the section index. */

@@ -55,7 +55,7 @@ function conditions(filter: DeskArticleFilter, query: string | null): SQL[] {
   return where;
 }
 
-export function listDeskArticles(filter: DeskArticleFilter = {}): DeskArticlePage {
+export async function listDeskArticles(filter: DeskArticleFilter = {}): Promise<DeskArticlePage> {
   const db = getDb();
   const query = filter.q ? searchQuery(filter.q) : null;
   // A search with no words to look for (only quotes, stars, emoji) matches nothing, never everything.
@@ -69,9 +69,9 @@ export function listDeskArticles(filter: DeskArticleFilter = {}): DeskArticlePag
     const select = db.select({ id: articles.id, slug: articles.slug, section: articles.section, byline: articles.byline, status: articles.status }).from(query ? articleSearch : articles);
     return query ? select.innerJoin(articles, eq(articles.id, articleSearch.rowid)) : select;
   };
-  const fetched = (base() as ReturnType<typeof base>).where(and(key.where, ...where)).orderBy(key.orderBy).limit(size + 1).all();
+  const fetched = await (base() as ReturnType<typeof base>).where(and(key.where, ...where)).orderBy(key.orderBy).limit(size + 1);
   const page = cutPage(fetched, cursor, size, (r) => r.id);
-  return { ...page, rows: decorate(page.rows), matching: countMatching(filter, query, where) };
+  return { ...page, rows: await decorate(page.rows), matching: countMatching(filter, query, where) };
 }
 
 /** How many match, up to COUNT_CAP + 1, by the cheapest walk. */
@@ -92,21 +92,20 @@ function countMatching(filter: DeskArticleFilter, query: string | null, where: S
   return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${counted})`).n;
 }
 
-function decorate(rows: Omit<DeskArticleRow, 'latest' | 'draftCorrections' | 'openReports'>[]): DeskArticleRow[] {
+async function decorate(rows: Omit<DeskArticleRow, 'latest' | 'draftCorrections' | 'openReports'>[]): Promise<DeskArticleRow[]> {
   if (rows.length === 0) return [];
   const db = getDb();
   const ids = rows.map((r) => r.id); // one page: at most PAGE_SIZE ids
-  const latest = db
+  const latest = await db
     .select({ articleId: versions.articleId, number: versions.number, headline: versions.headline, savedAt: versions.savedAt, changeKind: versions.changeKind })
     .from(versions)
-    .where(and(inArray(versions.articleId, ids), sql`${versions.number} = (SELECT max(v2.number) FROM versions v2 WHERE v2.article_id = ${versions.articleId})`))
-    .all();
+    .where(and(inArray(versions.articleId, ids), sql`${versions.number} = (SELECT max(v2.number) FROM versions v2 WHERE v2.article_id = ${versions.articleId})`));
   const latestBy = new Map(latest.map((v) => [v.articleId, v]));
   const drafts = new Map(
-    db.select({ articleId: corrections.articleId, n: count() }).from(corrections).where(and(inArray(corrections.articleId, ids), eq(corrections.status, 'draft'))).groupBy(corrections.articleId).all().map((d) => [d.articleId, d.n]),
+    (await db.select({ articleId: corrections.articleId, n: count() }).from(corrections).where(and(inArray(corrections.articleId, ids), eq(corrections.status, 'draft'))).groupBy(corrections.articleId)).map((d) => [d.articleId, d.n]),
   );
   const open = new Map(
-    db.select({ articleId: reports.articleId, n: count() }).from(reports).where(and(inArray(reports.articleId, ids), eq(reports.status, 'new'))).groupBy(reports.articleId).all().map((d) => [d.articleId, d.n]),
+    (await db.select({ articleId: reports.articleId, n: count() }).from(reports).where(and(inArray(reports.articleId, ids), eq(reports.status, 'new'))).groupBy(reports.articleId)).map((d) => [d.articleId, d.n]),
   );
   return rows.flatMap((r) => {
     const v = latestBy.get(r.id);

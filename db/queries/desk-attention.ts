@@ -16,9 +16,9 @@ function countDraftCorrections(): number {
   return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${drafts})`).n;
 }
 
-export function getDeskAttention(): Attention {
+export async function getDeskAttention(): Promise<Attention> {
   const db = getDb();
-  const last = db.select({ date: columns.date }).from(columns).where(eq(columns.status, 'published')).orderBy(desc(columns.date)).limit(1).get();
-  const drafts = db.select({ n: count() }).from(columns).where(and(eq(columns.status, 'draft'))).get()?.n ?? 0;
-  return { draftCorrections: countDraftCorrections(), newReports: countNewReports(), unprinted: countUnprinted(), lastEdition: last?.date ?? null, draftEdition: drafts > 0, openFlags: countOpenFlags() };
+  const last = (await db.select({ date: columns.date }).from(columns).where(eq(columns.status, 'published')).orderBy(desc(columns.date)).limit(1))[0];
+  const drafts = (await db.select({ n: count() }).from(columns).where(and(eq(columns.status, 'draft'))).limit(1))[0]?.n ?? 0;
+  return { draftCorrections: countDraftCorrections(), newReports: await countNewReports(), unprinted: countUnprinted(), lastEdition: last?.date ?? null, draftEdition: drafts > 0, openFlags: await countOpenFlags() };
 }

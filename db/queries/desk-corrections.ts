@@ -13,18 +13,17 @@ export interface DeskCorrection extends Correction {
   publishedByName: string | null;
 }
 
-function withClaims(rows: Correction[]): DeskCorrection[] {
+async function withClaims(rows: Correction[]): Promise<DeskCorrection[]> {
   if (rows.length === 0) return [];
   const db = getDb();
-  const all = db
+  const all = await db
     .select({ claim: claims, versionNumber: versions.number })
     .from(claims)
     .innerJoin(versions, eq(versions.id, claims.versionId))
     .where(inArray(claims.correctionId, rows.map((r) => r.id)))
-    .orderBy(asc(claims.position))
-    .all();
+    .orderBy(asc(claims.position));
   const wanted = [...new Set(rows.flatMap((r) => [r.draftedBy, r.publishedBy]).filter((id): id is number => id !== null))];
-  const names = new Map(wanted.length ? db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, wanted)).all().map((u) => [u.id, u.name]) : []);
+  const names = new Map(wanted.length ? (await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, wanted))).map((u) => [u.id, u.name]) : []);
   return rows.map((r) => ({
     ...r,
     claims: all.filter((c) => c.claim.correctionId === r.id).map((c) => ({ ...c.claim, versionNumber: c.versionNumber })),
@@ -33,35 +32,34 @@ function withClaims(rows: Correction[]): DeskCorrection[] {
   }));
 }
 
-export function listDeskCorrectionsForArticle({ articleId }: { articleId: number }): DeskCorrection[] {
-  return withClaims(getDb().select().from(corrections).where(eq(corrections.articleId, articleId)).orderBy(desc(corrections.draftedAt)).all());
+export async function listDeskCorrectionsForArticle({ articleId }: { articleId: number }): Promise<DeskCorrection[]> {
+  return withClaims(await getDb().select().from(corrections).where(eq(corrections.articleId, articleId)).orderBy(desc(corrections.draftedAt)));
 }
 
 /**
  * The article's published corrections an edit could still carry out: not withdrawn, not yet
  * amended, not retractions (carryOutCorrection refuses the rest), oldest first.
  */
-export function listCorrectionsToCarryOut({ articleId }: { articleId: number }): DeskCorrection[] {
+export async function listCorrectionsToCarryOut({ articleId }: { articleId: number }): Promise<DeskCorrection[]> {
   return withClaims(
-    getDb()
+    await getDb()
       .select()
       .from(corrections)
       .where(and(eq(corrections.articleId, articleId), eq(corrections.status, 'published'), sql`${corrections.amendedVersionId} IS NULL`, sql`${corrections.kind} <> 'retraction'`))
-      .orderBy(asc(corrections.publishedAt))
-      .all(),
+      .orderBy(asc(corrections.publishedAt)),
   );
 }
 
-export function getDeskCorrection({ id }: { id: number }) {
+export async function getDeskCorrection({ id }: { id: number }) {
   const db = getDb();
-  const row = db.select().from(corrections).where(eq(corrections.id, id)).get();
+  const row = (await db.select().from(corrections).where(eq(corrections.id, id)).limit(1))[0];
   if (!row) return undefined;
-  const article = db.select().from(articles).where(eq(articles.id, row.articleId)).get();
+  const article = (await db.select().from(articles).where(eq(articles.id, row.articleId)).limit(1))[0];
   if (!article) return undefined;
   // The version that carried it out, if any (amend mode, or a later edit tied to it).
-  const amendedVersion = row.amendedVersionId ? (db.select({ number: versions.number, savedAt: versions.savedAt }).from(versions).where(eq(versions.id, row.amendedVersionId)).get() ?? null) : null;
-  const latestHeadline = db.select({ headline: versions.headline }).from(versions).where(eq(versions.articleId, row.articleId)).orderBy(desc(versions.number)).limit(1).get()?.headline ?? '';
-  return { correction: withClaims([row])[0], article, amendedVersion, latestHeadline };
+  const amendedVersion = row.amendedVersionId ? ((await db.select({ number: versions.number, savedAt: versions.savedAt }).from(versions).where(eq(versions.id, row.amendedVersionId)).limit(1))[0] ?? null) : null;
+  const latestHeadline = (await db.select({ headline: versions.headline }).from(versions).where(eq(versions.articleId, row.articleId)).orderBy(desc(versions.number)).limit(1))[0]?.headline ?? '';
+  return { correction: (await withClaims([row]))[0], article, amendedVersion, latestHeadline };
 }
 
 export interface DeskCorrectionFilter {
@@ -74,7 +72,7 @@ export interface DeskCorrectionFilter {
 }
 
 /** Corrections on the desk, newest first, a page at a time; each row names its article's current headline. */
-export function listDeskCorrections(filter: DeskCorrectionFilter = {}) {
+export async function listDeskCorrections(filter: DeskCorrectionFilter = {}) {
   const db = getDb();
   const cursor = filter.cursor ?? null;
   const key = keyset(corrections.id, cursor);
@@ -83,7 +81,7 @@ export function listDeskCorrections(filter: DeskCorrectionFilter = {}) {
   if (filter.kind) where.push(eq(corrections.kind, filter.kind));
   if (filter.section) where.push(eq(articles.section, filter.section));
   if (filter.author) where.push(eq(corrections.draftedBy, filter.author));
-  const fetched = db
+  const fetched = await db
     .select({
       id: corrections.id,
       kind: corrections.kind,
@@ -102,12 +100,11 @@ export function listDeskCorrections(filter: DeskCorrectionFilter = {}) {
     .leftJoin(users, eq(users.id, corrections.draftedBy))
     .where(and(...where))
     .orderBy(key.orderBy)
-    .limit(PAGE_SIZE + 1)
-    .all();
+    .limit(PAGE_SIZE + 1);
   return cutPage(fetched, cursor, PAGE_SIZE, (r) => r.id);
 }
 
 /** The accounts that have drafted corrections, for the filter (accounts are few). */
-export function listCorrectionAuthors() {
-  return getDb().select({ id: users.id, name: users.name }).from(users).orderBy(asc(users.name)).limit(500).all();
+export async function listCorrectionAuthors() {
+  return await getDb().select({ id: users.id, name: users.name }).from(users).orderBy(asc(users.name)).limit(500);
 }

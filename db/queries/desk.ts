@@ -13,13 +13,13 @@ export interface DeskArticle {
   latest: DeskVersion;
 }
 
-export function getDeskArticle({ id }: { id: number }): DeskArticle | undefined {
+export async function getDeskArticle({ id }: { id: number }): Promise<DeskArticle | undefined> {
   const db = getDb();
-  const article = db.select().from(articles).where(eq(articles.id, id)).get();
+  const article = (await db.select().from(articles).where(eq(articles.id, id)).limit(1))[0];
   if (!article) return undefined;
-  const all = db.select().from(versions).where(eq(versions.articleId, id)).orderBy(asc(versions.number)).all();
+  const all = await db.select().from(versions).where(eq(versions.articleId, id)).orderBy(asc(versions.number));
   const held = all.length
-    ? db.select().from(withholdings).where(inArray(withholdings.versionId, all.map((v) => v.id))).all()
+    ? (await db.select().from(withholdings).where(inArray(withholdings.versionId, all.map((v) => v.id))))
     : [];
   const heldBy = new Map(held.map((h) => [h.versionId, { reason: h.reason, at: h.createdAt }]));
   const decorated = all.map((v) => ({ ...v, withheld: heldBy.get(v.id) ?? null }));

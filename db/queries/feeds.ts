@@ -11,6 +11,7 @@ import { articles } from '../schema';
 import { getArticleRecord } from './article-page';
 import { searchCorrections } from './corrections';
 import { getPublicEdition, listPublicEditions, publicArticleCondition } from './public-record';
+import { flatMapSeries } from '../../lib/async';
 
 export type FeedScope = { kind: 'all' } | { kind: 'section'; section: string } | { kind: 'article'; slug: string };
 
@@ -27,9 +28,9 @@ function lastModifiedOf(entries: FeedEntry[]): Date {
   return entries.reduce((latest, e) => (e.updatedAt > latest ? e.updatedAt : latest), new Date(0));
 }
 
-export function correctionFeed(scope: FeedScope, settings: NewsroomSettings): FeedData {
+export async function correctionFeed(scope: FeedScope, settings: NewsroomSettings): Promise<FeedData> {
   const db = getDb();
-  const { items } = searchCorrections({
+  const { items } = await searchCorrections({
     section: scope.kind === 'section' ? scope.section : undefined,
     slug: scope.kind === 'article' ? scope.slug : undefined,
     pageSize: FEED_LIMIT,
@@ -58,24 +59,22 @@ export function correctionFeed(scope: FeedScope, settings: NewsroomSettings): Fe
   const found =
     scope.kind === 'all' ||
     (scope.kind === 'section'
-      ? !!db.select({ id: articles.id }).from(articles).where(and(eq(articles.section, scope.section), publicArticleCondition())).get()
-      : !!db.select({ id: articles.id }).from(articles).where(and(eq(articles.slug, scope.slug), publicArticleCondition())).get());
-  const headline = found && scope.kind === 'article' ? getArticleRecord({ slug: scope.slug })?.current.headline : undefined;
+      ? !!(await db.select({ id: articles.id }).from(articles).where(and(eq(articles.section, scope.section), publicArticleCondition())).limit(1))[0]
+      : !!(await db.select({ id: articles.id }).from(articles).where(and(eq(articles.slug, scope.slug), publicArticleCondition())).limit(1))[0]);
+  const headline = found && scope.kind === 'article' ? (await getArticleRecord({ slug: scope.slug }))?.current.headline : undefined;
   return { entries, lastModified: lastModifiedOf(entries), found, headline };
 }
 
-export function editionFeed(settings: NewsroomSettings): FeedData {
-  const editions = listPublicEditions()
-    .slice(0, FEED_LIMIT)
-    .flatMap((column) => {
-      const edition = getPublicEdition({ date: column.date });
+export async function editionFeed(settings: NewsroomSettings): Promise<FeedData> {
+  const editions = await flatMapSeries((await listPublicEditions()).slice(0, FEED_LIMIT), async (column) => {
+      const edition = await getPublicEdition({ date: column.date });
       if (!edition || !column.publishedAt) return [];
       const text = columnPlainText(
         { date: column.date, intro: column.intro, items: edition.items.map((i) => i.readerWording), alsoAmended: edition.alsoAmended.map((a) => a.headline), footer: column.footer },
         settings,
       );
       return [{ date: column.date, link: `${settings.siteUrl}/for-the-record/${column.date}`, publishedAt: column.publishedAt, text }];
-    });
+  });
   const entries = editionItems(editions, settings);
   return { entries, lastModified: lastModifiedOf(entries), found: true };
 }

@@ -16,6 +16,7 @@ import { publishedAttribution } from './correction-exposure';
 import { type Caller, ingestRevisionIn, type IngestOutcome } from './ingest';
 import type { Tx } from './types';
 import { latestVersion } from './version-writes';
+import { transaction } from '../store';
 
 export interface StoryOutcome {
   externalId: string;
@@ -32,7 +33,7 @@ export interface ImportReport {
 /** A CMS's clock may run a little ahead of ours; a revision from later than this is refused. */
 const CLOCK_SKEW_MS = 5 * 60_000;
 
-function importStory(tx: Tx, caller: Caller, story: ImportedStory): StoryOutcome {
+async function importStory(tx: Tx, caller: Caller, story: ImportedStory): Promise<StoryOutcome> {
   if (!ExternalId.safeParse(story.externalId).success) throw new ErrataError('invalid', `“${story.externalId.slice(0, 60)}” cannot be an external id: use 1–128 letters, digits, dots, dashes, colons or underscores.`);
   for (const r of story.revisions) {
     for (const [field, value] of [['headline', r.headline], ['standfirst', r.standfirst], ['byline', r.byline], ['section', r.section]] as const) {
@@ -45,8 +46,8 @@ function importStory(tx: Tx, caller: Caller, story: ImportedStory): StoryOutcome
   // An imported correction is published as printed only by a caller who may publish corrections
   // (an admin at the shell); a token's arrive as drafts, for a standards editor to review and publish.
   const publish = caller.allows('correction.publish');
-  const existing = tx.select().from(articles).where(eq(articles.externalId, story.externalId)).get();
-  const seenUntil = existing ? (latestVersion(tx, existing.id)?.savedAt.getTime() ?? 0) : -Infinity;
+  const existing = (await tx.select().from(articles).where(eq(articles.externalId, story.externalId)).limit(1))[0];
+  const seenUntil = existing ? ((await latestVersion(tx, existing.id))?.savedAt.getTime() ?? 0) : -Infinity;
   let outcome: IngestOutcome['outcome'] = 'unchanged';
   let added = 0;
   let articleId = existing?.id;
@@ -56,7 +57,7 @@ function importStory(tx: Tx, caller: Caller, story: ImportedStory): StoryOutcome
     if (savedAt.getTime() <= seenUntil) continue;
     const body = convertBody(r.bodyHtml, 'html');
     const carriesCorrection = story.corrections.some((c) => c.date !== null && c.date === r.savedAt);
-    const result = ingestRevisionIn(tx, caller, {
+    const result = await ingestRevisionIn(tx, caller, {
       externalId: story.externalId,
       headline: r.headline,
       standfirst: r.standfirst,
@@ -77,36 +78,34 @@ function importStory(tx: Tx, caller: Caller, story: ImportedStory): StoryOutcome
     }
   }
   if (articleId === undefined) throw new ErrataError('invalid', `Story ${story.externalId} has no revision to import.`);
-  const all = tx.select().from(versions).where(eq(versions.articleId, articleId)).orderBy(asc(versions.number)).all();
+  const all = await tx.select().from(versions).where(eq(versions.articleId, articleId)).orderBy(asc(versions.number));
   let fixes = 0;
   for (const c of story.corrections) {
     const wording = c.text.trim();
-    if (tx.select({ id: corrections.id }).from(corrections).where(and(eq(corrections.articleId, articleId), eq(corrections.wording, wording))).get()) continue;
+    if ((await tx.select({ id: corrections.id }).from(corrections).where(and(eq(corrections.articleId, articleId), eq(corrections.wording, wording))).limit(1))[0]) continue;
     // Never before the article's first version, never after now.
     const given = c.date ? new Date(c.date).getTime() : all[all.length - 1].savedAt.getTime();
     const at = new Date(Math.min(Math.max(given, all[0].savedAt.getTime()), now));
     // The correction stands against the version it was printed with: the first saved at or after its date.
     const base: Version = all.find((v) => v.savedAt.getTime() >= at.getTime()) ?? all[all.length - 1];
     const row = publish
-      ? tx
+      ? (await tx
           .insert(corrections)
-          .values({ articleId, kind: c.kind, mode: 'notice', wording, status: 'published', baseVersionId: base.id, draftedBy: caller.actorId, draftedAt: at, updatedAt: at, publishedBy: caller.actorId, publishedAt: at, ...publishedAttribution(tx, articleId) })
-          .returning()
-          .get()
-      : tx
+          .values({ articleId, kind: c.kind, mode: 'notice', wording, status: 'published', baseVersionId: base.id, draftedBy: caller.actorId, draftedAt: at, updatedAt: at, publishedBy: caller.actorId, publishedAt: at, ...await publishedAttribution(tx, articleId) })
+          .returning())[0]
+      : (await tx
           .insert(corrections)
           .values({ articleId, kind: c.kind, mode: 'notice', wording, status: 'draft', baseVersionId: base.id, draftedBy: caller.actorId, draftedAt: new Date(now), updatedAt: new Date(now) })
-          .returning()
-          .get();
+          .returning())[0];
     if (!publish) {
-      recordAudit(tx, { actorId: caller.actorId, action: 'correction.draft', entityType: 'correction', entityId: row.id, after: { articleId, kind: c.kind, printed: at.toISOString(), source: 'ans', externalId: c.externalId } });
+      await recordAudit(tx, { actorId: caller.actorId, action: 'correction.draft', entityType: 'correction', entityId: row.id, after: { articleId, kind: c.kind, printed: at.toISOString(), source: 'ans', externalId: c.externalId } });
       fixes += 1;
       continue;
     }
     // The printed correction covers the revision it came with: its stealth-edit flag is resolved by it.
-    const flag = tx.select().from(versionFlags).where(and(eq(versionFlags.versionId, base.id), isNull(versionFlags.resolvedAt))).get();
-    if (flag) tx.update(versionFlags).set({ resolvedAt: at, resolvedBy: caller.actorId, resolution: 'Covered by the correction imported with it.', correctionId: row.id }).where(eq(versionFlags.id, flag.id)).run();
-    recordAudit(tx, { actorId: caller.actorId, action: 'correction.import', entityType: 'correction', entityId: row.id, after: { articleId, kind: c.kind, publishedAt: at.toISOString(), source: 'ans', externalId: c.externalId } });
+    const flag = (await tx.select().from(versionFlags).where(and(eq(versionFlags.versionId, base.id), isNull(versionFlags.resolvedAt))).limit(1))[0];
+    if (flag) await tx.update(versionFlags).set({ resolvedAt: at, resolvedBy: caller.actorId, resolution: 'Covered by the correction imported with it.', correctionId: row.id }).where(eq(versionFlags.id, flag.id));
+    await recordAudit(tx, { actorId: caller.actorId, action: 'correction.import', entityType: 'correction', entityId: row.id, after: { articleId, kind: c.kind, publishedAt: at.toISOString(), source: 'ans', externalId: c.externalId } });
     fixes += 1;
   }
   if (outcome === 'unchanged' && fixes > 0) outcome = 'appended';
@@ -114,19 +113,19 @@ function importStory(tx: Tx, caller: Caller, story: ImportedStory): StoryOutcome
 }
 
 /** Imports every story of an ANS document the caller may import; refusals are reported per story. */
-export function importAns(caller: Caller, document: unknown): ImportReport & { articleIds: number[] } {
+export async function importAns(caller: Caller, document: unknown): Promise<ImportReport & { articleIds: number[] }> {
   if (!caller.allows('article.create')) throw new ErrataError('forbidden', 'This token may not create articles.');
   const parsed = parseAnsDocument(document);
   const report: ImportReport & { articleIds: number[] } = { stories: [], errors: [...parsed.errors], articleIds: [] };
-  parsed.stories.forEach((story, i) => {
+  for (const [i, story] of parsed.stories.entries()) {
     try {
-      report.stories.push(getDb().transaction((tx) => importStory(tx, caller, story), { behavior: 'immediate' }));
-      const id = getDb().select({ id: articles.id }).from(articles).where(eq(articles.externalId, story.externalId)).get()?.id;
+      report.stories.push(await transaction(getDb(), async (tx) => importStory(tx, caller, story)));
+      const id = (await getDb().select({ id: articles.id }).from(articles).where(eq(articles.externalId, story.externalId)).limit(1))[0]?.id;
       if (id) report.articleIds.push(id);
     } catch (error) {
       if (!(error instanceof ErrataError)) throw error;
       report.errors.push({ path: `stories[${i}] (${story.externalId})`, message: error.message });
     }
-  });
+  }
   return report;
 }

@@ -18,6 +18,8 @@ import { recordAudit } from './audit';
 import type { Tx } from './types';
 import { versionText } from './version-texts';
 import { latestVersion } from './version-writes';
+import { transaction } from '../store';
+import { flatMapSeries } from '../../lib/async';
 
 export interface IncomingRevision {
   externalId: string;
@@ -58,11 +60,11 @@ function need(caller: Caller, permission: Permission): void {
  * The slug of an article from a CMS is made from its external id, not its headline: a slug never
  * changes, and a headline may later be withheld by a legal version.
  */
-function uniqueSlug(tx: Tx, externalId: string): string {
+async function uniqueSlug(tx: Tx, externalId: string): Promise<string> {
   const base = slugFrom(externalId, externalId);
   for (let n = 1; n < 1000; n++) {
     const slug = n === 1 ? base : `${base}-${n}`;
-    if (!tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug)).get()) return slug;
+    if (!(await tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug)).limit(1))[0]) return slug;
   }
   throw new ErrataError('conflict', 'No free slug for this headline.');
 }
@@ -71,22 +73,20 @@ function uniqueSlug(tx: Tx, externalId: string): string {
  * After a legal version the desk made, the CMS's copy may still carry the withheld words: a new
  * revision is refused until the CMS says (acknowledgeLegalVersion) that it was made after it.
  */
-function checkLegalVersion(tx: Tx, articleId: number, acknowledged: number | undefined): void {
-  const legal = tx
+async function checkLegalVersion(tx: Tx, articleId: number, acknowledged: number | undefined): Promise<void> {
+  const legal = (await tx
     .select({ number: versions.number })
     .from(versions)
     .where(and(eq(versions.articleId, articleId), eq(versions.changeKind, 'legal')))
     .orderBy(desc(versions.number))
-    .limit(1)
-    .get();
+    .limit(1))[0];
   if (!legal) return;
   const tokenAccounts = tx.select({ id: apiTokens.actorId }).from(apiTokens);
-  const since = tx
+  const since = (await tx
     .select({ id: versions.id })
     .from(versions)
     .where(and(eq(versions.articleId, articleId), gt(versions.number, legal.number), inArray(versions.savedBy, tokenAccounts)))
-    .limit(1)
-    .get();
+    .limit(1))[0];
   if (since || acknowledged === legal.number) return;
   throw new ErrataError(
     'conflict',
@@ -122,12 +122,12 @@ function sentencesOf(facts: string): string[] {
  * withheld version that no readable version has. The CMS's copy may still hold them, however it
  * acknowledged the legal version; such a revision is refused, never published again.
  */
-function carriedWithheldVersion(tx: Tx, articleId: number, incoming: string, headline: string): number | null {
-  const all = tx.select().from(versions).where(eq(versions.articleId, articleId)).all();
-  const held = new Set(tx.select({ id: withholdings.versionId }).from(withholdings).where(inArray(withholdings.versionId, all.map((v) => v.id))).all().map((w) => w.id));
+async function carriedWithheldVersion(tx: Tx, articleId: number, incoming: string, headline: string): Promise<number | null> {
+  const all = await tx.select().from(versions).where(eq(versions.articleId, articleId));
+  const held = new Set((await tx.select({ id: withholdings.versionId }).from(withholdings).where(inArray(withholdings.versionId, all.map((v) => v.id)))).map((w) => w.id));
   if (held.size === 0) return null;
-  const facts = (v: Version) => versionFacts(v, versionText(tx, v));
-  const readable = new Set(all.filter((v) => !held.has(v.id)).flatMap((v) => sentencesOf(facts(v))));
+  const facts = async (v: Version) => versionFacts(v, await versionText(tx, v));
+  const readable = new Set(await flatMapSeries(all.filter((v) => !held.has(v.id)), async (v) => sentencesOf(await facts(v))));
   const text = foldWords(incoming);
   // A withheld headline, however short, never comes back as the headline.
   const readableHeadlines = new Set(all.filter((v) => !held.has(v.id)).map((v) => foldWords(v.headline)));
@@ -135,7 +135,7 @@ function carriedWithheldVersion(tx: Tx, articleId: number, incoming: string, hea
     if (!readableHeadlines.has(foldWords(v.headline)) && foldWords(headline) === foldWords(v.headline)) return v.number;
   }
   for (const v of all.filter((x) => held.has(x.id))) {
-    if (sentencesOf(facts(v)).some((s) => !readable.has(s) && text.includes(s))) return v.number;
+    if (sentencesOf(await facts(v)).some((s) => !readable.has(s) && text.includes(s))) return v.number;
   }
   return null;
 }
@@ -145,14 +145,14 @@ function sameText(v: Version, r: IncomingRevision): boolean {
 }
 
 /** Creates or revises one article from a CMS revision, in the caller's transaction. */
-export function ingestRevisionIn(tx: Tx, caller: Caller, r: IncomingRevision): IngestOutcome {
+export async function ingestRevisionIn(tx: Tx, caller: Caller, r: IncomingRevision): Promise<IngestOutcome> {
   if (r.body.trim() === '') throw new ErrataError('invalid', 'The body has no text once converted.', 'body');
-  const existing = tx.select().from(articles).where(eq(articles.externalId, r.externalId)).get();
+  const existing = (await tx.select().from(articles).where(eq(articles.externalId, r.externalId)).limit(1))[0];
   if (!existing) {
     need(caller, 'article.create');
     if (r.status === 'published') need(caller, 'article.publish');
-    let article = insertArticle(tx, {
-      slug: uniqueSlug(tx, r.externalId),
+    let article = await insertArticle(tx, {
+      slug: (await uniqueSlug(tx, r.externalId)),
       section: r.section,
       byline: r.byline,
       headline: r.headline,
@@ -165,29 +165,29 @@ export function ingestRevisionIn(tx: Tx, caller: Caller, r: IncomingRevision): I
       ip: caller.ip,
       savedAt: r.savedAt,
     });
-    if (r.status === 'published') article = publishArticleIn(tx, { articleId: article.id, actorId: caller.actorId, at: r.savedAt });
-    const version = latestVersion(tx, article.id) as Version;
+    if (r.status === 'published') article = await publishArticleIn(tx, { articleId: article.id, actorId: caller.actorId, at: r.savedAt });
+    const version = (await latestVersion(tx, article.id)) as Version;
     return { outcome: 'created', article, version, flagged: null };
   }
   if (existing.status === 'withdrawn') throw new ErrataError('conflict', 'This article was withdrawn on the desk; a standards editor must restore it before it takes new versions.');
   let article = existing;
   if ((r.canonicalUrl ?? null) !== null && r.canonicalUrl !== article.canonicalUrl) {
-    article = tx.update(articles).set({ canonicalUrl: r.canonicalUrl }).where(eq(articles.id, article.id)).returning().get();
-    recordAudit(tx, { actorId: caller.actorId, action: 'article.canonical_url', entityType: 'article', entityId: article.id, before: { canonicalUrl: existing.canonicalUrl }, after: { canonicalUrl: r.canonicalUrl } });
+    article = (await tx.update(articles).set({ canonicalUrl: r.canonicalUrl }).where(eq(articles.id, article.id)).returning())[0];
+    await recordAudit(tx, { actorId: caller.actorId, action: 'article.canonical_url', entityType: 'article', entityId: article.id, before: { canonicalUrl: existing.canonicalUrl }, after: { canonicalUrl: r.canonicalUrl } });
   }
-  const latest = latestVersion(tx, article.id) as Version;
+  const latest = (await latestVersion(tx, article.id)) as Version;
   let outcome: IngestOutcome = { outcome: 'unchanged', article, version: latest, flagged: null };
   if (!sameText(latest, r)) {
     need(caller, `version.${r.changeKind}`);
-    checkLegalVersion(tx, article.id, r.acknowledgeLegalVersion);
+    await checkLegalVersion(tx, article.id, r.acknowledgeLegalVersion);
     const plain = toPlainText(r.body);
     // The note is public too (the history page): it is checked with the text.
-    const withheld = carriedWithheldVersion(tx, article.id, `${versionFacts(r, plain)}\n\n${r.note}`, r.headline);
+    const withheld = await carriedWithheldVersion(tx, article.id, `${versionFacts(r, plain)}\n\n${r.note}`, r.headline);
     if (withheld !== null) {
       throw new ErrataError('conflict', `This revision still carries words of version ${withheld}, which a legal version withheld from readers. Remove them from your CMS's copy and send it again; nothing was saved.`, 'body');
     }
-    const changes = article.status === 'published' ? findSubstantiveChanges(versionFacts(latest, versionText(tx, latest)), versionFacts(r, plain)) : [];
-    const saved = saveVersionIn(tx, {
+    const changes = article.status === 'published' ? findSubstantiveChanges(versionFacts(latest, await versionText(tx, latest)), versionFacts(r, plain)) : [];
+    const saved = await saveVersionIn(tx, {
       articleId: article.id,
       baseNumber: latest.number,
       headline: r.headline,
@@ -202,18 +202,18 @@ export function ingestRevisionIn(tx: Tx, caller: Caller, r: IncomingRevision): I
     });
     if (!saved.ok) throw new ErrataError('conflict', 'Another revision arrived at the same moment; send this one again.');
     if (changes.length > 0) {
-      tx.insert(versionFlags).values({ versionId: saved.version.id, articleId: article.id, changes: JSON.stringify(changes) }).run();
-      recordAudit(tx, { actorId: caller.actorId, action: 'version.flag', entityType: 'version', entityId: saved.version.id, after: { articleId: article.id, number: saved.version.number, changes: changes.length } });
+      await tx.insert(versionFlags).values({ versionId: saved.version.id, articleId: article.id, changes: JSON.stringify(changes) });
+      await recordAudit(tx, { actorId: caller.actorId, action: 'version.flag', entityType: 'version', entityId: saved.version.id, after: { articleId: article.id, number: saved.version.number, changes: changes.length } });
     }
     outcome = { outcome: 'appended', article, version: saved.version, flagged: changes.length > 0 ? changes : null };
   }
   if (r.status === 'published' && article.status === 'draft') {
     need(caller, 'article.publish');
-    outcome = { ...outcome, article: publishArticleIn(tx, { articleId: article.id, actorId: caller.actorId, at: r.savedAt }), outcome: outcome.outcome === 'unchanged' ? 'appended' : outcome.outcome };
+    outcome = { ...outcome, article: await publishArticleIn(tx, { articleId: article.id, actorId: caller.actorId, at: r.savedAt }), outcome: outcome.outcome === 'unchanged' ? 'appended' : outcome.outcome };
   }
   return outcome;
 }
 
-export function ingestRevision(caller: Caller, r: IncomingRevision): IngestOutcome {
-  return getDb().transaction((tx) => ingestRevisionIn(tx, caller, r), { behavior: 'immediate' });
+export async function ingestRevision(caller: Caller, r: IncomingRevision): Promise<IngestOutcome> {
+  return await transaction(getDb(), async (tx) => ingestRevisionIn(tx, caller, r));
 }

@@ -10,11 +10,11 @@ import { escapeLike, startsWithLiterally } from './like';
 let dir: string;
 let db: Db;
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'errata-like-'));
   db = openDatabase(path.join(dir, 'test.db'));
   for (const action of ['test.50%-off', 'test.500-off', 'test.a_b', 'test.axb', 'test.back\\slash', 'test.backXslash']) {
-    db.insert(auditEvents).values({ actorId: null, action, entityType: 'test' }).run();
+    (await db.insert(auditEvents).values({ actorId: null, action, entityType: 'test' }));
   }
 });
 
@@ -23,12 +23,11 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function actionsStartingWith(text: string): string[] {
-  return db
+async function actionsStartingWith(text: string): Promise<string[]> {
+  return (await db
     .select({ action: auditEvents.action })
     .from(auditEvents)
-    .where(startsWithLiterally(auditEvents.action, text))
-    .all()
+    .where(startsWithLiterally(auditEvents.action, text)))
     .map((r) => r.action)
     .sort();
 }
@@ -38,20 +37,20 @@ describe('startsWithLiterally', () => {
     expect(escapeLike('50%_\\')).toBe('50\\%\\_\\\\');
   });
 
-  it('finds "50%" literally, and not "500"', () => {
-    expect(actionsStartingWith('test.50%')).toEqual(['test.50%-off']);
+  it('finds "50%" literally, and not "500"', async () => {
+    expect((await actionsStartingWith('test.50%'))).toEqual(['test.50%-off']);
   });
 
-  it('finds "a_b" literally, and not "axb"', () => {
-    expect(actionsStartingWith('test.a_')).toEqual(['test.a_b']);
+  it('finds "a_b" literally, and not "axb"', async () => {
+    expect((await actionsStartingWith('test.a_'))).toEqual(['test.a_b']);
   });
 
-  it('finds a backslash literally', () => {
-    expect(actionsStartingWith('test.back\\')).toEqual(['test.back\\slash']);
+  it('finds a backslash literally', async () => {
+    expect((await actionsStartingWith('test.back\\'))).toEqual(['test.back\\slash']);
   });
 
-  it('still matches prefixes, and "%" alone matches nothing', () => {
-    expect(actionsStartingWith('test.a')).toEqual(['test.a_b', 'test.axb']);
-    expect(actionsStartingWith('%')).toEqual([]);
+  it('still matches prefixes, and "%" alone matches nothing', async () => {
+    expect((await actionsStartingWith('test.a'))).toEqual(['test.a_b', 'test.axb']);
+    expect((await actionsStartingWith('%'))).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { citedVersions, claimForReaders, isReadableVersion, itemForReaders } fro
 import { getDb } from '../index';
 import { type Article, articles, type Claim, claims, type Column, type ColumnItem, columnItems, columns, corrections, type Version, versions, withholdings } from '../schema';
 import type { Tx } from './types';
+import { flatMapSeries } from '../../lib/async';
 
 export { WITHHELD_ITEM, WITHHELD_WORDS } from '../../lib/record/public';
 
@@ -19,40 +20,38 @@ export function publicArticleCondition(): SQL {
 }
 
 /** An article readers may see: published, or withdrawn (the record stays, with the reason). */
-export function getPublicArticle({ slug }: { slug: string }): Article | undefined {
-  return getDb().select().from(articles).where(and(eq(articles.slug, slug), publicArticleCondition())).get();
+export async function getPublicArticle({ slug }: { slug: string }): Promise<Article | undefined> {
+  return (await getDb().select().from(articles).where(and(eq(articles.slug, slug), publicArticleCondition())).limit(1))[0];
 }
 
 /** The same, by the CMS's id for it (articles_external_id_idx): what the embeds are addressed by. */
-export function getPublicArticleByExternalId({ externalId }: { externalId: string }): Article | undefined {
-  return getDb().select().from(articles).where(and(eq(articles.externalId, externalId), publicArticleCondition())).get();
+export async function getPublicArticleByExternalId({ externalId }: { externalId: string }): Promise<Article | undefined> {
+  return (await getDb().select().from(articles).where(and(eq(articles.externalId, externalId), publicArticleCondition())).limit(1))[0];
 }
 
-function withWithholdings(db: Tx, rows: Version[]): ReaderVersion[] {
+async function withWithholdings(db: Tx, rows: Version[]): Promise<ReaderVersion[]> {
   if (rows.length === 0) return [];
-  const held = db
+  const held = await db
     .select({ versionId: withholdings.versionId, reason: withholdings.reason, at: withholdings.createdAt })
     .from(withholdings)
-    .where(inArray(withholdings.versionId, rows.map((v) => v.id)))
-    .all();
+    .where(inArray(withholdings.versionId, rows.map((v) => v.id)));
   const byId = new Map(held.map((h) => [h.versionId, { reason: h.reason, at: h.at }]));
   return rows.map((v) => ({ ...v, withheld: byId.get(v.id) ?? null }));
 }
 
 /** Every version readers may know of, oldest first (withheld ones included, flagged; never their text elsewhere). */
-export function getPublicVersions({ article }: { article: Article }, db: Tx = getDb()): ReaderVersion[] {
-  const rows = db
+export async function getPublicVersions({ article }: { article: Article }, db: Tx = getDb()): Promise<ReaderVersion[]> {
+  const rows = await db
     .select()
     .from(versions)
     .where(and(eq(versions.articleId, article.id), gte(versions.number, article.firstPublicVersion ?? Number.MAX_SAFE_INTEGER)))
-    .orderBy(asc(versions.number))
-    .all();
+    .orderBy(asc(versions.number));
   return withWithholdings(db, rows);
 }
 
-export function getPublicVersion({ article, number }: { article: Article; number: number }): ReaderVersion | undefined {
+export async function getPublicVersion({ article, number }: { article: Article; number: number }): Promise<ReaderVersion | undefined> {
   if (article.firstPublicVersion == null || number < article.firstPublicVersion) return undefined;
-  return getPublicVersions({ article }).find((v) => v.number === number);
+  return (await getPublicVersions({ article })).find((v) => v.number === number);
 }
 
 /** The newest version readers can be shown: the latest that is not withheld. */
@@ -62,15 +61,14 @@ export function currentPublicVersion(all: ReaderVersion[]): ReaderVersion | unde
 }
 
 /** Of these versions, the ids readers may read: public article, not a pre-publication draft, not withheld. */
-export function readableVersionIds(versionIds: Iterable<number>, db: Tx = getDb()): Set<number> {
-  const rows = chunks([...new Set(versionIds)]).flatMap((ids) =>
-    db
+export async function readableVersionIds(versionIds: Iterable<number>, db: Tx = getDb()): Promise<Set<number>> {
+  const rows = await flatMapSeries(chunks([...new Set(versionIds)]), async (ids) =>
+    await db
       .select({ id: versions.id, number: versions.number, status: articles.status, firstPublicVersion: articles.firstPublicVersion, withheldId: withholdings.id })
       .from(versions)
       .innerJoin(articles, eq(articles.id, versions.articleId))
       .leftJoin(withholdings, eq(withholdings.versionId, versions.id))
-      .where(inArray(versions.id, ids))
-      .all(),
+      .where(inArray(versions.id, ids)),
   );
   return new Set(rows.filter((r) => isReadableVersion({ number: r.number, withheld: r.withheldId != null }, r)).map((r) => r.id));
 }
@@ -78,16 +76,15 @@ export function readableVersionIds(versionIds: Iterable<number>, db: Tx = getDb(
 export type PublicClaim = Claim & { versionNumber: number; withheld: boolean };
 
 /** The claims of these corrections, in order; a claim on a version readers may not read shows none of its words. */
-export function getPublicClaims({ correctionIds }: { correctionIds: number[] }, db: Tx = getDb()): PublicClaim[] {
+export async function getPublicClaims({ correctionIds }: { correctionIds: number[] }, db: Tx = getDb()): Promise<PublicClaim[]> {
   if (correctionIds.length === 0) return [];
-  const rows = db
+  const rows = await db
     .select({ claim: claims, versionNumber: versions.number })
     .from(claims)
     .innerJoin(versions, eq(versions.id, claims.versionId))
     .where(inArray(claims.correctionId, correctionIds))
-    .orderBy(asc(claims.position))
-    .all();
-  const readable = readableVersionIds(rows.map((r) => r.claim.versionId), db);
+    .orderBy(asc(claims.position));
+  const readable = await readableVersionIds(rows.map((r) => r.claim.versionId), db);
   return rows.map(({ claim, versionNumber }) => ({ ...claimForReaders(claim, readable.has(claim.versionId)), versionNumber, withheld: !readable.has(claim.versionId) }));
 }
 
@@ -105,8 +102,8 @@ export function chunks<T>(items: T[], size = CHUNK): T[][] {
  * the body, in one query per 500 articles, each found through versions' (article_id, number) index.
  */
 function currentPublicHeads(articleIds: number[], db: Tx) {
-  return chunks([...new Set(articleIds)]).flatMap((ids) =>
-    db
+  return flatMapSeries(chunks([...new Set(articleIds)]), async (ids) =>
+    await db
       .select({ articleId: versions.articleId, versionId: versions.id, headline: versions.headline, standfirst: versions.standfirst })
       .from(articles)
       .innerJoin(versions, eq(versions.articleId, articles.id))
@@ -119,14 +116,13 @@ function currentPublicHeads(articleIds: number[], db: Tx) {
             sql`(SELECT v2.id FROM versions v2 WHERE v2.article_id = ${articles.id} AND v2.number >= ${articles.firstPublicVersion} AND NOT EXISTS (SELECT 1 FROM withholdings w WHERE w.version_id = v2.id) ORDER BY v2.number DESC LIMIT 1)`,
           ),
         ),
-      )
-      .all(),
+      ),
   );
 }
 
 /** Each public article's current headline (its newest readable version's), with that version's id. */
-export function getCurrentHeadlines({ articleIds }: { articleIds: number[] }, db: Tx = getDb()): Map<number, { headline: string; versionId: number }> {
-  return new Map(currentPublicHeads(articleIds, db).map((h) => [h.articleId, { headline: h.headline, versionId: h.versionId }]));
+export async function getCurrentHeadlines({ articleIds }: { articleIds: number[] }, db: Tx = getDb()): Promise<Map<number, { headline: string; versionId: number }>> {
+  return new Map((await currentPublicHeads(articleIds, db)).map((h) => [h.articleId, { headline: h.headline, versionId: h.versionId }]));
 }
 
 export interface ArticleSummary {
@@ -139,16 +135,15 @@ export interface ArticleSummary {
 }
 
 /** Published articles with their current headline, newest first; a section's only when one is named. */
-function listPublicArticles({ section, limit }: { section?: string; limit: number }): ArticleSummary[] {
+async function listPublicArticles({ section, limit }: { section?: string; limit: number }): Promise<ArticleSummary[]> {
   const db = getDb();
-  const rows = db
+  const rows = await db
     .select()
     .from(articles)
     .where(and(section === undefined ? undefined : eq(articles.section, section), eq(articles.status, 'published'), publicArticleCondition()))
     .orderBy(desc(articles.firstPublishedAt))
-    .limit(limit)
-    .all();
-  const heads = new Map(currentPublicHeads(rows.map((r) => r.id), db).map((h) => [h.articleId, h]));
+    .limit(limit);
+  const heads = new Map((await currentPublicHeads(rows.map((r) => r.id), db)).map((h) => [h.articleId, h]));
   return rows.flatMap((article) => {
     const current = heads.get(article.id);
     if (!current) return [];
@@ -157,12 +152,12 @@ function listPublicArticles({ section, limit }: { section?: string; limit: numbe
 }
 
 /** Latest published articles with their current headline, newest first (the front page). */
-export function listLatestArticles({ limit = 60 }: { limit?: number } = {}): ArticleSummary[] {
+export async function listLatestArticles({ limit = 60 }: { limit?: number } = {}): Promise<ArticleSummary[]> {
   return listPublicArticles({ limit });
 }
 
 /** A section's published articles with their current headline, newest first (the section page). */
-export function listSectionArticles({ section, limit = 100 }: { section: string; limit?: number }): ArticleSummary[] {
+export async function listSectionArticles({ section, limit = 100 }: { section: string; limit?: number }): Promise<ArticleSummary[]> {
   return listPublicArticles({ section, limit });
 }
 
@@ -174,8 +169,8 @@ function sitemapCondition(): SQL {
   return and(eq(articles.status, 'published'), publicArticleCondition()) as SQL;
 }
 
-export function countSitemapArticles(): number {
-  return getDb().select({ n: sql<number>`count(*)` }).from(articles).where(sitemapCondition()).get()?.n ?? 0;
+export async function countSitemapArticles(): Promise<number> {
+  return (await getDb().select({ n: sql<number>`count(*)` }).from(articles).where(sitemapCondition()).limit(1))[0]?.n ?? 0;
 }
 
 export interface SitemapArticle {
@@ -188,8 +183,8 @@ export interface SitemapArticle {
 }
 
 /** One sitemap file's articles, by id: page 1 is the first `size` articles, and so on. */
-export function listSitemapArticles({ page, size }: { page: number; size: number }): SitemapArticle[] {
-  const rows = getDb()
+export async function listSitemapArticles({ page, size }: { page: number; size: number }): Promise<SitemapArticle[]> {
+  const rows = await getDb()
     .select({
       slug: articles.slug,
       section: articles.section,
@@ -200,8 +195,7 @@ export function listSitemapArticles({ page, size }: { page: number; size: number
     .where(sitemapCondition())
     .orderBy(asc(articles.id))
     .limit(size)
-    .offset((Math.max(1, page) - 1) * size)
-    .all();
+    .offset((Math.max(1, page) - 1) * size);
   return rows.map((r) => {
     const times = [r.saved, r.corrected].filter((t): t is number => t != null);
     return { slug: r.slug, section: r.section, lastChanged: times.length ? new Date(Math.max(...times)) : null, hasNotices: r.corrected != null };
@@ -226,24 +220,23 @@ export interface Edition {
 }
 
 /** An edition's items, each checked at read time against what readers may read now; the stored rows are never rewritten. */
-function editionItems(columnId: number): EditionItem[] {
+async function editionItems(columnId: number): Promise<EditionItem[]> {
   const db = getDb();
-  const rows = db
+  const rows = await db
     .select({ item: columnItems, articleId: articles.id, slug: articles.slug, section: articles.section, baseVersionId: corrections.baseVersionId })
     .from(columnItems)
     .innerJoin(corrections, eq(corrections.id, columnItems.correctionId))
     .innerJoin(articles, eq(articles.id, corrections.articleId))
     .where(eq(columnItems.columnId, columnId))
-    .orderBy(asc(columnItems.position))
-    .all();
+    .orderBy(asc(columnItems.position));
   const claimRows = rows.length
-    ? db.select({ correctionId: claims.correctionId, versionId: claims.versionId }).from(claims).where(inArray(claims.correctionId, rows.map((r) => r.item.correctionId))).all()
+    ? (await db.select({ correctionId: claims.correctionId, versionId: claims.versionId }).from(claims).where(inArray(claims.correctionId, rows.map((r) => r.item.correctionId))))
     : [];
   const cited = new Map(
     rows.map((r) => [r.item.id, citedVersions(r.item.cites, { baseVersionId: r.baseVersionId, claimVersionIds: claimRows.filter((c) => c.correctionId === r.item.correctionId).map((c) => c.versionId) })]),
   );
-  const readable = readableVersionIds([...cited.values()].flat(), db);
-  const visible = getCurrentHeadlines({ articleIds: rows.map((r) => r.articleId) }, db);
+  const readable = await readableVersionIds([...cited.values()].flat(), db);
+  const visible = await getCurrentHeadlines({ articleIds: rows.map((r) => r.articleId) }, db);
   return rows.map((r) => {
     // An item about an article readers cannot see cites, at least, that article's invisible versions.
     const view = itemForReaders(r.item.wording, visible.has(r.articleId) ? (cited.get(r.item.id) ?? []) : [-1], (id) => readable.has(id));
@@ -251,27 +244,25 @@ function editionItems(columnId: number): EditionItem[] {
   });
 }
 
-function alsoAmendedFor(column: Column, covered: Set<number>): Edition['alsoAmended'] {
+async function alsoAmendedFor(column: Column, covered: Set<number>): Promise<Edition['alsoAmended']> {
   const db = getDb();
-  const previous = db
+  const previous = (await db
     .select()
     .from(columns)
     .where(and(eq(columns.status, 'published'), lt(columns.date, column.date)))
     .orderBy(desc(columns.date))
-    .limit(1)
-    .get();
+    .limit(1))[0];
   const since = previous?.publishedAt ?? new Date(0);
   const until = column.publishedAt ?? new Date();
-  const amended = db
+  const amended = (await db
     .select({ articleId: versions.articleId, id: versions.id, slug: articles.slug, savedAt: versions.savedAt })
     .from(versions)
     .innerJoin(articles, eq(articles.id, versions.articleId))
-    .where(and(inArray(versions.changeKind, ['correction', 'clarification']), gt(versions.savedAt, since), eq(articles.status, 'published'), publicArticleCondition()))
-    .all()
+    .where(and(inArray(versions.changeKind, ['correction', 'clarification']), gt(versions.savedAt, since), eq(articles.status, 'published'), publicArticleCondition())))
     .filter((v) => v.savedAt <= until && !covered.has(v.articleId));
-  const readable = readableVersionIds(amended.map((v) => v.id), db);
+  const readable = await readableVersionIds(amended.map((v) => v.id), db);
   const eligible = amended.filter((v) => readable.has(v.id));
-  const headlines = getCurrentHeadlines({ articleIds: eligible.map((v) => v.articleId) }, db);
+  const headlines = await getCurrentHeadlines({ articleIds: eligible.map((v) => v.articleId) }, db);
   const seen = new Set<number>();
   return eligible.flatMap((v) => {
     const current = headlines.get(v.articleId);
@@ -282,22 +273,21 @@ function alsoAmendedFor(column: Column, covered: Set<number>): Edition['alsoAmen
 }
 
 /** An edition as the desk and readers see it; readers are shown `readerWording` only. */
-export function editionView(column: Column): Edition {
-  const items = editionItems(column.id);
-  return { column, items, alsoAmended: alsoAmendedFor(column, new Set(items.map((i) => i.articleId))) };
+export async function editionView(column: Column): Promise<Edition> {
+  const items = await editionItems(column.id);
+  return { column, items, alsoAmended: await alsoAmendedFor(column, new Set(items.map((i) => i.articleId))) };
 }
 
 /** A published edition, as readers see it. */
-export function getPublicEdition({ date }: { date: string }): Edition | undefined {
-  const column = getDb()
+export async function getPublicEdition({ date }: { date: string }): Promise<Edition | undefined> {
+  const column = (await getDb()
     .select()
     .from(columns)
-    .where(and(eq(columns.date, date), eq(columns.status, 'published')))
-    .get();
-  return column ? editionView(column) : undefined;
+    .where(and(eq(columns.date, date), eq(columns.status, 'published'))).limit(1))[0];
+  return column ? (await editionView(column)) : undefined;
 }
 
 /** Published editions, newest first. */
-export function listPublicEditions(): Column[] {
-  return getDb().select().from(columns).where(eq(columns.status, 'published')).orderBy(desc(columns.date)).all();
+export async function listPublicEditions(): Promise<Column[]> {
+  return await getDb().select().from(columns).where(eq(columns.status, 'published')).orderBy(desc(columns.date));
 }

@@ -4,8 +4,8 @@ import { getDb } from '../index';
 import { listStatusEvents } from './article-status';
 
 /** The withdrawals and restorations readers see in an article's record (their reasons are public). */
-export function getPublicStatusRecord({ articleId }: { articleId: number }): PublicStatusChange[] {
-  return listStatusEvents(getDb(), articleId)
+export async function getPublicStatusRecord({ articleId }: { articleId: number }): Promise<PublicStatusChange[]> {
+  return (await listStatusEvents(getDb(), articleId))
     .filter((e) => e.toStatus === 'withdrawn' || e.fromStatus === 'withdrawn')
     .map((e) => ({ kind: e.toStatus === 'withdrawn' ? 'withdrawn' : 'restored', at: e.at, reason: e.reason ?? '' }));
 }

@@ -17,6 +17,7 @@ import type { Tx } from './types';
 import { insertDraft } from './correction-writes';
 import { keyset } from './keyset';
 import { referenceFrom } from '../../lib/random';
+import { transaction } from '../store';
 
 /** A reference a reader can quote back: no 0/O or 1/I to misread. */
 function newReference(): string {
@@ -34,10 +35,9 @@ export interface NewReport {
   ip: string;
 }
 
-export function createReport(input: NewReport): Report {
-  return getDb().transaction(
-    (tx) => {
-      const version = tx.select().from(versions).where(eq(versions.id, input.versionId)).get();
+export async function createReport(input: NewReport): Promise<Report> {
+  return await transaction(getDb(), async (tx) => {
+      const version = (await tx.select().from(versions).where(eq(versions.id, input.versionId)).limit(1))[0];
       if (!version) throw new Error('no such version');
       const text = toPlainText(version.body);
       let quote = { exact: input.exact, prefix: '', suffix: '' };
@@ -49,24 +49,21 @@ export function createReport(input: NewReport): Report {
         start = null;
         end = null;
       }
-      const report = tx
+      const report = (await tx
         .insert(reports)
         .values({ reference: newReference(), articleId: input.articleId, versionId: input.versionId, ...quote, start, end, message: input.message, email: input.email })
-        .returning()
-        .get();
+        .returning())[0];
       // Every report opens a case in the casebook, in the same transaction.
-      const opened = openCaseForReport(tx, report);
+      const opened = (await openCaseForReport(tx, report));
       // The reader's words stay out of the audit trail's "after": it records the fact, not the text.
-      recordAudit(tx, { actorId: null, action: 'report.create', entityType: 'report', entityId: report.id, after: { reference: report.reference, articleId: input.articleId, caseId: opened.id }, ip: input.ip });
-      reportReceivedEvent(tx, report, opened.id);
+      (await recordAudit(tx, { actorId: null, action: 'report.create', entityType: 'report', entityId: report.id, after: { reference: report.reference, articleId: input.articleId, caseId: opened.id }, ip: input.ip }));
+      (await reportReceivedEvent(tx, report, opened.id));
       return report;
-    },
-    { behavior: 'immediate' },
-  );
+    });
 }
 
-export function countNewReports(): number {
-  return getDb().select({ n: count() }).from(reports).where(eq(reports.status, 'new')).get()?.n ?? 0;
+export async function countNewReports(): Promise<number> {
+  return (await getDb().select({ n: count() }).from(reports).where(eq(reports.status, 'new')).limit(1))[0]?.n ?? 0;
 }
 
 export interface ReportFilter {
@@ -81,19 +78,19 @@ export interface ReportFilter {
 export const REPORT_PAGE_SIZE = 25;
 
 /** The desk's inbox, newest first, a page at a time (keyset on id). */
-export function listReports(filter: ReportFilter = {}, now = new Date()) {
+export async function listReports(filter: ReportFilter = {}, now = new Date()) {
   const db = getDb();
   const cursor = filter.cursor ?? null;
   const key = keyset(reports.id, cursor);
   const where: SQL[] = [key.where];
   if (filter.status) where.push(eq(reports.status, filter.status));
   if (filter.article) {
-    const article = db.select({ id: articles.id }).from(articles).where(eq(articles.slug, filter.article)).get();
+    const article = (await db.select({ id: articles.id }).from(articles).where(eq(articles.slug, filter.article)).limit(1))[0];
     where.push(eq(reports.articleId, article?.id ?? -1));
   }
   if (filter.age === 'older') where.push(lt(reports.createdAt, new Date(now.getTime() - REPORT_AGES.month)));
   else if (filter.age) where.push(gte(reports.createdAt, new Date(now.getTime() - REPORT_AGES[filter.age])));
-  const fetched = db
+  const fetched = await db
     .select({ report: reports, slug: articles.slug, versionNumber: versions.number, headline: versions.headline, body: versions.body, handler: users.name, caseId: cases.id, caseReference: cases.reference })
     .from(reports)
     .innerJoin(articles, eq(articles.id, reports.articleId))
@@ -103,28 +100,27 @@ export function listReports(filter: ReportFilter = {}, now = new Date()) {
     .leftJoin(cases, eq(cases.reportId, reports.id))
     .where(and(...where))
     .orderBy(key.orderBy)
-    .limit(REPORT_PAGE_SIZE + 1)
-    .all();
+    .limit(REPORT_PAGE_SIZE + 1);
   return cutPage(fetched, cursor, REPORT_PAGE_SIZE, (r) => r.report.id);
 }
 
-export function getReport({ id }: { id: number }) {
-  return getDb().select().from(reports).where(eq(reports.id, id)).get();
+export async function getReport({ id }: { id: number }) {
+  return (await getDb().select().from(reports).where(eq(reports.id, id)).limit(1))[0];
 }
 
 
 /** A draft from a reader's report was found by a reader, when the taxonomy still has that option. */
-function foundByReader(tx: Tx): string | undefined {
-  return getStandardsConfig(tx).foundBy.some((o) => o.code === 'reader') ? 'reader' : undefined;
+async function foundByReader(tx: Tx): Promise<string | undefined> {
+  return (await getStandardsConfig(tx)).foundBy.some((o) => o.code === 'reader') ? 'reader' : undefined;
 }
 
 /** Accepting opens a correction draft on the reported words and links the two. */
-export function acceptReport({ id, actorId }: { id: number; actorId: number }): number {
+export async function acceptReport({ id, actorId }: { id: number; actorId: number }): Promise<number> {
   const db = getDb();
-  const report = getReport({ id });
+  const report = await getReport({ id });
   if (!report) throw new ErrataError('not_found', 'No such report.');
   if (report.status !== 'new') throw new ErrataError('conflict', 'This report was already handled.');
-  const version = db.select().from(versions).where(eq(versions.id, report.versionId)).get();
+  const version = (await db.select().from(versions).where(eq(versions.id, report.versionId)).limit(1))[0];
   if (!version) throw new ErrataError('conflict', 'The report has lost its version.');
   const text = toPlainText(version.body);
   let start = report.start;
@@ -135,28 +131,25 @@ export function acceptReport({ id, actorId }: { id: number; actorId: number }): 
     start = at;
     end = at + report.exact.length;
   }
-  return db.transaction(
-    (tx) => {
-      const correction = insertDraft(tx, { articleId: report.articleId, versionNumber: version.number, kind: 'correction', mode: 'notice', wording: '', claims: [{ start, end }], taxonomy: { foundBy: foundByReader(tx) }, actorId });
+  return await transaction(db, async (tx) => {
+      const correction = (await insertDraft(tx, { articleId: report.articleId, versionNumber: version.number, kind: 'correction', mode: 'notice', wording: '', claims: [{ start, end }], taxonomy: { foundBy: (await foundByReader(tx)) }, actorId }));
       const now = new Date();
-      tx.update(reports).set({ status: 'accepted', correctionId: correction.id, handledBy: actorId, handledAt: now }).where(eq(reports.id, id)).run();
-      linkReportCase(tx, id, correction.id, now);
-      recordAudit(tx, { actorId, action: 'report.accept', entityType: 'report', entityId: id, before: { status: 'new' }, after: { status: 'accepted', correctionId: correction.id } });
+      (await tx.update(reports).set({ status: 'accepted', correctionId: correction.id, handledBy: actorId, handledAt: now }).where(eq(reports.id, id)));
+      (await linkReportCase(tx, id, correction.id, now));
+      (await recordAudit(tx, { actorId, action: 'report.accept', entityType: 'report', entityId: id, before: { status: 'new' }, after: { status: 'accepted', correctionId: correction.id } }));
       return correction.id;
-    },
-    { behavior: 'immediate' },
-  );
+    });
 }
 
-export function declineReport({ id, reason, actorId }: { id: number; reason: string; actorId: number }): void {
-  getDb().transaction((tx) => {
-    const report = tx.select().from(reports).where(eq(reports.id, id)).get();
+export async function declineReport({ id, reason, actorId }: { id: number; reason: string; actorId: number }): Promise<void> {
+  await transaction(getDb(), async (tx) => {
+    const report = (await tx.select().from(reports).where(eq(reports.id, id)).limit(1))[0];
     if (!report) throw new ErrataError('not_found', 'No such report.');
     if (report.status !== 'new') throw new ErrataError('conflict', 'This report was already handled.');
     const now = new Date();
-    tx.update(reports).set({ status: 'declined', declineReason: reason, handledBy: actorId, handledAt: now }).where(eq(reports.id, id)).run();
-    const actor = tx.select({ role: users.role }).from(users).where(eq(users.id, actorId)).get();
-    declineReportCase(tx, id, reason, now, { actorId, closes: actor ? can(actor.role, 'case.manage') : false });
-    recordAudit(tx, { actorId, action: 'report.decline', entityType: 'report', entityId: id, before: { status: 'new' }, after: { status: 'declined', reason } });
+    (await tx.update(reports).set({ status: 'declined', declineReason: reason, handledBy: actorId, handledAt: now }).where(eq(reports.id, id)));
+    const actor = (await tx.select({ role: users.role }).from(users).where(eq(users.id, actorId)).limit(1))[0];
+    (await declineReportCase(tx, id, reason, now, { actorId, closes: actor ? can(actor.role, 'case.manage') : false }));
+    (await recordAudit(tx, { actorId, action: 'report.decline', entityType: 'report', entityId: id, before: { status: 'new' }, after: { status: 'declined', reason } }));
   });
 }

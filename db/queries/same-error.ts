@@ -20,11 +20,11 @@ function phraseQuery(exact: string): string | null {
   return words && words.length ? `"${words.join(' ')}"` : null;
 }
 
-export function findSameErrorElsewhere({ correctionId }: { correctionId: number }): SameErrorHit[] {
+export async function findSameErrorElsewhere({ correctionId }: { correctionId: number }): Promise<SameErrorHit[]> {
   const db = getDb();
-  const correction = db.select().from(corrections).where(eq(corrections.id, correctionId)).get();
+  const correction = (await db.select().from(corrections).where(eq(corrections.id, correctionId)).limit(1))[0];
   if (!correction) return [];
-  const claimRows = db.select().from(claims).where(eq(claims.correctionId, correctionId)).orderBy(asc(claims.position)).all();
+  const claimRows = await db.select().from(claims).where(eq(claims.correctionId, correctionId)).orderBy(asc(claims.position));
   const hits: SameErrorHit[] = [];
   for (const claim of claimRows) {
     const query = phraseQuery(claim.exact);
@@ -33,13 +33,12 @@ export function findSameErrorElsewhere({ correctionId }: { correctionId: number 
       .all<{ id: number }>(sql`SELECT rowid AS id FROM article_search WHERE article_search MATCH ${query} AND rowid <> ${correction.articleId} LIMIT 50`)
       .map((r) => r.id);
     if (candidates.length === 0) continue;
-    const live = db
+    const live = await db
       .select({ id: articles.id, slug: articles.slug })
       .from(articles)
-      .where(and(inArray(articles.id, candidates), ne(articles.status, 'draft')))
-      .all();
+      .where(and(inArray(articles.id, candidates), ne(articles.status, 'draft')));
     for (const article of live) {
-      const current = db.select().from(versions).where(eq(versions.articleId, article.id)).orderBy(desc(versions.number)).limit(1).get();
+      const current = (await db.select().from(versions).where(eq(versions.articleId, article.id)).orderBy(desc(versions.number)).limit(1))[0];
       if (!current) continue;
       const text = toPlainText(current.body);
       for (const match of findSimilarClaims(claim.exact, text)) {

@@ -24,6 +24,7 @@ import { getDb } from '../index';
 import { articles, caseArticles, caseClauses, cases, corrections, versions } from '../schema';
 import { recordAudit } from './audit';
 import { eachRow } from './raw-rows';
+import { transaction } from '../store';
 
 export interface FigureRange {
   /** Calendar days in the newsroom's time zone, inclusive. */
@@ -38,18 +39,20 @@ export function rangeInstants(range: FigureRange, timeZone: string): { start: Da
 
 const ms = (v: unknown): Date | null => (v === null || v === undefined ? null : new Date(Number(v)));
 
+/** An instant as milliseconds, whether the driver gave a Date or the stored number. */
+const instantMs = (v: unknown): number => (v instanceof Date ? v.getTime() : Number(v));
+
 /**
  * The earliest complaint (case) each correction was linked to, for the corrections that have one:
  * one walk of the cases linked to a correction (cases_correction_received_idx), not a probe per row.
  */
-function firstComplaints(): Map<number, number> {
-  const rows = getDb()
+async function firstComplaints(): Promise<Map<number, number>> {
+  const rows = await getDb()
     .select({ correctionId: cases.correctionId, first: min(cases.receivedAt) })
     .from(cases)
     .where(isNotNull(cases.correctionId))
-    .groupBy(cases.correctionId)
-    .values() as [number, number][];
-  return new Map(rows.map(([id, first]) => [id, Number(first)]));
+    .groupBy(cases.correctionId);
+  return new Map(rows.map((r) => [r.correctionId as number, instantMs(r.first)]));
 }
 
 /**
@@ -79,8 +82,8 @@ function isLong(range: FigureRange, timeZone: string): boolean {
  * The published corrections (not withdrawn) published in the range, one row each, counted under the
  * section and byline they were published under: for the per-author figures, which need the rows.
  */
-export function correctionFacts(range: FigureRange, timeZone: string): CorrectionFact[] {
-  const rows = getDb()
+export async function correctionFacts(range: FigureRange, timeZone: string): Promise<CorrectionFact[]> {
+  const rows = await getDb()
     .select({
       id: corrections.id,
       kind: corrections.kind,
@@ -96,13 +99,12 @@ export function correctionFacts(range: FigureRange, timeZone: string): Correctio
     .from(corrections)
     .leftJoin(versions, eq(versions.id, corrections.amendedVersionId))
     .where(correctionsWhere(range, timeZone))
-    .orderBy(corrections.publishedAt, corrections.id)
-    .values() as [number, CorrectionFact['kind'], number, string | null, string | null, string | null, string | null, string | null, number | null, number | null][];
+    .orderBy(corrections.publishedAt, corrections.id);
   const dayOf = calendarDayFinder(range.from, range.to, timeZone);
-  const firsts = firstComplaints();
-  return rows.map(([id, kind, publishedMs, section, byline, errorType, errorCause, foundBy, exposedFrom, amendedAt]) => {
-    const publishedAt = new Date(Number(publishedMs));
-    return { id, kind, publishedAt, publishedDay: dayOf(publishedAt), section: section ?? '', byline: byline ?? '', errorType, errorCause, foundBy, exposedFrom: ms(exposedFrom), amendedAt: ms(amendedAt), firstReportAt: ms(firsts.get(id)) };
+  const firsts = await firstComplaints();
+  return rows.map(({ id, kind, publishedAt: published, section, byline, errorType, errorCause, foundBy, exposedFrom, amendedAt }) => {
+    const publishedAt = new Date(instantMs(published));
+    return { id, kind, publishedAt, publishedDay: dayOf(publishedAt), section: section ?? '', byline: byline ?? '', errorType, errorCause, foundBy, exposedFrom: ms(exposedFrom === null ? null : instantMs(exposedFrom)), amendedAt: ms(amendedAt === null ? null : instantMs(amendedAt)), firstReportAt: ms(firsts.get(id)) };
   });
 }
 
@@ -123,22 +125,21 @@ const clauseOrder = new Intl.Collator('en', { numeric: true });
  * taxonomy; cases by outcome and route; complaints by clause; the instants the medians need; the
  * upheld cases. Corrections by the day they were published, cases by the day they were received.
  */
-export function statementFigures(range: FigureRange, timeZone: string): { figures: StatementFigures; weekly: WeeklySeries } {
+export async function statementFigures(range: FigureRange, timeZone: string): Promise<{ figures: StatementFigures; weekly: WeeklySeries }> {
   const db = getDb();
   const cw = correctionsWhere(range, timeZone);
   const n = count();
   const correctionGroups = (
-    db
+    await db
       .select({ kind: corrections.kind, section: corrections.publishedSection, errorType: corrections.errorType, errorCause: corrections.errorCause, foundBy: corrections.foundBy, n })
       .from(corrections)
       .where(correctionsWhere(range, timeZone, { walkGroups: isLong(range, timeZone) }))
       // In the order of corrections_standards_groups_idx, so a long range is a walk of it, not a sort.
       .groupBy(corrections.publishedSection, corrections.kind, corrections.errorType, corrections.errorCause, corrections.foundBy)
-      .values() as [CorrectionFact['kind'], string | null, string | null, string | null, string | null, number][]
-  ).map(([kind, section, errorType, errorCause, foundBy, c]) => ({ kind, section: section ?? '', errorType, errorCause, foundBy, count: Number(c) }));
+  ).map(({ kind, section, errorType, errorCause, foundBy, n: c }) => ({ kind, section: section ?? '', errorType, errorCause, foundBy, count: Number(c) }));
 
   // One pass over the range's corrections: exposure, time from the first complaint, and the week.
-  const firsts = firstComplaints();
+  const firsts = await firstComplaints();
   const weeks = new WeekCounter(range.from, range.to, (day) => startOfCalendarDay(day, timeZone));
   const exposures: number[] = [];
   const toCorrection: number[] = [];
@@ -194,11 +195,10 @@ export function statementFigures(range: FigureRange, timeZone: string): { figure
   const none = caseCount - citing.size;
   if (none > 0) clauseCounts.push({ clause: '', count: none });
   const upheld = upheldIds.length
-    ? db
+    ? (await db
         .select({ id: cases.id, reference: cases.reference, receivedAt: cases.receivedAt, closedAt: cases.closedAt, route: cases.route, correctionId: cases.correctionId })
         .from(cases)
-        .where(inArray(cases.id, upheldIds))
-        .all()
+        .where(inArray(cases.id, upheldIds)))
         .map((r) => ({ ...r, receivedAt: r.receivedAt as Date, closedAt: r.closedAt ?? null, clauses: (cited.get(r.id) ?? []).sort(clauseOrder.compare) }))
     : [];
   return {
@@ -208,26 +208,25 @@ export function statementFigures(range: FigureRange, timeZone: string): { figure
 }
 
 /** The published corrections among these ids, with their wording and article, as the statement names them. */
-export function namedCorrections(ids: readonly number[]): Map<number, NamedCorrection> {
+export async function namedCorrections(ids: readonly number[]): Promise<Map<number, NamedCorrection>> {
   if (ids.length === 0) return new Map();
-  const rows = getDb()
+  const rows = await getDb()
     .select({ id: corrections.id, kind: corrections.kind, wording: corrections.wording, slug: articles.slug, publishedAt: corrections.publishedAt })
     .from(corrections)
     .innerJoin(articles, eq(articles.id, corrections.articleId))
-    .where(and(inArray(corrections.id, [...ids]), eq(corrections.status, 'published')))
-    .all();
+    .where(and(inArray(corrections.id, [...ids]), eq(corrections.status, 'published')));
   return new Map(rows.map((r) => [r.id, { ...r, publishedAt: r.publishedAt as Date }]));
 }
 
 /** Open cases now, and how many of them are past their due date. */
-export function openCaseCounts(now: Date, section?: string | null) {
+export async function openCaseCounts(now: Date, section?: string | null) {
   const db = getDb();
   const where: SQL[] = [eq(cases.status, 'open')];
   // Open cases are few beside the archive: each is checked for an article in the section (two key
   // probes), rather than every case on the section's articles being gathered first.
   if (section) where.push(exists(db.select({ one: sql`1` }).from(caseArticles).innerJoin(articles, eq(articles.id, caseArticles.articleId)).where(and(eq(caseArticles.caseId, cases.id), eq(articles.section, section)))));
-  const open = db.select({ n: count() }).from(cases).where(and(...where)).get()?.n ?? 0;
-  const overdue = db.select({ n: count() }).from(cases).where(and(...where, lt(cases.dueAt, now))).get()?.n ?? 0;
+  const open = (await db.select({ n: count() }).from(cases).where(and(...where)).limit(1))[0]?.n ?? 0;
+  const overdue = (await db.select({ n: count() }).from(cases).where(and(...where, lt(cases.dueAt, now))).limit(1))[0]?.n ?? 0;
   return { open, overdue };
 }
 
@@ -242,23 +241,22 @@ export interface Alert {
  * The alert rule: at least `alertCount` corrections published in the last `alertDays` days on one
  * author (the byline) or one section, as they were published (no join: the covering index).
  */
-export function standardsAlerts(now: Date, config: Pick<StandardsConfig, 'alertCount' | 'alertDays'>): Alert[] {
+export async function standardsAlerts(now: Date, config: Pick<StandardsConfig, 'alertCount' | 'alertDays'>): Promise<Alert[]> {
   const db = getDb();
   const since = new Date(now.getTime() - config.alertDays * 86_400_000);
   const recent = and(eq(corrections.status, 'published'), gte(corrections.publishedAt, since), lt(corrections.publishedAt, now));
   const n = count();
-  const group = (column: typeof corrections.publishedByline | typeof corrections.publishedSection, on: Alert['on']) =>
-    db
+  const group = async (column: typeof corrections.publishedByline | typeof corrections.publishedSection, on: Alert['on']) =>
+    (await db
       .select({ name: column, n })
       .from(corrections)
       .where(and(recent, isNotNull(column)))
       .groupBy(column)
       .having(gte(n, config.alertCount))
       .orderBy(desc(n), column)
-      .limit(20)
-      .all()
+      .limit(20))
       .map((r) => ({ on, name: r.name ?? '', count: r.n, days: config.alertDays }));
-  return [...group(corrections.publishedSection, 'section'), ...group(corrections.publishedByline, 'author')];
+  return [...await group(corrections.publishedSection, 'section'), ...await group(corrections.publishedByline, 'author')];
 }
 
 /**
@@ -279,10 +277,10 @@ export function correctionSections(): string[] {
  * The annual statement (and the dashboard's tables and weekly chart) for a range: the one place
  * both are read.
  */
-export function loadStatement(range: FigureRange, timeZone: string, config: StandardsConfig): { statement: Statement; weekly: WeeklySeries } {
-  const { figures, weekly } = statementFigures(range, timeZone);
+export async function loadStatement(range: FigureRange, timeZone: string, config: StandardsConfig): Promise<{ statement: Statement; weekly: WeeklySeries }> {
+  const { figures, weekly } = await statementFigures(range, timeZone);
   // An upheld case's correction may have been published after the range: the statement still names it.
-  const named = namedCorrections(upheldCorrectionIds(figures.upheld));
+  const named = await namedCorrections(upheldCorrectionIds(figures.upheld));
   return { statement: buildStatement({ from: range.from, to: range.to, section: range.section ?? null, figures, named, config }), weekly };
 }
 
@@ -291,10 +289,10 @@ export function loadStatement(range: FigureRange, timeZone: string, config: Stan
  * and each showing is kept in the audit trail with the range it covered, in the same call, so no
  * page can show them without the trail saying who looked.
  */
-export function viewAuthorFigures({ actorId, range, timeZone }: { actorId: number; range: FigureRange; timeZone: string }) {
-  const rows = byAuthor(correctionFacts(range, timeZone));
-  getDb().transaction((tx) => {
-    recordAudit(tx, { actorId, action: 'standards.view_authors', entityType: 'standards', entityId: 'authors', after: { from: range.from, to: range.to, section: range.section ?? null, authors: rows.length } });
+export async function viewAuthorFigures({ actorId, range, timeZone }: { actorId: number; range: FigureRange; timeZone: string }) {
+  const rows = byAuthor(await correctionFacts(range, timeZone));
+  await transaction(getDb(), async (tx) => {
+    (await recordAudit(tx, { actorId, action: 'standards.view_authors', entityType: 'standards', entityId: 'authors', after: { from: range.from, to: range.to, section: range.section ?? null, authors: rows.length } }));
   });
   return rows;
 }

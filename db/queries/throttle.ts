@@ -4,32 +4,30 @@ import { and, count, desc, eq, gte, lt, max } from 'drizzle-orm';
 import { getDb } from '../index';
 import { throttleEvents } from '../schema';
 
-export function countRecentAttempts({ bucket, key, windowMs, now = Date.now() }: { bucket: string; key: string; windowMs: number; now?: number }): number {
+export async function countRecentAttempts({ bucket, key, windowMs, now = Date.now() }: { bucket: string; key: string; windowMs: number; now?: number }): Promise<number> {
   return (
-    getDb()
+    (await getDb()
       .select({ n: count() })
       .from(throttleEvents)
-      .where(and(eq(throttleEvents.bucket, bucket), eq(throttleEvents.key, key), gte(throttleEvents.at, now - windowMs)))
-      .get()?.n ?? 0
+      .where(and(eq(throttleEvents.bucket, bucket), eq(throttleEvents.key, key), gte(throttleEvents.at, now - windowMs))).limit(1))[0]?.n ?? 0
   );
 }
 
-export function recordAttempt({ bucket, key, now = Date.now() }: { bucket: string; key: string; now?: number }): void {
+export async function recordAttempt({ bucket, key, now = Date.now() }: { bucket: string; key: string; now?: number }): Promise<void> {
   const db = getDb();
-  db.insert(throttleEvents).values({ bucket, key, at: now }).run();
+  await db.insert(throttleEvents).values({ bucket, key, at: now });
   // Keep the table small: nothing older than a day matters to any limit.
-  if (Math.random() < 0.01) db.delete(throttleEvents).where(lt(throttleEvents.at, now - 86_400_000)).run();
+  if (Math.random() < 0.01) await db.delete(throttleEvents).where(lt(throttleEvents.at, now - 86_400_000));
 }
 
 /** The busiest keys of one bucket in the window, for the audit page: a bounded summary of what was only counted. */
-export function listRecentCounts({ bucket, windowMs, limit = 20, now = Date.now() }: { bucket: string; windowMs: number; limit?: number; now?: number }): { key: string; count: number; last: number }[] {
-  return getDb()
+export async function listRecentCounts({ bucket, windowMs, limit = 20, now = Date.now() }: { bucket: string; windowMs: number; limit?: number; now?: number }): Promise<{ key: string; count: number; last: number }[]> {
+  return (await getDb()
     .select({ key: throttleEvents.key, count: count(), last: max(throttleEvents.at) })
     .from(throttleEvents)
     .where(and(eq(throttleEvents.bucket, bucket), gte(throttleEvents.at, now - windowMs)))
     .groupBy(throttleEvents.key)
     .orderBy(desc(count()))
-    .limit(limit)
-    .all()
+    .limit(limit))
     .map((r) => ({ key: r.key, count: r.count, last: r.last ?? 0 }));
 }

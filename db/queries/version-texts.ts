@@ -12,8 +12,8 @@ export interface VersionPlainText {
 }
 
 /** The plain texts of an article's versions from `fromNumber` on, in order: one query, no parsing for stored ones. */
-export function chainTexts(tx: Tx, articleId: number, fromNumber: number): VersionPlainText[] {
-  const rows = tx
+export async function chainTexts(tx: Tx, articleId: number, fromNumber: number): Promise<VersionPlainText[]> {
+  const rows = await tx
     .select({
       id: versions.id,
       number: versions.number,
@@ -24,13 +24,12 @@ export function chainTexts(tx: Tx, articleId: number, fromNumber: number): Versi
     .from(versions)
     .leftJoin(versionTexts, eq(versionTexts.versionId, versions.id))
     .where(and(eq(versions.articleId, articleId), gte(versions.number, fromNumber)))
-    .orderBy(asc(versions.number))
-    .all();
+    .orderBy(asc(versions.number));
   return rows.map((r) => ({ id: r.id, number: r.number, text: r.plain ?? toPlainText(r.body ?? '') }));
 }
 
 /** One version's plain text, read in the caller's transaction (or outside one). */
-export function versionText(tx: Tx, version: { id: number; body: string }): string {
-  const stored = tx.select({ plain: versionTexts.plain }).from(versionTexts).where(eq(versionTexts.versionId, version.id)).get();
+export async function versionText(tx: Tx, version: { id: number; body: string }): Promise<string> {
+  const stored = (await tx.select({ plain: versionTexts.plain }).from(versionTexts).where(eq(versionTexts.versionId, version.id)).limit(1))[0];
   return stored?.plain ?? toPlainText(version.body);
 }

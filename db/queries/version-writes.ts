@@ -20,26 +20,25 @@ export interface NewVersionInput {
   plain?: string;
 }
 
-export function latestVersion(tx: Tx, articleId: number): Version | undefined {
-  return tx.select().from(versions).where(eq(versions.articleId, articleId)).orderBy(desc(versions.number)).limit(1).get();
+export async function latestVersion(tx: Tx, articleId: number): Promise<Version | undefined> {
+  return (await tx.select().from(versions).where(eq(versions.articleId, articleId)).orderBy(desc(versions.number)).limit(1))[0];
 }
 
 /** Must run inside the caller's transaction so the number and the chain cannot race. */
-export function appendVersion(tx: Tx, input: NewVersionInput): Version {
-  const previous = latestVersion(tx, input.articleId);
+export async function appendVersion(tx: Tx, input: NewVersionInput): Promise<Version> {
+  const previous = await latestVersion(tx, input.articleId);
   const number = (previous?.number ?? 0) + 1;
   const savedAt = input.savedAt ?? new Date();
   const { plain, ...fields } = input;
   const salt = newSalt();
   const hashes = hashVersion(previous?.hash ?? '', { ...fields, number, savedAt, salt });
-  const version = tx
+  const version = (await tx
     .insert(versions)
     .values({ ...fields, number, savedAt, salt, ...hashes })
-    .returning()
-    .get();
-  tx.insert(versionTexts).values({ versionId: version.id, plain: plain ?? toPlainText(input.body) }).run();
+    .returning())[0];
+  await tx.insert(versionTexts).values({ versionId: version.id, plain: plain ?? toPlainText(input.body) });
   // Keep the search index on the article's current text.
-  const article = tx.select({ slug: articles.slug, byline: articles.byline }).from(articles).where(eq(articles.id, input.articleId)).get();
+  const article = (await tx.select({ slug: articles.slug, byline: articles.byline }).from(articles).where(eq(articles.id, input.articleId)).limit(1))[0];
   if (article) indexArticleSearch(tx, { articleId: input.articleId, headline: input.headline, standfirst: input.standfirst, body: input.body, ...article });
   return version;
 }

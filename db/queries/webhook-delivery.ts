@@ -16,6 +16,7 @@ import { users, type WebhookDelivery, webhookDeliveries, webhookOutbox, type Web
 import { recordAudit } from './audit';
 import { keyset } from './keyset';
 import type { Tx } from './types';
+import { transaction } from '../store';
 
 /** How many messages one claim takes (the worker sends them side by side). */
 export const DELIVERY_BATCH = 10;
@@ -43,7 +44,7 @@ export interface NewSubscription {
 }
 
 /** Makes a subscription with a new signing secret, returned with the row (shown to the admin once; never audited). */
-export function createSubscription(input: NewSubscription): WebhookSubscription {
+export async function createSubscription(input: NewSubscription): Promise<WebhookSubscription> {
   const checked = checkReceiverUrl(input.url, { allowPrivate: allowsPrivateReceivers(process.env) });
   if (!checked.ok) throw new ErrataError('invalid', checked.problem, 'url');
   const unknown = input.events.find((e) => !isEvent(e));
@@ -53,24 +54,20 @@ export function createSubscription(input: NewSubscription): WebhookSubscription 
   const description = (input.description ?? '').trim();
   if (description.length > WEBHOOK_LIMITS.description.max) throw new ErrataError('invalid', `Keep the description under ${WEBHOOK_LIMITS.description.max} characters.`, 'description');
   if (hasHiddenCharacters(description)) throw new ErrataError('invalid', hiddenCharactersMessage('description'), 'description');
-  return getDb().transaction(
-    (tx) => {
-      const row = tx
+  return await transaction(getDb(), async (tx) => {
+      const row = (await tx
         .insert(webhookSubscriptions)
         .values({ url: checked.url, events: events.join(' '), secret: newWebhookSecret(), description, createdBy: input.actorId })
-        .returning()
-        .get();
-      recordAudit(tx, { actorId: input.actorId, action: 'webhook.subscribe', entityType: 'webhook', entityId: row.id, after: { url: row.url, events, description } });
+        .returning())[0];
+      (await recordAudit(tx, { actorId: input.actorId, action: 'webhook.subscribe', entityType: 'webhook', entityId: row.id, after: { url: row.url, events, description } }));
       return row;
-    },
-    { behavior: 'immediate' },
-  );
+    });
 }
 
 /** Fails the pending messages of disabled subscriptions; a message being sent right now finishes first. */
-function failDisabledMessages(tx: Tx, now: Date): void {
+async function failDisabledMessages(tx: Tx, now: Date): Promise<void> {
   const disabled = tx.select({ id: webhookSubscriptions.id }).from(webhookSubscriptions).where(isNotNull(webhookSubscriptions.disabledAt));
-  tx.update(webhookOutbox)
+  await tx.update(webhookOutbox)
     .set({ failedAt: now, lastError: DISABLED_ERROR, lockedUntil: null })
     .where(
       and(
@@ -79,24 +76,20 @@ function failDisabledMessages(tx: Tx, now: Date): void {
         inArray(webhookOutbox.subscriptionId, disabled),
         or(isNull(webhookOutbox.lockedUntil), lt(webhookOutbox.lockedUntil, now)),
       ),
-    )
-    .run();
+    );
 }
 
 /** Disables a subscription: nothing more is written for it or sent to it. Never deleted, never re-enabled (make a new one). */
-export function disableSubscription({ id, actorId, now = new Date() }: { id: number; actorId: number | null; now?: Date }): WebhookSubscription {
-  return getDb().transaction(
-    (tx) => {
-      const before = tx.select().from(webhookSubscriptions).where(eq(webhookSubscriptions.id, id)).get();
+export async function disableSubscription({ id, actorId, now = new Date() }: { id: number; actorId: number | null; now?: Date }): Promise<WebhookSubscription> {
+  return await transaction(getDb(), async (tx) => {
+      const before = (await tx.select().from(webhookSubscriptions).where(eq(webhookSubscriptions.id, id)).limit(1))[0];
       if (!before) throw new ErrataError('not_found', 'No such subscription.');
       if (before.disabledAt) throw new ErrataError('conflict', 'That subscription is already disabled.');
-      const after = tx.update(webhookSubscriptions).set({ disabledAt: now, disabledBy: actorId }).where(eq(webhookSubscriptions.id, id)).returning().get();
-      failDisabledMessages(tx, now);
-      recordAudit(tx, { actorId, action: 'webhook.disable', entityType: 'webhook', entityId: id, before: { url: before.url, disabledAt: null }, after: { disabledAt: now.toISOString() } });
+      const after = (await tx.update(webhookSubscriptions).set({ disabledAt: now, disabledBy: actorId }).where(eq(webhookSubscriptions.id, id)).returning())[0];
+      (await failDisabledMessages(tx, now));
+      (await recordAudit(tx, { actorId, action: 'webhook.disable', entityType: 'webhook', entityId: id, before: { url: before.url, disabledAt: null }, after: { disabledAt: now.toISOString() } }));
       return after;
-    },
-    { behavior: 'immediate' },
-  );
+    });
 }
 
 export interface SubscriptionSummary {
@@ -110,8 +103,8 @@ export interface SubscriptionSummary {
 }
 
 /** The subscriptions, newest first (at most 500), without their secrets. */
-export function listSubscriptions(): SubscriptionSummary[] {
-  return getDb()
+export async function listSubscriptions(): Promise<SubscriptionSummary[]> {
+  return (await getDb()
     .select({
       id: webhookSubscriptions.id,
       url: webhookSubscriptions.url,
@@ -124,8 +117,7 @@ export function listSubscriptions(): SubscriptionSummary[] {
     .from(webhookSubscriptions)
     .leftJoin(users, eq(users.id, webhookSubscriptions.createdBy))
     .orderBy(desc(webhookSubscriptions.id))
-    .limit(500)
-    .all()
+    .limit(500))
     .map((s) => ({ ...s, events: subscriptionEvents(s.events) }));
 }
 
@@ -146,11 +138,10 @@ export interface ClaimedMessage {
  * claim that ran out) until now + lockMs. One write transaction, so two workers, in one process or
  * several, never both claim a message. Pending messages of disabled subscriptions are failed first.
  */
-export function claimDue({ now = new Date(), limit = DELIVERY_BATCH, lockMs }: { now?: Date; limit?: number; lockMs: number }): ClaimedMessage[] {
-  return getDb().transaction(
-    (tx) => {
-      failDisabledMessages(tx, now);
-      const due = tx
+export async function claimDue({ now = new Date(), limit = DELIVERY_BATCH, lockMs }: { now?: Date; limit?: number; lockMs: number }): Promise<ClaimedMessage[]> {
+  return await transaction(getDb(), async (tx) => {
+      (await failDisabledMessages(tx, now));
+      const due = (await tx
         .select({ id: webhookOutbox.id })
         .from(webhookOutbox)
         .where(
@@ -162,15 +153,13 @@ export function claimDue({ now = new Date(), limit = DELIVERY_BATCH, lockMs }: {
           ),
         )
         .orderBy(asc(webhookOutbox.nextAttemptAt), asc(webhookOutbox.id))
-        .limit(limit)
-        .all()
+        .limit(limit))
         .map((r) => r.id);
       if (due.length === 0) return [];
-      tx.update(webhookOutbox)
+      (await tx.update(webhookOutbox)
         .set({ lockedUntil: new Date(now.getTime() + lockMs) })
-        .where(inArray(webhookOutbox.id, due))
-        .run();
-      return tx
+        .where(inArray(webhookOutbox.id, due)));
+      return (await tx
         .select({
           id: webhookOutbox.id,
           messageId: webhookOutbox.messageId,
@@ -184,11 +173,8 @@ export function claimDue({ now = new Date(), limit = DELIVERY_BATCH, lockMs }: {
         .from(webhookOutbox)
         .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookOutbox.subscriptionId))
         .where(inArray(webhookOutbox.id, due))
-        .orderBy(asc(webhookOutbox.nextAttemptAt), asc(webhookOutbox.id))
-        .all();
-    },
-    { behavior: 'immediate' },
-  );
+        .orderBy(asc(webhookOutbox.nextAttemptAt), asc(webhookOutbox.id)));
+    });
 }
 
 export interface AttemptOutcome {
@@ -210,62 +196,53 @@ export interface AttemptOutcome {
  * Its claim is released either way. A message settled meanwhile (its claim ran out and another
  * worker sent it) keeps its state; the attempt is still recorded.
  */
-export function recordAttempt(outcome: AttemptOutcome): WebhookOutboxRow {
+export async function recordAttempt(outcome: AttemptOutcome): Promise<WebhookOutboxRow> {
   const now = outcome.now ?? new Date();
   const scale = outcome.backoffScale ?? parseBackoffScale(process.env.ERRATA_WEBHOOK_BACKOFF_SCALE);
-  return getDb().transaction(
-    (tx) => {
-      const row = tx.select().from(webhookOutbox).where(eq(webhookOutbox.id, outcome.outboxId)).get();
+  return await transaction(getDb(), async (tx) => {
+      const row = (await tx.select().from(webhookOutbox).where(eq(webhookOutbox.id, outcome.outboxId)).limit(1))[0];
       if (!row) throw new ErrataError('not_found', 'No such webhook message.');
       const attempt = row.attempts + 1;
       const error = outcome.ok ? null : (outcome.error ?? (outcome.status !== null ? `HTTP ${outcome.status}` : 'no answer'));
-      tx.insert(webhookDeliveries)
-        .values({ outboxId: row.id, attempt, at: now, status: outcome.status, ok: outcome.ok, error, durationMs: Math.max(0, Math.round(outcome.durationMs)) })
-        .run();
+      (await tx.insert(webhookDeliveries)
+        .values({ outboxId: row.id, attempt, at: now, status: outcome.status, ok: outcome.ok, error, durationMs: Math.max(0, Math.round(outcome.durationMs)) }));
       if (row.deliveredAt || row.failedAt) return row;
       const where = eq(webhookOutbox.id, row.id);
-      if (outcome.ok) return tx.update(webhookOutbox).set({ attempts: attempt, deliveredAt: now, lockedUntil: null, lastError: null }).where(where).returning().get();
+      if (outcome.ok) return (await tx.update(webhookOutbox).set({ attempts: attempt, deliveredAt: now, lockedUntil: null, lastError: null }).where(where).returning())[0];
       const wait = retryDelayMs(attempt, scale);
       const next = wait === null ? { failedAt: now } : { nextAttemptAt: new Date(now.getTime() + wait) };
-      return tx
+      return (await tx
         .update(webhookOutbox)
         .set({ attempts: attempt, lockedUntil: null, lastError: error, ...next })
         .where(where)
-        .returning()
-        .get();
-    },
-    { behavior: 'immediate' },
-  );
+        .returning())[0];
+    });
 }
 
 /** Sends a failed message once more, now, with the same webhook-id and payload. If that attempt fails too, it is failed again. */
-export function retryNow({ outboxId, actorId, now = new Date() }: { outboxId: number; actorId: number | null; now?: Date }): WebhookOutboxRow {
-  return getDb().transaction(
-    (tx) => {
-      const found = tx
+export async function retryNow({ outboxId, actorId, now = new Date() }: { outboxId: number; actorId: number | null; now?: Date }): Promise<WebhookOutboxRow> {
+  return await transaction(getDb(), async (tx) => {
+      const found = (await tx
         .select({ message: webhookOutbox, disabledAt: webhookSubscriptions.disabledAt })
         .from(webhookOutbox)
         .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookOutbox.subscriptionId))
-        .where(eq(webhookOutbox.id, outboxId))
-        .get();
+        .where(eq(webhookOutbox.id, outboxId)).limit(1))[0];
       if (!found) throw new ErrataError('not_found', 'No such webhook message.');
       const { message } = found;
       if (message.deliveredAt) throw new ErrataError('conflict', 'That message was delivered: there is nothing to retry.');
       if (!message.failedAt) throw new ErrataError('conflict', 'That message has not failed: it is still being tried on its schedule.');
       if (found.disabledAt) throw new ErrataError('conflict', 'Its subscription is disabled, so nothing would be sent.');
-      const after = tx.update(webhookOutbox).set({ failedAt: null, nextAttemptAt: now, lockedUntil: null }).where(eq(webhookOutbox.id, outboxId)).returning().get();
-      recordAudit(tx, {
+      const after = (await tx.update(webhookOutbox).set({ failedAt: null, nextAttemptAt: now, lockedUntil: null }).where(eq(webhookOutbox.id, outboxId)).returning())[0];
+      (await recordAudit(tx, {
         actorId,
         action: 'webhook.retry',
         entityType: 'webhook_message',
         entityId: outboxId,
         before: { failedAt: message.failedAt.toISOString(), attempts: message.attempts, lastError: message.lastError },
         after: { messageId: message.messageId, nextAttemptAt: now.toISOString() },
-      });
+      }));
       return after;
-    },
-    { behavior: 'immediate' },
-  );
+    });
 }
 
 export function deliveryStatus(message: Pick<WebhookOutboxRow, 'deliveredAt' | 'failedAt' | 'lockedUntil'>, now = new Date()): DeliveryStatus {
@@ -302,15 +279,14 @@ const entryColumns = {
   subscriptionUrl: webhookSubscriptions.url,
 };
 
-function withLastDelivery(rows: { message: OutboxEntry['message']; subscriptionUrl: string }[]): OutboxEntry[] {
+async function withLastDelivery(rows: { message: OutboxEntry['message']; subscriptionUrl: string }[]): Promise<OutboxEntry[]> {
   const last = new Map<number, WebhookDelivery>();
   if (rows.length) {
-    const deliveries = getDb()
+    const deliveries = await getDb()
       .select()
       .from(webhookDeliveries)
       .where(inArray(webhookDeliveries.outboxId, rows.map((r) => r.message.id)))
-      .orderBy(asc(webhookDeliveries.outboxId), asc(webhookDeliveries.id))
-      .all();
+      .orderBy(asc(webhookDeliveries.outboxId), asc(webhookDeliveries.id));
     for (const d of deliveries) last.set(d.outboxId, d);
   }
   const now = new Date();
@@ -318,29 +294,27 @@ function withLastDelivery(rows: { message: OutboxEntry['message']; subscriptionU
 }
 
 /** The outbox for the desk, newest first, a keyset page at a time. */
-export function listOutbox({ limit = OUTBOX_PAGE_SIZE, cursor = null }: { limit?: number; cursor?: Cursor } = {}): Page<OutboxEntry> {
+export async function listOutbox({ limit = OUTBOX_PAGE_SIZE, cursor = null }: { limit?: number; cursor?: Cursor } = {}): Promise<Page<OutboxEntry>> {
   const key = keyset(webhookOutbox.id, cursor);
-  const fetched = getDb()
+  const fetched = await getDb()
     .select(entryColumns)
     .from(webhookOutbox)
     .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookOutbox.subscriptionId))
     .where(key.where)
     .orderBy(key.orderBy)
-    .limit(limit + 1)
-    .all();
+    .limit(limit + 1);
   const page = cutPage(fetched, cursor, limit, (r) => r.message.id);
-  return { ...page, rows: withLastDelivery(page.rows) };
+  return { ...page, rows: await withLastDelivery(page.rows) };
 }
 
 /** The messages about one thing (a correction, an article…), oldest first. */
-export function listOutboxFor(entityType: string, entityId: string | number): OutboxEntry[] {
-  const rows = getDb()
+export async function listOutboxFor(entityType: string, entityId: string | number): Promise<OutboxEntry[]> {
+  const rows = await getDb()
     .select(entryColumns)
     .from(webhookOutbox)
     .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookOutbox.subscriptionId))
     .where(and(eq(webhookOutbox.entityType, entityType), eq(webhookOutbox.entityId, String(entityId))))
     .orderBy(asc(webhookOutbox.id))
-    .limit(200)
-    .all();
+    .limit(200);
   return withLastDelivery(rows);
 }

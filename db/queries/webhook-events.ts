@@ -10,32 +10,32 @@ import { enqueueEvent } from './webhook-outbox';
 import { latestVersion } from './version-writes';
 
 /** The public address: always an origin with no trailing slash (lib/site-url, lib/settings). */
-const site = (): string => getSettings().siteUrl;
+const site = async (): Promise<string> => (await getSettings()).siteUrl;
 
-function articleFacts(tx: Tx, article: Article) {
-  const latest = latestVersion(tx, article.id);
+async function articleFacts(tx: Tx, article: Article) {
+  const latest = await latestVersion(tx, article.id);
   return {
     id: article.id,
     externalId: article.externalId,
     slug: article.slug,
     section: article.section,
     headline: latest?.headline ?? null,
-    url: `${site()}/articles/${article.slug}`,
+    url: `${await site()}/articles/${article.slug}`,
     canonicalUrl: article.canonicalUrl,
   };
 }
 
-function articleOf(tx: Tx, articleId: number): Article {
-  const article = tx.select().from(articles).where(eq(articles.id, articleId)).get();
+async function articleOf(tx: Tx, articleId: number): Promise<Article> {
+  const article = (await tx.select().from(articles).where(eq(articles.id, articleId)).limit(1))[0];
   if (!article) throw new Error(`article ${articleId} is missing`);
   return article;
 }
 
 /** correction.published / correction.withdrawn. */
-export function correctionEvent(tx: Tx, event: 'correction.published' | 'correction.withdrawn', correction: Correction): void {
-  const article = articleOf(tx, correction.articleId);
-  const facts = articleFacts(tx, article);
-  enqueueEvent(tx, {
+export async function correctionEvent(tx: Tx, event: 'correction.published' | 'correction.withdrawn', correction: Correction): Promise<void> {
+  const article = await articleOf(tx, correction.articleId);
+  const facts = await articleFacts(tx, article);
+  await enqueueEvent(tx, {
     event,
     entityType: 'correction',
     entityId: correction.id,
@@ -50,7 +50,7 @@ export function correctionEvent(tx: Tx, event: 'correction.published' | 'correct
         withdrawnAt: correction.withdrawnAt?.toISOString() ?? null,
         withdrawnReason: correction.withdrawnReason,
         url: `${facts.url}#notice-${correction.id}`,
-        annotation: `${site()}/api/v1/corrections/${correction.id}/annotation`,
+        annotation: `${(await site())}/api/v1/corrections/${correction.id}/annotation`,
       },
       article: facts,
     },
@@ -58,43 +58,43 @@ export function correctionEvent(tx: Tx, event: 'correction.published' | 'correct
 }
 
 /** article.amended: a new version of a published article. Nothing of a legal version but that it exists. */
-export function articleAmendedEvent(tx: Tx, articleId: number, version: Version): void {
-  const article = articleOf(tx, articleId);
+export async function articleAmendedEvent(tx: Tx, articleId: number, version: Version): Promise<void> {
+  const article = await articleOf(tx, articleId);
   if (article.status !== 'published') return;
   const legal = version.changeKind === 'legal';
-  enqueueEvent(tx, {
+  await enqueueEvent(tx, {
     event: 'article.amended',
     entityType: 'article',
     entityId: articleId,
     at: version.savedAt,
     data: {
-      article: articleFacts(tx, article),
+      article: (await articleFacts(tx, article)),
       version: {
         number: version.number,
         changeKind: version.changeKind as ChangeKind,
         note: legal ? null : version.note,
         savedAt: version.savedAt.toISOString(),
-        url: `${site()}/articles/${article.slug}/versions/${version.number}`,
+        url: `${(await site())}/articles/${article.slug}/versions/${version.number}`,
       },
     },
   });
 }
 
 /** column.published: an edition of the For the Record column. */
-export function columnPublishedEvent(tx: Tx, column: Column, items: number): void {
-  enqueueEvent(tx, {
+export async function columnPublishedEvent(tx: Tx, column: Column, items: number): Promise<void> {
+  await enqueueEvent(tx, {
     event: 'column.published',
     entityType: 'column',
     entityId: column.id,
     at: column.publishedAt ?? new Date(),
-    data: { column: { id: column.id, date: column.date, items, url: `${site()}/for-the-record/${column.date}` } },
+    data: { column: { id: column.id, date: column.date, items, url: `${(await site())}/for-the-record/${column.date}` } },
   });
 }
 
 /** report.received: that a reader reported an article, never what they wrote or who they are. */
-export function reportReceivedEvent(tx: Tx, report: Report, caseId: number): void {
-  const article = articleOf(tx, report.articleId);
-  enqueueEvent(tx, {
+export async function reportReceivedEvent(tx: Tx, report: Report, caseId: number): Promise<void> {
+  const article = await articleOf(tx, report.articleId);
+  await enqueueEvent(tx, {
     event: 'report.received',
     entityType: 'report',
     entityId: report.id,

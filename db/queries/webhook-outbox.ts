@@ -28,16 +28,15 @@ export function subscribedTo(events: string, event: WebhookEvent): boolean {
 }
 
 /** Writes the event for every active subscription to it; returns how many rows were written. */
-export function enqueueEvent(tx: Tx, input: OutboxEvent): number {
+export async function enqueueEvent(tx: Tx, input: OutboxEvent): Promise<number> {
   const at = input.at ?? new Date();
-  const subscriptions = tx.select({ id: webhookSubscriptions.id, events: webhookSubscriptions.events }).from(webhookSubscriptions).where(isNull(webhookSubscriptions.disabledAt)).all();
+  const subscriptions = await tx.select({ id: webhookSubscriptions.id, events: webhookSubscriptions.events }).from(webhookSubscriptions).where(isNull(webhookSubscriptions.disabledAt));
   let written = 0;
   for (const s of subscriptions) {
     if (!subscribedTo(s.events, input.event)) continue;
     const payload = JSON.stringify({ type: input.event, timestamp: at.toISOString(), data: input.data });
-    tx.insert(webhookOutbox)
-      .values({ messageId: newMessageId(), subscriptionId: s.id, event: input.event, payload, entityType: input.entityType, entityId: String(input.entityId), createdAt: at, nextAttemptAt: at })
-      .run();
+    await tx.insert(webhookOutbox)
+      .values({ messageId: newMessageId(), subscriptionId: s.id, event: input.event, payload, entityType: input.entityType, entityId: String(input.entityId), createdAt: at, nextAttemptAt: at });
     written += 1;
   }
   // Sent as soon as the change commits (the nudge runs after this synchronous transaction ends; after a rollback it finds nothing).

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { transaction } from '../store';
 
 vi.mock('server-only', () => ({}));
 
@@ -18,7 +19,7 @@ process.env.ERRATA_ADMIN_EMAIL = 'admin@example.org';
 process.env.ERRATA_ADMIN_PASSWORD = 'a long enough admin password 2026';
 process.env.ERRATA_WEBHOOK_ALLOW_PRIVATE = '1';
 
-const { getDb } = await import('../index');
+const { getDb, initStore } = await import('../index');
 const { users, webhookDeliveries, webhookOutbox, webhookSubscriptions } = await import('../schema');
 const { enqueueEvent } = await import('./webhook-outbox');
 const { createSubscription } = await import('./webhook-delivery');
@@ -26,8 +27,9 @@ const { deliverDue, sendMessage, startWebhookWorker, nudgeWebhookWorker, stopWeb
 const { webhookWorkerConfig } = await import('../../lib/webhooks/backoff');
 const { eq, isNull } = await import('drizzle-orm');
 
+await initStore();
 const db = getDb();
-const admin = db.insert(users).values({ email: 'a@example.org', name: 'Admin', role: 'admin', passwordHash: 'x' }).returning().get();
+const admin = (await db.insert(users).values({ email: 'a@example.org', name: 'Admin', role: 'admin', passwordHash: 'x' }).returning())[0];
 // A 2 s lock: each request times out after 1 s. Retries come 1,000 times sooner.
 const config = webhookWorkerConfig({ ERRATA_WEBHOOK_LOCK_MS: '2000', ERRATA_WEBHOOK_BACKOFF_SCALE: '0.001' });
 
@@ -62,23 +64,23 @@ afterAll(async () => {
 
 let n = 0;
 /** A fresh subscription (every earlier one disabled) and one message for it. */
-function subscribedMessage(route = '/hook') {
-  db.update(webhookSubscriptions).set({ disabledAt: new Date() }).where(isNull(webhookSubscriptions.disabledAt)).run();
-  const subscription = createSubscription({ url: `${base}${route}`, events: ['article.amended'], actorId: admin.id });
+async function subscribedMessage(route = '/hook') {
+  (await db.update(webhookSubscriptions).set({ disabledAt: new Date() }).where(isNull(webhookSubscriptions.disabledAt)));
+  const subscription = await createSubscription({ url: `${base}${route}`, events: ['article.amended'], actorId: admin.id });
   n += 1;
-  db.transaction((tx) => enqueueEvent(tx, { event: 'article.amended', entityType: 'article', entityId: n, data: { article: { id: n, headline: 'Harbour wall “to be rebuilt”' } } }));
-  const message = db.select().from(webhookOutbox).where(eq(webhookOutbox.subscriptionId, subscription.id)).get()!;
+  (await transaction(db, async (tx) => enqueueEvent(tx, { event: 'article.amended', entityType: 'article', entityId: n, data: { article: { id: n, headline: 'Harbour wall “to be rebuilt”' } } })));
+  const message = (await db.select().from(webhookOutbox).where(eq(webhookOutbox.subscriptionId, subscription.id)).limit(1))[0]!;
   return { subscription, message };
 }
 
-const row = (id: number) => db.select().from(webhookOutbox).where(eq(webhookOutbox.id, id)).get()!;
-const attemptsOf = (id: number) => db.select().from(webhookDeliveries).where(eq(webhookDeliveries.outboxId, id)).all();
+const row = async (id: number) => (await db.select().from(webhookOutbox).where(eq(webhookOutbox.id, id)).limit(1))[0]!;
+const attemptsOf = async (id: number) => (await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.outboxId, id)));
 
 describe('a delivery', () => {
   it('is a signed JSON POST the Standard Webhooks library verifies, and a 2xx marks it delivered', async () => {
     arrivals.length = 0;
     answer = (_req, res) => res.writeHead(204).end();
-    const { subscription, message } = subscribedMessage();
+    const { subscription, message } = (await subscribedMessage());
     const run = await deliverDue({ config });
     expect(run).toEqual({ claimed: 1, delivered: 1, failed: 0 });
     expect(arrivals).toHaveLength(1);
@@ -88,18 +90,18 @@ describe('a delivery', () => {
     expect(got.headers['webhook-id']).toBe(message.messageId);
     expect(got.body).toBe(message.payload);
     expect(new Webhook(subscription.secret).verify(got.body, got.headers as Record<string, string>)).toEqual(JSON.parse(message.payload));
-    expect(row(message.id)).toMatchObject({ attempts: 1, lockedUntil: null, failedAt: null });
-    expect(row(message.id).deliveredAt).toBeInstanceOf(Date);
-    expect(attemptsOf(message.id)).toMatchObject([{ attempt: 1, status: 204, ok: true, error: null }]);
+    expect((await row(message.id))).toMatchObject({ attempts: 1, lockedUntil: null, failedAt: null });
+    expect((await row(message.id)).deliveredAt).toBeInstanceOf(Date);
+    expect((await attemptsOf(message.id))).toMatchObject([{ attempt: 1, status: 204, ok: true, error: null }]);
   });
 
   it('that fails is sent again on its schedule with the same webhook-id and byte-identical body', async () => {
     arrivals.length = 0;
     let calls = 0;
     answer = (_req, res) => (++calls === 1 ? res.writeHead(500).end(`Internal error\n${'x'.repeat(10_000)}`) : res.end('ok'));
-    const { subscription, message } = subscribedMessage();
+    const { subscription, message } = (await subscribedMessage());
     expect(await deliverDue({ config })).toMatchObject({ claimed: 1, failed: 1 });
-    const failed = row(message.id);
+    const failed = (await row(message.id));
     expect(failed.attempts).toBe(1);
     expect(failed.lastError).toMatch(/^HTTP 500: Internal error x+…$/);
     expect(failed.lastError!.length).toBeLessThan(220);
@@ -110,7 +112,7 @@ describe('a delivery', () => {
     expect(arrivals[1].headers['webhook-id']).toBe(arrivals[0].headers['webhook-id']);
     expect(Buffer.from(arrivals[1].body).equals(Buffer.from(arrivals[0].body))).toBe(true);
     for (const a of arrivals) expect(() => new Webhook(subscription.secret).verify(a.body, a.headers as Record<string, string>)).not.toThrow();
-    expect(attemptsOf(message.id).map((a) => [a.attempt, a.status, a.ok])).toEqual([
+    expect((await attemptsOf(message.id)).map((a) => [a.attempt, a.status, a.ok])).toEqual([
       [1, 500, false],
       [2, 200, true],
     ]);
@@ -119,21 +121,21 @@ describe('a delivery', () => {
   it('does not follow a redirect', async () => {
     arrivals.length = 0;
     answer = (req, res) => (req.url === '/moved' ? res.writeHead(302, { location: `${base}/elsewhere` }).end() : res.end('ok'));
-    const { message } = subscribedMessage('/moved');
+    const { message } = (await subscribedMessage('/moved'));
     await deliverDue({ config });
     expect(arrivals.map((a) => a.path)).toEqual(['/moved']);
-    expect(row(message.id)).toMatchObject({ deliveredAt: null, attempts: 1, lastError: expect.stringMatching(/HTTP 302: redirects are not followed/) });
+    expect((await row(message.id))).toMatchObject({ deliveredAt: null, attempts: 1, lastError: expect.stringMatching(/HTTP 302: redirects are not followed/) });
   });
 
   it('gives up on a receiver that does not answer within the timeout', async () => {
     arrivals.length = 0;
     answer = () => undefined;
-    const { message } = subscribedMessage();
+    const { message } = (await subscribedMessage());
     const started = Date.now();
     await deliverDue({ config });
     expect(Date.now() - started).toBeLessThan(1900);
-    expect(row(message.id)).toMatchObject({ deliveredAt: null, attempts: 1, lastError: 'no answer within 1 s' });
-    expect(attemptsOf(message.id)[0]).toMatchObject({ status: null, ok: false });
+    expect((await row(message.id))).toMatchObject({ deliveredAt: null, attempts: 1, lastError: 'no answer within 1 s' });
+    expect((await attemptsOf(message.id))[0]).toMatchObject({ status: null, ok: false });
   });
 
   it('reads no more than 4 KB of an answer, even one that never ends', async () => {
@@ -143,11 +145,11 @@ describe('a delivery', () => {
       res.write('y'.repeat(8192));
       // …and never ends it.
     };
-    const { message } = subscribedMessage();
+    const { message } = (await subscribedMessage());
     const started = Date.now();
     await deliverDue({ config });
     expect(Date.now() - started).toBeLessThan(900);
-    expect(row(message.id).deliveredAt).toBeInstanceOf(Date);
+    expect((await row(message.id)).deliveredAt).toBeInstanceOf(Date);
   });
 
   it('records a refused connection as an attempt', async () => {
@@ -155,17 +157,17 @@ describe('a delivery', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    db.update(webhookSubscriptions).set({ disabledAt: new Date() }).where(isNull(webhookSubscriptions.disabledAt)).run();
-    const s = createSubscription({ url: `http://127.0.0.1:${port}/hook`, events: ['article.amended'], actorId: admin.id });
-    db.transaction((tx) => enqueueEvent(tx, { event: 'article.amended', entityType: 'article', entityId: 'refused', data: {} }));
+    (await db.update(webhookSubscriptions).set({ disabledAt: new Date() }).where(isNull(webhookSubscriptions.disabledAt)));
+    const s = await createSubscription({ url: `http://127.0.0.1:${port}/hook`, events: ['article.amended'], actorId: admin.id });
+    (await transaction(db, async (tx) => enqueueEvent(tx, { event: 'article.amended', entityType: 'article', entityId: 'refused', data: {} })));
     await deliverDue({ config });
-    const message = db.select().from(webhookOutbox).where(eq(webhookOutbox.subscriptionId, s.id)).get()!;
+    const message = (await db.select().from(webhookOutbox).where(eq(webhookOutbox.subscriptionId, s.id)).limit(1))[0]!;
     expect(message.lastError).toMatch(/could not connect: .*ECONNREFUSED/);
   });
 
   it('to this machine is refused at sending time unless private receivers are allowed', async () => {
     arrivals.length = 0;
-    const { message } = subscribedMessage();
+    const { message } = (await subscribedMessage());
     const claimed = { ...message, url: `${base}/hook`, secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' };
     delete process.env.ERRATA_WEBHOOK_ALLOW_PRIVATE;
     try {
@@ -178,12 +180,12 @@ describe('a delivery', () => {
   });
 
   it('through any fetch: a thrown error is an attempt, never an exception', async () => {
-    const { message } = subscribedMessage();
+    const { message } = (await subscribedMessage());
     const fetchImpl = (async () => {
       throw new TypeError('fetch failed', { cause: { code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND cms.example.com' } });
     }) as unknown as typeof fetch;
     await deliverDue({ config, fetchImpl });
-    expect(row(message.id).lastError).toBe('could not connect: getaddrinfo ENOTFOUND cms.example.com');
+    expect((await row(message.id)).lastError).toBe('could not connect: getaddrinfo ENOTFOUND cms.example.com');
   });
 });
 
@@ -191,13 +193,13 @@ describe('the worker', () => {
   it('sends what is due when it starts, then on each nudge, one run at a time', async () => {
     arrivals.length = 0;
     answer = (_req, res) => res.end('ok');
-    const { message } = subscribedMessage();
+    const { message } = (await subscribedMessage());
     // A poll far too slow to matter here: the first run and the nudge do the work.
     expect(startWebhookWorker({ ...config, pollMs: 3_600_000 })).toBe(true);
     expect(startWebhookWorker({ ...config, pollMs: 3_600_000 })).toBe(false);
-    await vi.waitFor(() => expect(row(message.id).deliveredAt).toBeInstanceOf(Date), { timeout: 3000 });
+    await vi.waitFor(async () => expect((await row(message.id)).deliveredAt).toBeInstanceOf(Date), { timeout: 3000 });
     n += 1;
-    db.transaction((tx) => enqueueEvent(tx, { event: 'article.amended', entityType: 'article', entityId: n, data: { n } }));
+    (await transaction(db, async (tx) => enqueueEvent(tx, { event: 'article.amended', entityType: 'article', entityId: n, data: { n } })));
     nudgeWebhookWorker();
     nudgeWebhookWorker();
     nudgeWebhookWorker();

@@ -105,13 +105,13 @@ export async function deliverDue(options: { now?: Date; fetchImpl?: Fetch; confi
   const allowPrivate = allowsPrivateReceivers(process.env);
   const run: DeliveryRun = { claimed: 0, delivered: 0, failed: 0 };
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const batch = claimDue({ now: options.now ?? new Date(), limit: DELIVERY_BATCH, lockMs: config.lockMs });
+    const batch = await claimDue({ now: options.now ?? new Date(), limit: DELIVERY_BATCH, lockMs: config.lockMs });
     run.claimed += batch.length;
     await Promise.all(
       batch.map(async (message) => {
         const result = await sendMessage(message, { fetchImpl: options.fetchImpl, timeoutMs: config.timeoutMs, allowPrivate });
         try {
-          recordAttempt({ outboxId: message.id, ...result, now: options.now ?? new Date(), backoffScale: config.backoffScale });
+          await recordAttempt({ outboxId: message.id, ...result, now: options.now ?? new Date(), backoffScale: config.backoffScale });
         } catch (error) {
           // Unrecorded, the message stays claimed until its lock runs out, then is sent again.
           console.error(`webhooks: could not record an attempt on message ${message.messageId}: ${(error as Error).message}`);

@@ -621,10 +621,10 @@ describe('the demo newsroom: cases', () => {
 });
 
 describe('the demo newsroom: seeding', () => {
-  it('seeds into an empty database through the real write paths, with every chain intact', () => {
+  it('seeds into an empty database through the real write paths, with every chain intact', async () => {
     const db = openDatabase(':memory:');
     try {
-      seedDemoNewsroom(db, demoNewsroom);
+      (await seedDemoNewsroom(db, demoNewsroom));
       const count = (sql: string) => (db.$client.prepare(sql).get() as { n: number }).n;
       expect(count('select count(*) as n from users')).toBe(users.length);
       expect(count('select count(*) as n from articles')).toBe(articles.length);
@@ -659,7 +659,7 @@ describe('the demo newsroom: seeding', () => {
       }
       expect(count("select count(*) as n from cases k join corrections c on c.id = k.correction_id where k.status <> 'open' and c.status <> 'published'")).toBe(0);
       expect(count('select count(*) as n from cases k join corrections c on c.id = k.correction_id where not exists (select 1 from case_articles ca where ca.case_id = k.id and ca.article_id = c.article_id)')).toBe(0);
-      expect(verifyDatabase(db).breaks).toEqual([]);
+      expect((await verifyDatabase(db)).breaks).toEqual([]);
     } finally {
       db.$client.close();
     }

@@ -13,18 +13,19 @@ import { articles, type Claim, claims, corrections, settings, users, type Versio
 import { seedCase, type SeededArticle } from './cases';
 import { DEMO_PASSWORD } from './password';
 import type { DemoArticle, DemoNewsroom } from './types';
-
+import { transaction } from '../store';
+import { mapSeries } from '../../lib/async';
 
 const HOUR = 3_600_000;
 
-function seedArticle(tx: Tx, article: DemoArticle, userIds: Map<string, number>): SeededArticle {
+async function seedArticle(tx: Tx, article: DemoArticle, userIds: Map<string, number>): Promise<SeededArticle> {
   const first = new Date(article.firstPublishedAt);
   const userId = (email: string) => {
     const id = userIds.get(email);
     if (id === undefined) throw new Error(`demo content names an unknown user: ${email}`);
     return id;
   };
-  const row = tx
+  const row = (await tx
     .insert(articles)
     .values({
       slug: article.slug,
@@ -35,11 +36,10 @@ function seedArticle(tx: Tx, article: DemoArticle, userIds: Map<string, number>)
       externalId: article.externalId ?? null,
       canonicalUrl: article.canonicalUrl ?? null,
     })
-    .returning()
-    .get();
+    .returning())[0];
 
-  const saved: Version[] = article.versions.map((v) => {
-    const version = appendVersion(tx, {
+  const saved: Version[] = await mapSeries(article.versions, async (v) => {
+    const version = await appendVersion(tx, {
       articleId: row.id,
       headline: v.headline,
       standfirst: v.standfirst,
@@ -49,18 +49,18 @@ function seedArticle(tx: Tx, article: DemoArticle, userIds: Map<string, number>)
       savedBy: userId(v.savedBy),
       savedAt: new Date(first.getTime() + v.hoursAfterFirst * HOUR),
     });
-    recordAudit(tx, { actorId: version.savedBy, action: 'version.save', entityType: 'version', entityId: version.id, after: { articleId: row.id, number: version.number }, at: version.savedAt });
+    await recordAudit(tx, { actorId: version.savedBy, action: 'version.save', entityType: 'version', entityId: version.id, after: { articleId: row.id, number: version.number }, at: version.savedAt });
     return version;
   });
 
   // Status changes go on the record as they do on the desk: published, then perhaps withdrawn.
   if (article.status !== 'draft') {
     const by = userId(article.versions[0].savedBy);
-    changeArticleStatus(tx, { articleId: row.id, to: 'published', reason: null, actorId: by, at: first, set: { firstPublishedAt: first, firstPublicVersion: 1 } });
+    await changeArticleStatus(tx, { articleId: row.id, to: 'published', reason: null, actorId: by, at: first, set: { firstPublishedAt: first, firstPublicVersion: 1 } });
     if (article.status === 'withdrawn') {
       const at = new Date(first.getTime() + 72 * HOUR);
       const reason = 'Withdrawn after the claims in it could not be stood up.';
-      changeArticleStatus(tx, { articleId: row.id, to: 'withdrawn', reason, actorId: by, at, set: { withdrawnAt: at, withdrawnReason: reason } });
+      await changeArticleStatus(tx, { articleId: row.id, to: 'withdrawn', reason, actorId: by, at, set: { withdrawnAt: at, withdrawnReason: reason } });
     }
   }
 
@@ -68,7 +68,7 @@ function seedArticle(tx: Tx, article: DemoArticle, userIds: Map<string, number>)
   for (const c of article.corrections) {
     const base = saved[c.claims[0].version - 1];
     const draftedAt = c.draftedHoursAfterFirst === undefined ? new Date(base.savedAt.getTime() + HOUR) : new Date(first.getTime() + c.draftedHoursAfterFirst * HOUR);
-    const correction = tx
+    const correction = (await tx
       .insert(corrections)
       .values({
         articleId: row.id,
@@ -84,11 +84,10 @@ function seedArticle(tx: Tx, article: DemoArticle, userIds: Map<string, number>)
         draftedAt,
         updatedAt: draftedAt,
       })
-      .returning()
-      .get();
+      .returning())[0];
     seeded.corrections.push({ id: correction.id, draftedAt, publishedAt: null });
     const inserted: Claim[] = [];
-    c.claims.forEach((claim, position) => {
+    for (const [position, claim] of c.claims.entries()) {
       const version = saved[claim.version - 1];
       const text = toPlainText(version.body);
       const start = text.indexOf(claim.exact);
@@ -97,49 +96,46 @@ function seedArticle(tx: Tx, article: DemoArticle, userIds: Map<string, number>)
       }
       const anchor = createAnchor(text, start, start + claim.exact.length);
       inserted.push(
-        tx
+        (await tx
           .insert(claims)
           .values({ correctionId: correction.id, versionId: version.id, ...anchor.quote, start: anchor.start, end: anchor.end, replacement: claim.replacement ?? null, position })
-          .returning()
-          .get(),
+          .returning())[0],
       );
-    });
+    }
     if (c.status === 'draft') continue;
     const publishedAt = new Date(first.getTime() + (c.publishedHoursAfterFirst ?? 0) * HOUR);
     const amended = c.amendedInVersion ? saved[c.amendedInVersion - 1] : undefined;
     // Exposure as publishing records it: from the first public version that carried the words.
-    const exposedFrom = claimsExposedFrom(tx, row.id, inserted);
-    tx.update(corrections)
-      .set({ status: 'published', publishedBy: userId(c.publishedBy ?? ''), publishedAt, amendedVersionId: amended?.id ?? null, updatedAt: publishedAt, exposedFrom, ...publishedAttribution(tx, row.id) })
-      .where(eq(corrections.id, correction.id))
-      .run();
+    const exposedFrom = await claimsExposedFrom(tx, row.id, inserted);
+    await tx.update(corrections)
+      .set({ status: 'published', publishedBy: userId(c.publishedBy ?? ''), publishedAt, amendedVersionId: amended?.id ?? null, updatedAt: publishedAt, exposedFrom, ...(await publishedAttribution(tx, row.id)) })
+      .where(eq(corrections.id, correction.id));
     seeded.corrections[seeded.corrections.length - 1].publishedAt = publishedAt;
-    recordAudit(tx, { actorId: userId(c.publishedBy ?? ''), action: 'correction.publish', entityType: 'correction', entityId: correction.id, at: publishedAt, after: { status: 'published', ...c.taxonomy } });
+    await recordAudit(tx, { actorId: userId(c.publishedBy ?? ''), action: 'correction.publish', entityType: 'correction', entityId: correction.id, at: publishedAt, after: { status: 'published', ...c.taxonomy } });
     if (c.status === 'withdrawn') {
       const withdrawnAt = new Date(publishedAt.getTime() + 24 * HOUR);
-      tx.update(corrections)
+      await tx.update(corrections)
         .set({ status: 'withdrawn', withdrawnAt, withdrawnBy: userId(c.publishedBy ?? ''), withdrawnReason: c.withdrawnReason ?? 'Withdrawn.', updatedAt: withdrawnAt })
-        .where(eq(corrections.id, correction.id))
-        .run();
-      recordAudit(tx, { actorId: userId(c.publishedBy ?? ''), action: 'correction.withdraw', entityType: 'correction', entityId: correction.id, at: withdrawnAt });
+        .where(eq(corrections.id, correction.id));
+      await recordAudit(tx, { actorId: userId(c.publishedBy ?? ''), action: 'correction.withdraw', entityType: 'correction', entityId: correction.id, at: withdrawnAt });
     }
   }
   return seeded;
 }
 
-export function seedDemoNewsroom(db: Db, content: DemoNewsroom): void {
+export async function seedDemoNewsroom(db: Db, content: DemoNewsroom): Promise<void> {
   const passwordHash = hashPasswordSync(DEMO_PASSWORD);
-  db.transaction((tx) => {
-    tx.update(settings).set(content.settings).where(eq(settings.id, 1)).run();
+  await transaction(db, async (tx) => {
+    (await tx.update(settings).set(content.settings).where(eq(settings.id, 1)));
     const userIds = new Map<string, number>();
     for (const u of content.users) {
-      const row = tx.insert(users).values({ ...u, passwordHash }).returning().get();
+      const row = (await tx.insert(users).values({ ...u, passwordHash }).returning())[0];
       userIds.set(u.email, row.id);
     }
     const seeded = new Map<string, SeededArticle>();
-    for (const article of content.articles) seeded.set(article.slug, seedArticle(tx, article, userIds));
+    for (const article of content.articles) seeded.set(article.slug, (await seedArticle(tx, article, userIds)));
     // The casebook, oldest complaint first: reader reports open theirs as the article page's do.
     const byTime = [...content.cases].sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt));
-    for (const c of byTime) seedCase(tx, c, seeded, userIds);
+    for (const c of byTime) (await seedCase(tx, c, seeded, userIds));
   });
 }

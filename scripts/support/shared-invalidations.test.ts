@@ -19,38 +19,38 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function record(db: Db, origin: string, tags: string[]): void {
-  db.insert(cacheInvalidations).values({ origin, tags: tags.join(' ') }).run();
+async function record(db: Db, origin: string, tags: string[]): Promise<void> {
+  (await db.insert(cacheInvalidations).values({ origin, tags: tags.join(' ') }));
 }
 
 describe('the shared invalidation feed', () => {
-  it('waits quietly until the database exists and is migrated', () => {
+  it('waits quietly until the database exists and is migrated', async () => {
     const applied: string[][] = [];
     const feed = sqliteInvalidationFeed({ file, origin: 'B', apply: (tags) => applied.push(tags) });
     expect(feed.poll()).toBe(0);
     const db = openDatabase(file);
-    record(db, 'A', ['site']);
+    (await record(db, 'A', ['site']));
     // The first poll that finds the table starts from its end: a new server's caches are empty anyway.
     expect(feed.poll()).toBe(0);
-    record(db, 'A', ['article:harbour']);
+    (await record(db, 'A', ['article:harbour']));
     expect(feed.poll()).toBe(1);
     expect(applied).toEqual([['article:harbour']]);
     feed.close();
     db.$client.close();
   });
 
-  it("applies each of the other servers' tags once, never its own, merged per poll", () => {
+  it("applies each of the other servers' tags once, never its own, merged per poll", async () => {
     const db = openDatabase(file);
     const applied: string[][] = [];
     const feed = sqliteInvalidationFeed({ file, origin: 'B', apply: (tags) => applied.push(tags) });
     feed.poll();
-    record(db, 'A', ['site', 'article:one']);
-    record(db, 'B', ['article:mine']);
-    record(db, 'C', ['article:one', 'column']);
+    (await record(db, 'A', ['site', 'article:one']));
+    (await record(db, 'B', ['article:mine']));
+    (await record(db, 'C', ['article:one', 'column']));
     expect(feed.poll()).toBe(3);
     expect(applied).toEqual([['site', 'article:one', 'column']]);
     expect(feed.poll()).toBe(0);
-    record(db, 'B', ['article:mine']);
+    (await record(db, 'B', ['article:mine']));
     expect(feed.poll()).toBe(0);
     expect(applied).toHaveLength(1);
     feed.close();

@@ -53,8 +53,8 @@ export async function POST(request: Request) {
   const data = parsed.data;
   const ip = clientIp(request.headers);
 
-  const article = getPublicArticle({ slug: data.slug });
-  const version = article ? getPublicVersion({ article, number: data.version }) : undefined;
+  const article = await getPublicArticle({ slug: data.slug });
+  const version = article ? (await getPublicVersion({ article, number: data.version })) : undefined;
   if (!article || !version || version.withheld) return Response.json({ error: 'That article or version does not exist.' }, { status: 404 });
 
   if (data.website) {
@@ -65,22 +65,22 @@ export async function POST(request: Request) {
   // and per article; only reports that are kept count.
   const group = addressGroup(ip);
   const articleKey = String(article.id);
-  if (countRecentAttempts({ bucket: 'report:ip', key: group, windowMs: HOUR }) >= REPORTS_PER_IP_PER_HOUR) {
+  if ((await countRecentAttempts({ bucket: 'report:ip', key: group, windowMs: HOUR })) >= REPORTS_PER_IP_PER_HOUR) {
     return Response.json({ error: 'You have sent several reports in the last hour. Please try again later.' }, { status: 429, headers: { 'Retry-After': '3600' } });
   }
-  const seenHere = countRecentAttempts({ bucket: 'report:article-address', key: `${articleKey}|${group}`, windowMs: HOUR }) > 0;
+  const seenHere = (await countRecentAttempts({ bucket: 'report:article-address', key: `${articleKey}|${group}`, windowMs: HOUR })) > 0;
   const busy =
-    countRecentAttempts({ bucket: 'report:article', key: articleKey, windowMs: HOUR }) >= REPORTS_PER_ARTICLE_PER_HOUR ||
-    (!seenHere && countRecentAttempts({ bucket: 'report:article-reporters', key: articleKey, windowMs: HOUR }) >= REPORTERS_PER_ARTICLE_PER_HOUR);
+    (await countRecentAttempts({ bucket: 'report:article', key: articleKey, windowMs: HOUR })) >= REPORTS_PER_ARTICLE_PER_HOUR ||
+    (!seenHere && (await countRecentAttempts({ bucket: 'report:article-reporters', key: articleKey, windowMs: HOUR })) >= REPORTERS_PER_ARTICLE_PER_HOUR);
   if (busy) {
     return Response.json({ error: 'This article has had many reports in the last hour; we are looking at it. Please try again later.' }, { status: 429, headers: { 'Retry-After': '3600' } });
   }
-  recordAttempt({ bucket: 'report:ip', key: group });
-  recordAttempt({ bucket: 'report:article', key: articleKey });
-  if (!seenHere) recordAttempt({ bucket: 'report:article-reporters', key: articleKey });
-  recordAttempt({ bucket: 'report:article-address', key: `${articleKey}|${group}` });
+  await recordAttempt({ bucket: 'report:ip', key: group });
+  await recordAttempt({ bucket: 'report:article', key: articleKey });
+  if (!seenHere) await recordAttempt({ bucket: 'report:article-reporters', key: articleKey });
+  await recordAttempt({ bucket: 'report:article-address', key: `${articleKey}|${group}` });
 
-  const report = createReport({
+  const report = await createReport({
     articleId: article.id,
     versionId: version.id,
     start: data.start ?? null,

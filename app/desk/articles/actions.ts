@@ -45,7 +45,7 @@ export async function createArticleAction(_prev: FormState, formData: FormData):
   const { user } = parsed;
   let id: number;
   try {
-    id = createArticle({ ...parsed.data, actorId: user.id, ip: await clientIpFromRequest() }).id;
+    id = (await createArticle({ ...parsed.data, actorId: user.id, ip: await clientIpFromRequest() })).id;
   } catch (error) {
     return refusalFor(error, formValues(formData));
   }
@@ -99,7 +99,7 @@ export async function saveVersionAction(_prev: FormState, formData: FormData): P
   const parsed = await authorize(formData, saveSchema, (d) => versionPermission(d.changeKind));
   if (!parsed.ok) return parsed.state;
   const { user, data } = parsed;
-  const desk = getDeskArticle({ id: data.articleId });
+  const desk = await getDeskArticle({ id: data.articleId });
   if (!desk) return refuse(404, { message: 'That article does not exist.' });
   // An edit made on text that a legal version has since withheld must not bring it back: refused
   // however often it is sent (its base stays behind the legal version), until the editor starts
@@ -122,7 +122,7 @@ export async function saveVersionAction(_prev: FormState, formData: FormData): P
   if (data.changeKind === 'minor_edit' && desk.article.status === 'published' && !data.minorReason) {
     // The latest version's plain text is stored; the new body's is worked out once, for the check and the save.
     plain = toPlainText(data.body);
-    const changes = findSubstantiveChanges(versionFacts(desk.latest, getVersionText(desk.latest)), versionFacts(data, plain));
+    const changes = findSubstantiveChanges(versionFacts(desk.latest, await getVersionText(desk.latest)), versionFacts(data, plain));
     if (changes.length > 0) {
       return refuse(422, {
         message: 'This “minor edit” changes facts readers may have relied on. Save it as a correction, clarification or update — or give the reason it is minor.',
@@ -135,7 +135,7 @@ export async function saveVersionAction(_prev: FormState, formData: FormData): P
   }
   let result;
   try {
-    result = saveVersion({
+    result = await saveVersion({
       articleId: data.articleId,
       baseNumber: data.baseNumber,
       headline: data.headline,
@@ -155,7 +155,7 @@ export async function saveVersionAction(_prev: FormState, formData: FormData): P
   }
   if (!result.ok) {
     const other = result.conflict;
-    const by = other.savedBy ? getUserById({ id: other.savedBy })?.name : undefined;
+    const by = other.savedBy ? (await getUserById({ id: other.savedBy }))?.name : undefined;
     return refuse(409, {
       message: `Version ${other.number} was saved${by ? ` by ${by}` : ''} while you were editing. Your text is kept below: merge in their change and save again.`,
       // The form now starts from the version they saw, so the next save is checked against it.
@@ -163,7 +163,7 @@ export async function saveVersionAction(_prev: FormState, formData: FormData): P
       detail: { conflict: { number: other.number, by: by ?? null, headline: other.headline, standfirst: other.standfirst, body: other.body, base: data.baseNumber } },
     });
   }
-  invalidateArticle(data.articleId, 'article');
+  await invalidateArticle(data.articleId, 'article');
   redirect(`/desk/articles/${data.articleId}?saved=${result.version.number}`);
 }
 
@@ -173,17 +173,17 @@ export async function publishArticleAction(_prev: FormState, formData: FormData)
   const parsed = await authorize(formData, idSchema, 'article.publish');
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
-  const desk = getDeskArticle({ id: parsed.data.articleId });
+  const desk = await getDeskArticle({ id: parsed.data.articleId });
   if (!desk) return refuse(404, { message: 'That article does not exist.' });
   // Publishing is a draft's first publication only: a withdrawn article is restored by standards, with a reason.
   if (desk.article.status === 'withdrawn') return refuse(409, { message: 'This article was withdrawn. Only a standards editor can restore it, with a reason for the record.' });
   if (desk.article.status === 'published') return refuse(409, { message: 'The article is already published.' });
   try {
-    publishArticle({ articleId: desk.article.id, actorId: user.id });
+    await publishArticle({ articleId: desk.article.id, actorId: user.id });
   } catch (error) {
     return refusalFor(error);
   }
-  invalidateArticle(desk.article.id, 'article');
+  await invalidateArticle(desk.article.id, 'article');
   redirect(`/desk/articles/${desk.article.id}`);
 }
 
@@ -196,11 +196,11 @@ export async function withdrawArticleAction(_prev: FormState, formData: FormData
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
   try {
-    withdrawArticle({ articleId: parsed.data.articleId, reason: parsed.data.reason, actorId: user.id });
+    await withdrawArticle({ articleId: parsed.data.articleId, reason: parsed.data.reason, actorId: user.id });
   } catch (error) {
     return refusalFor(error);
   }
-  invalidateArticle(parsed.data.articleId, 'article');
+  await invalidateArticle(parsed.data.articleId, 'article');
   redirect(`/desk/articles/${parsed.data.articleId}`);
 }
 
@@ -210,10 +210,10 @@ export async function unwithdrawArticleAction(_prev: FormState, formData: FormDa
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
   try {
-    unwithdrawArticle({ articleId: parsed.data.articleId, reason: parsed.data.reason, actorId: user.id });
+    await unwithdrawArticle({ articleId: parsed.data.articleId, reason: parsed.data.reason, actorId: user.id });
   } catch (error) {
     return refusalFor(error);
   }
-  invalidateArticle(parsed.data.articleId, 'article');
+  await invalidateArticle(parsed.data.articleId, 'article');
   redirect(`/desk/articles/${parsed.data.articleId}`);
 }

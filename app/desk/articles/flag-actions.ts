@@ -26,7 +26,7 @@ export async function resolveFlagAction(_prev: FormState, formData: FormData): P
   if (!parsed.ok) return parsed.state;
   const { data, user } = parsed;
   try {
-    resolveFlag({ flagId: data.flagId, correctionId: data.correctionId, reason: data.reason, actorId: user.id });
+    await resolveFlag({ flagId: data.flagId, correctionId: data.correctionId, reason: data.reason, actorId: user.id });
   } catch (error) {
     return refusalFor(error, { reason: data.reason, correctionId: data.correctionId ? String(data.correctionId) : '' });
   }

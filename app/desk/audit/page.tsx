@@ -28,10 +28,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   await requireDeskPage('audit.view', '/desk/audit');
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined]));
   const filter = filterSchema.parse(raw);
-  const page = listAuditEvents({ ...filter, to: filter.to ? new Date(filter.to.getTime() + 86_400_000) : undefined, cursor: parseCursor(raw) });
-  const settings = getSettings();
-  const failuresByAccount = listRecentCounts({ bucket: 'sign-in:account', windowMs: SIGN_IN_WINDOW_MS });
-  const failuresByAddress = listRecentCounts({ bucket: 'sign-in:address', windowMs: SIGN_IN_WINDOW_MS });
+  const page = await listAuditEvents({ ...filter, to: filter.to ? new Date(filter.to.getTime() + 86_400_000) : undefined, cursor: parseCursor(raw) });
+  const settings = await getSettings();
+  const failuresByAccount = await listRecentCounts({ bucket: 'sign-in:account', windowMs: SIGN_IN_WINDOW_MS });
+  const failuresByAddress = await listRecentCounts({ bucket: 'sign-in:address', windowMs: SIGN_IN_WINDOW_MS });
   return (
     <section>
       <h1>Audit trail</h1>

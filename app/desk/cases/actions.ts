@@ -73,14 +73,14 @@ export async function logCaseAction(_prev: FormState, formData: FormData): Promi
   const parsed = await authorize(formData, logSchema, 'case.log');
   if (!parsed.ok) return parsed.state;
   const d = parsed.data;
-  const { timeZone } = getSettings();
+  const { timeZone } = await getSettings();
   const now = new Date();
   const today = isoDateInZone(now, timeZone);
   const values = formValues(formData);
   if (d.receivedAt > today) return refuse(422, { message: 'Please correct the fields marked below.', errors: { receivedAt: [`The day received cannot be after today (${today}).`] }, values });
   let id: number;
   try {
-    id = logCase({
+    id = (await logCase({
       channel: d.channel,
       route: d.route,
       complainantName: d.complainantName,
@@ -92,7 +92,7 @@ export async function logCaseAction(_prev: FormState, formData: FormData): Promi
       ownerId: d.ownerId,
       actorId: parsed.user.id,
       now,
-    }).id;
+    })).id;
   } catch (error) {
     return refusalFor(error, values);
   }
@@ -107,7 +107,7 @@ export async function assignCaseAction(_prev: FormState, formData: FormData): Pr
   if (!parsed.ok) return parsed.state;
   const d = parsed.data;
   try {
-    assignCase({ caseId: d.caseId, route: d.route, clauses: d.clauses, ownerId: d.ownerId, actorId: parsed.user.id });
+    await assignCase({ caseId: d.caseId, route: d.route, clauses: d.clauses, ownerId: d.ownerId, actorId: parsed.user.id });
   } catch (error) {
     return refusalFor(error, formValues(formData));
   }
@@ -121,7 +121,7 @@ export async function acknowledgeCaseAction(_prev: FormState, formData: FormData
   const parsed = await authorize(formData, idSchema, 'case.manage');
   if (!parsed.ok) return parsed.state;
   try {
-    acknowledgeCase({ caseId: parsed.data.caseId, actorId: parsed.user.id });
+    await acknowledgeCase({ caseId: parsed.data.caseId, actorId: parsed.user.id });
   } catch (error) {
     return refusalFor(error);
   }
@@ -145,7 +145,7 @@ export async function closeCaseAction(_prev: FormState, formData: FormData): Pro
   if (!parsed.ok) return parsed.state;
   const d = parsed.data;
   try {
-    closeCase({ caseId: d.caseId, outcome: d.outcome, correctionId: d.correctionId, note: d.outcomeNote, actorId: parsed.user.id });
+    await closeCase({ caseId: d.caseId, outcome: d.outcome, correctionId: d.correctionId, note: d.outcomeNote, actorId: parsed.user.id });
   } catch (error) {
     return refusalFor(error, formValues(formData));
   }
@@ -162,7 +162,7 @@ export async function addCaseNoteAction(_prev: FormState, formData: FormData): P
   const parsed = await authorize(formData, noteSchema, 'case.note');
   if (!parsed.ok) return parsed.state;
   try {
-    addCaseNote({ caseId: parsed.data.caseId, body: parsed.data.note, actorId: parsed.user.id });
+    await addCaseNote({ caseId: parsed.data.caseId, body: parsed.data.note, actorId: parsed.user.id });
   } catch (error) {
     return refusalFor(error, formValues(formData));
   }

@@ -18,10 +18,10 @@ export default async function CasesPage({ searchParams }: { searchParams: Promis
   const user = await requireDeskPage('case.view', '/desk/cases');
   const { flat, filter } = parseCaseList(await searchParams, user.id);
   const now = await deskNow();
-  const config = getStandardsConfig();
-  const page = listCases(filter, now, config);
-  const owners = caseOwners();
-  const settings = getSettings();
+  const config = await getStandardsConfig();
+  const page = await listCases(filter, now, config);
+  const owners = await caseOwners();
+  const settings = await getSettings();
   const filtered = Boolean(flat.status || flat.clock || flat.owner || flat.route);
   return (
     <section>

@@ -41,7 +41,7 @@ export async function generateEditionAction(_prev: FormState, formData: FormData
   const parsed = await authorize(formData, generateSchema, 'column.generate');
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
-  const settings = getSettings();
+  const settings = await getSettings();
   const today = isoDateInZone(new Date(), settings.timeZone);
   if (parsed.data.date < today && !parsed.data.backdated) {
     const message = `${parsed.data.date} is before today (${today}). Tick “This edition is backdated” to generate it; it will carry only corrections published by the end of that day.`;
@@ -62,7 +62,7 @@ export async function generateEditionAction(_prev: FormState, formData: FormData
   if (correctionIds.length > MAX_EDITION_ITEMS) return refuse(422, { errors: { picks: [`An edition takes at most ${MAX_EDITION_ITEMS} corrections.`] }, values: { date: parsed.data.date }, message: 'Please correct the fields marked below.' });
   let id: number;
   try {
-    id = generateEdition({ date: parsed.data.date, settings, actorId: user.id, correctionIds }).id;
+    id = (await generateEdition({ date: parsed.data.date, settings, actorId: user.id, correctionIds })).id;
   } catch (error) {
     return refusalFor(error, { date: parsed.data.date });
   }
@@ -80,7 +80,7 @@ export async function saveEditionAction(_prev: FormState, formData: FormData): P
   const parsed = await authorize(formData, saveSchema, 'column.edit');
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
-  const edition = getEditionById({ id: parsed.data.columnId });
+  const edition = await getEditionById({ id: parsed.data.columnId });
   if (!edition) return refuse(404, { message: 'No such edition.' });
   const items: { id: number; wording: string }[] = [];
   const errors: Record<string, string[]> = {};
@@ -92,7 +92,7 @@ export async function saveEditionAction(_prev: FormState, formData: FormData): P
   }
   if (Object.keys(errors).length) return refuse(422, { errors, message: 'Please correct the items marked.', values: formValues(formData) });
   try {
-    saveEditionDraft({ columnId: parsed.data.columnId, revision: parsed.data.revision, intro: parsed.data.intro, items, actorId: user.id });
+    await saveEditionDraft({ columnId: parsed.data.columnId, revision: parsed.data.revision, intro: parsed.data.intro, items, actorId: user.id });
   } catch (error) {
     return refusalFor(error);
   }
@@ -111,7 +111,7 @@ export async function changeItemAction(_prev: FormState, formData: FormData): Pr
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
   try {
-    changeEditionItem({ ...parsed.data, actorId: user.id });
+    await changeEditionItem({ ...parsed.data, actorId: user.id });
   } catch (error) {
     return refusalFor(error);
   }
@@ -131,7 +131,7 @@ export async function publishEditionAction(_prev: FormState, formData: FormData)
   const { user } = parsed;
   let date: string;
   try {
-    date = publishEdition({ columnId: parsed.data.columnId, actorId: user.id, revision: parsed.data.revision }).date;
+    date = (await publishEdition({ columnId: parsed.data.columnId, actorId: user.id, revision: parsed.data.revision })).date;
   } catch (error) {
     if (error instanceof ErrataError && error.field === 'revision') {
       // The page re-renders with the current text (and its revision) beneath the message.
@@ -141,7 +141,7 @@ export async function publishEditionAction(_prev: FormState, formData: FormData)
     return refusalFor(error);
   }
   // Each printed correction's notice now names the column.
-  invalidateEdition({ date, articleIds: getEditionById({ id: parsed.data.columnId })?.items.map((i) => i.articleId) ?? [] });
+  await invalidateEdition({ date, articleIds: (await getEditionById({ id: parsed.data.columnId }))?.items.map((i) => i.articleId) ?? [] });
   redirect(`/desk/column/${parsed.data.columnId}?published=${date}`);
 }
 
@@ -155,7 +155,7 @@ export async function discardEditionAction(_prev: FormState, formData: FormData)
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
   try {
-    discardEdition({ columnId: parsed.data.columnId, actorId: user.id });
+    await discardEdition({ columnId: parsed.data.columnId, actorId: user.id });
   } catch (error) {
     return refusalFor(error);
   }

@@ -12,8 +12,8 @@ export const metadata = { title: 'Column' };
 
 export default async function ColumnDeskPage() {
   await requireDeskPage('column.view', '/desk/column');
-  const settings = getSettings();
-  const editions = listEditions();
+  const settings = await getSettings();
+  const editions = await listEditions();
   const waiting = countUnprinted();
   return (
     <section className="article">

@@ -89,7 +89,7 @@ export async function createCorrectionAction(_prev: FormState, formData: FormDat
   const replacements = replacementsOf(d, d.claims.length);
   let id: number;
   try {
-    id = createDraft({
+    id = (await createDraft({
       articleId: d.articleId,
       versionNumber: d.versionNumber,
       kind: d.kind,
@@ -100,7 +100,7 @@ export async function createCorrectionAction(_prev: FormState, formData: FormDat
       claims: d.claims.map((c, i) => ({ ...c, replacement: replacements[i] })),
       taxonomy: taxonomyOf(d),
       actorId: user.id,
-    }).id;
+    })).id;
   } catch (error) {
     return refusalFor(error, formValues(formData));
   }
@@ -124,7 +124,7 @@ export async function updateCorrectionAction(_prev: FormState, formData: FormDat
   const parsed = await authorize(formData, editSchema, 'correction.edit_draft');
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
-  const desk = getDeskCorrection({ id: parsed.data.correctionId });
+  const desk = await getDeskCorrection({ id: parsed.data.correctionId });
   if (!desk) return refuse(404, { message: 'No such correction.' });
   const replacements = replacementsOf(parsed.data, desk.correction.claims.length);
   if (parsed.data.mode === 'amend' && !replacements.some(Boolean)) {
@@ -132,10 +132,10 @@ export async function updateCorrectionAction(_prev: FormState, formData: FormDat
   }
   try {
     const d = parsed.data;
-    updateDraft({ correctionId: d.correctionId, revision: d.revision, kind: d.kind, mode: d.mode, wording: d.wording, said: d.said, about: d.about, replacements, taxonomy: taxonomyOf(d), actorId: user.id });
+    await updateDraft({ correctionId: d.correctionId, revision: d.revision, kind: d.kind, mode: d.mode, wording: d.wording, said: d.said, about: d.about, replacements, taxonomy: taxonomyOf(d), actorId: user.id });
   } catch (error) {
     if (error instanceof ErrataError && error.field === 'revision') {
-      const now = getDeskCorrection({ id: parsed.data.correctionId })?.correction;
+      const now = (await getDeskCorrection({ id: parsed.data.correctionId }))?.correction;
       return refuse(409, {
         message: `This draft was changed since you opened it${now ? `; it now reads “${now.wording}” (${now.kind}, ${now.mode === 'amend' ? 'amend' : 'notice only'})` : ''}. Your text is kept below: save again to replace it, or reload to start from the saved draft.`,
         // The next save is made knowingly, from the revision now shown.
@@ -166,7 +166,7 @@ export async function publishCorrectionAction(_prev: FormState, formData: FormDa
   const values = formValues(formData);
   let result;
   try {
-    result = publishCorrection({ correctionId: parsed.data.correctionId, actorId: user.id, revision: parsed.data.revision, confirmedVersion: parsed.data.confirmedVersion, taxonomy: taxonomyOf(parsed.data) });
+    result = await publishCorrection({ correctionId: parsed.data.correctionId, actorId: user.id, revision: parsed.data.revision, confirmedVersion: parsed.data.confirmedVersion, taxonomy: taxonomyOf(parsed.data) });
   } catch (error) {
     return refusalFor(error, values);
   }
@@ -188,7 +188,7 @@ export async function publishCorrectionAction(_prev: FormState, formData: FormDa
       detail: { reanchored },
     });
   }
-  invalidateArticle(result.correction.articleId, 'correction');
+  await invalidateArticle(result.correction.articleId, 'correction');
   redirect(`/desk/corrections/${parsed.data.correctionId}?published=1`);
 }
 
@@ -202,8 +202,8 @@ export async function withdrawCorrectionAction(_prev: FormState, formData: FormD
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
   try {
-    const withdrawn = withdrawCorrection({ correctionId: parsed.data.correctionId, reason: parsed.data.reason, actorId: user.id });
-    invalidateArticle(withdrawn.articleId, 'correction');
+    const withdrawn = await withdrawCorrection({ correctionId: parsed.data.correctionId, reason: parsed.data.reason, actorId: user.id });
+    await invalidateArticle(withdrawn.articleId, 'correction');
   } catch (error) {
     return refusalFor(error);
   }

@@ -15,10 +15,10 @@ export const metadata = { title: 'Corrections' };
 export default async function DeskCorrectionsPage({ searchParams }: { searchParams: Promise<RawParams> }) {
   await requireDeskPage('desk.view', '/desk/corrections');
   const { flat, filter } = parseCorrectionList(await searchParams);
-  const page = listDeskCorrections(filter);
+  const page = await listDeskCorrections(filter);
   const { sections } = listDeskFacets();
-  const authors = listCorrectionAuthors();
-  const settings = getSettings();
+  const authors = await listCorrectionAuthors();
+  const settings = await getSettings();
   return (
     <section>
       <h1>Corrections</h1>

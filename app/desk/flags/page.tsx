@@ -9,8 +9,8 @@ export const metadata = { title: 'Stealth-edit flags' };
 
 export default async function FlagsPage() {
   await requireDeskPage('desk.view', '/desk/flags');
-  const settings = getSettings();
-  const flags = listOpenFlags();
+  const settings = await getSettings();
+  const flags = await listOpenFlags();
   return (
     <section>
       <h1>Stealth-edit flags</h1>

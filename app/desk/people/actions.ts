@@ -31,8 +31,8 @@ export async function createUserAction(_prev: FormState, formData: FormData): Pr
   if (!parsed.ok) return { ...parsed.state, values: { ...parsed.state.values, password: '' } };
   const { user: admin } = parsed;
   const { email, name, role, password } = parsed.data;
-  if (getUserByEmail({ email })) return refuse(409, { errors: { email: ['An account with that email already exists.'] }, values: { email, name, role } });
-  createUser({ email, name, role, passwordHash: await hashPassword(password), actorId: admin.id });
+  if ((await getUserByEmail({ email }))) return refuse(409, { errors: { email: ['An account with that email already exists.'] }, values: { email, name, role } });
+  await createUser({ email, name, role, passwordHash: await hashPassword(password), actorId: admin.id });
   revalidatePath('/desk/people');
   return { ok: true, message: `Added ${email} as ${role}.` };
 }
@@ -43,10 +43,10 @@ export async function changeRoleAction(_prev: FormState, formData: FormData): Pr
   const parsed = await authorize(formData, roleSchema, 'people.manage');
   if (!parsed.ok) return parsed.state;
   const { user: admin } = parsed;
-  if (!getUserById({ id: parsed.data.userId })) return refuse(404, { message: 'No such account.' });
+  if (!(await getUserById({ id: parsed.data.userId }))) return refuse(404, { message: 'No such account.' });
   if (parsed.data.userId === admin.id && parsed.data.role !== 'admin') return refuse(409, { message: 'You cannot take away your own admin role.' });
   try {
-    changeUserRole({ id: parsed.data.userId, role: parsed.data.role, actorId: admin.id });
+    await changeUserRole({ id: parsed.data.userId, role: parsed.data.role, actorId: admin.id });
   } catch (error) {
     return refusalFor(error);
   }
@@ -60,10 +60,10 @@ export async function setDisabledAction(_prev: FormState, formData: FormData): P
   const parsed = await authorize(formData, disableSchema, 'people.manage');
   if (!parsed.ok) return parsed.state;
   const { user: admin } = parsed;
-  if (!getUserById({ id: parsed.data.userId })) return refuse(404, { message: 'No such account.' });
+  if (!(await getUserById({ id: parsed.data.userId }))) return refuse(404, { message: 'No such account.' });
   if (parsed.data.userId === admin.id) return refuse(409, { message: 'You cannot disable your own account.' });
   try {
-    setUserDisabled({ id: parsed.data.userId, disabled: parsed.data.disabled === 'true', actorId: admin.id });
+    await setUserDisabled({ id: parsed.data.userId, disabled: parsed.data.disabled === 'true', actorId: admin.id });
   } catch (error) {
     return refusalFor(error);
   }

@@ -13,7 +13,7 @@ export const metadata = { title: 'People' };
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<RawParams> }) {
   const admin = await requireDeskPage('people.manage', '/desk/people');
   const { flat, filter } = parsePeopleList(await searchParams);
-  const page = listPeople(filter);
+  const page = await listPeople(filter);
   const people = page.rows;
   return (
     <section>

@@ -13,8 +13,8 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function PurgesPage({ searchParams }: { searchParams: SearchParams }) {
   await requireDeskPage('purges.view', '/desk/purges');
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined]));
-  const page = listPurgeLog({ cursor: parseCursor(raw) });
-  const settings = getSettings();
+  const page = await listPurgeLog({ cursor: parseCursor(raw) });
+  const settings = await getSettings();
   const purger = configuredPurger();
   return (
     <section>

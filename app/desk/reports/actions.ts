@@ -17,7 +17,7 @@ export async function acceptReportAction(_prev: FormState, formData: FormData): 
   const { user } = parsed;
   let correctionId: number;
   try {
-    correctionId = acceptReport({ id: parsed.data.reportId, actorId: user.id });
+    correctionId = await acceptReport({ id: parsed.data.reportId, actorId: user.id });
   } catch (error) {
     return refusalFor(error);
   }
@@ -33,7 +33,7 @@ export async function declineReportAction(_prev: FormState, formData: FormData):
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
   try {
-    declineReport({ id: parsed.data.reportId, reason: parsed.data.reason, actorId: user.id });
+    await declineReport({ id: parsed.data.reportId, reason: parsed.data.reason, actorId: user.id });
   } catch (error) {
     return refusalFor(error);
   }

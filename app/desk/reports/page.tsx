@@ -16,9 +16,9 @@ export const metadata = { title: 'Reader reports' };
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<RawParams> }) {
   await requireDeskPage('report.triage', '/desk/reports');
   const { flat, filter } = parseReportList(await searchParams);
-  const page = listReports(filter);
+  const page = await listReports(filter);
   const rows = page.rows;
-  const settings = getSettings();
+  const settings = await getSettings();
   return (
     <section>
       <h1>Reader reports</h1>

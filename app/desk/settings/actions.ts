@@ -37,9 +37,9 @@ const settingsSchema = z.object({
 export async function saveSettingsAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = await authorize(formData, settingsSchema, 'settings.edit');
   if (!parsed.ok) return parsed.state;
-  const changed = saveSettings({ values: parsed.data, actorId: parsed.user.id });
+  const changed = await saveSettings({ values: parsed.data, actorId: parsed.user.id });
   if (changed.length === 0) return { ok: true, message: 'Nothing changed.' };
-  invalidate({ kind: 'site' });
+  await invalidate({ kind: 'site' });
   revalidatePath('/desk', 'layout');
   return { ok: true, message: 'Settings saved. Every reader page shows them now.' };
 }

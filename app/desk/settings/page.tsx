@@ -10,7 +10,7 @@ export const metadata = { title: 'Settings' };
 
 export default async function SettingsPage() {
   await requireDeskPage('settings.edit', '/desk/settings');
-  const stored = getStoredSettings();
+  const stored = await getStoredSettings();
   const current = { ...stored, siteUrl: stored.siteUrl ?? '', readersEditorEmail: stored.readersEditorEmail ?? '' };
   return (
     <section className="desk-narrow">

@@ -28,8 +28,8 @@ export default async function StandardsPage({ searchParams }: { searchParams: Pr
   const flat = flatParams(await searchParams);
   const wantAuthors = flat.authors === '1';
   if (wantAuthors && !hasPermission(user, 'standards.authors')) forbidden();
-  const settings = getSettings();
-  const config = getStandardsConfig();
+  const settings = await getSettings();
+  const config = await getStandardsConfig();
   const now = await deskNow();
   const today = isoDateInZone(now, settings.timeZone);
   const parsed = parseStandardsRange(flat, { today, defaultDays: DASHBOARD_DAYS });
@@ -47,10 +47,10 @@ export default async function StandardsPage({ searchParams }: { searchParams: Pr
     );
   }
   const { range } = parsed;
-  const { statement, weekly } = loadStatement(range, settings.timeZone, config);
-  const counts = openCaseCounts(now, range.section);
-  const alerts = standardsAlerts(now, config);
-  const authors = wantAuthors ? viewAuthorFigures({ actorId: user.id, range, timeZone: settings.timeZone }) : null;
+  const { statement, weekly } = await loadStatement(range, settings.timeZone, config);
+  const counts = await openCaseCounts(now, range.section);
+  const alerts = await standardsAlerts(now, config);
+  const authors = wantAuthors ? (await viewAuthorFigures({ actorId: user.id, range, timeZone: settings.timeZone })) : null;
   const table = (id: string) => statement.tables.find((t) => t.id === id) as FigureTable;
   const median = (id: string) => statement.medians.find((m) => m.id === id);
   const query = rangeQuery(range);

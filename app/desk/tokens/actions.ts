@@ -37,7 +37,7 @@ export async function createTokenAction(_prev: FormState, formData: FormData): P
   const data = parsed.data as Record<string, unknown> & { name: string; rate: number };
   const scopes = API_SCOPES.filter((s) => data[scopeField(s)] === 'on');
   try {
-    const { token, secret } = createToken({ name: data.name, scopes, ratePerMinute: data.rate, actorId: parsed.user.id });
+    const { token, secret } = await createToken({ name: data.name, scopes, ratePerMinute: data.rate, actorId: parsed.user.id });
     revalidatePath('/desk/tokens');
     return { ok: true, message: `Token “${token.name}” made. Copy its secret now: it is not shown again.`, detail: { secret, id: token.id } };
   } catch (error) {
@@ -51,7 +51,7 @@ export async function revokeTokenAction(_prev: FormState, formData: FormData): P
   const parsed = await authorize(formData, revokeSchema, 'tokens.manage');
   if (!parsed.ok) return parsed.state;
   try {
-    revokeToken({ id: parsed.data.tokenId, actorId: parsed.user.id });
+    await revokeToken({ id: parsed.data.tokenId, actorId: parsed.user.id });
   } catch (error) {
     return refusalFor(error);
   }

@@ -10,8 +10,8 @@ export const metadata = { title: 'API tokens' };
 
 export default async function TokensPage() {
   await requireDeskPage('tokens.manage', '/desk/tokens');
-  const settings = getSettings();
-  const tokens = listTokens();
+  const settings = await getSettings();
+  const tokens = await listTokens();
   return (
     <section>
       <h1>API tokens</h1>

@@ -41,7 +41,7 @@ export async function createSubscriptionAction(_prev: FormState, formData: FormD
   const { data, user } = parsed;
   let subscription;
   try {
-    subscription = createSubscription({ url: data.url, events: WEBHOOK_EVENTS.filter((e) => data[`event-${e}`] === 'on'), description: data.description, actorId: user.id });
+    subscription = await createSubscription({ url: data.url, events: WEBHOOK_EVENTS.filter((e) => data[`event-${e}`] === 'on'), description: data.description, actorId: user.id });
   } catch (error) {
     return refusalFor(error, formValues(formData));
   }
@@ -56,7 +56,7 @@ export async function disableSubscriptionAction(_prev: FormState, formData: Form
   const parsed = await authorize(formData, subscriptionSchema, 'webhooks.manage');
   if (!parsed.ok) return parsed.state;
   try {
-    disableSubscription({ id: parsed.data.subscriptionId, actorId: parsed.user.id });
+    await disableSubscription({ id: parsed.data.subscriptionId, actorId: parsed.user.id });
   } catch (error) {
     return refusalFor(error);
   }
@@ -70,7 +70,7 @@ export async function retryWebhookAction(_prev: FormState, formData: FormData): 
   const parsed = await authorize(formData, messageSchema, 'webhooks.manage');
   if (!parsed.ok) return parsed.state;
   try {
-    retryNow({ outboxId: parsed.data.outboxId, actorId: parsed.user.id });
+    await retryNow({ outboxId: parsed.data.outboxId, actorId: parsed.user.id });
   } catch (error) {
     return refusalFor(error);
   }

@@ -17,9 +17,9 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function WebhooksPage({ searchParams }: { searchParams: SearchParams }) {
   await requireDeskPage('webhooks.manage', '/desk/webhooks');
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined]));
-  const settings = getSettings();
-  const subscriptions = listSubscriptions();
-  const page = listOutbox({ cursor: parseCursor(raw) });
+  const settings = await getSettings();
+  const subscriptions = await listSubscriptions();
+  const page = await listOutbox({ cursor: parseCursor(raw) });
   return (
     <section>
       <h1>Webhooks</h1>

@@ -2,7 +2,7 @@
 // ERRATA_PURGER = none (default) | nginx | varnish | cdn, ERRATA_PURGE_URL, ERRATA_PURGE_METHOD,
 // ERRATA_PURGE_AUTH, ERRATA_PURGE_TIMEOUT_MS. A malformed setting throws (the server does not start).
 import { createCdnPurger, parseAuthHeader } from './cdn';
-import { createNginxPurger } from './nginx';
+import { createNginxPurger, type ServedPaths } from './nginx';
 import type { Purger, PurgerName } from './types';
 import { createVarnishPurger } from './varnish';
 
@@ -26,7 +26,7 @@ function httpUrl(raw: string | undefined, name: string): string {
 }
 
 /** The configured purger, or null for `none`. `served` lists the paths recently served with a tag (nginx only). */
-export function purgerFromEnv(env: PurgerEnv, served?: (tag: string) => Iterable<string>): Purger | null {
+export function purgerFromEnv(env: PurgerEnv, served?: ServedPaths): Purger | null {
   const name = (env.ERRATA_PURGER ?? 'none').trim().toLowerCase() || 'none';
   if (!NAMES.includes(name as PurgerName)) throw new Error(`ERRATA_PURGER must be one of ${NAMES.join(', ')}, not "${env.ERRATA_PURGER}"`);
   const timeoutMs = env.ERRATA_PURGE_TIMEOUT_MS ? Number(env.ERRATA_PURGE_TIMEOUT_MS) : 2000;

@@ -35,12 +35,15 @@ export function pathsForTag(tag: string): string[] {
   }
 }
 
+/** What else to purge for a tag: the paths served with it (and, from the app, a record lookup). */
+export type ServedPaths = (tag: string) => Iterable<string> | Promise<Iterable<string>>;
+
 /** Every path to purge for the tags, each once, in a stable order. */
-export function pathsForTags(tags: readonly string[], served: (tag: string) => Iterable<string> = () => []): string[] {
+export async function pathsForTags(tags: readonly string[], served: ServedPaths = () => []): Promise<string[]> {
   const paths = new Set<string>();
   for (const tag of tags) {
     for (const p of pathsForTag(tag)) paths.add(p);
-    for (const p of served(tag)) paths.add(p);
+    for (const p of await served(tag)) paths.add(p);
   }
   return [...paths];
 }
@@ -49,7 +52,7 @@ export interface NginxPurgerOptions {
   /** Where nginx takes PURGE requests, the path appended: http://127.0.0.1:8080/__purge (deploy/nginx). */
   baseUrl: string;
   timeoutMs: number;
-  served?: (tag: string) => Iterable<string>;
+  served?: ServedPaths;
   /** PURGE requests in flight at once. */
   concurrency?: number;
 }
@@ -60,7 +63,7 @@ export function createNginxPurger(options: NginxPurgerOptions): Purger {
   return {
     name: 'nginx',
     async purge(tags) {
-      const queue = pathsForTags(tags, options.served);
+      const queue = await pathsForTags(tags, options.served);
       const failures: string[] = [];
       const worker = async () => {
         for (let p = queue.shift(); p !== undefined; p = queue.shift()) {

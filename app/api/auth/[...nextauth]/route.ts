@@ -72,7 +72,7 @@ export async function POST(req: NextRequest, ctx: Context) {
   if (repeated.length > 0) return Response.json({ error: repeatedFieldMessage(repeated) }, { status: 400 });
   const email = String(form.get('email') ?? '').slice(0, 320);
   const deviceToken = req.cookies.get(DEVICE_COOKIE)?.value;
-  if (signInThrottle({ email, ip: clientIp(req.headers), deviceToken })) {
+  if ((await signInThrottle({ email, ip: clientIp(req.headers), deviceToken }))) {
     return Response.json(
       { error: 'Too many failed sign-ins. Wait 15 minutes and try again, or sign in from a browser you have used to sign in before.', url: `${originOf(req)}/login?error=throttled` },
       { status: 429, headers: { 'Retry-After': String(SIGN_IN_WINDOW_MS / 1000) } },
@@ -83,10 +83,10 @@ export async function POST(req: NextRequest, ctx: Context) {
   // never by a field re-read): later lockouts of that account do not apply to it.
   const userId = await signedInAs(response);
   if (userId === null) return response;
-  const known = findKnownDevice({ token: deviceToken });
+  const known = await findKnownDevice({ token: deviceToken });
   if (known?.userId === userId) return response;
   const secure = req.nextUrl.protocol === 'https:' || req.headers.get('x-forwarded-proto') === 'https';
   const headers = new Headers(response.headers);
-  headers.append('Set-Cookie', deviceCookie(rememberDevice({ userId }), { maxAgeSeconds: DEVICE_MAX_AGE_MS / 1000, secure }));
+  headers.append('Set-Cookie', deviceCookie(await rememberDevice({ userId }), { maxAgeSeconds: DEVICE_MAX_AGE_MS / 1000, secure }));
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }

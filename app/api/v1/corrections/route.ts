@@ -5,6 +5,6 @@ import { PageQuery } from '@/lib/api/schemas';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiHandler('listCorrections', { query: PageQuery }, ({ query }) => ({
-  json: listApiCorrections({ limit: query.limit ?? 20, cursor: query.cursor ? Number(query.cursor) : undefined }),
+export const GET = apiHandler('listCorrections', { query: PageQuery }, async ({ query }) => ({
+  json: await listApiCorrections({ limit: query.limit ?? 20, cursor: query.cursor ? Number(query.cursor) : undefined }),
 }));

@@ -4,6 +4,6 @@ import { openApiDocument } from '@/lib/api/openapi';
 
 export const dynamic = 'force-dynamic';
 
-export function GET() {
-  return Response.json(openApiDocument(getSettings().siteUrl), { headers: { 'access-control-allow-origin': '*' } });
+export async function GET() {
+  return Response.json(openApiDocument((await getSettings()).siteUrl), { headers: { 'access-control-allow-origin': '*' } });
 }

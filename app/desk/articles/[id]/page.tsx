@@ -23,16 +23,16 @@ export default async function DeskArticlePage({ params, searchParams }: { params
   const { id } = await params;
   const { saved } = await searchParams;
   const user = await requireDeskPage('desk.view', `/desk/articles/${id}`);
-  const desk = /^\d+$/.test(id) ? getDeskArticle({ id: Number(id) }) : undefined;
+  const desk = /^\d+$/.test(id) ? (await getDeskArticle({ id: Number(id) })) : undefined;
   if (!desk) notFound();
-  const settings = getSettings();
+  const settings = await getSettings();
   const { article, latest, versions } = desk;
-  const corrections = listDeskCorrectionsForArticle({ articleId: article.id });
-  const flags = listFlagsForArticle({ articleId: article.id });
+  const corrections = await listDeskCorrectionsForArticle({ articleId: article.id });
+  const flags = await listFlagsForArticle({ articleId: article.id });
   const openFlags = flags.filter((f) => !f.resolvedAt).length;
   // Words of the current text that a correction (draft, published or withdrawn) is already about,
   // found through the claims' anchoring as readers' marks are, and linked to that correction.
-  const texts = new Map(versions.map((v) => [v.number, getVersionText(v)]));
+  const texts = new Map(await Promise.all(versions.map(async (v) => [v.number, await getVersionText(v)] as const)));
   const byNumber = new Map(versions.map((v) => [v.id, v]));
   const view = corrections.map((c) => {
     const amended = c.amendedVersionId ? byNumber.get(c.amendedVersionId) : undefined;

@@ -19,17 +19,17 @@ export const metadata = { title: 'Case' };
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireDeskPage('case.view', `/desk/cases/${id}`);
-  const detail = /^\d{1,15}$/.test(id) ? getCaseDetail(Number(id)) : null;
+  const detail = /^\d{1,15}$/.test(id) ? (await getCaseDetail(Number(id))) : null;
   if (!detail) notFound();
   const { case: c, owner, articles, clauses, notes, report, candidates } = detail;
   const now = await deskNow();
-  const config = getStandardsConfig();
-  const settings = getSettings();
+  const config = await getStandardsConfig();
+  const settings = await getSettings();
   const open = c.status === 'open';
   const manage = open && hasPermission(user, 'case.manage');
   const linked = c.correctionId === null ? undefined : candidates.find((k) => k.id === c.correctionId);
   const clauseChoices = config.clauses.map((o) => ({ value: o.code, label: o.label }));
-  const owners = manage ? caseOwners().map((o) => ({ id: o.id, name: o.name, role: o.role })) : [];
+  const owners = manage ? (await caseOwners()).map((o) => ({ id: o.id, name: o.name, role: o.role })) : [];
   return (
     <section className="desk-narrow case">
       <p className="meta">

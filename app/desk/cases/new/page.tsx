@@ -13,8 +13,8 @@ const LOGGED = ['email', 'phone', 'letter', 'regulator'] as const;
 
 export default async function NewCasePage() {
   await requireDeskPage('case.log', '/desk/cases/new');
-  const config = getStandardsConfig();
-  const { timeZone } = getSettings();
+  const config = await getStandardsConfig();
+  const { timeZone } = await getSettings();
   return (
     <section className="desk-narrow">
       <p className="meta">
@@ -27,7 +27,7 @@ export default async function NewCasePage() {
         channels={LOGGED.map((c) => ({ value: c, label: CASE_CHANNEL_LABELS[c] }))}
         routes={CASE_ROUTES.map((r) => ({ value: r, label: `${CASE_ROUTE_LABELS[r]} (${config.responseDays[r]} days)` }))}
         clauses={config.clauses.map((c) => ({ value: c.code, label: c.label }))}
-        owners={caseOwners().map((o) => ({ id: o.id, name: o.name, role: o.role }))}
+        owners={(await caseOwners()).map((o) => ({ id: o.id, name: o.name, role: o.role }))}
         today={isoDateInZone(new Date(), timeZone)}
       />
     </section>

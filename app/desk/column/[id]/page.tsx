@@ -15,9 +15,9 @@ export default async function EditionDeskPage({ params, searchParams }: { params
   const { id } = await params;
   const { saved } = await searchParams;
   await requireDeskPage('column.view', `/desk/column/${id}`);
-  const edition = /^\d+$/.test(id) ? getEditionById({ id: Number(id) }) : undefined;
+  const edition = /^\d+$/.test(id) ? (await getEditionById({ id: Number(id) })) : undefined;
   if (!edition) notFound();
-  const settings = getSettings();
+  const settings = await getSettings();
   const { column, items, alsoAmended } = edition;
   const revision = editionRevision({ intro: column.intro, items });
   return (

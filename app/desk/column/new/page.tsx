@@ -21,7 +21,7 @@ const day = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && is
 export default async function ChooseEditionPage({ searchParams }: { searchParams: Promise<Search> }) {
   await requireDeskPage('column.generate', '/desk/column');
   const search = await searchParams;
-  const settings = getSettings();
+  const settings = await getSettings();
   const date = day(one(search.date));
   if (!date) {
     return (
@@ -33,14 +33,14 @@ export default async function ChooseEditionPage({ searchParams }: { searchParams
       </section>
     );
   }
-  const taken = listEditions().find((e) => e.date === date);
+  const taken = (await listEditions()).find((e) => e.date === date);
   const from = day(one(search.from));
   const to = day(one(search.to));
   const section = one(search.section);
   const flags = { ...(one(search.backdated) ? { backdated: 'on' } : {}), ...(one(search.ahead) ? { ahead: 'on' } : {}) };
-  const all = listCorrectionPool({ date, settings });
+  const all = await listCorrectionPool({ date, settings });
   const sections = [...new Set(all.map((c) => c.section))].sort((a, b) => a.localeCompare(b, 'en-GB'));
-  const shown = listCorrectionPool({
+  const shown = await listCorrectionPool({
     date,
     settings,
     only: { from: from ? startOfCalendarDay(from, settings.timeZone) : undefined, until: to ? endOfCalendarDay(to, settings.timeZone) : undefined, section },
@@ -50,7 +50,7 @@ export default async function ChooseEditionPage({ searchParams }: { searchParams
   const chosen = shown.filter((c) => isPicked(c.correctionId));
   const preview = one(search.preview) !== undefined;
   const inDrafts = countInDrafts();
-  const drafts = listEditions().filter((e) => e.status === 'draft');
+  const drafts = (await listEditions()).filter((e) => e.status === 'draft');
   return (
     <section className="article">
       <p className="meta">

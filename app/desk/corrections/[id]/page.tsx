@@ -23,15 +23,15 @@ export const metadata = { title: 'Correction' };
 export default async function DeskCorrectionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireDeskPage('desk.view', `/desk/corrections/${id}`);
-  const desk = /^\d+$/.test(id) ? getDeskCorrection({ id: Number(id) }) : undefined;
+  const desk = /^\d+$/.test(id) ? (await getDeskCorrection({ id: Number(id) })) : undefined;
   if (!desk) notFound();
   const { correction, article, amendedVersion, latestHeadline } = desk;
-  const settings = getSettings();
+  const settings = await getSettings();
   const standards = hasPermission(user, 'correction.publish');
-  const config = getStandardsConfig();
+  const config = await getStandardsConfig();
   const taxonomy = { errorTypes: config.errorTypes, errorCauses: config.errorCauses, foundBy: config.foundBy };
   const classified = { errorType: correction.errorType, errorCause: correction.errorCause, foundBy: correction.foundBy };
-  const linkedCases = hasPermission(user, 'case.view') ? casesForCorrection({ correctionId: correction.id }) : [];
+  const linkedCases = hasPermission(user, 'case.view') ? (await casesForCorrection({ correctionId: correction.id })) : [];
   // A published correction whose text was left as it was can be carried out by a later edit.
   const canCarryOut = correction.status === 'published' && !amendedVersion && correction.kind !== 'retraction' && hasPermission(user, versionPermission(carryingOutKind(correction.kind)));
   // The notice as readers will read it if it is published now (worded by the one notice composer).
@@ -115,7 +115,7 @@ export default async function DeskCorrectionPage({ params }: { params: Promise<{
         </>
       )}
       <CorrectionStandards correction={correction} amendedAt={amendedVersion?.savedAt ?? null} cases={linkedCases} config={config} settings={settings} />
-      {correction.status !== 'draft' ? <CorrectionDeliveries entries={listOutboxFor('correction', correction.id)} settings={settings} manageLink={hasPermission(user, 'webhooks.manage')} /> : null}
+      {correction.status !== 'draft' ? <CorrectionDeliveries entries={await listOutboxFor('correction', correction.id)} settings={settings} manageLink={hasPermission(user, 'webhooks.manage')} /> : null}
     </section>
   );
 }

@@ -76,9 +76,9 @@ export async function saveStandardsSettingsAction(_prev: FormState, formData: Fo
     alertCount: d.alertCount,
     alertDays: d.alertDays,
   };
-  let saved: ReturnType<typeof saveStandardsConfig>;
+  let saved: Awaited<ReturnType<typeof saveStandardsConfig>>;
   try {
-    saved = saveStandardsConfig({ config, actorId: parsed.user.id });
+    saved = await saveStandardsConfig({ config, actorId: parsed.user.id });
   } catch (error) {
     return refusalFor(error, formValues(formData));
   }

@@ -9,7 +9,7 @@ export const metadata = { title: 'Standards settings' };
 
 export default async function StandardsSettingsPage() {
   await requireDeskPage('settings.edit', '/desk/standards/settings');
-  const c = getStandardsConfig();
+  const c = await getStandardsConfig();
   const current = {
     clauses: optionLines(c.clauses),
     errorTypes: optionLines(c.errorTypes),

@@ -21,14 +21,14 @@ export async function GET(request: Request) {
     interrupt(error);
   }
   const params = new URL(request.url).searchParams;
-  const settings = getSettings();
+  const settings = await getSettings();
   const now = await deskNow();
   const parsed = parseStandardsRange({ from: params.get('from'), to: params.get('to'), section: params.get('section') }, { today: isoDateInZone(now, settings.timeZone), defaultDays: STATEMENT_DAYS });
   if (!parsed.ok) return plain(400, parsed.message);
   const table = params.get('table')?.trim() || null;
   if (table !== null && !/^[a-z][a-z-]{0,39}$/.test(table)) return plain(404, 'There is no such table in the statement.');
   const { range } = parsed;
-  const { statement } = loadStatement(range, settings.timeZone, getStandardsConfig());
+  const { statement } = await loadStatement(range, settings.timeZone, (await getStandardsConfig()));
   const body = table === null ? statementCsv(statement) : statementTableCsv(statement, table);
   if (body === null) return plain(404, `The statement has no table “${table}”.`);
   const name = `statement-${range.from}-${range.to}${table ? `-${table}` : ''}.csv`;

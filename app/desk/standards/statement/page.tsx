@@ -21,8 +21,8 @@ const TABLE_NAMES: Record<string, string> = { medians: 'Medians', upheld: 'Uphel
 export default async function StatementPage({ searchParams }: { searchParams: Promise<RawParams> }) {
   await requireDeskPage('standards.view', '/desk/standards/statement');
   const flat = flatParams(await searchParams);
-  const settings = getSettings();
-  const config = getStandardsConfig();
+  const settings = await getSettings();
+  const config = await getStandardsConfig();
   const now = await deskNow();
   const parsed = parseStandardsRange(flat, { today: isoDateInZone(now, settings.timeZone), defaultDays: STATEMENT_DAYS });
   const sections = correctionSections();
@@ -41,7 +41,7 @@ export default async function StatementPage({ searchParams }: { searchParams: Pr
     );
   }
   const { range } = parsed;
-  const { statement } = loadStatement(range, settings.timeZone, config);
+  const { statement } = await loadStatement(range, settings.timeZone, config);
   const query = rangeQuery(range);
   const csv = (table?: string) => `/desk/standards/statement.csv?${table ? rangeQuery(range, { table }) : query}`;
   return (

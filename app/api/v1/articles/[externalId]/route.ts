@@ -10,15 +10,15 @@ import { convertBody } from '@/lib/ingest/convert';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiHandler('getArticle', { params: ArticleParams }, ({ params }) => {
-  const article = getApiArticle(params.externalId);
+export const GET = apiHandler('getArticle', { params: ArticleParams }, async ({ params }) => {
+  const article = await getApiArticle(params.externalId);
   if (!article) throw new ErrataError('not_found', `No article has the external id “${params.externalId}”.`);
-  return { json: apiArticleView(article) };
+  return { json: await apiArticleView(article) };
 });
 
 export const PUT = apiHandler('putArticle', { params: ArticleParams, body: IngestArticle }, async ({ params, body, token, allows, ip }) => {
   const converted = convertBody(body.body, body.bodyFormat);
-  const result = ingestRevision(
+  const result = await ingestRevision(
     { actorId: token.actor.id, allows, ip },
     {
       externalId: params.externalId,
@@ -34,10 +34,10 @@ export const PUT = apiHandler('putArticle', { params: ArticleParams, body: Inges
       acknowledgeLegalVersion: body.acknowledgeLegalVersion,
     },
   );
-  if (result.outcome !== 'unchanged') invalidateArticle(result.article.id, 'article', 'route');
+  if (result.outcome !== 'unchanged') await invalidateArticle(result.article.id, 'article', 'route');
   return {
     status: result.outcome === 'created' ? 201 : 200,
-    json: { outcome: result.outcome, version: result.version.number, flagged: result.flagged !== null, notes: converted.notes, article: apiArticleView(result.article) },
+    json: { outcome: result.outcome, version: result.version.number, flagged: result.flagged !== null, notes: converted.notes, article: await apiArticleView(result.article) },
     audit: { externalId: params.externalId, outcome: result.outcome, version: result.version.number },
   };
 });

@@ -6,8 +6,8 @@ import { ErrataError } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiHandler('getCorrection', { params: CorrectionParams }, ({ params }) => {
-  const found = getApiCorrection(params.id);
+export const GET = apiHandler('getCorrection', { params: CorrectionParams }, async ({ params }) => {
+  const found = await getApiCorrection(params.id);
   if (!found) throw new ErrataError('not_found', `No published correction ${params.id}.`);
-  return { json: correctionOut(found.correction, found.article) };
+  return { json: await correctionOut(found.correction, found.article) };
 });

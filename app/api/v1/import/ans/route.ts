@@ -6,8 +6,8 @@ import { AnsDocument } from '@/lib/api/schemas';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = apiHandler('importAns', { body: AnsDocument }, ({ body, token, allows, ip }) => {
-  const { articleIds, ...report } = importAns({ actorId: token.actor.id, allows, ip }, body);
-  for (const id of articleIds) invalidateArticle(id, 'article', 'route');
+export const POST = apiHandler('importAns', { body: AnsDocument }, async ({ body, token, allows, ip }) => {
+  const { articleIds, ...report } = await importAns({ actorId: token.actor.id, allows, ip }, body);
+  for (const id of articleIds) await invalidateArticle(id, 'article', 'route');
   return { json: report, audit: { stories: report.stories.length, errors: report.errors.length } };
 });

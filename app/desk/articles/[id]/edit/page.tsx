@@ -12,12 +12,12 @@ export const metadata = { title: 'Edit article' };
 export default async function EditArticlePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ correction?: string | string[] }> }) {
   const { id } = await params;
   const user = await requireDeskPage('desk.view', `/desk/articles/${id}/edit`);
-  const desk = /^\d+$/.test(id) ? getDeskArticle({ id: Number(id) }) : undefined;
+  const desk = /^\d+$/.test(id) ? (await getDeskArticle({ id: Number(id) })) : undefined;
   if (!desk) notFound();
   const { latest } = desk;
   // "Amend the text for this correction" opens this form bound to it (?correction=N).
   const asked = (await searchParams).correction;
-  const toCarryOut = listCorrectionsToCarryOut({ articleId: desk.article.id });
+  const toCarryOut = await listCorrectionsToCarryOut({ articleId: desk.article.id });
   const bound = typeof asked === 'string' ? toCarryOut.find((c) => String(c.id) === asked) : undefined;
   return (
     <section className="article">

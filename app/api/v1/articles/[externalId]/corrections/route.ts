@@ -7,9 +7,9 @@ import { ErrataError } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = apiHandler('draftCorrection', { params: ArticleParams, body: DraftCorrection }, ({ params, body, token, allows, ip }) => {
-  const article = getApiArticle(params.externalId);
+export const POST = apiHandler('draftCorrection', { params: ArticleParams, body: DraftCorrection }, async ({ params, body, token, allows, ip }) => {
+  const article = await getApiArticle(params.externalId);
   if (!article) throw new ErrataError('not_found', `No article has the external id “${params.externalId}”.`);
-  const draft = draftFromQuotes({ actorId: token.actor.id, allows, ip }, article, body);
-  return { status: 201, json: correctionOut(draft, article), audit: { correctionId: draft.id } };
+  const draft = await draftFromQuotes({ actorId: token.actor.id, allows, ip }, article, body);
+  return { status: 201, json: await correctionOut(draft, article), audit: { correctionId: draft.id } };
 });

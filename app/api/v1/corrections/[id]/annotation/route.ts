@@ -6,8 +6,8 @@ import { ErrataError } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiHandler('getAnnotation', { params: CorrectionParams }, ({ params }) => {
-  const annotation = correctionAnnotation(params.id);
+export const GET = apiHandler('getAnnotation', { params: CorrectionParams }, async ({ params }) => {
+  const annotation = await correctionAnnotation(params.id);
   if (!annotation) throw new ErrataError('not_found', `No published correction ${params.id}.`);
   return { json: annotation, headers: { 'content-type': 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"' } };
 });

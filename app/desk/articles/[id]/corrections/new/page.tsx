@@ -22,15 +22,15 @@ function trimSpan(text: string, start: number, end: number): [number, number] {
   return [start, end];
 }
 
-function taxonomyOptions() {
-  const { errorTypes, errorCauses, foundBy } = getStandardsConfig();
+async function taxonomyOptions() {
+  const { errorTypes, errorCauses, foundBy } = await getStandardsConfig();
   return { errorTypes, errorCauses, foundBy };
 }
 
 export default async function NewCorrectionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
   const { id } = await params;
   await requireDeskPage('correction.draft', `/desk/articles/${id}`);
-  const desk = /^\d+$/.test(id) ? getDeskArticle({ id: Number(id) }) : undefined;
+  const desk = /^\d+$/.test(id) ? (await getDeskArticle({ id: Number(id) })) : undefined;
   if (!desk) notFound();
   const query = await searchParams;
   const version = desk.versions.find((v) => String(v.number) === query.v) ?? desk.latest;
@@ -76,12 +76,12 @@ export default async function NewCorrectionPage({ params, searchParams }: { para
           hidden={{ articleId: String(desk.article.id), versionNumber: String(version.number), claims: JSON.stringify(claims.map(({ start, end }) => ({ start, end }))) }}
           claims={claims.map((c) => c.exact)}
           initial={{ kind: 'correction', mode: 'notice', wording: '' }}
-          taxonomy={taxonomyOptions()}
+          taxonomy={await taxonomyOptions()}
           submitLabel="Save draft"
           preview={{
             article: { headline: version.headline, section: desk.article.section, firstPublishedAt: (desk.article.firstPublishedAt ?? new Date()).toISOString() },
             claims: claims.map((c) => ({ exact: c.exact, prefix: createAnchor(text, c.start, c.end).quote.prefix })),
-            settings: getSettings(),
+            settings: await getSettings(),
             now: new Date().toISOString(),
           }}
         />

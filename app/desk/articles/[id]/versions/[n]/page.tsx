@@ -13,10 +13,10 @@ export const metadata = { title: 'Version' };
 export default async function DeskVersionPage({ params }: { params: Promise<{ id: string; n: string }> }) {
   const { id, n } = await params;
   await requireDeskPage('desk.view', `/desk/articles/${id}/versions/${n}`);
-  const desk = /^\d+$/.test(id) ? getDeskArticle({ id: Number(id) }) : undefined;
+  const desk = /^\d+$/.test(id) ? (await getDeskArticle({ id: Number(id) })) : undefined;
   const version = desk?.versions.find((v) => String(v.number) === n);
   if (!desk || !version) notFound();
-  const settings = getSettings();
+  const settings = await getSettings();
   return (
     <article className="article">
       <p className="meta">

@@ -6,9 +6,9 @@ import { ErrataError } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = apiHandler('getVersion', { params: VersionParams }, ({ params }) => {
-  const article = getApiArticle(params.externalId);
-  const version = article && apiVersionView(article, params.number);
+export const GET = apiHandler('getVersion', { params: VersionParams }, async ({ params }) => {
+  const article = await getApiArticle(params.externalId);
+  const version = article && (await apiVersionView(article, params.number));
   if (!version) throw new ErrataError('not_found', `No version ${params.number} of “${params.externalId}”.`);
   return { json: version };
 });

@@ -1,0 +1,143 @@
+// Transactions that are real transactions on either store, with async bodies.
+//
+// PostgreSQL: drizzle's own (a pooled client of its own for the transaction's life).
+// SQLite: better-sqlite3 is synchronous and has one connection, so a transaction whose body awaits
+// would otherwise share its connection with whatever else runs meanwhile. Here every transaction on
+// a connection takes that connection's lock (one at a time, BEGIN IMMEDIATE … COMMIT), and the app's
+// handle (db/index.ts) reads through a second connection that sees only what was committed and sends
+// its few writes outside a transaction through the same lock. Inside a transaction, getDb() and a
+// nested transaction() are the transaction itself (AsyncLocalStorage), so a helper called from a
+// transaction can never step outside it.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { is } from 'drizzle-orm';
+import { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import type { Tx } from './queries/types';
+
+/** One at a time, in arrival order. */
+export class Lock {
+  private tail: Promise<void> = Promise.resolve();
+
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(fn);
+    this.tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+}
+
+interface Context {
+  tx: Tx;
+  /** The lock this context holds (SQLite), so a write through the app's handle inside it does not wait on itself. */
+  lock: Lock | null;
+}
+
+const context = new AsyncLocalStorage<Context>();
+const locks = new WeakMap<object, Lock>();
+
+/** The connection's lock: one per better-sqlite3 client. */
+export function lockOf(db: Tx): Lock {
+  const client = (db as unknown as { $client?: object }).$client ?? db;
+  let lock = locks.get(client);
+  if (!lock) locks.set(client, (lock = new Lock()));
+  return lock;
+}
+
+/** The transaction the calling code runs in, if any. */
+export function currentTx(): Tx | undefined {
+  return context.getStore()?.tx;
+}
+
+/** Whether the calling code holds this lock already (it runs inside a transaction that took it). */
+export function holds(lock: Lock): boolean {
+  return context.getStore()?.lock === lock;
+}
+
+/** Runs `fn` with the lock held, or at once when the caller holds it already. */
+export function withLock<T>(lock: Lock, fn: () => Promise<T>): Promise<T> {
+  if (holds(lock)) return fn();
+  return lock.run(fn);
+}
+
+export interface TransactionOptions {
+  /** PostgreSQL's isolation level; SQLite's transactions are serialisable whatever is asked. */
+  isolation?: 'read committed' | 'repeatable read' | 'serializable';
+}
+
+/**
+ * Runs `fn` in a transaction on `db`: committed when it resolves, rolled back when it throws. Inside
+ * another transaction it joins that one (the outer commit or rollback decides).
+ */
+export async function transaction<T>(db: Tx, fn: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+  const outer = context.getStore();
+  if (outer) return fn(outer.tx);
+  if (is(db, BaseSQLiteDatabase)) {
+    const writer = writerOf(db);
+    const lock = lockOf(writer);
+    return lock.run(async () => {
+      const client = (writer as unknown as { $client: { exec(sql: string): void } }).$client;
+      client.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await context.run({ tx: writer, lock }, () => fn(writer));
+        client.exec('COMMIT');
+        return result;
+      } catch (error) {
+        try {
+          client.exec('ROLLBACK');
+        } catch {
+          // SQLite already rolled back (a constraint with ON CONFLICT ROLLBACK, or a failed COMMIT).
+        }
+        throw error;
+      }
+    });
+  }
+  const pgDb = db as unknown as { transaction<R>(fn: (tx: Tx) => Promise<R>, config?: { isolationLevel?: string }): Promise<R> };
+  return pgDb.transaction((tx) => context.run({ tx, lock: null }, () => fn(tx)), { isolationLevel: options.isolation ?? 'read committed' });
+}
+
+/** The app's read handle's writer connection (db/index.ts registers it); any other handle is its own writer. */
+const writers = new WeakMap<object, Tx>();
+
+export function registerWriter(read: Tx, write: Tx): void {
+  writers.set(read, write);
+}
+
+function writerOf(db: Tx): Tx {
+  return writers.get(db) ?? db;
+}
+
+/**
+ * The app's SQLite handle: reads go to `read` (which sees only committed data); an insert, update or
+ * delete made outside a transaction is sent to `write` under its lock, so it never lands inside
+ * another request's open transaction.
+ */
+export function gatedSqliteHandle(read: Tx, write: Tx): Tx {
+  const lock = lockOf(write);
+  const gate = <B extends object>(builder: B): B =>
+    new Proxy(builder, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop, target) as unknown;
+        if (prop === 'then') {
+          return (resolve: (v: unknown) => unknown, reject: (e: unknown) => unknown) =>
+            withLock(lock, () => Promise.resolve(target as unknown as PromiseLike<unknown>)).then(resolve, reject);
+        }
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          const out = (value as (...a: unknown[]) => unknown).apply(target, args);
+          return out !== null && typeof out === 'object' && 'then' in out ? gate(out) : out;
+        };
+      },
+    });
+  const handle = new Proxy(read, {
+    get(target, prop) {
+      if (prop === 'insert' || prop === 'update' || prop === 'delete') {
+        const make = Reflect.get(write, prop, write) as (...a: unknown[]) => object;
+        return (...args: unknown[]) => gate(make.apply(write, args));
+      }
+      return Reflect.get(target, prop, target);
+    },
+  });
+  registerWriter(handle, write);
+  return handle;
+}
