@@ -13,7 +13,7 @@ export default defineConfig([
   {
     // The services are async end to end: a promise that is dropped, tested for truth or handed to a
     // callback that ignores it is a write that may not have happened. Type-aware, so every file.
-    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',

@@ -8,7 +8,7 @@ const [source, target] = process.argv.slice(2);
 let count = 0;
 let stopping = false;
 process.on('SIGTERM', () => (stopping = true));
-(async () => {
+void (async () => {
   while (!stopping) {
     await backupDatabase(source, target);
     count += 1;

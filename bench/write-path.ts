@@ -15,16 +15,20 @@ const articles = db.$client
   .all(n) as { id: number; number: number; body: string }[];
 const standards = (db.$client.prepare("select id from users where role in ('standards', 'admin') limit 1").get() as { id: number }).id;
 
-const started = process.hrtime.bigint();
-let transactions = 0;
-for (let i = 0; i < n; i++) {
-  const a = articles[i % articles.length];
-  const text = toPlainText(a.body);
-  const start = text.indexOf(' ') + 1;
-  const draft = await createDraft({ articleId: a.id, versionNumber: a.number, kind: 'correction', mode: 'notice', wording: `Bench correction ${i}.`, claims: [{ start, end: start + 8 }], actorId: standards });
-  const result = await publishCorrection({ correctionId: draft.id, actorId: standards, revision: draft.revision, taxonomy: BENCH_TAXONOMY });
-  if (!result.ok) throw new Error('publish refused');
-  transactions += 2;
+async function main(): Promise<void> {
+  const started = process.hrtime.bigint();
+  let transactions = 0;
+  for (let i = 0; i < n; i++) {
+    const a = articles[i % articles.length];
+    const text = toPlainText(a.body);
+    const start = text.indexOf(' ') + 1;
+    const draft = await createDraft({ articleId: a.id, versionNumber: a.number, kind: 'correction', mode: 'notice', wording: `Bench correction ${i}.`, claims: [{ start, end: start + 8 }], actorId: standards });
+    const result = await publishCorrection({ correctionId: draft.id, actorId: standards, revision: draft.revision, taxonomy: BENCH_TAXONOMY });
+    if (!result.ok) throw new Error('publish refused');
+    transactions += 2;
+  }
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  console.log(JSON.stringify({ synchronous: sync, corrections: n, transactions, seconds, correctionsPerSecond: n / seconds, transactionsPerSecond: transactions / seconds }));
 }
-const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-console.log(JSON.stringify({ synchronous: sync, corrections: n, transactions, seconds, correctionsPerSecond: n / seconds, transactionsPerSecond: transactions / seconds }));
+
+void main();

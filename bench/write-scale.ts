@@ -89,14 +89,14 @@ async function writeArticle(db: ReturnType<typeof openDatabase>, slug: string, s
   const article = (await db.insert(articles).values({ slug, section: 'Politics', byline: 'Bench Reporter', status: 'published', firstPublishedAt: new Date(), firstPublicVersion: 1, createdBy: editor }).returning())[0];
   let paras = firstBody(rand);
   const bodies: string[] = [];
-  (await transaction(db, async (tx) => {
+  await transaction(db, async (tx) => {
     for (let n = 1; n <= VERSIONS; n++) {
       if (n > 1) paras = edit(paras, rand);
       const body = paras.join('\n\n');
       bodies.push(body);
       (await appendVersion(tx, { articleId: article.id, headline: `Alliance loses council seats (${slug})`, standfirst: 'What happened on election night.', body, changeKind: n === 1 ? 'first_publication' : 'update', note: n === 1 ? '' : 'More detail', savedBy: editor }));
     }
-  }));
+  });
   return { articleId: article.id, bodies };
 }
 
@@ -128,7 +128,7 @@ async function main() {
   const started = Date.now();
   const setup = openDatabase(file);
   const { siteUrl: _siteUrl, ...defaults } = DEFAULT_SETTINGS;
-  (await setup.insert(settings).values({ id: 1, ...defaults }));
+  await setup.insert(settings).values({ id: 1, ...defaults });
   const editor = (await setup.insert(users).values({ email: 'editor@bench.example', name: 'Bench Editor', role: 'editor', passwordHash: 'x' }).returning())[0].id;
   const standards = (await setup.insert(users).values({ email: 'standards@bench.example', name: 'Bench Standards', role: 'standards', passwordHash: 'x' }).returning())[0].id;
   // Three groups of articles, so every timed write starts from an article of exactly 50 versions.

@@ -17,7 +17,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'errata-backup-'));
   live = path.join(dir, 'live.db');
   const db = openDatabase(live);
-  (await prepareDatabase(db, () => {}));
+  await prepareDatabase(db, () => {});
   db.$client.close();
 });
 

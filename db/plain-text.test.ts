@@ -27,7 +27,7 @@ let db: Db;
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'errata-plain-'));
   db = openDatabase(path.join(dir, 'test.db'));
-  (await seedDemoNewsroom(db, demoNewsroom));
+  await seedDemoNewsroom(db, demoNewsroom);
 });
 
 afterAll(() => {
@@ -44,7 +44,7 @@ describe('versions’ plain text', () => {
   });
 
   it('is stored for every version saved, equal to the body’s plain text', async () => {
-    const rows = (await db.select().from(versions).leftJoin(versionTexts, eq(versionTexts.versionId, versions.id)));
+    const rows = await db.select().from(versions).leftJoin(versionTexts, eq(versionTexts.versionId, versions.id));
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) expect(r.version_texts?.plain).toBe(toPlainText(r.versions.body));
   });
@@ -57,10 +57,10 @@ describe('versions’ plain text', () => {
   });
 
   it('still holds every stored demo claim exactly where it was anchored', async () => {
-    const stored = (await db.select().from(claims).innerJoin(versions, eq(versions.id, claims.versionId)));
+    const stored = await db.select().from(claims).innerJoin(versions, eq(versions.id, claims.versionId));
     expect(stored.length).toBeGreaterThan(0);
     for (const { claims: c, versions: v } of stored) {
-      const [own] = (await chainTexts(db, v.articleId, v.number));
+      const [own] = await chainTexts(db, v.articleId, v.number);
       const text = own.text;
       expect(text.slice(c.start, c.end)).toBe(c.exact);
       expect(text.slice(c.start - c.prefix.length, c.start)).toBe(c.prefix);

@@ -23,27 +23,27 @@ process.env.ERRATA_SEED = 'none';
 const { getDb, initStore } = await import('./index');
 const { transaction } = await import('./store');
 const q = {
-  ...(await import('./queries/desk-articles')),
-  ...(await import('./queries/desk')),
-  ...(await import('./queries/desk-corrections')),
-  ...(await import('./queries/reports')),
-  ...(await import('./queries/users')),
-  ...(await import('./queries/audit-log')),
-  ...(await import('./queries/columns')),
-  ...(await import('./queries/same-error')),
-  ...(await import('./queries/settings')),
-  ...(await import('./queries/throttle')),
-  ...(await import('./queries/article-page')),
-  ...(await import('./queries/corrections')),
-  ...(await import('./queries/feeds')),
-  ...(await import('./queries/public-record')),
-  ...(await import('./queries/public-status')),
-  ...(await import('./queries/proxy-lookups')),
-  ...(await import('./queries/article-writes')),
-  ...(await import('./queries/correction-writes')),
-  ...(await import('./queries/article-ref')),
-  ...(await import('./queries/cases')),
-  ...(await import('./queries/standards')),
+  ...await import('./queries/desk-articles'),
+  ...await import('./queries/desk'),
+  ...await import('./queries/desk-corrections'),
+  ...await import('./queries/reports'),
+  ...await import('./queries/users'),
+  ...await import('./queries/audit-log'),
+  ...await import('./queries/columns'),
+  ...await import('./queries/same-error'),
+  ...await import('./queries/settings'),
+  ...await import('./queries/throttle'),
+  ...await import('./queries/article-page'),
+  ...await import('./queries/corrections'),
+  ...await import('./queries/feeds'),
+  ...await import('./queries/public-record'),
+  ...await import('./queries/public-status'),
+  ...await import('./queries/proxy-lookups'),
+  ...await import('./queries/article-writes'),
+  ...await import('./queries/correction-writes'),
+  ...await import('./queries/article-ref'),
+  ...await import('./queries/cases'),
+  ...await import('./queries/standards'),
 };
 
 /** The tables that grow with the archive: a SCAN of any of them (or of an alias for one) fails. */
@@ -118,7 +118,7 @@ function plan(source: string, params: unknown[]): string[] {
 
 describe('query plans at archive scale', () => {
   it('no page, action or route handler scans a large table', async () => {
-    const settings = { ...DEFAULT_SETTINGS, ...(await q.getSettings()) };
+    const settings = { ...DEFAULT_SETTINGS, ...await q.getSettings() };
     const standards = 2;
     // The desk's lists, each filter and both cursors.
     await run('desk: articles', () => q.listDeskArticles({}));
@@ -146,64 +146,64 @@ describe('query plans at archive scale', () => {
     await run('desk: audit', () => q.listAuditEvents({}));
     await run('desk: audit filtered', () => q.listAuditEvents({ action: 'version.', actor: 'editor@bench.example', entityType: 'version', from: new Date('2026-01-01'), to: new Date('2026-12-01'), cursor: { after: 5000 } }));
     await run('desk: sign-in failures', () => q.listRecentCounts({ bucket: 'sign-in:account', windowMs: 900_000 }));
-    await run('desk: column', async () => [(await q.listEditions()), q.countUnprinted()]);
+    await run('desk: column', async () => [await q.listEditions(), q.countUnprinted()]);
     // The casebook: its list with each filter, a case, the desk home's panel and the menu's badge.
     const now = new Date('2026-11-20T12:00:00Z');
-    const config = (await q.getStandardsConfig());
+    const config = await q.getStandardsConfig();
     await run('desk: cases', async () => [
-      (await q.listCases({}, now, config)),
-      (await q.listCases({ status: 'open', clock: 'overdue', ownerId: 3, route: 'direct', cursor: { after: 50 } }, now, config)),
-      (await q.listCases({ clock: 'due_soon', cursor: { before: 10 } }, now, config)),
+      await q.listCases({}, now, config),
+      await q.listCases({ status: 'open', clock: 'overdue', ownerId: 3, route: 'direct', cursor: { after: 50 } }, now, config),
+      await q.listCases({ clock: 'due_soon', cursor: { before: 10 } }, now, config),
     ]);
-    await run('desk: case', async () => [(await q.getCaseDetail(1)), (await q.caseOwners())]);
+    await run('desk: case', async () => [await q.getCaseDetail(1), await q.caseOwners()]);
     await run('desk: cases needing attention', async () => [
-      (await q.casesNeedingAttention({ ownerId: 3, now, config })),
-      (await q.casesNeedingAttention({ ownerId: null, now, config })),
+      await q.casesNeedingAttention({ ownerId: 3, now, config }),
+      await q.casesNeedingAttention({ ownerId: null, now, config }),
       q.countOverdueCases({ ownerId: null, now }),
       q.countOverdueCases({ ownerId: 3, now }),
     ]);
     await run('desk: standards alerts', () => q.standardsAlerts(now, config));
     // What a write's cache invalidation looks up (app/(cache)/invalidate.ts).
-    await run('invalidate: an article and the editions that show it', async () => [(await q.getArticleRef({ articleId: 42 })), (await q.editionsShowingArticle({ articleId: 42 })), (await q.nextPublishedEdition({ date: '2026-06-01' })), (await q.versionCountBySlug({ slug: 'story-42' }))]);
-    await run('desk: article', async () => [(await q.getDeskArticle({ id: 42 })), (await q.listDeskCorrectionsForArticle({ articleId: 42 }))]);
-    await run('desk: correction', async () => [(await q.getDeskCorrection({ id: 7 })), (await q.findSameErrorElsewhere({ correctionId: 7 }))]);
+    await run('invalidate: an article and the editions that show it', async () => [await q.getArticleRef({ articleId: 42 }), await q.editionsShowingArticle({ articleId: 42 }), await q.nextPublishedEdition({ date: '2026-06-01' }), await q.versionCountBySlug({ slug: 'story-42' })]);
+    await run('desk: article', async () => [await q.getDeskArticle({ id: 42 }), await q.listDeskCorrectionsForArticle({ articleId: 42 })]);
+    await run('desk: correction', async () => [await q.getDeskCorrection({ id: 7 }), await q.findSameErrorElsewhere({ correctionId: 7 })]);
     // Readers' pages, feeds and the proxy's lookups.
-    await run('reader: front page', async () => [(await q.listLatestArticles()), (await q.listLatestCorrections())]);
-    await run('reader: article', async () => [(await q.getArticlePage({ slug: 'story-42' })), (await q.getArticlePage({ slug: 'story-42', number: 2 })), (await q.getArticleRecord({ slug: 'story-42' }))]);
-    await run('reader: corrections', async () => [(await q.searchCorrections({ kind: 'correction', section: 'Politics', page: 2 })), (await q.searchCorrections({ from: new Date('2026-06-01'), to: new Date('2026-07-01') })), q.listSections()]);
-    await run('reader: feeds', async () => [(await q.correctionFeed({ kind: 'all' }, settings)), (await q.correctionFeed({ kind: 'section', section: 'Local' }, settings)), (await q.correctionFeed({ kind: 'article', slug: 'story-42' }, settings)), (await q.editionFeed(settings))]);
-    await run('reader: column', async () => [(await q.listPublicEditions()), (await q.getPublicEdition({ date: '2026-11-20' }))]);
+    await run('reader: front page', async () => [await q.listLatestArticles(), await q.listLatestCorrections()]);
+    await run('reader: article', async () => [await q.getArticlePage({ slug: 'story-42' }), await q.getArticlePage({ slug: 'story-42', number: 2 }), await q.getArticleRecord({ slug: 'story-42' })]);
+    await run('reader: corrections', async () => [await q.searchCorrections({ kind: 'correction', section: 'Politics', page: 2 }), await q.searchCorrections({ from: new Date('2026-06-01'), to: new Date('2026-07-01') }), q.listSections()]);
+    await run('reader: feeds', async () => [await q.correctionFeed({ kind: 'all' }, settings), await q.correctionFeed({ kind: 'section', section: 'Local' }, settings), await q.correctionFeed({ kind: 'article', slug: 'story-42' }, settings), await q.editionFeed(settings)]);
+    await run('reader: column', async () => [await q.listPublicEditions(), await q.getPublicEdition({ date: '2026-11-20' })]);
     await run('reader: status', () => q.getPublicStatusRecord({ articleId: 42 }));
     await run('proxy', () => [q.withheldSince({ slug: 'story-42', number: 1 }), q.publicVersionRange({ slug: 'story-42' }), q.correctionsPageExists({ kind: 'correction', section: 'Local', page: 2 })]);
     // The actions' writes.
     await run('action: report', async () => {
-      const report = (await q.createReport({ articleId: 42, versionId: (await q.getDeskArticle({ id: 42 }))!.versions[0].id, start: 0, end: 5, exact: (await q.getDeskArticle({ id: 42 }))!.versions[0].body.slice(0, 5), message: 'Wrong.', email: null, ip: '127.0.0.1' }));
-      (await q.declineReport({ id: report.id, reason: 'It is right.', actorId: standards }));
+      const report = await q.createReport({ articleId: 42, versionId: (await q.getDeskArticle({ id: 42 }))!.versions[0].id, start: 0, end: 5, exact: (await q.getDeskArticle({ id: 42 }))!.versions[0].body.slice(0, 5), message: 'Wrong.', email: null, ip: '127.0.0.1' });
+      await q.declineReport({ id: report.id, reason: 'It is right.', actorId: standards });
     });
     await run('action: article', async () => {
-      const article = (await q.createArticle({ slug: 'plan-test', section: 'Local', byline: 'Reporter 001', headline: 'A plan', standfirst: 'S', body: 'The ferry runs on Monday.', actorId: 1 }));
-      (await q.publishArticle({ articleId: article.id, actorId: 1 }));
-      (await q.saveVersion({ articleId: article.id, baseNumber: 1, headline: 'A plan', standfirst: 'S', body: 'The ferry runs on Tuesday.', changeKind: 'update', note: 'Day', actorId: 1 }));
-      const draft = (await q.createDraft({ articleId: article.id, versionNumber: 2, kind: 'correction', mode: 'notice', wording: 'It runs on Tuesday.', claims: [{ start: 18, end: 25 }], actorId: standards }));
-      (await q.publishCorrection({ correctionId: draft.id, actorId: standards, revision: draft.revision, taxonomy: { errorType: 'fact', errorCause: 'reporting', foundBy: 'staff' } }));
+      const article = await q.createArticle({ slug: 'plan-test', section: 'Local', byline: 'Reporter 001', headline: 'A plan', standfirst: 'S', body: 'The ferry runs on Monday.', actorId: 1 });
+      await q.publishArticle({ articleId: article.id, actorId: 1 });
+      await q.saveVersion({ articleId: article.id, baseNumber: 1, headline: 'A plan', standfirst: 'S', body: 'The ferry runs on Tuesday.', changeKind: 'update', note: 'Day', actorId: 1 });
+      const draft = await q.createDraft({ articleId: article.id, versionNumber: 2, kind: 'correction', mode: 'notice', wording: 'It runs on Tuesday.', claims: [{ start: 18, end: 25 }], actorId: standards });
+      await q.publishCorrection({ correctionId: draft.id, actorId: standards, revision: draft.revision, taxonomy: { errorType: 'fact', errorCause: 'reporting', foundBy: 'staff' } });
     });
     await run('action: column', () => q.generateEdition({ date: '2026-11-21', settings, actorId: standards }));
     // The standards desk and the casebook's writes (issue 16).
-    await run('desk: more cases', async () => [(await q.listCases({ status: 'open', route: 'ipso', ownerId: 2, cursor: { after: 50 } }, now, config)), (await q.listCases({ clock: 'overdue' }, now, config)), (await q.getCaseDetail(42))]);
+    await run('desk: more cases', async () => [await q.listCases({ status: 'open', route: 'ipso', ownerId: 2, cursor: { after: 50 } }, now, config), await q.listCases({ clock: 'overdue' }, now, config), await q.getCaseDetail(42)]);
     await run('desk: standards', async () => [
-      (await q.loadStatement({ from: '2026-01-01', to: '2026-11-20' }, 'Europe/London', config)),
-      (await q.loadStatement({ from: '2026-08-01', to: '2026-11-20', section: 'Politics' }, 'Europe/London', config)),
-      (await q.openCaseCounts(now)),
-      (await q.openCaseCounts(now, 'Local')),
-      (await q.standardsAlerts(now, config)),
+      await q.loadStatement({ from: '2026-01-01', to: '2026-11-20' }, 'Europe/London', config),
+      await q.loadStatement({ from: '2026-08-01', to: '2026-11-20', section: 'Politics' }, 'Europe/London', config),
+      await q.openCaseCounts(now),
+      await q.openCaseCounts(now, 'Local'),
+      await q.standardsAlerts(now, config),
       q.correctionSections(),
     ]);
     await run('action: case', async () => {
-      const logged = (await q.logCase({ channel: 'email', route: 'ipso', complainantName: 'A reader', complainantContact: 'a@example.org', summary: 'Wrong figure.', articles: [{ slug: 'story-42', quote: null }], clauses: ['1'], receivedAt: now, ownerId: standards, actorId: standards, now }));
-      (await q.assignCase({ caseId: logged.id, route: 'direct', clauses: ['1', '2'], ownerId: 1, actorId: standards, now }));
-      (await q.acknowledgeCase({ caseId: logged.id, actorId: standards, now }));
-      (await q.addCaseNote({ caseId: logged.id, body: 'Called back.', actorId: standards, now }));
-      (await q.closeCase({ caseId: logged.id, outcome: 'not_upheld', correctionId: null, note: 'Right.', actorId: standards, now }));
+      const logged = await q.logCase({ channel: 'email', route: 'ipso', complainantName: 'A reader', complainantContact: 'a@example.org', summary: 'Wrong figure.', articles: [{ slug: 'story-42', quote: null }], clauses: ['1'], receivedAt: now, ownerId: standards, actorId: standards, now });
+      await q.assignCase({ caseId: logged.id, route: 'direct', clauses: ['1', '2'], ownerId: 1, actorId: standards, now });
+      await q.acknowledgeCase({ caseId: logged.id, actorId: standards, now });
+      await q.addCaseNote({ caseId: logged.id, body: 'Called back.', actorId: standards, now });
+      await q.closeCase({ caseId: logged.id, outcome: 'not_upheld', correctionId: null, note: 'Right.', actorId: standards, now });
     });
 
     expect(captured.size).toBeGreaterThan(40);

@@ -24,12 +24,12 @@ const stamp = () => (db.$client.prepare('select stamp from record_stamp where id
 describe('record_stamp', () => {
   it('moves on desk writes and not on sign-ins or reader reports', async () => {
     expect(stamp()).toBe(0);
-    (await recordAudit(db, { actorId: null, action: 'article.publish', entityType: 'article', entityId: 1 }));
+    await recordAudit(db, { actorId: null, action: 'article.publish', entityType: 'article', entityId: 1 });
     const published = stamp();
     expect(published).toBeGreaterThan(0);
-    for (const action of ['auth.sign-in', 'auth.failed', 'auth.throttled', 'report.create']) (await recordAudit(db, { actorId: null, action, entityType: 'user', entityId: 'x' }));
+    for (const action of ['auth.sign-in', 'auth.failed', 'auth.throttled', 'report.create']) await recordAudit(db, { actorId: null, action, entityType: 'user', entityId: 'x' });
     expect(stamp()).toBe(published);
-    (await recordAudit(db, { actorId: null, action: 'correction.publish', entityType: 'correction', entityId: 1 }));
+    await recordAudit(db, { actorId: null, action: 'correction.publish', entityType: 'correction', entityId: 1 });
     expect(stamp()).toBeGreaterThan(published);
   });
 });

@@ -30,27 +30,27 @@ const later = (ms: number) => new Date(t0.getTime() + ms);
 
 describe('sessions', () => {
   it('a started session is live for its own account only', async () => {
-    const id = (await startSession(db, { userId, now: t0 }));
-    expect((await checkSession(db, { id, userId, now: later(1000) }))).toBe(true);
-    expect((await checkSession(db, { id, userId: userId + 1, now: later(1000) }))).toBe(false);
-    expect((await checkSession(db, { id: 'made-up', userId, now: later(1000) }))).toBe(false);
+    const id = await startSession(db, { userId, now: t0 });
+    expect(await checkSession(db, { id, userId, now: later(1000) })).toBe(true);
+    expect(await checkSession(db, { id, userId: userId + 1, now: later(1000) })).toBe(false);
+    expect(await checkSession(db, { id: 'made-up', userId, now: later(1000) })).toBe(false);
   });
 
   it('sign-out ends it for good', async () => {
-    const id = (await startSession(db, { userId, now: t0 }));
-    (await endSession(db, { id, reason: 'sign-out', now: later(1) }));
-    expect((await checkSession(db, { id, userId, now: later(2) }))).toBe(false);
+    const id = await startSession(db, { userId, now: t0 });
+    await endSession(db, { id, reason: 'sign-out', now: later(1) });
+    expect(await checkSession(db, { id, userId, now: later(2) })).toBe(false);
   });
 
   it('ends after the idle limit, and requests keep it alive until the absolute limit', async () => {
-    const idle = (await startSession(db, { userId, now: t0 }));
-    expect((await checkSession(db, { id: idle, userId, now: later(SESSION_IDLE_MS) }))).toBe(false);
+    const idle = await startSession(db, { userId, now: t0 });
+    expect(await checkSession(db, { id: idle, userId, now: later(SESSION_IDLE_MS) })).toBe(false);
     // …and stays ended, even if asked again at once.
     expect((await db.select().from(sessions).where(eq(sessions.id, idle)).limit(1))[0]?.endReason).toBe('idle');
 
-    const busy = (await startSession(db, { userId, now: t0 }));
-    for (let t = 0; t < SESSION_ABSOLUTE_MS; t += SESSION_IDLE_MS / 2) expect((await checkSession(db, { id: busy, userId, now: later(t) }))).toBe(true);
-    expect((await checkSession(db, { id: busy, userId, now: later(SESSION_ABSOLUTE_MS) }))).toBe(false);
+    const busy = await startSession(db, { userId, now: t0 });
+    for (let t = 0; t < SESSION_ABSOLUTE_MS; t += SESSION_IDLE_MS / 2) expect(await checkSession(db, { id: busy, userId, now: later(t) })).toBe(true);
+    expect(await checkSession(db, { id: busy, userId, now: later(SESSION_ABSOLUTE_MS) })).toBe(false);
   });
 
   for (const [what, change] of [
@@ -59,24 +59,24 @@ describe('sessions', () => {
     ['disabling', { disabledAt: new Date() }],
   ] as const) {
     it(`${what} ends every earlier session of the account`, async () => {
-      const a = (await startSession(db, { userId, now: t0 }));
-      const b = (await startSession(db, { userId, now: t0 }));
-      (await db.update(users).set(change).where(eq(users.id, userId)));
-      expect((await checkSession(db, { id: a, userId, now: later(1) }))).toBe(false);
-      expect((await checkSession(db, { id: b, userId, now: later(1) }))).toBe(false);
+      const a = await startSession(db, { userId, now: t0 });
+      const b = await startSession(db, { userId, now: t0 });
+      await db.update(users).set(change).where(eq(users.id, userId));
+      expect(await checkSession(db, { id: a, userId, now: later(1) })).toBe(false);
+      expect(await checkSession(db, { id: b, userId, now: later(1) })).toBe(false);
     });
   }
 
   it('re-enabling does not revive sessions from before the disable', async () => {
-    const id = (await startSession(db, { userId, now: t0 }));
-    (await db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, userId)));
-    (await db.update(users).set({ disabledAt: null }).where(eq(users.id, userId)));
-    expect((await checkSession(db, { id, userId, now: later(1) }))).toBe(false);
+    const id = await startSession(db, { userId, now: t0 });
+    await db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, userId));
+    await db.update(users).set({ disabledAt: null }).where(eq(users.id, userId));
+    expect(await checkSession(db, { id, userId, now: later(1) })).toBe(false);
   });
 
   it('an unrelated change to the account (its name) ends nothing', async () => {
-    const id = (await startSession(db, { userId, now: t0 }));
-    (await db.update(users).set({ name: 'Renamed' }).where(eq(users.id, userId)));
-    expect((await checkSession(db, { id, userId, now: later(1) }))).toBe(true);
+    const id = await startSession(db, { userId, now: t0 });
+    await db.update(users).set({ name: 'Renamed' }).where(eq(users.id, userId));
+    expect(await checkSession(db, { id, userId, now: later(1) })).toBe(true);
   });
 });

@@ -29,12 +29,27 @@ export class Lock {
 
 interface Context {
   tx: Tx;
+  /**
+   * Set when the transaction has committed or rolled back. Work the body started without awaiting
+   * (a timer, a promise left running) still carries this context; once it is done, that work is
+   * outside any transaction again instead of writing through a finished one.
+   */
+  done: boolean;
   /** The lock this context holds (SQLite), so a write through the app's handle inside it does not wait on itself. */
   lock: Lock | null;
 }
 
-const context = new AsyncLocalStorage<Context>();
-const locks = new WeakMap<object, Lock>();
+/**
+ * Process-wide, like the database handle: instrumentation.ts and each route are separate bundles
+ * with their own copy of this module, and they must share one lock per connection, one notion of
+ * "inside a transaction" and one map from the app's read handle to its writer.
+ */
+const shared = ((globalThis as unknown as Record<symbol, unknown>)[Symbol.for('errata.store')] ??= {
+  context: new AsyncLocalStorage<Context>(),
+  locks: new WeakMap<object, Lock>(),
+  writers: new WeakMap<object, Tx>(),
+}) as { context: AsyncLocalStorage<Context>; locks: WeakMap<object, Lock>; writers: WeakMap<object, Tx> };
+const { context, locks, writers } = shared;
 
 /** The connection's lock: one per better-sqlite3 client. */
 export function lockOf(db: Tx): Lock {
@@ -46,12 +61,19 @@ export function lockOf(db: Tx): Lock {
 
 /** The transaction the calling code runs in, if any. */
 export function currentTx(): Tx | undefined {
-  return context.getStore()?.tx;
+  const store = context.getStore();
+  return store && !store.done ? store.tx : undefined;
 }
 
 /** Whether the calling code holds this lock already (it runs inside a transaction that took it). */
 export function holds(lock: Lock): boolean {
-  return context.getStore()?.lock === lock;
+  const store = context.getStore();
+  return Boolean(store && !store.done && store.lock === lock);
+}
+
+/** Runs `fn` outside the caller's transaction: for timers and work that must outlive it. */
+export function detached<T>(fn: () => T): T {
+  return context.exit(fn);
 }
 
 /** Runs `fn` with the lock held, or at once when the caller holds it already. */
@@ -71,15 +93,16 @@ export interface TransactionOptions {
  */
 export async function transaction<T>(db: Tx, fn: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   const outer = context.getStore();
-  if (outer) return fn(outer.tx);
+  if (outer && !outer.done) return fn(outer.tx);
   if (is(db, BaseSQLiteDatabase)) {
     const writer = writerOf(db);
     const lock = lockOf(writer);
     return lock.run(async () => {
       const client = (writer as unknown as { $client: { exec(sql: string): void } }).$client;
       client.exec('BEGIN IMMEDIATE');
+      const own: Context = { tx: writer, lock, done: false };
       try {
-        const result = await context.run({ tx: writer, lock }, () => fn(writer));
+        const result = await context.run(own, () => fn(writer));
         client.exec('COMMIT');
         return result;
       } catch (error) {
@@ -89,16 +112,26 @@ export async function transaction<T>(db: Tx, fn: (tx: Tx) => Promise<T>, options
           // SQLite already rolled back (a constraint with ON CONFLICT ROLLBACK, or a failed COMMIT).
         }
         throw error;
+      } finally {
+        own.done = true;
       }
     });
   }
   const pgDb = db as unknown as { transaction<R>(fn: (tx: Tx) => Promise<R>, config?: { isolationLevel?: string }): Promise<R> };
-  return pgDb.transaction((tx) => context.run({ tx, lock: null }, () => fn(tx)), { isolationLevel: options.isolation ?? 'read committed' });
+  return pgDb.transaction(
+    async (tx) => {
+      const own: Context = { tx, lock: null, done: false };
+      try {
+        return await context.run(own, () => fn(tx));
+      } finally {
+        own.done = true;
+      }
+    },
+    { isolationLevel: options.isolation ?? 'read committed' },
+  );
 }
 
 /** The app's read handle's writer connection (db/index.ts registers it); any other handle is its own writer. */
-const writers = new WeakMap<object, Tx>();
-
 export function registerWriter(read: Tx, write: Tx): void {
   writers.set(read, write);
 }

@@ -17,7 +17,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'errata-verify-'));
   file = path.join(dir, 'errata.db');
   const db = openDatabase(file);
-  (await prepareDatabase(db, () => {}));
+  await prepareDatabase(db, () => {});
   db.$client.close();
 });
 
@@ -54,7 +54,7 @@ describe('npm run verify', () => {
 describe('the demo newsroom', () => {
   it('seeds through the real write paths without breaking a rule', async () => {
     const db = openDatabase(':memory:');
-    await expect(async () => seedDemoNewsroom(db, demoNewsroom)).resolves.not.toThrow();
+    await expect(seedDemoNewsroom(db, demoNewsroom)).resolves.not.toThrow();
     expect((await verifyDatabase(db)).breaks).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { asc, eq } from 'drizzle-orm';
-import { getDb } from '../db';
+import { getDb, initStore } from '../db';
 import { importAns } from '../db/queries/import';
 import { users } from '../db/schema';
 import { ErrataError } from '../lib/errors';
@@ -23,27 +23,32 @@ try {
   console.error(`${positionals[0]}: ${(error as Error).message}`);
   process.exit(2);
 }
-const db = getDb();
-const actor = values.as
-  ? (await db.select().from(users).where(eq(users.email, values.as.trim().toLowerCase())).limit(1))[0]
-  : (await db.select().from(users).where(eq(users.role, 'admin')).orderBy(asc(users.id)).limit(1))[0];
-if (!actor || actor.disabledAt) {
-  console.error(values.as ? `No enabled account ${values.as}.` : 'No admin account to import as: add one with npm run user:add.');
-  process.exit(1);
-}
-try {
-  const report = await importAns({ actorId: actor.id, allows: (p) => can(actor.role, p) }, document);
-  if (values.json) console.log(JSON.stringify({ stories: report.stories, errors: report.errors }));
-  else {
-    for (const s of report.stories) console.log(`${s.externalId}: ${s.outcome}, ${s.versions} version(s), ${s.corrections} correction(s)`);
-    for (const e of report.errors) console.error(`${e.path}: ${e.message}`);
-    console.log(`${report.stories.length} stor${report.stories.length === 1 ? 'y' : 'ies'} imported, ${report.errors.length} refused.`);
-  }
-  process.exit(report.errors.length > 0 ? 1 : 0);
-} catch (error) {
-  if (error instanceof ErrataError) {
-    console.error(error.message);
+async function main(): Promise<void> {
+  await initStore();
+  const db = getDb();
+  const actor = values.as
+    ? (await db.select().from(users).where(eq(users.email, values.as.trim().toLowerCase())).limit(1))[0]
+    : (await db.select().from(users).where(eq(users.role, 'admin')).orderBy(asc(users.id)).limit(1))[0];
+  if (!actor || actor.disabledAt) {
+    console.error(values.as ? `No enabled account ${values.as}.` : 'No admin account to import as: add one with npm run user:add.');
     process.exit(1);
   }
-  throw error;
+  try {
+    const report = await importAns({ actorId: actor.id, allows: (p) => can(actor.role, p) }, document);
+    if (values.json) console.log(JSON.stringify({ stories: report.stories, errors: report.errors }));
+    else {
+      for (const s of report.stories) console.log(`${s.externalId}: ${s.outcome}, ${s.versions} version(s), ${s.corrections} correction(s)`);
+      for (const e of report.errors) console.error(`${e.path}: ${e.message}`);
+      console.log(`${report.stories.length} stor${report.stories.length === 1 ? 'y' : 'ies'} imported, ${report.errors.length} refused.`);
+    }
+    process.exit(report.errors.length > 0 ? 1 : 0);
+  } catch (error) {
+    if (error instanceof ErrataError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
 }
+
+void main();

@@ -20,7 +20,8 @@ if (!input.success) {
   console.error('usage: npm run user:add -- --email someone@example.org --role editor|standards|admin [--name "Full Name"]');
   process.exit(2);
 }
-const email = input.data.email.trim().toLowerCase();
+const data = input.data;
+const email = data.email.trim().toLowerCase();
 const generated = !process.env.ERRATA_NEW_PASSWORD;
 const password = process.env.ERRATA_NEW_PASSWORD ?? randomBytes(18).toString('base64url');
 const problem = passwordProblem(password);
@@ -28,16 +29,20 @@ if (problem) {
   console.error(`ERRATA_NEW_PASSWORD: ${problem}`);
   process.exit(2);
 }
-const db = openDatabase();
-if ((await db.select().from(users).where(eq(users.email, email)).limit(1))[0]) {
-  console.error(`An account for ${email} already exists.`);
-  process.exit(1);
+async function main(): Promise<void> {
+  const db = openDatabase();
+  if ((await db.select().from(users).where(eq(users.email, email)).limit(1))[0]) {
+    console.error(`An account for ${email} already exists.`);
+    process.exit(1);
+  }
+  await transaction(db, async (tx) => {
+    const user = (await tx
+      .insert(users)
+      .values({ email, name: data.name ?? email.split('@')[0], role: data.role, passwordHash: hashPasswordSync(password) })
+      .returning())[0];
+    (await recordAudit(tx, { actorId: null, action: 'user.create', entityType: 'user', entityId: user.id, after: { email, role: user.role, via: 'shell' } }));
+  });
+  console.log(`Added ${data.role} ${email}.${generated ? ` Password (shown once): ${password}` : ''}`);
 }
-await transaction(db, async (tx) => {
-  const user = (await tx
-    .insert(users)
-    .values({ email, name: input.data.name ?? email.split('@')[0], role: input.data.role, passwordHash: hashPasswordSync(password) })
-    .returning())[0];
-  (await recordAudit(tx, { actorId: null, action: 'user.create', entityType: 'user', entityId: user.id, after: { email, role: user.role, via: 'shell' } }));
-});
-console.log(`Added ${input.data.role} ${email}.${generated ? ` Password (shown once): ${password}` : ''}`);
+
+void main();

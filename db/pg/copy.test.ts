@@ -17,7 +17,7 @@ let store: PgTestDatabase;
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'errata-copy-'));
   source = openDatabase(path.join(dir, 'demo.db'));
-  prepareDatabase(source, () => {});
+  await prepareDatabase(source, () => {});
   store = await createPgTestDatabase();
 }, 60_000);
 

@@ -102,7 +102,7 @@ export async function listApiArticles({ limit, cursor }: { limit: number; cursor
     .orderBy(desc(articles.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
-  return { items: page.map(articleHead), next: rows.length > limit ? String(page[page.length - 1].id) : null };
+  return { items: await Promise.all(page.map(articleHead)), next: rows.length > limit ? String(page[page.length - 1].id) : null };
 }
 
 /** Published and withdrawn corrections newest first (keyset on id). */
@@ -115,7 +115,7 @@ export async function listApiCorrections({ limit, cursor }: { limit: number; cur
     .orderBy(desc(corrections.id))
     .limit(limit + 1);
   const page = rows.slice(0, limit);
-  return { items: page.map((r) => correctionOut(r.c, r)), next: rows.length > limit ? String(page[page.length - 1].c.id) : null };
+  return { items: await Promise.all(page.map((r) => correctionOut(r.c, r))), next: rows.length > limit ? String(page[page.length - 1].c.id) : null };
 }
 
 export async function getApiCorrection(id: number): Promise<{ correction: Correction; article: Article } | undefined> {

@@ -36,13 +36,13 @@ async function reported() {
 
 describe('declining a report', () => {
   it('by a desk editor leaves the case open for standards, with the reason as a note', async () => {
-    const { report, caseRow } = (await reported());
+    const { report, caseRow } = await reported();
     await declineReport({ id: report.id, reason: 'Looks right to me.', actorId: editor.id });
     expect((await db.select().from(cases).where(eq(cases.id, caseRow.id)).limit(1))[0]?.status).toBe('open');
     expect((await db.select().from(caseNotes).where(eq(caseNotes.caseId, caseRow.id))).map((x) => x.body)).toEqual(['The report was declined on the desk: Looks right to me.']);
   });
   it('by standards closes it as not upheld, audited as a close', async () => {
-    const { report, caseRow } = (await reported());
+    const { report, caseRow } = await reported();
     await declineReport({ id: report.id, reason: 'The timetable says Monday.', actorId: standards.id });
     const after = (await db.select().from(cases).where(eq(cases.id, caseRow.id)).limit(1))[0];
     expect(after?.status).toBe('not_upheld');
@@ -52,7 +52,7 @@ describe('declining a report', () => {
 
 describe('closing a case', () => {
   it('as upheld while the correction drafted from it is unpublished is refused, and the case stays open', async () => {
-    const { report, caseRow } = (await reported());
+    const { report, caseRow } = await reported();
     await acceptReport({ id: report.id, actorId: standards.id });
     await expect(async () => closeCase({ caseId: caseRow.id, outcome: 'upheld', correctionId: null, note: 'Wrong day.', actorId: standards.id })).rejects.toThrow(/not published yet/);
     expect((await db.select().from(cases).where(eq(cases.id, caseRow.id)).limit(1))[0]?.status).toBe('open');
@@ -64,7 +64,7 @@ describe('closing a case', () => {
 
 describe('clauses removed from the configured list', () => {
   it('stay on the cases that cite them when the case is assigned again', async () => {
-    const { article } = (await reported());
+    const { article } = await reported();
     const logged = await logCase({ channel: 'letter', route: 'ipso', complainantName: 'A', complainantContact: null, summary: 'Wrong.', articles: [{ slug: article.slug, quote: null }], clauses: ['1', '2'], receivedAt: new Date(), ownerId: null, actorId: standards.id });
     const config = await getStandardsConfig();
     await saveStandardsConfig({ config: { ...config, clauses: config.clauses.filter((c) => c.code !== '1') }, actorId: standards.id });
@@ -72,7 +72,7 @@ describe('clauses removed from the configured list', () => {
     expect((await db.select().from(caseClauses).where(eq(caseClauses.caseId, logged.id))).map((c) => c.clause).sort()).toEqual(['1', '2']);
   });
   it('taken off the list while cases carry them, they are reported back with how many carry each', async () => {
-    const { article } = (await reported());
+    const { article } = await reported();
     const logged = await logCase({ channel: 'letter', route: 'ipso', complainantName: 'A', complainantContact: null, summary: 'Wrong.', articles: [{ slug: article.slug, quote: null }], clauses: ['3'], receivedAt: new Date(), ownerId: null, actorId: standards.id });
     const config = await getStandardsConfig();
     const carrying = (await db.select().from(caseClauses).where(eq(caseClauses.clause, '3'))).length;
@@ -91,7 +91,7 @@ describe('clauses removed from the configured list', () => {
     await saveStandardsConfig({ config, actorId: standards.id });
   });
   it('a closed case takes no more notes: the desk refuses (409) and so does the database', async () => {
-    const { article } = (await reported());
+    const { article } = await reported();
     const logged = await logCase({ channel: 'letter', route: 'direct', complainantName: 'A', complainantContact: null, summary: 'Wrong.', articles: [{ slug: article.slug, quote: null }], clauses: [], receivedAt: new Date(), ownerId: null, actorId: standards.id });
     await addCaseNote({ caseId: logged.id, body: 'Called back.', actorId: editor.id });
     await closeCase({ caseId: logged.id, outcome: 'not_upheld', correctionId: null, note: 'Right.', actorId: standards.id });
@@ -100,7 +100,7 @@ describe('clauses removed from the configured list', () => {
     expect((await db.select().from(caseNotes).where(eq(caseNotes.caseId, logged.id))).map((n) => n.body)).toEqual(['Called back.']);
   });
   it('a date received more than ten years ago is refused beside its field', async () => {
-    const { article } = (await reported());
+    const { article } = await reported();
     await expect(async () => logCase({ channel: 'letter', route: 'direct', complainantName: 'A', complainantContact: null, summary: 'Wrong.', articles: [{ slug: article.slug, quote: null }], clauses: [], receivedAt: new Date('1900-01-01'), ownerId: null, actorId: standards.id })).rejects.toThrow(/ten years/);
   });
 });

@@ -4,6 +4,7 @@
 import 'server-only';
 import { and, asc, count, desc, eq, gte, inArray, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
 import { COUNT_CAP, type Cursor, cutPage } from '../../lib/desk/keyset';
+import { mapSeries } from '../../lib/async';
 import { ErrataError } from '../../lib/errors';
 import { responseDue } from '../../lib/standards/clock';
 import {
@@ -291,7 +292,7 @@ export async function getCaseDetail(caseId: number) {
     .from(caseArticles)
     .innerJoin(articles, eq(articles.id, caseArticles.articleId))
     .where(eq(caseArticles.caseId, caseId));
-  const headlines = about.map(async (a) => (await db.select({ headline: versions.headline }).from(versions).where(eq(versions.articleId, a.articleId)).orderBy(desc(versions.number)).limit(1))[0]?.headline ?? a.slug);
+  const headlines = await mapSeries(about, async (a) => (await db.select({ headline: versions.headline }).from(versions).where(eq(versions.articleId, a.articleId)).orderBy(desc(versions.number)).limit(1))[0]?.headline ?? a.slug);
   const clauses = (await db.select({ clause: caseClauses.clause }).from(caseClauses).where(eq(caseClauses.caseId, caseId)).orderBy(asc(caseClauses.clause))).map((c) => c.clause);
   const notes = await db.select({ note: caseNotes, author: users.name }).from(caseNotes).leftJoin(users, eq(users.id, caseNotes.authorId)).where(eq(caseNotes.caseId, caseId)).orderBy(asc(caseNotes.id));
   const report = row.case.reportId ? (await db.select({ reference: reports.reference, status: reports.status }).from(reports).where(eq(reports.id, row.case.reportId)).limit(1))[0] : undefined;

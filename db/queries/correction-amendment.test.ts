@@ -61,7 +61,7 @@ afterAll(() => {
 
 describe('carrying out a published correction', () => {
   it('links the new version: one notice that says amended, the mark on the new words', async () => {
-    const { articleId, correctionId } = (await story());
+    const { articleId, correctionId } = await story();
     const result = await save(articleId, correctionId);
     expect(result.ok).toBe(true);
     const [c] = await getPublicCorrectionsForArticle({ articleId });
@@ -79,14 +79,14 @@ describe('carrying out a published correction', () => {
   });
 
   it('refuses, saving nothing, another article’s correction, a second amendment and an edit that leaves the words alone', async () => {
-    const a = (await story());
-    const b = (await story());
+    const a = await story();
+    const b = await story();
     await expect(async () => save(a.articleId, b.correctionId)).rejects.toThrow(/not one of this article’s corrections/);
     await expect(async () => save(a.articleId, a.correctionId, `${BODY} More.`)).rejects.toThrow(/does not change the words/);
-    expect((await versionCount(a.articleId))).toBe(1);
+    expect(await versionCount(a.articleId)).toBe(1);
     expect((await save(a.articleId, a.correctionId)).ok).toBe(true);
     await expect(async () => save(a.articleId, a.correctionId, BODY.replace(WRONG, '11 districts'), 2)).rejects.toThrow(/already carried out by version 2/);
-    expect((await versionCount(a.articleId))).toBe(2);
+    expect(await versionCount(a.articleId)).toBe(2);
     expect((await getDb().select().from(corrections).where(eq(corrections.id, a.correctionId)).limit(1))[0]?.amendedVersionId).not.toBeNull();
   });
 });

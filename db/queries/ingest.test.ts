@@ -50,7 +50,7 @@ const revision = (externalId: string, seats: string, extra: Partial<Parameters<t
 });
 
 async function versionsOf(articleId: number) {
-  return (await db.select().from(schema.versions).where(eq(schema.versions.articleId, articleId)).orderBy(asc(schema.versions.number)));
+  return await db.select().from(schema.versions).where(eq(schema.versions.articleId, articleId)).orderBy(asc(schema.versions.number));
 }
 
 describe('ingesting a CMS revision', () => {
@@ -64,7 +64,7 @@ describe('ingesting a CMS revision', () => {
     expect(first.version.body).toBe('The Harbour Party lost **412** council seats.\n\n## Reaction\n\nIts leader said: “We will listen.”');
 
     expect((await ingestRevision(caller, revision('cms-1', '412'))).outcome).toBe('unchanged');
-    expect((await versionsOf(first.article.id))).toHaveLength(1);
+    expect(await versionsOf(first.article.id)).toHaveLength(1);
 
     const second = await ingestRevision(caller, revision('cms-1', '468'));
     expect(second.outcome).toBe('appended');
@@ -93,7 +93,7 @@ describe('ingesting a CMS revision', () => {
     const legal = await saveVersion({ articleId: article.id, baseNumber: 1, headline: v1.headline, standfirst: v1.standfirst, body: 'The Harbour Party lost council seats.', changeKind: 'legal', note: '', actorId: standards.id, withhold: { numbers: [1], reason: 'Court order' } });
     expect(legal.ok).toBe(true);
     await expect(async () => ingestRevision(caller, revision('cms-3', '5'))).rejects.toThrow(/legal version/);
-    expect((await versionsOf(article.id))).toHaveLength(2);
+    expect(await versionsOf(article.id)).toHaveLength(2);
     // The CMS's copy without the words the legal version took out.
     const cleaned = (n: string) => ({ body: `The Harbour Party lost ${n} council seats.` });
     const acknowledged = await ingestRevision(caller, revision('cms-3', '6', { acknowledgeLegalVersion: 2, ...cleaned('6') }));
@@ -118,7 +118,7 @@ describe('ingesting a CMS revision', () => {
     const { article: short } = await ingestRevision(caller, { ...revision('cms-6', '5'), headline: 'Voss took fees' });
     await saveVersion({ articleId: short.id, baseNumber: 1, headline: 'Harbour fees questioned', standfirst: 'A bad night', body: convertBody(html('5'), 'html').markdown, changeKind: 'legal', note: '', actorId: standards.id, withhold: { numbers: [1], reason: 'Court order' } });
     await expect(async () => ingestRevision(caller, { ...revision('cms-6', '6'), headline: 'Voss Took Fees!', acknowledgeLegalVersion: 2 })).rejects.toThrow(/withheld from readers/);
-    expect((await versionsOf(article.id))).toHaveLength(2);
+    expect(await versionsOf(article.id)).toHaveLength(2);
     // Without the withheld sentence it is taken.
     expect((await ingestRevision(caller, { ...again, body: convertBody('<p>The Harbour Party lost 6 council seats.</p>', 'html').markdown })).version.number).toBe(3);
   });
@@ -143,7 +143,7 @@ describe('importing ANS', () => {
     const a = (await db.select().from(schema.articles).where(eq(schema.articles.externalId, 'QH2V5ZK3JBF7DNGM4XRT6WYLCE')).limit(1))[0]!;
     expect([a.section, a.byline, a.status]).toEqual(['Politics', 'Morwenna Tallack and Idris Penhallow', 'published']);
     expect(a.firstPublishedAt?.toISOString()).toBe('2026-05-08T06:30:00.000Z');
-    const versions = (await versionsOf(a.id));
+    const versions = await versionsOf(a.id);
     expect(versions.map((v) => [v.number, v.changeKind, v.savedAt.toISOString()])).toEqual([
       [1, 'first_publication', '2026-05-08T06:30:00.000Z'],
       [2, 'correction', '2026-05-09T14:05:00.000Z'],
@@ -151,7 +151,7 @@ describe('importing ANS', () => {
     expect(versions[0].body).toContain('412 council seats and six councils');
     expect(versions[1].body).toContain('468 council seats and eight councils');
     expect(versions.map((v) => v.body).join('\n')).not.toMatch(/<|youtube/);
-    const fixes = (await db.select().from(schema.corrections).where(eq(schema.corrections.articleId, a.id)));
+    const fixes = await db.select().from(schema.corrections).where(eq(schema.corrections.articleId, a.id));
     expect(fixes.map((c) => [c.kind, c.status, c.publishedAt?.toISOString(), c.baseVersionId === versions[1].id, c.publishedSection])).toEqual([['correction', 'published', '2026-05-09T14:05:00.000Z', true, 'Politics']]);
     expect(fixes[0].wording).toBe('An earlier version of this article said the Harbour Party lost 412 council seats and six councils. It lost 468 seats and eight councils.');
     // The revision that came with the printed correction is flagged, and the correction resolves it.
@@ -163,11 +163,11 @@ describe('importing ANS', () => {
 
   it('changes nothing when the same file is imported again, or a single revision already held', async () => {
     const count = async (t: typeof schema.versions | typeof schema.corrections | typeof schema.articles) => (await db.select().from(t)).length;
-    const before = [(await count(schema.articles)), (await count(schema.versions)), (await count(schema.corrections))];
+    const before = [await count(schema.articles), await count(schema.versions), await count(schema.corrections)];
     const again = await importAns(shell, fixture('ans-stories.json'));
     expect(again.stories.map((s) => s.outcome)).toEqual(['unchanged', 'unchanged']);
     expect((await importAns(caller, fixture('ans-story.json'))).stories.map((s) => s.outcome)).toEqual(['unchanged']);
-    expect([(await count(schema.articles)), (await count(schema.versions)), (await count(schema.corrections))]).toEqual(before);
+    expect([await count(schema.articles), await count(schema.versions), await count(schema.corrections)]).toEqual(before);
   });
 
   it('from a token, brings corrections as drafts for the desk to publish, and refuses future dates and bad ids', async () => {

@@ -14,7 +14,7 @@ beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'errata-like-'));
   db = openDatabase(path.join(dir, 'test.db'));
   for (const action of ['test.50%-off', 'test.500-off', 'test.a_b', 'test.axb', 'test.back\\slash', 'test.backXslash']) {
-    (await db.insert(auditEvents).values({ actorId: null, action, entityType: 'test' }));
+    await db.insert(auditEvents).values({ actorId: null, action, entityType: 'test' });
   }
 });
 
@@ -38,19 +38,19 @@ describe('startsWithLiterally', () => {
   });
 
   it('finds "50%" literally, and not "500"', async () => {
-    expect((await actionsStartingWith('test.50%'))).toEqual(['test.50%-off']);
+    expect(await actionsStartingWith('test.50%')).toEqual(['test.50%-off']);
   });
 
   it('finds "a_b" literally, and not "axb"', async () => {
-    expect((await actionsStartingWith('test.a_'))).toEqual(['test.a_b']);
+    expect(await actionsStartingWith('test.a_')).toEqual(['test.a_b']);
   });
 
   it('finds a backslash literally', async () => {
-    expect((await actionsStartingWith('test.back\\'))).toEqual(['test.back\\slash']);
+    expect(await actionsStartingWith('test.back\\')).toEqual(['test.back\\slash']);
   });
 
   it('still matches prefixes, and "%" alone matches nothing', async () => {
-    expect((await actionsStartingWith('test.a'))).toEqual(['test.a_b', 'test.axb']);
-    expect((await actionsStartingWith('%'))).toEqual([]);
+    expect(await actionsStartingWith('test.a')).toEqual(['test.a_b', 'test.axb']);
+    expect(await actionsStartingWith('%')).toEqual([]);
   });
 });

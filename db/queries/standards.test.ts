@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_STANDARDS } from '../../lib/standards/config';
 import { weekOf } from '../../lib/standards/stats';
 import { endOfCalendarDay, isoDateInZone, startOfCalendarDay } from '../../lib/wording';
@@ -21,9 +21,11 @@ generateStatementNewsroom(file);
 process.env.DATABASE_PATH = file;
 process.env.ERRATA_SEED = 'none';
 
+const { initStore } = await import('../index');
 const { correctionFacts, correctionSections, loadStatement } = await import('./standards');
 const { buildStatement, figuresFromFacts } = await import('../../lib/standards/statement');
 const sql = new Database(file, { readonly: true });
+await initStore();
 
 afterAll(() => {
   sql.close();
@@ -32,7 +34,10 @@ afterAll(() => {
 
 describe.each([null, 'Politics', 'Sport'])('the statement (section %s)', (section) => {
   const want = expectedStatement(sql, section);
-  const { statement } = loadStatement({ ...STATEMENT_RANGE, section }, 'Europe/London', DEFAULT_STANDARDS);
+  let statement: Awaited<ReturnType<typeof loadStatement>>['statement'];
+  beforeAll(async () => {
+    ({ statement } = await loadStatement({ ...STATEMENT_RANGE, section }, 'Europe/London', DEFAULT_STANDARDS));
+  });
 
   it('counts the corrections and cases of the range, nothing outside it', () => {
     expect(statement.corrections).toBe(want.totals.corrections);
@@ -61,7 +66,7 @@ describe.each([null, 'Politics', 'Sport'])('the statement (section %s)', (sectio
 });
 
 describe.each([null, 'Politics'])('corrections per week by kind (section %s)', (section) => {
-  it('puts each correction in the week of the day it was published in London, the clock-change nights and the range’s edges included', () => {
+  it('puts each correction in the week of the day it was published in London, the clock-change nights and the range’s edges included', async () => {
     const start = startOfCalendarDay(STATEMENT_RANGE.from, 'Europe/London').getTime();
     const end = endOfCalendarDay(STATEMENT_RANGE.to, 'Europe/London').getTime();
     // Independently: every published correction of the range, its day worked out one by one.
@@ -73,7 +78,7 @@ describe.each([null, 'Politics'])('corrections per week by kind (section %s)', (
       const key = `${weekOf(isoDateInZone(new Date(r.at), 'Europe/London'))} ${r.kind}`;
       want.set(key, (want.get(key) ?? 0) + 1);
     }
-    const { weekly } = loadStatement({ ...STATEMENT_RANGE, section }, 'Europe/London', DEFAULT_STANDARDS);
+    const { weekly } = await loadStatement({ ...STATEMENT_RANGE, section }, 'Europe/London', DEFAULT_STANDARDS);
     const got = new Map<string, number>();
     weekly.series.forEach((s) => s.counts.forEach((n, i) => n && got.set(`${weekly.weeks[i]} ${s.key}`, n)));
     expect(got).toEqual(want);
@@ -96,9 +101,9 @@ describe('a short range and a long one count corrections the same way', () => {
     ['eight weeks', { from: '2025-03-01', to: '2025-04-25' }],
     ['eight weeks and a day', { from: '2025-03-01', to: '2025-04-26' }],
     ['the whole range, Politics', { ...STATEMENT_RANGE, section: 'Politics' }],
-  ] as const)('%s', (_name, range) => {
-    const { statement } = loadStatement(range, 'Europe/London', DEFAULT_STANDARDS);
-    const rows = correctionFacts(range, 'Europe/London');
+  ] as const)('%s', async (_name, range) => {
+    const { statement } = await loadStatement(range, 'Europe/London', DEFAULT_STANDARDS);
+    const rows = await correctionFacts(range, 'Europe/London');
     const fromRows = buildStatement({ from: range.from, to: range.to, section: null, figures: figuresFromFacts(rows, []), named: new Map(), config: DEFAULT_STANDARDS });
     for (const id of ['kind', 'section', 'error-type', 'cause', 'found-by']) expect(statement.tables.find((t) => t.id === id)?.rows, id).toEqual(fromRows.tables.find((t) => t.id === id)?.rows);
     expect(statement.corrections).toBe(rows.length);

@@ -47,9 +47,9 @@ async function amendedArticle() {
 /** Each test sees only its own messages: every pending one so far delivered, every subscription so far disabled. */
 async function settleEverything() {
   for (const row of (await db.select().from(webhookOutbox).where(and(isNull(webhookOutbox.deliveredAt), isNull(webhookOutbox.failedAt))))) {
-    (await w.recordAttempt({ outboxId: row.id, ok: true, status: 200, error: null, durationMs: 1 }));
+    await w.recordAttempt({ outboxId: row.id, ok: true, status: 200, error: null, durationMs: 1 });
   }
-  (await db.update(webhookSubscriptions).set({ disabledAt: new Date() }).where(isNull(webhookSubscriptions.disabledAt)));
+  await db.update(webhookSubscriptions).set({ disabledAt: new Date() }).where(isNull(webhookSubscriptions.disabledAt));
 }
 
 async function subscribe(events: string[] = ['article.amended', 'correction.published']) {
@@ -57,12 +57,12 @@ async function subscribe(events: string[] = ['article.amended', 'correction.publ
 }
 
 async function messagesFor(subscriptionId: number) {
-  return (await db.select().from(webhookOutbox).where(eq(webhookOutbox.subscriptionId, subscriptionId)));
+  return await db.select().from(webhookOutbox).where(eq(webhookOutbox.subscriptionId, subscriptionId));
 }
 
 describe('subscriptions', () => {
   it('are made with a secret that is returned but never audited', async () => {
-    const s = (await subscribe());
+    const s = await subscribe();
     expect(s.secret).toMatch(/^whsec_/);
     expect(s.events).toBe('correction.published article.amended');
     const audit = (await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'webhook.subscribe'), eq(auditEvents.entityId, String(s.id)))).limit(1))[0];
@@ -75,24 +75,24 @@ describe('subscriptions', () => {
   it('refuse a bad address or no events, beside the field', async () => {
     const refusal = async (input: Parameters<typeof w.createSubscription>[0]) => {
       try {
-        (await w.createSubscription(input));
+        await w.createSubscription(input);
       } catch (error) {
         return { field: (error as { field?: string }).field, status: (error as { status?: number }).status, message: (error as Error).message };
       }
       return null;
     };
-    expect((await refusal({ url: 'http://127.0.0.1:9/hook', events: ['article.amended'], actorId: admin.id }))).toMatchObject({ field: 'url', status: 422, message: expect.stringMatching(/private network/) });
-    expect((await refusal({ url: 'https://u:p@cms.example.com/', events: ['article.amended'], actorId: admin.id }))).toMatchObject({ field: 'url' });
-    expect((await refusal({ url: 'https://cms.example.com/', events: [], actorId: admin.id }))).toMatchObject({ field: 'events', status: 422 });
-    expect((await refusal({ url: 'https://cms.example.com/', events: ['article.deleted'], actorId: admin.id }))).toMatchObject({ field: 'events' });
-    expect((await refusal({ url: 'https://cms.example.com/', events: ['article.amended'], description: 'x'.repeat(501), actorId: admin.id }))).toMatchObject({ field: 'description' });
-    expect((await refusal({ url: 'https://cms.example.com/', events: ['article.amended'], description: 'evil\u202egnp.exe', actorId: admin.id }))).toMatchObject({ field: 'description' });
+    expect(await refusal({ url: 'http://127.0.0.1:9/hook', events: ['article.amended'], actorId: admin.id })).toMatchObject({ field: 'url', status: 422, message: expect.stringMatching(/private network/) });
+    expect(await refusal({ url: 'https://u:p@cms.example.com/', events: ['article.amended'], actorId: admin.id })).toMatchObject({ field: 'url' });
+    expect(await refusal({ url: 'https://cms.example.com/', events: [], actorId: admin.id })).toMatchObject({ field: 'events', status: 422 });
+    expect(await refusal({ url: 'https://cms.example.com/', events: ['article.deleted'], actorId: admin.id })).toMatchObject({ field: 'events' });
+    expect(await refusal({ url: 'https://cms.example.com/', events: ['article.amended'], description: 'x'.repeat(501), actorId: admin.id })).toMatchObject({ field: 'description' });
+    expect(await refusal({ url: 'https://cms.example.com/', events: ['article.amended'], description: 'evil\u202egnp.exe', actorId: admin.id })).toMatchObject({ field: 'description' });
   });
 
   it('cannot be rewritten or deleted, only disabled (audited), once', async () => {
-    const s = (await subscribe());
+    const s = await subscribe();
     await expect(db.update(webhookSubscriptions).set({ url: 'https://elsewhere.example.com/' }).where(eq(webhookSubscriptions.id, s.id))).rejects.toThrow(/never changed/);
-    (await w.disableSubscription({ id: s.id, actorId: admin.id }));
+    await w.disableSubscription({ id: s.id, actorId: admin.id });
     expect((await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'webhook.disable'), eq(auditEvents.entityId, String(s.id)))).limit(1))[0]).toBeTruthy();
     await expect(async () => w.disableSubscription({ id: s.id, actorId: admin.id })).rejects.toThrow(/already disabled/);
     await expect(async () => w.disableSubscription({ id: 99_999, actorId: admin.id })).rejects.toThrow(/No such subscription/);
@@ -101,31 +101,31 @@ describe('subscriptions', () => {
 
 describe('claiming due messages', () => {
   it('claims each committed change’s message once, locks it, and hands it out again with the same id and bytes when the lock runs out', async () => {
-    (await settleEverything());
-    const s = (await subscribe());
+    await settleEverything();
+    const s = await subscribe();
     const article = await amendedArticle();
-    const [message] = (await messagesFor(s.id));
+    const [message] = await messagesFor(s.id);
     expect(message).toMatchObject({ event: 'article.amended', entityType: 'article', entityId: String(article.id), attempts: 0 });
     const now = new Date(message.nextAttemptAt.getTime() + 1);
-    const first = (await w.claimDue({ now, lockMs: LOCK }));
+    const first = await w.claimDue({ now, lockMs: LOCK });
     expect(first.map((m) => m.id)).toEqual([message.id]);
     expect(first[0]).toMatchObject({ url: s.url, secret: s.secret, messageId: message.messageId, payload: message.payload });
     expect(JSON.parse(first[0].payload)).toMatchObject({ type: 'article.amended', data: { article: { id: article.id }, version: { number: 2 } } });
     // Held: nobody else gets it, not even this process, until the lock runs out.
-    expect((await w.claimDue({ now, lockMs: LOCK }))).toEqual([]);
-    expect((await w.claimDue({ now: new Date(now.getTime() + LOCK - 1), lockMs: LOCK }))).toEqual([]);
-    const again = (await w.claimDue({ now: new Date(now.getTime() + LOCK + 1), lockMs: LOCK }));
+    expect(await w.claimDue({ now, lockMs: LOCK })).toEqual([]);
+    expect(await w.claimDue({ now: new Date(now.getTime() + LOCK - 1), lockMs: LOCK })).toEqual([]);
+    const again = await w.claimDue({ now: new Date(now.getTime() + LOCK + 1), lockMs: LOCK });
     expect(again.map((m) => [m.messageId, m.payload])).toEqual([[message.messageId, message.payload]]);
   });
 
   it('never claims what is not due yet, and never a delivered message', async () => {
-    (await settleEverything());
-    const s = (await subscribe());
+    await settleEverything();
+    const s = await subscribe();
     await amendedArticle();
-    const [message] = (await messagesFor(s.id));
-    expect((await w.claimDue({ now: new Date(message.nextAttemptAt.getTime() - 1), lockMs: LOCK }))).toEqual([]);
-    (await w.recordAttempt({ outboxId: message.id, ok: true, status: 204, error: null, durationMs: 12 }));
-    expect((await w.claimDue({ now: new Date(Date.now() + 365 * 86_400_000), lockMs: LOCK }))).toEqual([]);
+    const [message] = await messagesFor(s.id);
+    expect(await w.claimDue({ now: new Date(message.nextAttemptAt.getTime() - 1), lockMs: LOCK })).toEqual([]);
+    await w.recordAttempt({ outboxId: message.id, ok: true, status: 204, error: null, durationMs: 12 });
+    expect(await w.claimDue({ now: new Date(Date.now() + 365 * 86_400_000), lockMs: LOCK })).toEqual([]);
     // The record of sending: delivered stays delivered, and the outbox is never deleted from.
     await expect(db.update(webhookOutbox).set({ deliveredAt: null }).where(eq(webhookOutbox.id, message.id))).rejects.toThrow(/stays delivered/);
     await expect(db.update(webhookOutbox).set({ payload: '{}' }).where(eq(webhookOutbox.id, message.id))).rejects.toThrow(/as it was written/);
@@ -133,12 +133,12 @@ describe('claiming due messages', () => {
   });
 
   it('writes nothing for a change that rolled back, nor for a subscription to other events', async () => {
-    (await settleEverything());
-    const s = (await subscribe(['column.published']));
+    await settleEverything();
+    const s = await subscribe(['column.published']);
     const before = (await db.select().from(webhookOutbox)).length;
     await amendedArticle();
-    expect((await messagesFor(s.id))).toEqual([]);
-    const other = (await subscribe(['article.amended']));
+    expect(await messagesFor(s.id)).toEqual([]);
+    const other = await subscribe(['article.amended']);
     const article = await amendedArticle();
     const count = (await db.select().from(webhookOutbox)).length;
     expect(count).toBeGreaterThan(before);
@@ -156,19 +156,19 @@ describe('claiming due messages', () => {
 
 describe('the retry schedule', () => {
   it('waits 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h (scaled), then fails the message', async () => {
-    (await settleEverything());
-    const s = (await subscribe(['correction.published']));
+    await settleEverything();
+    const s = await subscribe(['correction.published']);
     const article = await amendedArticle();
     const draft = await createDraft({ articleId: article.id, versionNumber: 2, kind: 'correction', mode: 'notice', wording: 'They lost 842 seats and 11 councils.', claims: [{ start: 17, end: 26 }], actorId: standards.id });
     const published = await publishCorrection({ correctionId: draft.id, actorId: standards.id, revision: draft.revision, taxonomy: { errorType: 'number', errorCause: 'reporting', foundBy: 'staff' } });
     expect(published.ok).toBe(true);
-    const [message] = (await messagesFor(s.id));
+    const [message] = await messagesFor(s.id);
     expect(message).toMatchObject({ event: 'correction.published', entityType: 'correction', entityId: String(draft.id) });
     let now = new Date(message.nextAttemptAt.getTime());
     for (let attempt = 1; attempt <= RETRY_SCHEDULE_MS.length; attempt++) {
-      const [claimed] = (await w.claimDue({ now, lockMs: LOCK }));
+      const [claimed] = await w.claimDue({ now, lockMs: LOCK });
       expect(claimed?.id, `attempt ${attempt}`).toBe(message.id);
-      const after = (await w.recordAttempt({ outboxId: message.id, ok: false, status: 503, error: null, durationMs: 40, now }));
+      const after = await w.recordAttempt({ outboxId: message.id, ok: false, status: 503, error: null, durationMs: 40, now });
       expect(after.attempts).toBe(attempt);
       expect(after.lockedUntil).toBeNull();
       expect(after.lastError).toBe('HTTP 503');
@@ -180,28 +180,28 @@ describe('the retry schedule', () => {
       expect(after.nextAttemptAt.getTime() - now.getTime()).toBe(wait);
       expect(after.failedAt).toBeNull();
       // Not a moment before its time.
-      if (wait > 0) expect((await w.claimDue({ now: new Date(now.getTime() + wait - 1), lockMs: LOCK }))).toEqual([]);
+      if (wait > 0) expect(await w.claimDue({ now: new Date(now.getTime() + wait - 1), lockMs: LOCK })).toEqual([]);
       now = new Date(now.getTime() + wait);
     }
-    expect((await w.claimDue({ now: new Date(now.getTime() + 86_400_000), lockMs: LOCK }))).toEqual([]);
-    const attempts = (await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.outboxId, message.id)));
+    expect(await w.claimDue({ now: new Date(now.getTime() + 86_400_000), lockMs: LOCK })).toEqual([]);
+    const attempts = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.outboxId, message.id));
     expect(attempts.map((a) => [a.attempt, a.status, a.ok])).toEqual(RETRY_SCHEDULE_MS.map((_, i) => [i + 1, 503, false]));
     await expect(db.update(webhookDeliveries).set({ status: 200 }).where(eq(webhookDeliveries.outboxId, message.id))).rejects.toThrow(/append-only/);
     // The correction's desk page lists it, failed, with its last attempt.
-    const [entry] = (await w.listOutboxFor('correction', draft.id));
+    const [entry] = await w.listOutboxFor('correction', draft.id);
     expect(entry).toMatchObject({ status: 'failed', subscriptionUrl: s.url, lastDelivery: { attempt: 8, status: 503 } });
     expect(entry.message).not.toHaveProperty('payload');
 
     // Retry now: due at once, audited; if it fails again it is failed again after that one attempt.
-    (await w.retryNow({ outboxId: message.id, actorId: admin.id, now }));
+    await w.retryNow({ outboxId: message.id, actorId: admin.id, now });
     expect((await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'webhook.retry'), eq(auditEvents.entityId, String(message.id)))).limit(1))[0]?.actorId).toBe(admin.id);
     await expect(async () => w.retryNow({ outboxId: message.id, actorId: admin.id })).rejects.toThrow(/has not failed/);
-    const [retried] = (await w.claimDue({ now, lockMs: LOCK }));
+    const [retried] = await w.claimDue({ now, lockMs: LOCK });
     expect(retried.messageId).toBe(message.messageId);
     expect((await w.recordAttempt({ outboxId: message.id, ok: false, status: null, error: 'no answer within 10 s', durationMs: 10_000, now })).failedAt).toEqual(now);
-    (await w.retryNow({ outboxId: message.id, actorId: admin.id, now }));
-    (await w.claimDue({ now, lockMs: LOCK }));
-    const delivered = (await w.recordAttempt({ outboxId: message.id, ok: true, status: 200, error: null, durationMs: 5, now }));
+    await w.retryNow({ outboxId: message.id, actorId: admin.id, now });
+    await w.claimDue({ now, lockMs: LOCK });
+    const delivered = await w.recordAttempt({ outboxId: message.id, ok: true, status: 200, error: null, durationMs: 5, now });
     expect(delivered).toMatchObject({ deliveredAt: now, attempts: 10, lastError: null });
     await expect(async () => w.retryNow({ outboxId: message.id, actorId: admin.id })).rejects.toThrow(/was delivered/);
     await expect(async () => w.retryNow({ outboxId: 99_999, actorId: admin.id })).rejects.toThrow(/No such/);
@@ -210,32 +210,32 @@ describe('the retry schedule', () => {
 
 describe('a disabled subscription', () => {
   it('gets nothing more: its pending messages are failed as "subscription disabled", and no new ones are written', async () => {
-    (await settleEverything());
-    const s = (await subscribe(['article.amended']));
+    await settleEverything();
+    const s = await subscribe(['article.amended']);
     await amendedArticle();
     await amendedArticle();
-    expect((await messagesFor(s.id))).toHaveLength(2);
+    expect(await messagesFor(s.id)).toHaveLength(2);
     // Disabled behind the services' back (another process, a data fix): the next claim fails them.
-    (await db.update(webhookSubscriptions).set({ disabledAt: new Date() }).where(eq(webhookSubscriptions.id, s.id)));
-    expect((await w.claimDue({ now: new Date(Date.now() + 1000), lockMs: LOCK }))).toEqual([]);
+    await db.update(webhookSubscriptions).set({ disabledAt: new Date() }).where(eq(webhookSubscriptions.id, s.id));
+    expect(await w.claimDue({ now: new Date(Date.now() + 1000), lockMs: LOCK })).toEqual([]);
     expect((await messagesFor(s.id)).map((m) => [m.failedAt !== null, m.lastError])).toEqual([
       [true, 'subscription disabled'],
       [true, 'subscription disabled'],
     ]);
     await amendedArticle();
-    expect((await messagesFor(s.id))).toHaveLength(2);
+    expect(await messagesFor(s.id)).toHaveLength(2);
     await expect(async () => w.retryNow({ outboxId: (await messagesFor(s.id))[0].id, actorId: admin.id })).rejects.toThrow(/disabled/);
   });
 
   it('disabled on the desk fails its pending messages at once, but lets one being sent finish', async () => {
-    (await settleEverything());
-    const s = (await subscribe(['article.amended']));
+    await settleEverything();
+    const s = await subscribe(['article.amended']);
     await amendedArticle();
     const now = new Date(Date.now() + 1000);
-    const [sending] = (await w.claimDue({ now, lockMs: LOCK }));
+    const [sending] = await w.claimDue({ now, lockMs: LOCK });
     await amendedArticle();
-    (await w.disableSubscription({ id: s.id, actorId: admin.id, now }));
-    const [first, second] = (await messagesFor(s.id));
+    await w.disableSubscription({ id: s.id, actorId: admin.id, now });
+    const [first, second] = await messagesFor(s.id);
     expect(first).toMatchObject({ id: sending.id, failedAt: null });
     expect(second).toMatchObject({ lastError: 'subscription disabled' });
     expect((await w.recordAttempt({ outboxId: sending.id, ok: true, status: 200, error: null, durationMs: 3, now })).deliveredAt).toEqual(now);
@@ -244,13 +244,13 @@ describe('a disabled subscription', () => {
 
 describe('the desk’s list of messages', () => {
   it('is newest first, a keyset page at a time, each with its last attempt', async () => {
-    (await settleEverything());
-    const page = (await w.listOutbox({ limit: 3 }));
+    await settleEverything();
+    const page = await w.listOutbox({ limit: 3 });
     expect(page.rows).toHaveLength(3);
     const ids = page.rows.map((r) => r.message.id);
     expect(ids).toEqual([...ids].sort((a, b) => b - a));
     expect(page.next).toBe(ids[2]);
-    const next = (await w.listOutbox({ limit: 3, cursor: { after: page.next! } }));
+    const next = await w.listOutbox({ limit: 3, cursor: { after: page.next! } });
     expect(next.rows[0].message.id).toBeLessThan(ids[2]);
     expect(next.prev).toBe(next.rows[0].message.id);
     for (const r of [...page.rows, ...next.rows]) {
@@ -263,8 +263,8 @@ describe('the desk’s list of messages', () => {
 
 describe('two workers claiming from one outbox', () => {
   it('never both get a message', async () => {
-    (await settleEverything());
-    const s = (await subscribe(['article.amended']));
+    await settleEverything();
+    const s = await subscribe(['article.amended']);
     for (let i = 0; i < 240; i++) await amendedArticle();
     const mine = new Set((await messagesFor(s.id)).map((m) => m.id));
     expect(mine.size).toBe(240);

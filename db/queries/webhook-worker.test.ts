@@ -65,22 +65,22 @@ afterAll(async () => {
 let n = 0;
 /** A fresh subscription (every earlier one disabled) and one message for it. */
 async function subscribedMessage(route = '/hook') {
-  (await db.update(webhookSubscriptions).set({ disabledAt: new Date() }).where(isNull(webhookSubscriptions.disabledAt)));
+  await db.update(webhookSubscriptions).set({ disabledAt: new Date() }).where(isNull(webhookSubscriptions.disabledAt));
   const subscription = await createSubscription({ url: `${base}${route}`, events: ['article.amended'], actorId: admin.id });
   n += 1;
-  (await transaction(db, async (tx) => enqueueEvent(tx, { event: 'article.amended', entityType: 'article', entityId: n, data: { article: { id: n, headline: 'Harbour wall “to be rebuilt”' } } })));
+  await transaction(db, async (tx) => enqueueEvent(tx, { event: 'article.amended', entityType: 'article', entityId: n, data: { article: { id: n, headline: 'Harbour wall “to be rebuilt”' } } }));
   const message = (await db.select().from(webhookOutbox).where(eq(webhookOutbox.subscriptionId, subscription.id)).limit(1))[0]!;
   return { subscription, message };
 }
 
 const row = async (id: number) => (await db.select().from(webhookOutbox).where(eq(webhookOutbox.id, id)).limit(1))[0]!;
-const attemptsOf = async (id: number) => (await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.outboxId, id)));
+const attemptsOf = async (id: number) => await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.outboxId, id));
 
 describe('a delivery', () => {
   it('is a signed JSON POST the Standard Webhooks library verifies, and a 2xx marks it delivered', async () => {
     arrivals.length = 0;
     answer = (_req, res) => res.writeHead(204).end();
-    const { subscription, message } = (await subscribedMessage());
+    const { subscription, message } = await subscribedMessage();
     const run = await deliverDue({ config });
     expect(run).toEqual({ claimed: 1, delivered: 1, failed: 0 });
     expect(arrivals).toHaveLength(1);
@@ -90,18 +90,18 @@ describe('a delivery', () => {
     expect(got.headers['webhook-id']).toBe(message.messageId);
     expect(got.body).toBe(message.payload);
     expect(new Webhook(subscription.secret).verify(got.body, got.headers as Record<string, string>)).toEqual(JSON.parse(message.payload));
-    expect((await row(message.id))).toMatchObject({ attempts: 1, lockedUntil: null, failedAt: null });
+    expect(await row(message.id)).toMatchObject({ attempts: 1, lockedUntil: null, failedAt: null });
     expect((await row(message.id)).deliveredAt).toBeInstanceOf(Date);
-    expect((await attemptsOf(message.id))).toMatchObject([{ attempt: 1, status: 204, ok: true, error: null }]);
+    expect(await attemptsOf(message.id)).toMatchObject([{ attempt: 1, status: 204, ok: true, error: null }]);
   });
 
   it('that fails is sent again on its schedule with the same webhook-id and byte-identical body', async () => {
     arrivals.length = 0;
     let calls = 0;
     answer = (_req, res) => (++calls === 1 ? res.writeHead(500).end(`Internal error\n${'x'.repeat(10_000)}`) : res.end('ok'));
-    const { subscription, message } = (await subscribedMessage());
+    const { subscription, message } = await subscribedMessage();
     expect(await deliverDue({ config })).toMatchObject({ claimed: 1, failed: 1 });
-    const failed = (await row(message.id));
+    const failed = await row(message.id);
     expect(failed.attempts).toBe(1);
     expect(failed.lastError).toMatch(/^HTTP 500: Internal error x+…$/);
     expect(failed.lastError!.length).toBeLessThan(220);
@@ -121,20 +121,20 @@ describe('a delivery', () => {
   it('does not follow a redirect', async () => {
     arrivals.length = 0;
     answer = (req, res) => (req.url === '/moved' ? res.writeHead(302, { location: `${base}/elsewhere` }).end() : res.end('ok'));
-    const { message } = (await subscribedMessage('/moved'));
+    const { message } = await subscribedMessage('/moved');
     await deliverDue({ config });
     expect(arrivals.map((a) => a.path)).toEqual(['/moved']);
-    expect((await row(message.id))).toMatchObject({ deliveredAt: null, attempts: 1, lastError: expect.stringMatching(/HTTP 302: redirects are not followed/) });
+    expect(await row(message.id)).toMatchObject({ deliveredAt: null, attempts: 1, lastError: expect.stringMatching(/HTTP 302: redirects are not followed/) });
   });
 
   it('gives up on a receiver that does not answer within the timeout', async () => {
     arrivals.length = 0;
     answer = () => undefined;
-    const { message } = (await subscribedMessage());
+    const { message } = await subscribedMessage();
     const started = Date.now();
     await deliverDue({ config });
     expect(Date.now() - started).toBeLessThan(1900);
-    expect((await row(message.id))).toMatchObject({ deliveredAt: null, attempts: 1, lastError: 'no answer within 1 s' });
+    expect(await row(message.id)).toMatchObject({ deliveredAt: null, attempts: 1, lastError: 'no answer within 1 s' });
     expect((await attemptsOf(message.id))[0]).toMatchObject({ status: null, ok: false });
   });
 
@@ -145,7 +145,7 @@ describe('a delivery', () => {
       res.write('y'.repeat(8192));
       // …and never ends it.
     };
-    const { message } = (await subscribedMessage());
+    const { message } = await subscribedMessage();
     const started = Date.now();
     await deliverDue({ config });
     expect(Date.now() - started).toBeLessThan(900);
@@ -157,9 +157,9 @@ describe('a delivery', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    (await db.update(webhookSubscriptions).set({ disabledAt: new Date() }).where(isNull(webhookSubscriptions.disabledAt)));
+    await db.update(webhookSubscriptions).set({ disabledAt: new Date() }).where(isNull(webhookSubscriptions.disabledAt));
     const s = await createSubscription({ url: `http://127.0.0.1:${port}/hook`, events: ['article.amended'], actorId: admin.id });
-    (await transaction(db, async (tx) => enqueueEvent(tx, { event: 'article.amended', entityType: 'article', entityId: 'refused', data: {} })));
+    await transaction(db, async (tx) => enqueueEvent(tx, { event: 'article.amended', entityType: 'article', entityId: 'refused', data: {} }));
     await deliverDue({ config });
     const message = (await db.select().from(webhookOutbox).where(eq(webhookOutbox.subscriptionId, s.id)).limit(1))[0]!;
     expect(message.lastError).toMatch(/could not connect: .*ECONNREFUSED/);
@@ -167,7 +167,7 @@ describe('a delivery', () => {
 
   it('to this machine is refused at sending time unless private receivers are allowed', async () => {
     arrivals.length = 0;
-    const { message } = (await subscribedMessage());
+    const { message } = await subscribedMessage();
     const claimed = { ...message, url: `${base}/hook`, secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' };
     delete process.env.ERRATA_WEBHOOK_ALLOW_PRIVATE;
     try {
@@ -180,7 +180,7 @@ describe('a delivery', () => {
   });
 
   it('through any fetch: a thrown error is an attempt, never an exception', async () => {
-    const { message } = (await subscribedMessage());
+    const { message } = await subscribedMessage();
     const fetchImpl = (async () => {
       throw new TypeError('fetch failed', { cause: { code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND cms.example.com' } });
     }) as unknown as typeof fetch;
@@ -193,13 +193,13 @@ describe('the worker', () => {
   it('sends what is due when it starts, then on each nudge, one run at a time', async () => {
     arrivals.length = 0;
     answer = (_req, res) => res.end('ok');
-    const { message } = (await subscribedMessage());
+    const { message } = await subscribedMessage();
     // A poll far too slow to matter here: the first run and the nudge do the work.
     expect(startWebhookWorker({ ...config, pollMs: 3_600_000 })).toBe(true);
     expect(startWebhookWorker({ ...config, pollMs: 3_600_000 })).toBe(false);
     await vi.waitFor(async () => expect((await row(message.id)).deliveredAt).toBeInstanceOf(Date), { timeout: 3000 });
     n += 1;
-    (await transaction(db, async (tx) => enqueueEvent(tx, { event: 'article.amended', entityType: 'article', entityId: n, data: { n } })));
+    await transaction(db, async (tx) => enqueueEvent(tx, { event: 'article.amended', entityType: 'article', entityId: n, data: { n } }));
     nudgeWebhookWorker();
     nudgeWebhookWorker();
     nudgeWebhookWorker();

@@ -9,6 +9,7 @@ import { type WebhookWorkerConfig, webhookWorkerConfig } from '../../lib/webhook
 import { allowsPrivateReceivers, isPrivateAddress } from '../../lib/webhooks/receiver-url';
 import { signedHeaders } from '../../lib/webhooks/signing';
 import { claimDue, type ClaimedMessage, DELIVERY_BATCH, recordAttempt } from './webhook-delivery';
+import { detached } from '../store';
 
 export const USER_AGENT = 'Errata-Webhooks/1';
 /** Of a receiver's answer, no more than this is read (the start of it is kept with a refusal). */
@@ -174,7 +175,8 @@ export function startWebhookWorker(config: WebhookWorkerConfig = webhookWorkerCo
 /** Asks the worker to look for due messages now (after a commit that wrote some); nothing when no worker runs here. */
 export function nudgeWebhookWorker(): void {
   const state = holder.errataWebhookWorker;
-  if (state) setTimeout(state.tick, 0).unref();
+  // Called from inside the transaction that queued the message: the run must not belong to it.
+  if (state) detached(() => setTimeout(state.tick, 0).unref());
 }
 
 /** Stops this process's worker (tests); a run in progress finishes. */

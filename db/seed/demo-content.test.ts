@@ -624,7 +624,7 @@ describe('the demo newsroom: seeding', () => {
   it('seeds into an empty database through the real write paths, with every chain intact', async () => {
     const db = openDatabase(':memory:');
     try {
-      (await seedDemoNewsroom(db, demoNewsroom));
+      await seedDemoNewsroom(db, demoNewsroom);
       const count = (sql: string) => (db.$client.prepare(sql).get() as { n: number }).n;
       expect(count('select count(*) as n from users')).toBe(users.length);
       expect(count('select count(*) as n from articles')).toBe(articles.length);

@@ -12,7 +12,7 @@ async function serve(handler: http.RequestListener) {
 describe("a server action's status", () => {
   it('becomes the status of a 200 answer, set from deep inside the request’s async work', async () => {
     const app = await serve((req, res) =>
-      withActionStatus(res, async () => {
+      void withActionStatus(res, async () => {
         await new Promise((r) => setTimeout(r, 5));
         await Promise.resolve().then(() => setActionStatus(req.url === '/bad' ? 422 : 409));
         if (req.url === '/redirect') res.writeHead(303, { location: '/x' });
@@ -32,7 +32,7 @@ describe("a server action's status", () => {
   it('is only one of the refusals, and nothing outside a request', async () => {
     setActionStatus(422); // outside any request: ignored
     const app = await serve((req, res) =>
-      withActionStatus(res, () => {
+      void withActionStatus(res, () => {
         setActionStatus(Number(req.url?.slice(1)));
         res.end();
       }),
@@ -48,7 +48,7 @@ describe("a server action's status", () => {
 
   it('keeps concurrent requests apart', async () => {
     const app = await serve((req, res) =>
-      withActionStatus(res, async () => {
+      void withActionStatus(res, async () => {
         const wait = req.url === '/slow' ? 30 : 1;
         if (req.url === '/slow') setActionStatus(409);
         await new Promise((r) => setTimeout(r, wait));

@@ -20,7 +20,7 @@ afterEach(() => {
 });
 
 async function record(db: Db, origin: string, tags: string[]): Promise<void> {
-  (await db.insert(cacheInvalidations).values({ origin, tags: tags.join(' ') }));
+  await db.insert(cacheInvalidations).values({ origin, tags: tags.join(' ') });
 }
 
 describe('the shared invalidation feed', () => {
@@ -29,10 +29,10 @@ describe('the shared invalidation feed', () => {
     const feed = sqliteInvalidationFeed({ file, origin: 'B', apply: (tags) => applied.push(tags) });
     expect(feed.poll()).toBe(0);
     const db = openDatabase(file);
-    (await record(db, 'A', ['site']));
+    await record(db, 'A', ['site']);
     // The first poll that finds the table starts from its end: a new server's caches are empty anyway.
     expect(feed.poll()).toBe(0);
-    (await record(db, 'A', ['article:harbour']));
+    await record(db, 'A', ['article:harbour']);
     expect(feed.poll()).toBe(1);
     expect(applied).toEqual([['article:harbour']]);
     feed.close();
@@ -44,13 +44,13 @@ describe('the shared invalidation feed', () => {
     const applied: string[][] = [];
     const feed = sqliteInvalidationFeed({ file, origin: 'B', apply: (tags) => applied.push(tags) });
     feed.poll();
-    (await record(db, 'A', ['site', 'article:one']));
-    (await record(db, 'B', ['article:mine']));
-    (await record(db, 'C', ['article:one', 'column']));
+    await record(db, 'A', ['site', 'article:one']);
+    await record(db, 'B', ['article:mine']);
+    await record(db, 'C', ['article:one', 'column']);
     expect(feed.poll()).toBe(3);
     expect(applied).toEqual([['site', 'article:one', 'column']]);
     expect(feed.poll()).toBe(0);
-    (await record(db, 'B', ['article:mine']));
+    await record(db, 'B', ['article:mine']);
     expect(feed.poll()).toBe(0);
     expect(applied).toHaveLength(1);
     feed.close();

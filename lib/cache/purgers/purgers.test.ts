@@ -71,7 +71,7 @@ describe('purgerFromEnv', () => {
 });
 
 describe('nginx purger', () => {
-  it('maps tags to the exact paths that carry them', () => {
+  it('maps tags to the exact paths that carry them', async () => {
     expect(pathsForTag('home')).toEqual(['/']);
     expect(pathsForTag('article:vote-count')).toEqual([
       '/articles/vote-count',
@@ -90,7 +90,7 @@ describe('nginx purger', () => {
     expect(pathsForTag('made-up')).toEqual([]);
     // Served paths are added, each path once.
     const served = (tag: string) => (tag === 'article:x' ? ['/articles/x/versions/2', '/articles/x'] : []);
-    const paths = pathsForTags(['article:x', 'home', 'home'], served);
+    const paths = await pathsForTags(['article:x', 'home', 'home'], served);
     expect(paths.filter((p) => p === '/articles/x')).toHaveLength(1);
     expect(paths).toContain('/articles/x/versions/2');
     expect(paths).toContain('/');
