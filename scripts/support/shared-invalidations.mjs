@@ -32,7 +32,9 @@ const EXPIRE_AGAIN_AFTER_MS = [400, 1500];
 export function expireLocally(tags) {
   const require = createRequire(path.join(process.cwd(), 'package.json'));
   const { tagsManifest } = require('next/dist/server/lib/incremental-cache/tags-manifest.external.js');
-  const now = Math.round(performance.timeOrigin + performance.now());
+  // Not rounded: a rounded-up instant would lie in the future for up to half a millisecond, when the
+  // cache takes it for a later expiry and still serves entries made before it.
+  const now = performance.timeOrigin + performance.now();
   for (const tag of tags) tagsManifest.set(tag, { ...(tagsManifest.get(tag) ?? {}), stale: now, expired: now });
 }
 
