@@ -1,7 +1,7 @@
 // The write path: draft-and-publish correction transactions per second through the app's own
 // write functions, on the database named by DATABASE_PATH, with synchronous=FULL.
 // Run with the react-server condition (bench/index.ts does): node --conditions=react-server --import tsx bench/write-path.ts N
-import { getDb } from '../db';
+import { getDb, initStore } from '../db';
 import { createDraft, publishCorrection } from '../db/queries/correction-writes';
 import { toPlainText } from '../lib/markdown';
 /** Every correction is classified before it is published (lib/standards/config.ts). */
@@ -16,6 +16,7 @@ const articles = db.$client
 const standards = (db.$client.prepare("select id from users where role in ('standards', 'admin') limit 1").get() as { id: number }).id;
 
 async function main(): Promise<void> {
+  await initStore();
   const started = process.hrtime.bigint();
   let transactions = 0;
   for (let i = 0; i < n; i++) {

@@ -36,8 +36,12 @@ export function getDb(): Db {
  * Opens and readies the database once per process: the settings row, the demo newsroom on an empty
  * database, the first admin. The server awaits it before serving (instrumentation.ts); so do scripts.
  */
-export async function initStore(log?: (line: string) => void): Promise<void> {
+export function initStore(log?: (line: string) => void): Promise<void> {
   const store = openStore();
-  store.ready ??= Promise.resolve(await prepareDatabase(store.read, log));
+  // Set before the first await, so concurrent callers share one preparation (never seed twice).
+  store.ready ??= prepareDatabase(store.read, log).catch((error: unknown) => {
+    store.ready = undefined;
+    throw error;
+  });
   return store.ready;
 }

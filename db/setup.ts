@@ -37,7 +37,7 @@ async function ensureAdminFromEnv(db: Db, log: (line: string) => void): Promise<
 async function createAdmin(db: Db, email: string, password: string): Promise<void> {
   await transaction(db, async (tx) => {
     const row = (await tx.insert(users).values({ email, name: 'Administrator', role: 'admin', passwordHash: hashPasswordSync(password) }).returning())[0];
-    (await recordAudit(tx, { actorId: null, action: 'user.create', entityType: 'user', entityId: row.id, after: { email, role: 'admin' } }));
+    await recordAudit(tx, { actorId: null, action: 'user.create', entityType: 'user', entityId: row.id, after: { email, role: 'admin' } });
   });
 }
 

@@ -29,6 +29,8 @@ export class Lock {
 
 interface Context {
   tx: Tx;
+  /** The handle the outermost transaction() was given (PostgreSQL: the pool's drizzle). */
+  root: Tx;
   /**
    * Set when the transaction has committed or rolled back. Work the body started without awaiting
    * (a timer, a promise left running) still carries this context; once it is done, that work is
@@ -87,30 +89,70 @@ export interface TransactionOptions {
   isolation?: 'read committed' | 'repeatable read' | 'serializable';
 }
 
+interface SqliteClient {
+  exec(sql: string): void;
+  readonly inTransaction: boolean;
+}
+
+/**
+ * A write connection that could neither commit nor roll back is still inside its transaction: every
+ * later write would join it and vanish with the process. From then on its lock refuses all work, and
+ * the server's health check fails (app/api/health), so it is restarted rather than losing writes.
+ */
+const stuck = new WeakSet<Lock>();
+
+export class StuckConnectionError extends Error {
+  constructor() {
+    super('The database write connection is stuck inside a transaction it could not end; restart the server.');
+  }
+}
+
+/** Throws StuckConnectionError if this handle's write connection can no longer end a transaction. */
+export function assertWritable(db: Tx): void {
+  if (stuck.has(lockOf(writerOf(db)))) throw new StuckConnectionError();
+}
+
 /**
  * Runs `fn` in a transaction on `db`: committed when it resolves, rolled back when it throws. Inside
- * another transaction it joins that one (the outer commit or rollback decides).
+ * another transaction on the same database it joins that one (the outer commit or rollback
+ * decides); inside a transaction on another database it is refused, never silently merged.
  */
 export async function transaction<T>(db: Tx, fn: (tx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   const outer = context.getStore();
-  if (outer && !outer.done) return fn(outer.tx);
+  if (outer && !outer.done) {
+    const same = outer.lock ? is(db, BaseSQLiteDatabase) && lockOf(writerOf(db)) === outer.lock : db === outer.root || db === outer.tx;
+    if (!same) throw new Error('A transaction on another database was started inside a transaction: run it outside (detached()) instead.');
+    return fn(outer.tx);
+  }
   if (is(db, BaseSQLiteDatabase)) {
     const writer = writerOf(db);
     const lock = lockOf(writer);
     return lock.run(async () => {
-      const client = (writer as unknown as { $client: { exec(sql: string): void } }).$client;
+      if (stuck.has(lock)) throw new StuckConnectionError();
+      const client = (writer as unknown as { $client: SqliteClient }).$client;
+      // Never inside a transaction someone else left open: that would merge two units of work.
+      if (client.inTransaction) {
+        stuck.add(lock);
+        throw new StuckConnectionError();
+      }
       client.exec('BEGIN IMMEDIATE');
-      const own: Context = { tx: writer, lock, done: false };
+      const own: Context = { tx: writer, root: db, lock, done: false };
       try {
         const result = await context.run(own, () => fn(writer));
+        // SQLite may have rolled back by itself (a constraint with ON CONFLICT ROLLBACK): then
+        // nothing was written, and the caller must hear so rather than "committed".
+        if (!client.inTransaction) throw new Error('SQLite rolled the transaction back before it could commit.');
         client.exec('COMMIT');
         return result;
       } catch (error) {
-        try {
-          client.exec('ROLLBACK');
-        } catch {
-          // SQLite already rolled back (a constraint with ON CONFLICT ROLLBACK, or a failed COMMIT).
+        if (client.inTransaction) {
+          try {
+            client.exec('ROLLBACK');
+          } catch {
+            // Checked below.
+          }
         }
+        if (client.inTransaction) stuck.add(lock);
         throw error;
       } finally {
         own.done = true;
@@ -120,7 +162,7 @@ export async function transaction<T>(db: Tx, fn: (tx: Tx) => Promise<T>, options
   const pgDb = db as unknown as { transaction<R>(fn: (tx: Tx) => Promise<R>, config?: { isolationLevel?: string }): Promise<R> };
   return pgDb.transaction(
     async (tx) => {
-      const own: Context = { tx, lock: null, done: false };
+      const own: Context = { tx, root: db, lock: null, done: false };
       try {
         return await context.run(own, () => fn(tx));
       } finally {
@@ -147,13 +189,33 @@ function writerOf(db: Tx): Tx {
  */
 export function gatedSqliteHandle(read: Tx, write: Tx): Tx {
   const lock = lockOf(write);
+  const client = (write as unknown as { $client: SqliteClient }).$client;
+  /** Runs one statement on the write connection with its lock held, never inside a transaction left open. */
+  const locked = <R>(run: () => PromiseLike<R> | R): Promise<R> =>
+    withLock(lock, async () => {
+      if (!holds(lock) && (stuck.has(lock) || client.inTransaction)) {
+        stuck.add(lock);
+        throw new StuckConnectionError();
+      }
+      return run();
+    });
   const gate = <B extends object>(builder: B): B =>
     new Proxy(builder, {
       get(target, prop) {
         const value = Reflect.get(target, prop, target) as unknown;
         if (prop === 'then') {
-          return (resolve: (v: unknown) => unknown, reject: (e: unknown) => unknown) =>
-            withLock(lock, () => Promise.resolve(target as unknown as PromiseLike<unknown>)).then(resolve, reject);
+          return (resolve: (v: unknown) => unknown, reject: (e: unknown) => unknown) => locked(() => target as unknown as PromiseLike<unknown>).then(resolve, reject);
+        }
+        if (prop === 'catch') return (reject: (e: unknown) => unknown) => locked(() => target as unknown as PromiseLike<unknown>).catch(reject);
+        if (prop === 'finally') return (done: () => void) => locked(() => target as unknown as PromiseLike<unknown>).finally(done);
+        // The synchronous ways to run a statement would skip the lock: only awaiting is allowed.
+        // (An insert's .values(rows) sets its rows; only the argument-less .values() runs it.)
+        const runsNow = prop === 'run' || prop === 'all' || prop === 'get' || prop === 'execute' || prop === 'prepare' || prop === 'sync';
+        if (runsNow || prop === 'values') {
+          return (...args: unknown[]) => {
+            if (prop === 'values' && args.length > 0) return gate((value as (...a: unknown[]) => object).apply(target, args));
+            throw new Error(`A write outside a transaction runs only when awaited, not with .${String(prop)}().`);
+          };
         }
         if (typeof value !== 'function') return value;
         return (...args: unknown[]) => {
@@ -162,13 +224,38 @@ export function gatedSqliteHandle(read: Tx, write: Tx): Tx {
         };
       },
     });
+  const writes = (source: object, target: object) =>
+    new Proxy(source, {
+      get(t, prop) {
+        if (prop === 'insert' || prop === 'update' || prop === 'delete') {
+          const make = Reflect.get(target, prop, target) as (...a: unknown[]) => object;
+          return (...args: unknown[]) => gate(make.apply(target, args));
+        }
+        return Reflect.get(t, prop, t) as unknown;
+      },
+    });
   const handle = new Proxy(read, {
     get(target, prop) {
       if (prop === 'insert' || prop === 'update' || prop === 'delete') {
         const make = Reflect.get(write, prop, write) as (...a: unknown[]) => object;
         return (...args: unknown[]) => gate(make.apply(write, args));
       }
-      return Reflect.get(target, prop, target);
+      // WITH … INSERT/UPDATE/DELETE writes too: the CTE's writes go to the write connection.
+      if (prop === 'with') {
+        return (...ctes: unknown[]) => {
+          const r = (Reflect.get(read, 'with', read) as (...a: unknown[]) => object).apply(read, ctes);
+          const w = (Reflect.get(write, 'with', write) as (...a: unknown[]) => object).apply(write, ctes);
+          return writes(r, w);
+        };
+      }
+      // Raw SQL run outside a transaction: on the write connection, with its lock.
+      if (prop === 'run') return (query: unknown) => locked(() => (write as unknown as { run(q: unknown): unknown }).run(query));
+      if (prop === 'transaction' || prop === 'batch') {
+        return () => {
+          throw new Error(`Use transaction() from db/store.ts, not the handle's .${String(prop)}().`);
+        };
+      }
+      return Reflect.get(target, prop, target) as unknown;
     },
   });
   registerWriter(handle, write);

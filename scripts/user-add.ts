@@ -40,7 +40,7 @@ async function main(): Promise<void> {
       .insert(users)
       .values({ email, name: data.name ?? email.split('@')[0], role: data.role, passwordHash: hashPasswordSync(password) })
       .returning())[0];
-    (await recordAudit(tx, { actorId: null, action: 'user.create', entityType: 'user', entityId: user.id, after: { email, role: user.role, via: 'shell' } }));
+    await recordAudit(tx, { actorId: null, action: 'user.create', entityType: 'user', entityId: user.id, after: { email, role: user.role, via: 'shell' } });
   });
   console.log(`Added ${data.role} ${email}.${generated ? ` Password (shown once): ${password}` : ''}`);
 }

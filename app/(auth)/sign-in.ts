@@ -68,7 +68,7 @@ export async function signInThrottle(attempt: Attempt): Promise<SignInBucket | u
       entityType: 'user',
       entityId: email,
       ip: attempt.ip,
-      after: { limit: reached.scope, failures: (await failures(reached)), windowMinutes: SIGN_IN_WINDOW_MS / 60_000 },
+      after: { limit: reached.scope, failures: await failures(reached), windowMinutes: SIGN_IN_WINDOW_MS / 60_000 },
     });
   }
   return reached;

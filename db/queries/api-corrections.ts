@@ -23,9 +23,9 @@ export interface QuotedDraft {
 export async function draftFromQuotes(caller: Caller, article: Article, input: QuotedDraft): Promise<Correction> {
   if (!caller.allows('correction.draft')) throw new ErrataError('forbidden', 'This token may not draft corrections.');
   return await transaction(getDb(), async (tx) => {
-      const latest = (await latestVersion(tx, article.id));
+      const latest = await latestVersion(tx, article.id);
       if (!latest) throw new ErrataError('conflict', 'The article has no versions.');
-      const text = (await versionText(tx, latest));
+      const text = await versionText(tx, latest);
       const claims = input.claims.map((q, i) => {
         const field = `claims.${i}.exact`;
         if (q.prefix || q.suffix) {

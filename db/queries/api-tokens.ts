@@ -38,7 +38,7 @@ export async function createToken(input: NewToken): Promise<{ token: ApiToken; s
         .insert(apiTokens)
         .values({ name, prefix: displayPrefix(secret), tokenHash: hashTokenSecret(secret), scopes: input.scopes.join(' '), ratePerMinute: rate, actorId: actor.id, createdBy: input.actorId })
         .returning())[0];
-      (await recordAudit(tx, { actorId: input.actorId, action: 'token.create', entityType: 'token', entityId: row.id, after: { name, scopes: input.scopes, ratePerMinute: rate, prefix: row.prefix } }));
+      await recordAudit(tx, { actorId: input.actorId, action: 'token.create', entityType: 'token', entityId: row.id, after: { name, scopes: input.scopes, ratePerMinute: rate, prefix: row.prefix } });
       return row;
     });
   return { token, secret };
@@ -52,8 +52,8 @@ export async function revokeToken({ id, actorId }: { id: number; actorId: number
       const now = new Date();
       const after = (await tx.update(apiTokens).set({ revokedAt: now, revokedBy: actorId }).where(eq(apiTokens.id, id)).returning())[0];
       // Its account goes with it: nothing can act as a revoked token.
-      (await tx.update(users).set({ disabledAt: now }).where(eq(users.id, before.actorId)));
-      (await recordAudit(tx, { actorId, action: 'token.revoke', entityType: 'token', entityId: id, before: { revokedAt: null }, after: { revokedAt: now.toISOString() } }));
+      await tx.update(users).set({ disabledAt: now }).where(eq(users.id, before.actorId));
+      await recordAudit(tx, { actorId, action: 'token.revoke', entityType: 'token', entityId: id, before: { revokedAt: null }, after: { revokedAt: now.toISOString() } });
       return after;
     });
 }

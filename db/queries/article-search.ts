@@ -14,10 +14,12 @@ export interface SearchableArticle {
 }
 
 /** Replaces the article's row with its current text, slug and byline (see migrations 0002 and 0011). */
-export function indexArticleSearch(tx: Tx, a: SearchableArticle): void {
+export async function indexArticleSearch(tx: Tx, a: SearchableArticle): Promise<void> {
   const text = `${a.headline} ${a.standfirst} ${a.body} ${a.slug.replaceAll('-', ' ')} ${a.byline}`;
-  tx.run(sql`DELETE FROM article_search WHERE rowid = ${a.articleId}`);
-  tx.run(sql`INSERT INTO article_search (rowid, body) VALUES (${a.articleId}, ${text})`);
+  // SQLite-only (FTS5 keyed by rowid). Inside a transaction this runs at once; on the app's handle
+  // outside one it is sent to the write connection under its lock, so it is awaited either way.
+  await Promise.resolve(tx.run(sql`DELETE FROM article_search WHERE rowid = ${a.articleId}`));
+  await Promise.resolve(tx.run(sql`INSERT INTO article_search (rowid, body) VALUES (${a.articleId}, ${text})`));
 }
 
 /**

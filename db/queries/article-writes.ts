@@ -139,8 +139,8 @@ export async function withdrawArticle({ articleId, reason, actorId }: { articleI
       if (!before) throw new ErrataError('not_found', 'That article does not exist.');
       if (before.status !== 'published') throw new ErrataError('conflict', 'Only a published article can be withdrawn.');
       const now = new Date();
-      const { article } = (await changeArticleStatus(tx, { articleId, to: 'withdrawn', reason, actorId, at: now, set: { withdrawnAt: now, withdrawnReason: reason } }));
-      (await recordAudit(tx, { actorId, action: 'article.withdraw', entityType: 'article', entityId: articleId, before: { status: before.status }, after: { status: 'withdrawn', reason } }));
+      const { article } = await changeArticleStatus(tx, { articleId, to: 'withdrawn', reason, actorId, at: now, set: { withdrawnAt: now, withdrawnReason: reason } });
+      await recordAudit(tx, { actorId, action: 'article.withdraw', entityType: 'article', entityId: articleId, before: { status: before.status }, after: { status: 'withdrawn', reason } });
       return article;
     });
 }
@@ -151,8 +151,8 @@ export async function unwithdrawArticle({ articleId, reason, actorId }: { articl
       const before = (await tx.select().from(articles).where(eq(articles.id, articleId)).limit(1))[0];
       if (!before) throw new ErrataError('not_found', 'That article does not exist.');
       if (before.status !== 'withdrawn') throw new ErrataError('conflict', 'Only a withdrawn article can be restored.');
-      const { article } = (await changeArticleStatus(tx, { articleId, to: 'published', reason, actorId, set: { withdrawnAt: null, withdrawnReason: null } }));
-      (await recordAudit(tx, { actorId, action: 'article.unwithdraw', entityType: 'article', entityId: articleId, before: { status: 'withdrawn', reason: before.withdrawnReason }, after: { status: 'published', reason } }));
+      const { article } = await changeArticleStatus(tx, { articleId, to: 'published', reason, actorId, set: { withdrawnAt: null, withdrawnReason: null } });
+      await recordAudit(tx, { actorId, action: 'article.unwithdraw', entityType: 'article', entityId: articleId, before: { status: 'withdrawn', reason: before.withdrawnReason }, after: { status: 'published', reason } });
       return article;
     });
 }

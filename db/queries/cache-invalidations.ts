@@ -12,7 +12,7 @@ export const CACHE_INVALIDATIONS_KEEP = 10_000;
 export async function recordInvalidation({ tags, origin }: { tags: readonly string[]; origin: string }): Promise<number> {
   return await transaction(getDb(), async (tx) => {
     const row = (await tx.insert(cacheInvalidations).values({ tags: tags.join(' '), origin }).returning({ id: cacheInvalidations.id }))[0];
-    (await tx.delete(cacheInvalidations).where(lte(cacheInvalidations.id, row.id - CACHE_INVALIDATIONS_KEEP)));
+    await tx.delete(cacheInvalidations).where(lte(cacheInvalidations.id, row.id - CACHE_INVALIDATIONS_KEEP));
     return row.id;
   });
 }

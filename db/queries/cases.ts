@@ -63,14 +63,14 @@ async function retiredInUse(tx: Tx, before: StandardsConfig, after: StandardsCon
  */
 export async function saveStandardsConfig({ config, actorId }: { config: StandardsConfig; actorId: number }): Promise<{ changed: (keyof StandardsConfig)[]; retired: RetiredOption[] }> {
   return await transaction(getDb(), async (tx) => {
-      const before = (await getStandardsConfig(tx));
+      const before = await getStandardsConfig(tx);
       const changed = (Object.keys(config) as (keyof StandardsConfig)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(config[k]));
       if (changed.length === 0) return { changed, retired: [] };
       const json = JSON.stringify(config);
-      (await tx.insert(standardsSettings).values({ id: 1, config: json }).onConflictDoUpdate({ target: standardsSettings.id, set: { config: json } }));
+      await tx.insert(standardsSettings).values({ id: 1, config: json }).onConflictDoUpdate({ target: standardsSettings.id, set: { config: json } });
       const pick = (c: StandardsConfig) => Object.fromEntries(changed.map((k) => [k, c[k]]));
-      (await recordAudit(tx, { actorId, action: 'standards.settings', entityType: 'settings', entityId: 'standards', before: pick(before), after: pick(config) }));
-      return { changed, retired: (await retiredInUse(tx, before, config)) };
+      await recordAudit(tx, { actorId, action: 'standards.settings', entityType: 'settings', entityId: 'standards', before: pick(before), after: pick(config) });
+      return { changed, retired: await retiredInUse(tx, before, config) };
     });
 }
 
@@ -112,9 +112,9 @@ export async function logCase(input: LoggedCase): Promise<Case> {
   if (input.receivedAt.getTime() > now.getTime() + 60_000) throw new ErrataError('invalid', 'The date received cannot be in the future.', 'receivedAt');
   if (input.receivedAt.getTime() < now.getTime() - 10 * 366 * 86_400_000) throw new ErrataError('invalid', 'The date received is more than ten years ago: check the year.', 'receivedAt');
   return await transaction(getDb(), async (tx) => {
-      const config = (await getStandardsConfig(tx));
+      const config = await getStandardsConfig(tx);
       checkClauses(config, input.clauses);
-      (await checkOwner(tx, input.ownerId));
+      await checkOwner(tx, input.ownerId);
       const found: { id: number; quote: string | null }[] = [];
       for (const a of input.articles) {
         const article = (await tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, a.slug)).limit(1))[0];
@@ -132,15 +132,15 @@ export async function logCase(input: LoggedCase): Promise<Case> {
           summary: input.summary,
           ownerId: input.ownerId,
           receivedAt: input.receivedAt,
-          dueAt: responseDue(input.receivedAt, input.route, config, (await newsroomZoneIn(tx))),
+          dueAt: responseDue(input.receivedAt, input.route, config, await newsroomZoneIn(tx)),
           createdBy: input.actorId,
           updatedAt: now,
         })
         .returning())[0];
-      for (const f of found) (await tx.insert(caseArticles).values({ caseId: row.id, articleId: f.id, quote: f.quote }));
-      for (const clause of new Set(input.clauses)) (await tx.insert(caseClauses).values({ caseId: row.id, clause }));
+      for (const f of found) await tx.insert(caseArticles).values({ caseId: row.id, articleId: f.id, quote: f.quote });
+      for (const clause of new Set(input.clauses)) await tx.insert(caseClauses).values({ caseId: row.id, clause });
       // The complainant's name and contact stay out of the audit trail: it records the fact.
-      (await recordAudit(tx, { actorId: input.actorId, action: 'case.log', entityType: 'case', entityId: row.id, after: { reference: row.reference, channel: row.channel, route: row.route, articles: found.map((f) => f.id), clauses: input.clauses, ownerId: input.ownerId } }));
+      await recordAudit(tx, { actorId: input.actorId, action: 'case.log', entityType: 'case', entityId: row.id, after: { reference: row.reference, channel: row.channel, route: row.route, articles: found.map((f) => f.id), clauses: input.clauses, ownerId: input.ownerId } });
       return row;
     });
 }
@@ -157,38 +157,38 @@ async function openCase(tx: Tx, caseId: number): Promise<Case> {
 /** Standards assigns the route, the clauses and the owner; a change of route moves the due date. */
 export async function assignCase(input: { caseId: number; route: CaseRoute; clauses: string[]; ownerId: number | null; actorId: number; now?: Date }): Promise<Case> {
   return await transaction(getDb(), async (tx) => {
-      const before = (await openCase(tx, input.caseId));
-      const config = (await getStandardsConfig(tx));
+      const before = await openCase(tx, input.caseId);
+      const config = await getStandardsConfig(tx);
       checkClauses(config, input.clauses);
-      (await checkOwner(tx, input.ownerId));
+      await checkOwner(tx, input.ownerId);
       const oldClauses = (await tx.select({ clause: caseClauses.clause }).from(caseClauses).where(eq(caseClauses.caseId, input.caseId))).map((c) => c.clause).sort();
       // A clause since removed from the configured list stays on the cases that cite it (the form
       // cannot show it, so it is not the editor's choice to drop it).
       const known = new Set(config.clauses.map((c) => c.code));
       const newClauses = [...new Set([...input.clauses, ...oldClauses.filter((c) => !known.has(c))])].sort();
-      const dueAt = before.route === input.route ? before.dueAt : responseDue(before.receivedAt, input.route, config, (await newsroomZoneIn(tx)));
+      const dueAt = before.route === input.route ? before.dueAt : responseDue(before.receivedAt, input.route, config, await newsroomZoneIn(tx));
       const after = (await tx.update(cases).set({ route: input.route, ownerId: input.ownerId, dueAt, updatedAt: input.now ?? new Date() }).where(eq(cases.id, input.caseId)).returning())[0];
-      (await tx.delete(caseClauses).where(eq(caseClauses.caseId, input.caseId)));
-      for (const clause of newClauses) (await tx.insert(caseClauses).values({ caseId: input.caseId, clause }));
-      (await recordAudit(tx, {
+      await tx.delete(caseClauses).where(eq(caseClauses.caseId, input.caseId));
+      for (const clause of newClauses) await tx.insert(caseClauses).values({ caseId: input.caseId, clause });
+      await recordAudit(tx, {
         actorId: input.actorId,
         action: 'case.assign',
         entityType: 'case',
         entityId: input.caseId,
         before: { route: before.route, ownerId: before.ownerId, clauses: oldClauses, dueAt: before.dueAt.toISOString() },
         after: { route: after.route, ownerId: after.ownerId, clauses: newClauses, dueAt: after.dueAt.toISOString() },
-      }));
+      });
       return after;
     });
 }
 
 export async function acknowledgeCase(input: { caseId: number; actorId: number; now?: Date }): Promise<Case> {
   return await transaction(getDb(), async (tx) => {
-      const before = (await openCase(tx, input.caseId));
+      const before = await openCase(tx, input.caseId);
       if (before.acknowledgedAt) throw new ErrataError('conflict', 'This case was already acknowledged.');
       const now = input.now ?? new Date();
       const after = (await tx.update(cases).set({ acknowledgedAt: now, updatedAt: now }).where(eq(cases.id, input.caseId)).returning())[0];
-      (await recordAudit(tx, { actorId: input.actorId, action: 'case.acknowledge', entityType: 'case', entityId: input.caseId, after: { acknowledgedAt: now.toISOString() } }));
+      await recordAudit(tx, { actorId: input.actorId, action: 'case.acknowledge', entityType: 'case', entityId: input.caseId, after: { acknowledgedAt: now.toISOString() } });
       return after;
     });
 }
@@ -202,7 +202,7 @@ const WITH_CORRECTION: readonly CaseOutcome[] = ['resolved', 'upheld', 'mediated
  */
 export async function closeCase(input: { caseId: number; outcome: CaseOutcome; correctionId: number | null; note: string; actorId: number; now?: Date }): Promise<Case> {
   return await transaction(getDb(), async (tx) => {
-      const before = (await openCase(tx, input.caseId));
+      const before = await openCase(tx, input.caseId);
       let correctionId = input.correctionId;
       if (correctionId !== null) {
         if (!WITH_CORRECTION.includes(input.outcome)) throw new ErrataError('invalid', 'A case that is not upheld, or withdrawn, names no correction.', 'correctionId');
@@ -225,7 +225,7 @@ export async function closeCase(input: { caseId: number; outcome: CaseOutcome; c
         .set({ status: input.outcome, correctionId, closedAt: now, outcomeNote: input.note || null, updatedAt: now })
         .where(eq(cases.id, input.caseId))
         .returning())[0];
-      (await recordAudit(tx, { actorId: input.actorId, action: 'case.close', entityType: 'case', entityId: input.caseId, before: { status: 'open' }, after: { status: input.outcome, correctionId: after.correctionId, note: input.note || null } }));
+      await recordAudit(tx, { actorId: input.actorId, action: 'case.close', entityType: 'case', entityId: input.caseId, before: { status: 'open' }, after: { status: input.outcome, correctionId: after.correctionId, note: input.note || null } });
       return after;
     });
 }
@@ -237,7 +237,7 @@ export async function addCaseNote(input: { caseId: number; body: string; actorId
       // A closed case is never changed, its notes included (the case page offers no note form then).
       if (row.status !== 'open') throw new ErrataError('conflict', 'This case is closed: a closed case is not changed, and takes no more notes.');
       const note = (await tx.insert(caseNotes).values({ caseId: input.caseId, authorId: input.actorId, body: input.body, at: input.now ?? new Date() }).returning())[0];
-      (await recordAudit(tx, { actorId: input.actorId, action: 'case.note', entityType: 'case', entityId: input.caseId, after: { noteId: note.id } }));
+      await recordAudit(tx, { actorId: input.actorId, action: 'case.note', entityType: 'case', entityId: input.caseId, after: { noteId: note.id } });
     });
 }
 

@@ -123,7 +123,7 @@ async function correctionPool(tx: Tx, settings: NewsroomSettings, until: Date, o
 export async function generateEdition({ date, settings, actorId, correctionIds }: { date: string; settings: NewsroomSettings; actorId: number; correctionIds?: number[] }): Promise<Column> {
   return await transaction(getDb(), async (tx) => {
       if ((await tx.select().from(columns).where(eq(columns.date, date)).limit(1))[0]) throw new ErrataError('conflict', `There is already an edition dated ${date}.`, 'date');
-      const pool = orderColumnItems((await correctionPool(tx, settings, endOfCalendarDay(date, settings.timeZone), correctionIds ? { ids: correctionIds } : {})));
+      const pool = orderColumnItems(await correctionPool(tx, settings, endOfCalendarDay(date, settings.timeZone), correctionIds ? { ids: correctionIds } : {}));
       if (correctionIds) {
         const missing = correctionIds.filter((id) => !pool.some((p) => p.correctionId === id));
         if (missing.length) {
@@ -139,7 +139,7 @@ export async function generateEdition({ date, settings, actorId, correctionIds }
       for (const [position, entry] of pool.entries()) {
         await tx.insert(columnItems).values({ columnId: column.id, correctionId: entry.correctionId, position, wording: entry.wording, cites: entry.cites });
       }
-      (await recordAudit(tx, { actorId, action: 'column.generate', entityType: 'column', entityId: column.id, after: { date, items: pool.length } }));
+      await recordAudit(tx, { actorId, action: 'column.generate', entityType: 'column', entityId: column.id, after: { date, items: pool.length } });
       return column;
     });
 }
@@ -162,27 +162,27 @@ export interface EditionEdit {
 
 export async function saveEditionDraft(edit: EditionEdit): Promise<void> {
   await transaction(getDb(), async (tx) => {
-      const column = (await draftColumn(tx, edit.columnId));
+      const column = await draftColumn(tx, edit.columnId);
       if ((await revisionOf(tx, column)) !== edit.revision) {
         throw new ErrataError('conflict', 'This edition was changed (in another tab, or by someone else) since you opened it, so your edit was not saved. Reload it, then make your change again on the current text.');
       }
-      (await tx.update(columns).set({ intro: edit.intro }).where(eq(columns.id, edit.columnId)));
+      await tx.update(columns).set({ intro: edit.intro }).where(eq(columns.id, edit.columnId));
       for (const item of edit.items) {
-        (await tx.update(columnItems).set({ wording: item.wording }).where(and(eq(columnItems.id, item.id), eq(columnItems.columnId, edit.columnId))));
+        await tx.update(columnItems).set({ wording: item.wording }).where(and(eq(columnItems.id, item.id), eq(columnItems.columnId, edit.columnId)));
       }
-      (await recordAudit(tx, { actorId: edit.actorId, action: 'column.edit', entityType: 'column', entityId: edit.columnId, after: { intro: edit.intro, items: edit.items } }));
+      await recordAudit(tx, { actorId: edit.actorId, action: 'column.edit', entityType: 'column', entityId: edit.columnId, after: { intro: edit.intro, items: edit.items } });
     });
 }
 
 /** Moves an item up or down, or drops it back to the pool for a later edition. */
 export async function changeEditionItem({ columnId, itemId, change, actorId }: { columnId: number; itemId: number; change: 'up' | 'down' | 'drop'; actorId: number }): Promise<void> {
   await transaction(getDb(), async (tx) => {
-      (await draftColumn(tx, columnId));
-      const items = (await tx.select().from(columnItems).where(eq(columnItems.columnId, columnId)).orderBy(asc(columnItems.position)));
+      await draftColumn(tx, columnId);
+      const items = await tx.select().from(columnItems).where(eq(columnItems.columnId, columnId)).orderBy(asc(columnItems.position));
       const index = items.findIndex((i) => i.id === itemId);
       if (index < 0) throw new ErrataError('not_found', 'That item is not in this edition.');
       if (change === 'drop') {
-        (await tx.delete(columnItems).where(eq(columnItems.id, itemId)));
+        await tx.delete(columnItems).where(eq(columnItems.id, itemId));
       } else {
         const other = change === 'up' ? index - 1 : index + 1;
         if (other < 0 || other >= items.length) return;
@@ -191,17 +191,17 @@ export async function changeEditionItem({ columnId, itemId, change, actorId }: {
       for (const [position, item] of items.filter((i) => !(change === 'drop' && i.id === itemId)).entries()) {
         await tx.update(columnItems).set({ position }).where(eq(columnItems.id, item.id));
       }
-      (await recordAudit(tx, { actorId, action: `column.item.${change}`, entityType: 'column', entityId: columnId, after: { itemId } }));
+      await recordAudit(tx, { actorId, action: `column.item.${change}`, entityType: 'column', entityId: columnId, after: { itemId } });
     });
 }
 
 /** A draft edition can be thrown away: its items go back to the pool for the next one. */
 export async function discardEdition({ columnId, actorId }: { columnId: number; actorId: number }): Promise<void> {
   await transaction(getDb(), async (tx) => {
-      const column = (await draftColumn(tx, columnId));
-      (await tx.delete(columnItems).where(eq(columnItems.columnId, columnId)));
-      (await tx.delete(columns).where(eq(columns.id, columnId)));
-      (await recordAudit(tx, { actorId, action: 'column.discard', entityType: 'column', entityId: columnId, before: { date: column.date } }));
+      const column = await draftColumn(tx, columnId);
+      await tx.delete(columnItems).where(eq(columnItems.columnId, columnId));
+      await tx.delete(columns).where(eq(columns.id, columnId));
+      await recordAudit(tx, { actorId, action: 'column.discard', entityType: 'column', entityId: columnId, before: { date: column.date } });
     });
 }
 
@@ -220,16 +220,16 @@ export async function getEditionRevision({ columnId }: { columnId: number }): Pr
 /** Publishes the draft, only if it is still the revision the standards editor reviewed. */
 export async function publishEdition({ columnId, actorId, revision }: { columnId: number; actorId: number; revision: string }): Promise<Column> {
   return await transaction(getDb(), async (tx) => {
-      const column = (await draftColumn(tx, columnId));
+      const column = await draftColumn(tx, columnId);
       if ((await revisionOf(tx, column)) !== revision) {
         // Publishing is refused: the draft is no longer the text the standards editor reviewed.
         throw new ErrataError('conflict', 'This edition changed after you opened it (its intro or an item was edited, reordered or dropped). Nothing was published: read the current text below, then publish again.', 'revision');
       }
-      const items = (await tx
+      const items = await tx
         .select({ correctionId: columnItems.correctionId, status: corrections.status })
         .from(columnItems)
         .innerJoin(corrections, eq(corrections.id, columnItems.correctionId))
-        .where(eq(columnItems.columnId, columnId)));
+        .where(eq(columnItems.columnId, columnId));
       const count = items.length;
       if (count === 0) throw new ErrataError('conflict', 'An edition needs at least one item.');
       // A correction withdrawn since the draft was made is never printed as if it stood.
@@ -243,8 +243,8 @@ export async function publishEdition({ columnId, actorId, revision }: { columnId
         .set({ status: 'published', publishedAt: new Date(), publishedBy: actorId })
         .where(eq(columns.id, columnId))
         .returning())[0];
-      (await recordAudit(tx, { actorId, action: 'column.publish', entityType: 'column', entityId: columnId, after: { date: published.date, items: count, revision } }));
-      (await columnPublishedEvent(tx, published, count));
+      await recordAudit(tx, { actorId, action: 'column.publish', entityType: 'column', entityId: columnId, after: { date: published.date, items: count, revision } });
+      await columnPublishedEvent(tx, published, count);
       return published;
     });
 }

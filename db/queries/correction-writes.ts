@@ -101,7 +101,7 @@ export async function insertDraft(tx: Tx, input: NewDraft): Promise<Correction> 
     .insert(corrections)
     .values({ articleId: input.articleId, kind: input.kind, mode: input.mode, wording: input.wording, said: input.said || null, about: input.about || null, ...await taxonomyValues(tx, input.taxonomy), baseVersionId: version.id, draftedBy: input.actorId, draftedAt: now, updatedAt: now })
     .returning())[0];
-  await insertClaims(tx, correction.id, version.id, (await versionText(tx, version)), input.claims);
+  await insertClaims(tx, correction.id, version.id, await versionText(tx, version), input.claims);
   await recordAudit(tx, { actorId: input.actorId, action: 'correction.draft', entityType: 'correction', entityId: correction.id, after: { ...input, claims: input.claims } });
   return correction;
 }
@@ -121,21 +121,21 @@ export async function updateDraft(input: { correctionId: number; revision: numbe
       if (!before) throw new ErrataError('not_found', 'No such correction.');
       if (before.status !== 'draft') throw new ErrataError('conflict', 'A published correction is never edited; withdraw it instead.');
       if (before.revision !== input.revision) throw new ErrataError('conflict', 'This draft was changed since you opened it.', 'revision');
-      (await tx.update(corrections)
+      await tx.update(corrections)
         .set({ kind: input.kind, mode: input.mode, wording: input.wording, said: input.said || null, about: input.about || null, ...(await taxonomyValues(tx, input.taxonomy)), updatedAt: new Date() })
-        .where(eq(corrections.id, input.correctionId)));
-      const existing = (await tx.select().from(claims).where(eq(claims.correctionId, input.correctionId)).orderBy(asc(claims.position)));
+        .where(eq(corrections.id, input.correctionId));
+      const existing = await tx.select().from(claims).where(eq(claims.correctionId, input.correctionId)).orderBy(asc(claims.position));
       for (const [i, claim] of existing.entries()) {
         await tx.update(claims).set({ replacement: input.replacements[i] || null }).where(eq(claims.id, claim.id));
       }
-      (await recordAudit(tx, {
+      await recordAudit(tx, {
         actorId: input.actorId,
         action: 'correction.edit',
         entityType: 'correction',
         entityId: input.correctionId,
         before: { kind: before.kind, mode: before.mode, wording: before.wording, said: before.said, about: before.about },
         after: { kind: input.kind, mode: input.mode, wording: input.wording, said: input.said || null, about: input.about || null, replacements: input.replacements, ...(input.taxonomy ? { taxonomy: input.taxonomy } : {}) },
-      }));
+      });
     });
 }
 
@@ -188,13 +188,13 @@ export async function publishCorrection(input: { correctionId: number; actorId: 
       if (!draft) throw new ErrataError('not_found', 'No such correction.');
       if (draft.status !== 'draft') throw new ErrataError('conflict', 'This correction is already published.');
       // Classified before it goes out: the publisher may set (or change) the taxonomy here.
-      const config = (await getStandardsConfig(tx));
-      const taxonomy: Taxonomy = { errorType: draft.errorType, errorCause: draft.errorCause, foundBy: draft.foundBy, ...(await taxonomyValues(tx, input.taxonomy, config)) };
+      const config = await getStandardsConfig(tx);
+      const taxonomy: Taxonomy = { errorType: draft.errorType, errorCause: draft.errorCause, foundBy: draft.foundBy, ...await taxonomyValues(tx, input.taxonomy, config) };
       const missing = missingTaxonomy(taxonomy, config);
       if (missing) throw missing;
-      const latest = (await latestVersion(tx, draft.articleId));
+      const latest = await latestVersion(tx, draft.articleId);
       if (!latest) throw new ErrataError('conflict', 'The article has no versions.');
-      let draftClaims: Claim[] = (await tx.select().from(claims).where(eq(claims.correctionId, draft.id)).orderBy(asc(claims.position)));
+      let draftClaims: Claim[] = await tx.select().from(claims).where(eq(claims.correctionId, draft.id)).orderBy(asc(claims.position));
       // Publish only the wording that was reviewed: an edit since then bumped the revision.
       if (draft.revision !== input.revision) {
         const current: DraftText = { revision: draft.revision, kind: draft.kind, mode: draft.mode, wording: draft.wording, claims: draftClaims.map((c) => ({ exact: c.exact, replacement: c.replacement })) };
@@ -202,21 +202,21 @@ export async function publishCorrection(input: { correctionId: number; actorId: 
       }
 
       if (latest.id !== draft.baseVersionId) {
-        const reanchored = (await reanchorDraft(tx, draft));
+        const reanchored = await reanchorDraft(tx, draft);
         if (reanchored.claims.some((c) => c.status !== 'found')) return { ok: false as const, reason: 'lost' as const, reanchored };
         if (input.confirmedVersion !== latest.number) return { ok: false as const, reason: 'confirm' as const, reanchored };
         // Confirmed: the claims now point at the same words in the latest version.
-        const text = (await versionText(tx, latest));
-        (await tx.delete(claims).where(eq(claims.correctionId, draft.id)));
-        (await insertClaims(
+        const text = await versionText(tx, latest);
+        await tx.delete(claims).where(eq(claims.correctionId, draft.id));
+        await insertClaims(
           tx,
           draft.id,
           latest.id,
           text,
           reanchored.claims.map((c, i) => ({ start: c.start as number, end: c.end as number, replacement: draftClaims[i].replacement })),
-        ));
-        (await tx.update(corrections).set({ baseVersionId: latest.id }).where(eq(corrections.id, draft.id)));
-        draftClaims = (await tx.select().from(claims).where(eq(claims.correctionId, draft.id)).orderBy(asc(claims.position)));
+        );
+        await tx.update(corrections).set({ baseVersionId: latest.id }).where(eq(corrections.id, draft.id));
+        draftClaims = await tx.select().from(claims).where(eq(claims.correctionId, draft.id)).orderBy(asc(claims.position));
       }
 
       const now = new Date();
@@ -225,7 +225,7 @@ export async function publishCorrection(input: { correctionId: number; actorId: 
       let amendedVersion: Version | null = null;
       if (draft.mode === 'amend') {
         let body = latest.body;
-        let plain = (await versionText(tx, latest));
+        let plain = await versionText(tx, latest);
         // Right to left, so each replacement leaves the earlier offsets valid.
         for (const claim of [...draftClaims].sort((a, b) => b.start - a.start)) {
           if (claim.replacement == null) continue;
@@ -236,7 +236,7 @@ export async function publishCorrection(input: { correctionId: number; actorId: 
           plain = plain.slice(0, claim.start) + claim.replacement + plain.slice(claim.end);
         }
         if (body === latest.body) throw new ErrataError('invalid', 'An amending correction needs replacement words for its claims.', 'replacement0');
-        const version = (await appendVersion(tx, {
+        const version = await appendVersion(tx, {
           articleId: draft.articleId,
           headline: latest.headline,
           standfirst: latest.standfirst,
@@ -246,20 +246,20 @@ export async function publishCorrection(input: { correctionId: number; actorId: 
           note: draft.wording.length > 200 ? `${draft.wording.slice(0, 197)}…` : draft.wording,
           savedBy: input.actorId,
           savedAt: now,
-        }));
-        (await recordAudit(tx, { actorId: input.actorId, action: 'version.save', entityType: 'version', entityId: version.id, after: { articleId: draft.articleId, number: version.number, changeKind: 'correction', correctionId: draft.id } }));
+        });
+        await recordAudit(tx, { actorId: input.actorId, action: 'version.save', entityType: 'version', entityId: version.id, after: { articleId: draft.articleId, number: version.number, changeKind: 'correction', correctionId: draft.id } });
         amendedVersion = version;
         amendedVersionId = version.id;
         amendedNumber = version.number;
       }
       const published = (await tx
         .update(corrections)
-        .set({ status: 'published', publishedBy: input.actorId, publishedAt: now, amendedVersionId, updatedAt: now, ...taxonomy, exposedFrom: (await claimsExposedFrom(tx, draft.articleId, draftClaims)), ...(await publishedAttribution(tx, draft.articleId)) })
+        .set({ status: 'published', publishedBy: input.actorId, publishedAt: now, amendedVersionId, updatedAt: now, ...taxonomy, exposedFrom: await claimsExposedFrom(tx, draft.articleId, draftClaims), ...await publishedAttribution(tx, draft.articleId) })
         .where(eq(corrections.id, draft.id))
         .returning())[0];
-      (await recordAudit(tx, { actorId: input.actorId, action: 'correction.publish', entityType: 'correction', entityId: draft.id, before: { status: 'draft' }, after: { status: 'published', amendedVersion: amendedNumber, ...taxonomy } }));
-      (await correctionEvent(tx, 'correction.published', published));
-      if (amendedVersion) (await articleAmendedEvent(tx, draft.articleId, amendedVersion));
+      await recordAudit(tx, { actorId: input.actorId, action: 'correction.publish', entityType: 'correction', entityId: draft.id, before: { status: 'draft' }, after: { status: 'published', amendedVersion: amendedNumber, ...taxonomy } });
+      await correctionEvent(tx, 'correction.published', published);
+      if (amendedVersion) await articleAmendedEvent(tx, draft.articleId, amendedVersion);
       return { ok: true as const, correction: published, amendedVersion: amendedNumber };
     });
 }
@@ -275,8 +275,8 @@ export async function withdrawCorrection(input: { correctionId: number; reason: 
         .set({ status: 'withdrawn', withdrawnAt: now, withdrawnBy: input.actorId, withdrawnReason: input.reason, updatedAt: now })
         .where(eq(corrections.id, input.correctionId))
         .returning())[0];
-      (await recordAudit(tx, { actorId: input.actorId, action: 'correction.withdraw', entityType: 'correction', entityId: input.correctionId, before: { status: 'published' }, after: { status: 'withdrawn', reason: input.reason } }));
-      (await correctionEvent(tx, 'correction.withdrawn', after));
+      await recordAudit(tx, { actorId: input.actorId, action: 'correction.withdraw', entityType: 'correction', entityId: input.correctionId, before: { status: 'published' }, after: { status: 'withdrawn', reason: input.reason } });
+      await correctionEvent(tx, 'correction.withdrawn', after);
       return after;
     });
 }

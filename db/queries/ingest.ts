@@ -152,7 +152,7 @@ export async function ingestRevisionIn(tx: Tx, caller: Caller, r: IncomingRevisi
     need(caller, 'article.create');
     if (r.status === 'published') need(caller, 'article.publish');
     let article = await insertArticle(tx, {
-      slug: (await uniqueSlug(tx, r.externalId)),
+      slug: await uniqueSlug(tx, r.externalId),
       section: r.section,
       byline: r.byline,
       headline: r.headline,

@@ -13,8 +13,8 @@ export const ADDRESS_MAX_AGE_MS = 90 * 86_400_000;
 export async function rememberAddress({ userId, address, now = Date.now() }: { userId: number; address: string; now?: number }): Promise<void> {
   if (!address || address === 'unknown') return;
   await transaction(getDb(), async (tx) => {
-    (await tx.insert(knownAddresses).values({ userId, address, lastSeenAt: now }).onConflictDoUpdate({ target: [knownAddresses.userId, knownAddresses.address], set: { lastSeenAt: now } }));
-    (await tx.delete(knownAddresses).where(lt(knownAddresses.lastSeenAt, now - ADDRESS_MAX_AGE_MS)));
+    await tx.insert(knownAddresses).values({ userId, address, lastSeenAt: now }).onConflictDoUpdate({ target: [knownAddresses.userId, knownAddresses.address], set: { lastSeenAt: now } });
+    await tx.delete(knownAddresses).where(lt(knownAddresses.lastSeenAt, now - ADDRESS_MAX_AGE_MS));
   });
 }
 

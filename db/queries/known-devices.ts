@@ -18,10 +18,10 @@ export async function rememberDevice({ userId, now = Date.now() }: { userId: num
   const token = randomBytes(32).toString('base64url');
   const db = getDb();
   await transaction(db, async (tx) => {
-    (await tx.insert(knownDevices).values({ tokenHash: hashToken(token), userId, createdAt: now }));
+    await tx.insert(knownDevices).values({ tokenHash: hashToken(token), userId, createdAt: now });
     const stale = (await tx.select({ tokenHash: knownDevices.tokenHash }).from(knownDevices).where(eq(knownDevices.userId, userId)).orderBy(desc(knownDevices.createdAt))).slice(DEVICES_PER_USER);
-    if (stale.length) (await tx.delete(knownDevices).where(inArray(knownDevices.tokenHash, stale.map((d) => d.tokenHash))));
-    (await tx.delete(knownDevices).where(lt(knownDevices.createdAt, now - DEVICE_MAX_AGE_MS)));
+    if (stale.length) await tx.delete(knownDevices).where(inArray(knownDevices.tokenHash, stale.map((d) => d.tokenHash)));
+    await tx.delete(knownDevices).where(lt(knownDevices.createdAt, now - DEVICE_MAX_AGE_MS));
   });
   return token;
 }

@@ -16,7 +16,7 @@ export async function addPurgeLogEntry({ actorId, tags, purger }: { actorId: num
   const db = getDb();
   return await transaction(db, async (tx) => {
     const row = (await tx.insert(purgeLog).values({ actorId, tags: tags.join(' '), purger, status: 'pending' }).returning({ id: purgeLog.id }))[0];
-    (await tx.delete(purgeLog).where(lte(purgeLog.id, row.id - PURGE_LOG_KEEP)));
+    await tx.delete(purgeLog).where(lte(purgeLog.id, row.id - PURGE_LOG_KEEP));
     return row.id;
   });
 }

@@ -54,10 +54,10 @@ export async function createReport(input: NewReport): Promise<Report> {
         .values({ reference: newReference(), articleId: input.articleId, versionId: input.versionId, ...quote, start, end, message: input.message, email: input.email })
         .returning())[0];
       // Every report opens a case in the casebook, in the same transaction.
-      const opened = (await openCaseForReport(tx, report));
+      const opened = await openCaseForReport(tx, report);
       // The reader's words stay out of the audit trail's "after": it records the fact, not the text.
-      (await recordAudit(tx, { actorId: null, action: 'report.create', entityType: 'report', entityId: report.id, after: { reference: report.reference, articleId: input.articleId, caseId: opened.id }, ip: input.ip }));
-      (await reportReceivedEvent(tx, report, opened.id));
+      await recordAudit(tx, { actorId: null, action: 'report.create', entityType: 'report', entityId: report.id, after: { reference: report.reference, articleId: input.articleId, caseId: opened.id }, ip: input.ip });
+      await reportReceivedEvent(tx, report, opened.id);
       return report;
     });
 }
@@ -132,11 +132,14 @@ export async function acceptReport({ id, actorId }: { id: number; actorId: numbe
     end = at + report.exact.length;
   }
   return await transaction(db, async (tx) => {
-      const correction = (await insertDraft(tx, { articleId: report.articleId, versionNumber: version.number, kind: 'correction', mode: 'notice', wording: '', claims: [{ start, end }], taxonomy: { foundBy: (await foundByReader(tx)) }, actorId }));
+      // Checked again inside the transaction: two editors accepting (or one declining) at once.
+      const current = (await tx.select({ status: reports.status }).from(reports).where(eq(reports.id, id)).limit(1))[0];
+      if (current?.status !== 'new') throw new ErrataError('conflict', 'This report was already handled.');
+      const correction = await insertDraft(tx, { articleId: report.articleId, versionNumber: version.number, kind: 'correction', mode: 'notice', wording: '', claims: [{ start, end }], taxonomy: { foundBy: (await foundByReader(tx)) }, actorId });
       const now = new Date();
-      (await tx.update(reports).set({ status: 'accepted', correctionId: correction.id, handledBy: actorId, handledAt: now }).where(eq(reports.id, id)));
-      (await linkReportCase(tx, id, correction.id, now));
-      (await recordAudit(tx, { actorId, action: 'report.accept', entityType: 'report', entityId: id, before: { status: 'new' }, after: { status: 'accepted', correctionId: correction.id } }));
+      await tx.update(reports).set({ status: 'accepted', correctionId: correction.id, handledBy: actorId, handledAt: now }).where(eq(reports.id, id));
+      await linkReportCase(tx, id, correction.id, now);
+      await recordAudit(tx, { actorId, action: 'report.accept', entityType: 'report', entityId: id, before: { status: 'new' }, after: { status: 'accepted', correctionId: correction.id } });
       return correction.id;
     });
 }
@@ -147,9 +150,9 @@ export async function declineReport({ id, reason, actorId }: { id: number; reaso
     if (!report) throw new ErrataError('not_found', 'No such report.');
     if (report.status !== 'new') throw new ErrataError('conflict', 'This report was already handled.');
     const now = new Date();
-    (await tx.update(reports).set({ status: 'declined', declineReason: reason, handledBy: actorId, handledAt: now }).where(eq(reports.id, id)));
+    await tx.update(reports).set({ status: 'declined', declineReason: reason, handledBy: actorId, handledAt: now }).where(eq(reports.id, id));
     const actor = (await tx.select({ role: users.role }).from(users).where(eq(users.id, actorId)).limit(1))[0];
-    (await declineReportCase(tx, id, reason, now, { actorId, closes: actor ? can(actor.role, 'case.manage') : false }));
-    (await recordAudit(tx, { actorId, action: 'report.decline', entityType: 'report', entityId: id, before: { status: 'new' }, after: { status: 'declined', reason } }));
+    await declineReportCase(tx, id, reason, now, { actorId, closes: actor ? can(actor.role, 'case.manage') : false });
+    await recordAudit(tx, { actorId, action: 'report.decline', entityType: 'report', entityId: id, before: { status: 'new' }, after: { status: 'declined', reason } });
   });
 }

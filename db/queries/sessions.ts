@@ -11,9 +11,9 @@ import { transaction } from '../store';
 export async function startSession(db: Db, { userId, now = new Date() }: { userId: number; now?: Date }): Promise<string> {
   const id = randomBytes(32).toString('base64url');
   await transaction(db, async (tx) => {
-    (await tx.delete(sessions)
-      .where(lt(sessions.createdAt, new Date(now.getTime() - 2 * SESSION_ABSOLUTE_MS))));
-    (await tx.insert(sessions).values({ id, userId, createdAt: now, lastSeenAt: now }));
+    await tx.delete(sessions)
+      .where(lt(sessions.createdAt, new Date(now.getTime() - 2 * SESSION_ABSOLUTE_MS)));
+    await tx.insert(sessions).values({ id, userId, createdAt: now, lastSeenAt: now });
   });
   return id;
 }

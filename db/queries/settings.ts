@@ -41,11 +41,11 @@ export async function saveSettings({ values, actorId }: { values: StoredSettings
     const { id: _id, ...before } = row ?? { id: 1, ...defaults() };
     const changed = (Object.keys(values) as (keyof StoredSettings)[]).filter((k) => before[k] !== values[k]);
     if (changed.length === 0) return changed;
-    (await tx.insert(settings)
+    await tx.insert(settings)
       .values({ id: 1, ...values })
-      .onConflictDoUpdate({ target: settings.id, set: values }));
+      .onConflictDoUpdate({ target: settings.id, set: values });
     const pick = (s: StoredSettings) => Object.fromEntries(changed.map((k) => [k, s[k]]));
-    (await recordAudit(tx, { actorId, action: 'settings.change', entityType: 'settings', entityId: 1, before: pick(before), after: pick(values) }));
+    await recordAudit(tx, { actorId, action: 'settings.change', entityType: 'settings', entityId: 1, before: pick(before), after: pick(values) });
     return changed;
   });
 }

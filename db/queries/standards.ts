@@ -292,7 +292,7 @@ export async function loadStatement(range: FigureRange, timeZone: string, config
 export async function viewAuthorFigures({ actorId, range, timeZone }: { actorId: number; range: FigureRange; timeZone: string }) {
   const rows = byAuthor(await correctionFacts(range, timeZone));
   await transaction(getDb(), async (tx) => {
-    (await recordAudit(tx, { actorId, action: 'standards.view_authors', entityType: 'standards', entityId: 'authors', after: { from: range.from, to: range.to, section: range.section ?? null, authors: rows.length } }));
+    await recordAudit(tx, { actorId, action: 'standards.view_authors', entityType: 'standards', entityId: 'authors', after: { from: range.from, to: range.to, section: range.section ?? null, authors: rows.length } });
   });
   return rows;
 }

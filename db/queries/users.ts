@@ -40,7 +40,7 @@ export async function listPeople(filter: PeopleFilter = {}): Promise<Page<User>>
 export async function createUser({ email, name, role, passwordHash, actorId }: { email: string; name: string; role: Role; passwordHash: string; actorId: number | null }): Promise<User> {
   return await transaction(getDb(), async (tx) => {
     const user = (await tx.insert(users).values({ email: email.trim().toLowerCase(), name, role, passwordHash }).returning())[0];
-    (await recordAudit(tx, { actorId, action: 'user.create', entityType: 'user', entityId: user.id, after: { email: user.email, role } }));
+    await recordAudit(tx, { actorId, action: 'user.create', entityType: 'user', entityId: user.id, after: { email: user.email, role } });
     return user;
   });
 }
@@ -49,9 +49,9 @@ export async function changeUserRole({ id, role, actorId }: { id: number; role: 
   await transaction(getDb(), async (tx) => {
     const before = (await tx.select().from(users).where(eq(users.id, id)).limit(1))[0];
     if (!before) throw new Error('no such user');
-    (await refuseTokenAccount(tx, id));
-    (await tx.update(users).set({ role }).where(eq(users.id, id)));
-    (await recordAudit(tx, { actorId, action: 'user.role', entityType: 'user', entityId: id, before: { role: before.role }, after: { role } }));
+    await refuseTokenAccount(tx, id);
+    await tx.update(users).set({ role }).where(eq(users.id, id));
+    await recordAudit(tx, { actorId, action: 'user.role', entityType: 'user', entityId: id, before: { role: before.role }, after: { role } });
   });
 }
 
@@ -59,9 +59,9 @@ export async function setUserDisabled({ id, disabled, actorId }: { id: number; d
   await transaction(getDb(), async (tx) => {
     const before = (await tx.select().from(users).where(eq(users.id, id)).limit(1))[0];
     if (!before) throw new Error('no such user');
-    (await refuseTokenAccount(tx, id));
-    (await tx.update(users).set({ disabledAt: disabled ? new Date() : null }).where(eq(users.id, id)));
-    (await recordAudit(tx, { actorId, action: disabled ? 'user.disable' : 'user.enable', entityType: 'user', entityId: id, before: { disabled: !!before.disabledAt }, after: { disabled } }));
+    await refuseTokenAccount(tx, id);
+    await tx.update(users).set({ disabledAt: disabled ? new Date() : null }).where(eq(users.id, id));
+    await recordAudit(tx, { actorId, action: disabled ? 'user.disable' : 'user.enable', entityType: 'user', entityId: id, before: { disabled: !!before.disabledAt }, after: { disabled } });
   });
 }
 

@@ -43,7 +43,7 @@ export async function resolveFlag({ flagId, correctionId, reason, actorId }: { f
         .set({ resolvedAt: new Date(), resolvedBy: actorId, resolution, correctionId: correctionId ?? null })
         .where(eq(versionFlags.id, flagId))
         .returning())[0];
-      (await recordAudit(tx, { actorId, action: 'version.flag_resolve', entityType: 'version', entityId: flag.versionId, after: { flagId, correctionId: correctionId ?? null, resolution } }));
+      await recordAudit(tx, { actorId, action: 'version.flag_resolve', entityType: 'version', entityId: flag.versionId, after: { flagId, correctionId: correctionId ?? null, resolution } });
       return after;
     });
 }

@@ -39,6 +39,6 @@ export async function appendVersion(tx: Tx, input: NewVersionInput): Promise<Ver
   await tx.insert(versionTexts).values({ versionId: version.id, plain: plain ?? toPlainText(input.body) });
   // Keep the search index on the article's current text.
   const article = (await tx.select({ slug: articles.slug, byline: articles.byline }).from(articles).where(eq(articles.id, input.articleId)).limit(1))[0];
-  if (article) indexArticleSearch(tx, { articleId: input.articleId, headline: input.headline, standfirst: input.standfirst, body: input.body, ...article });
+  if (article) await indexArticleSearch(tx, { articleId: input.articleId, headline: input.headline, standfirst: input.standfirst, body: input.body, ...article });
   return version;
 }

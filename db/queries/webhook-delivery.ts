@@ -59,7 +59,7 @@ export async function createSubscription(input: NewSubscription): Promise<Webhoo
         .insert(webhookSubscriptions)
         .values({ url: checked.url, events: events.join(' '), secret: newWebhookSecret(), description, createdBy: input.actorId })
         .returning())[0];
-      (await recordAudit(tx, { actorId: input.actorId, action: 'webhook.subscribe', entityType: 'webhook', entityId: row.id, after: { url: row.url, events, description } }));
+      await recordAudit(tx, { actorId: input.actorId, action: 'webhook.subscribe', entityType: 'webhook', entityId: row.id, after: { url: row.url, events, description } });
       return row;
     });
 }
@@ -86,8 +86,8 @@ export async function disableSubscription({ id, actorId, now = new Date() }: { i
       if (!before) throw new ErrataError('not_found', 'No such subscription.');
       if (before.disabledAt) throw new ErrataError('conflict', 'That subscription is already disabled.');
       const after = (await tx.update(webhookSubscriptions).set({ disabledAt: now, disabledBy: actorId }).where(eq(webhookSubscriptions.id, id)).returning())[0];
-      (await failDisabledMessages(tx, now));
-      (await recordAudit(tx, { actorId, action: 'webhook.disable', entityType: 'webhook', entityId: id, before: { url: before.url, disabledAt: null }, after: { disabledAt: now.toISOString() } }));
+      await failDisabledMessages(tx, now);
+      await recordAudit(tx, { actorId, action: 'webhook.disable', entityType: 'webhook', entityId: id, before: { url: before.url, disabledAt: null }, after: { disabledAt: now.toISOString() } });
       return after;
     });
 }
@@ -140,7 +140,7 @@ export interface ClaimedMessage {
  */
 export async function claimDue({ now = new Date(), limit = DELIVERY_BATCH, lockMs }: { now?: Date; limit?: number; lockMs: number }): Promise<ClaimedMessage[]> {
   return await transaction(getDb(), async (tx) => {
-      (await failDisabledMessages(tx, now));
+      await failDisabledMessages(tx, now);
       const due = (await tx
         .select({ id: webhookOutbox.id })
         .from(webhookOutbox)
@@ -156,10 +156,10 @@ export async function claimDue({ now = new Date(), limit = DELIVERY_BATCH, lockM
         .limit(limit))
         .map((r) => r.id);
       if (due.length === 0) return [];
-      (await tx.update(webhookOutbox)
+      await tx.update(webhookOutbox)
         .set({ lockedUntil: new Date(now.getTime() + lockMs) })
-        .where(inArray(webhookOutbox.id, due)));
-      return (await tx
+        .where(inArray(webhookOutbox.id, due));
+      return await tx
         .select({
           id: webhookOutbox.id,
           messageId: webhookOutbox.messageId,
@@ -173,7 +173,7 @@ export async function claimDue({ now = new Date(), limit = DELIVERY_BATCH, lockM
         .from(webhookOutbox)
         .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookOutbox.subscriptionId))
         .where(inArray(webhookOutbox.id, due))
-        .orderBy(asc(webhookOutbox.nextAttemptAt), asc(webhookOutbox.id)));
+        .orderBy(asc(webhookOutbox.nextAttemptAt), asc(webhookOutbox.id));
     });
 }
 
@@ -204,8 +204,8 @@ export async function recordAttempt(outcome: AttemptOutcome): Promise<WebhookOut
       if (!row) throw new ErrataError('not_found', 'No such webhook message.');
       const attempt = row.attempts + 1;
       const error = outcome.ok ? null : (outcome.error ?? (outcome.status !== null ? `HTTP ${outcome.status}` : 'no answer'));
-      (await tx.insert(webhookDeliveries)
-        .values({ outboxId: row.id, attempt, at: now, status: outcome.status, ok: outcome.ok, error, durationMs: Math.max(0, Math.round(outcome.durationMs)) }));
+      await tx.insert(webhookDeliveries)
+        .values({ outboxId: row.id, attempt, at: now, status: outcome.status, ok: outcome.ok, error, durationMs: Math.max(0, Math.round(outcome.durationMs)) });
       if (row.deliveredAt || row.failedAt) return row;
       const where = eq(webhookOutbox.id, row.id);
       if (outcome.ok) return (await tx.update(webhookOutbox).set({ attempts: attempt, deliveredAt: now, lockedUntil: null, lastError: null }).where(where).returning())[0];
@@ -233,14 +233,14 @@ export async function retryNow({ outboxId, actorId, now = new Date() }: { outbox
       if (!message.failedAt) throw new ErrataError('conflict', 'That message has not failed: it is still being tried on its schedule.');
       if (found.disabledAt) throw new ErrataError('conflict', 'Its subscription is disabled, so nothing would be sent.');
       const after = (await tx.update(webhookOutbox).set({ failedAt: null, nextAttemptAt: now, lockedUntil: null }).where(eq(webhookOutbox.id, outboxId)).returning())[0];
-      (await recordAudit(tx, {
+      await recordAudit(tx, {
         actorId,
         action: 'webhook.retry',
         entityType: 'webhook_message',
         entityId: outboxId,
         before: { failedAt: message.failedAt.toISOString(), attempts: message.attempts, lastError: message.lastError },
         after: { messageId: message.messageId, nextAttemptAt: now.toISOString() },
-      }));
+      });
       return after;
     });
 }

@@ -50,7 +50,7 @@ export async function correctionEvent(tx: Tx, event: 'correction.published' | 'c
         withdrawnAt: correction.withdrawnAt?.toISOString() ?? null,
         withdrawnReason: correction.withdrawnReason,
         url: `${facts.url}#notice-${correction.id}`,
-        annotation: `${(await site())}/api/v1/corrections/${correction.id}/annotation`,
+        annotation: `${await site()}/api/v1/corrections/${correction.id}/annotation`,
       },
       article: facts,
     },
@@ -68,13 +68,13 @@ export async function articleAmendedEvent(tx: Tx, articleId: number, version: Ve
     entityId: articleId,
     at: version.savedAt,
     data: {
-      article: (await articleFacts(tx, article)),
+      article: await articleFacts(tx, article),
       version: {
         number: version.number,
         changeKind: version.changeKind as ChangeKind,
         note: legal ? null : version.note,
         savedAt: version.savedAt.toISOString(),
-        url: `${(await site())}/articles/${article.slug}/versions/${version.number}`,
+        url: `${await site()}/articles/${article.slug}/versions/${version.number}`,
       },
     },
   });
@@ -87,7 +87,7 @@ export async function columnPublishedEvent(tx: Tx, column: Column, items: number
     entityType: 'column',
     entityId: column.id,
     at: column.publishedAt ?? new Date(),
-    data: { column: { id: column.id, date: column.date, items, url: `${(await site())}/for-the-record/${column.date}` } },
+    data: { column: { id: column.id, date: column.date, items, url: `${await site()}/for-the-record/${column.date}` } },
   });
 }
 

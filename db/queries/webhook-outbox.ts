@@ -39,7 +39,7 @@ export async function enqueueEvent(tx: Tx, input: OutboxEvent): Promise<number> 
       .values({ messageId: newMessageId(), subscriptionId: s.id, event: input.event, payload, entityType: input.entityType, entityId: String(input.entityId), createdAt: at, nextAttemptAt: at });
     written += 1;
   }
-  // Sent as soon as the change commits (the nudge runs after this synchronous transaction ends; after a rollback it finds nothing).
+  // Sent as soon as the change commits (the nudge runs outside this transaction, after it ends; after a rollback it finds nothing).
   if (written > 0) nudgeWebhookWorker();
   return written;
 }

@@ -108,7 +108,7 @@ async function seedArticle(tx: Tx, article: DemoArticle, userIds: Map<string, nu
     // Exposure as publishing records it: from the first public version that carried the words.
     const exposedFrom = await claimsExposedFrom(tx, row.id, inserted);
     await tx.update(corrections)
-      .set({ status: 'published', publishedBy: userId(c.publishedBy ?? ''), publishedAt, amendedVersionId: amended?.id ?? null, updatedAt: publishedAt, exposedFrom, ...(await publishedAttribution(tx, row.id)) })
+      .set({ status: 'published', publishedBy: userId(c.publishedBy ?? ''), publishedAt, amendedVersionId: amended?.id ?? null, updatedAt: publishedAt, exposedFrom, ...await publishedAttribution(tx, row.id) })
       .where(eq(corrections.id, correction.id));
     seeded.corrections[seeded.corrections.length - 1].publishedAt = publishedAt;
     await recordAudit(tx, { actorId: userId(c.publishedBy ?? ''), action: 'correction.publish', entityType: 'correction', entityId: correction.id, at: publishedAt, after: { status: 'published', ...c.taxonomy } });
@@ -126,16 +126,16 @@ async function seedArticle(tx: Tx, article: DemoArticle, userIds: Map<string, nu
 export async function seedDemoNewsroom(db: Db, content: DemoNewsroom): Promise<void> {
   const passwordHash = hashPasswordSync(DEMO_PASSWORD);
   await transaction(db, async (tx) => {
-    (await tx.update(settings).set(content.settings).where(eq(settings.id, 1)));
+    await tx.update(settings).set(content.settings).where(eq(settings.id, 1));
     const userIds = new Map<string, number>();
     for (const u of content.users) {
       const row = (await tx.insert(users).values({ ...u, passwordHash }).returning())[0];
       userIds.set(u.email, row.id);
     }
     const seeded = new Map<string, SeededArticle>();
-    for (const article of content.articles) seeded.set(article.slug, (await seedArticle(tx, article, userIds)));
+    for (const article of content.articles) seeded.set(article.slug, await seedArticle(tx, article, userIds));
     // The casebook, oldest complaint first: reader reports open theirs as the article page's do.
     const byTime = [...content.cases].sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt));
-    for (const c of byTime) (await seedCase(tx, c, seeded, userIds));
+    for (const c of byTime) await seedCase(tx, c, seeded, userIds);
   });
 }

@@ -1,11 +1,14 @@
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db';
+import { transaction } from '@/db/store';
 
 export const dynamic = 'force-dynamic';
 
-export function GET() {
+/** Healthy when the database reads and the write connection can begin and commit a transaction. */
+export async function GET() {
   try {
-    getDb().run(sql`select 1`);
+    await getDb().select({ one: sql<number>`1` }).from(sql`(select 1)`);
+    await transaction(getDb(), async (tx) => tx.select({ one: sql<number>`1` }).from(sql`(select 1)`));
     return Response.json({ ok: true });
   } catch (error) {
     console.error('health check failed', error);

@@ -28,7 +28,7 @@ export async function GET(request: Request) {
   const table = params.get('table')?.trim() || null;
   if (table !== null && !/^[a-z][a-z-]{0,39}$/.test(table)) return plain(404, 'There is no such table in the statement.');
   const { range } = parsed;
-  const { statement } = await loadStatement(range, settings.timeZone, (await getStandardsConfig()));
+  const { statement } = await loadStatement(range, settings.timeZone, await getStandardsConfig());
   const body = table === null ? statementCsv(statement) : statementTableCsv(statement, table);
   if (body === null) return plain(404, `The statement has no table “${table}”.`);
   const name = `statement-${range.from}-${range.to}${table ? `-${table}` : ''}.csv`;
