@@ -3,7 +3,7 @@
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2'],
+  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'pg'],
   // scripts/server.mjs compresses responses itself, after it has read each reader page to hash the
   // page's inline scripts into its CSP (Next's own compression would hand it gzip to read).
   compress: false,

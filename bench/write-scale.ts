@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../db/connection';
 import { appendVersion } from '../db/queries/version-writes';
-import { articles, settings, users } from '../db/schema';
+import { articles, settings, users } from '../db/tables';
 import { DEFAULT_SETTINGS } from '../lib/settings';
 import { seededRandom as prng } from '../lib/random';
 import { transaction } from '../db/store';

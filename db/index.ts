@@ -3,8 +3,10 @@
 // the write connection under its lock (db/store.ts). Inside a transaction, getDb() is that transaction.
 import 'server-only';
 import { type Db, databasePath, openDatabase } from './connection';
+import { openPgDatabase } from './pg/connection';
 import { prepareDatabase } from './setup';
 import { currentTx, gatedSqliteHandle } from './store';
+import { onPostgres } from './tables';
 
 export type { Db } from './connection';
 
@@ -18,6 +20,7 @@ const globalForDb = globalThis as unknown as { errataStore?: Store };
 
 function openStore(): Store {
   if (!globalForDb.errataStore) {
+    if (onPostgres) throw new Error('DATABASE_URL names PostgreSQL: the store is opened by initStore(), which the server awaits at start.');
     const file = databasePath();
     const write = openDatabase(file);
     // An in-memory database exists only on its own connection, so it reads there too.
@@ -37,6 +40,7 @@ export function getDb(): Db {
  * database, the first admin. The server awaits it before serving (instrumentation.ts); so do scripts.
  */
 export function initStore(log?: (line: string) => void): Promise<void> {
+  if (onPostgres && !globalForDb.errataStore) return initPgStore(log);
   const store = openStore();
   // Set before the first await, so concurrent callers share one preparation (never seed twice).
   store.ready ??= prepareDatabase(store.read, log).catch((error: unknown) => {
@@ -44,4 +48,17 @@ export function initStore(log?: (line: string) => void): Promise<void> {
     throw error;
   });
   return store.ready;
+}
+
+/** PostgreSQL: one pool (migrated at open) for reads, writes and transactions alike. */
+function initPgStore(log?: (line: string) => void): Promise<void> {
+  const pending = globalForDb as unknown as { errataPgOpening?: Promise<void> };
+  pending.errataPgOpening ??= (async () => {
+    const db = (await openPgDatabase(process.env.DATABASE_URL as string)) as unknown as Db;
+    const store: Store = { read: db, write: db };
+    store.ready = prepareDatabase(db, log);
+    globalForDb.errataStore = store;
+    await store.ready;
+  })();
+  return pending.errataPgOpening;
 }

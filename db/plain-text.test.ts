@@ -10,7 +10,7 @@ import { locateClaim } from '../lib/anchoring';
 import { toPlainText } from '../lib/markdown';
 import { type Db, openDatabase } from './connection';
 import { chainTexts } from './queries/version-texts';
-import { claims, versions, versionTexts } from './schema';
+import { claims, versions, versionTexts } from './tables';
 import { demoNewsroom } from './seed/demo-content';
 import { moreStories } from './seed/demo-content-more';
 import { seedDemoNewsroom } from './seed';

@@ -8,7 +8,7 @@ import { type Db, openDatabase } from './connection';
 import { changeArticleStatus, listStatusEvents } from './queries/article-status';
 import { recordAudit } from './queries/audit';
 import { appendVersion } from './queries/version-writes';
-import { articles, articleStatusEvents, auditEvents, claims, corrections, users, versions } from './schema';
+import { articles, articleStatusEvents, auditEvents, claims, corrections, users, versions } from './tables';
 
 let dir: string;
 let db: Db;

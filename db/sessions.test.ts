@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../lib/auth/session-timeouts';
 import { type Db, openDatabase } from './connection';
 import { checkSession, endSession, startSession } from './queries/sessions';
-import { sessions, users } from './schema';
+import { sessions, users } from './tables';
 
 let dir: string;
 let db: Db;

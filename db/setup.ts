@@ -5,7 +5,7 @@ import { hashPasswordSync, passwordProblem } from '../lib/auth/passwords';
 import { DEFAULT_SETTINGS } from '../lib/settings';
 import type { Db } from './connection';
 import { recordAudit } from './queries/audit';
-import { articles, settings, users } from './schema';
+import { articles, settings, users } from './tables';
 import { demoNewsroom } from './seed/demo-content';
 import { seedDemoNewsroom } from './seed';
 import { transaction } from './store';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from './connection';
-import { throttleEvents } from './schema';
+import { throttleEvents } from './tables';
 import type { Tx } from './queries/types';
 import { currentTx, gatedSqliteHandle, StuckConnectionError, transaction } from './store';
 

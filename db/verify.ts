@@ -3,7 +3,7 @@
 import { asc } from 'drizzle-orm';
 import { type ChainBreak, type ChainedVersion, verifyChain } from '../lib/history/hash';
 import type { Db } from './connection';
-import { articles, versions } from './schema';
+import { articles, versions } from './tables';
 
 export interface VerifyReport {
   articles: number;

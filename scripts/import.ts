@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { asc, eq } from 'drizzle-orm';
 import { getDb, initStore } from '../db';
 import { importAns } from '../db/queries/import';
-import { users } from '../db/schema';
+import { users } from '../db/tables';
 import { ErrataError } from '../lib/errors';
 import { can } from '../lib/roles';
 

@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { openDatabase } from '../db/connection';
 import { recordAudit } from '../db/queries/audit';
-import { users } from '../db/schema';
+import { users } from '../db/tables';
 import { hashPasswordSync, passwordProblem } from '../lib/auth/passwords';
 import { ROLES } from '../lib/types';
 import { transaction } from '../db/store';

@@ -5,6 +5,7 @@ import { getTableConfig as sqliteConfig, type SQLiteTable } from 'drizzle-orm/sq
 import { describe, expect, it } from 'vitest';
 import * as sqliteSchema from '../schema';
 import * as pgSchema from './schema';
+import * as tables from '../tables';
 
 const isTable = (v: unknown) => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v;
 
@@ -69,6 +70,16 @@ describe('the PostgreSQL schema', () => {
       expect(describeTable(pg!)).toEqual(describeTable(sqlite));
     });
   }
+
+  it('is what db/tables.ts hands the queries, table for table (the SQLite tables in this process)', () => {
+    const names = Object.entries(sqliteSchema)
+      .filter(([, v]) => isTable(v))
+      .map(([name]) => name)
+      .sort();
+    expect(Object.keys(tables).filter((k) => k !== 'onPostgres').sort()).toEqual(names);
+    for (const name of names) expect((tables as Record<string, unknown>)[name], name).toBe((sqliteSchema as Record<string, unknown>)[name]);
+    for (const name of names) expect(isTable((pgSchema as Record<string, unknown>)[name]), name).toBe(true);
+  });
 
   it('keeps every instant as an instant to the millisecond', () => {
     for (const [name, config] of pgTables) {

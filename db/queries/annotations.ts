@@ -4,7 +4,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { toWebAnnotation, type WebAnnotation } from '../../lib/annotation/web-annotation';
 import { getDb } from '../index';
-import { versions } from '../schema';
+import { versions } from '../tables';
 import { getApiCorrection } from './api-views';
 import { getCurrentHeadlines, getPublicClaims } from './public-record';
 import { getSettings } from './settings';

@@ -8,7 +8,8 @@ import { ErrataError } from '../../lib/errors';
 import { type ApiScope } from '../../lib/types';
 import { DEFAULT_RATE_PER_MINUTE, displayPrefix, hashTokenSecret, MAX_RATE_PER_MINUTE, newTokenSecret, TOKEN_ROLE } from '../../lib/api/tokens';
 import { getDb } from '../index';
-import { type ApiToken, apiTokens, type User, users } from '../schema';
+import type { ApiToken, User } from '../schema';
+import { apiTokens, users } from '../tables';
 import { recordAudit } from './audit';
 import { transaction } from '../store';
 

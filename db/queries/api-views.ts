@@ -6,7 +6,8 @@ import { and, asc, desc, eq, inArray, lt, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ArticleOut, CorrectionOut, VersionDetail, VersionSummary } from '../../lib/api/schemas';
 import { getDb } from '../index';
-import { type Article, articles, type Correction, corrections, type Version, versionFlags, versions, withholdings } from '../schema';
+import type { Article, Correction, Version } from '../schema';
+import { articles, corrections, versionFlags, versions, withholdings } from '../tables';
 import { getSettings } from './settings';
 
 type VersionRow = Version & { withheld: boolean; flagged: boolean };

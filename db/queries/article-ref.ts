@@ -4,7 +4,7 @@ import 'server-only';
 import { and, asc, desc, eq, gt, inArray } from 'drizzle-orm';
 import type { ArticleRef } from '../../lib/cache/tags';
 import { getDb } from '../index';
-import { articles, columnItems, columns, corrections, versions } from '../schema';
+import { articles, columnItems, columns, corrections, versions } from '../tables';
 
 export async function getArticleRef({ articleId }: { articleId: number }): Promise<ArticleRef | undefined> {
   return (await getDb().select({ slug: articles.slug, section: articles.section }).from(articles).where(eq(articles.id, articleId)).limit(1))[0];

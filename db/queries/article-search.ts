@@ -1,7 +1,9 @@
-// The desk's full-text search (SQLite FTS5, table article_search, rowid = article id): the one place
-// that writes its rows and words its queries.
+// The desk's full-text search (SQLite FTS5, table article_search, rowid = article id; on PostgreSQL a
+// table keyed by article_id with a generated tsvector): the one place that writes its rows and words
+// its queries.
 import { sql } from 'drizzle-orm';
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { onPostgres } from '../tables';
 import type { Tx } from './types';
 
 export interface SearchableArticle {
@@ -18,6 +20,11 @@ export async function indexArticleSearch(tx: Tx, a: SearchableArticle): Promise<
   const text = `${a.headline} ${a.standfirst} ${a.body} ${a.slug.replaceAll('-', ' ')} ${a.byline}`;
   // SQLite-only (FTS5 keyed by rowid). Inside a transaction this runs at once; on the app's handle
   // outside one it is sent to the write connection under its lock, so it is awaited either way.
+  if (onPostgres) {
+    const pg = tx as unknown as { execute(query: unknown): Promise<unknown> };
+    await pg.execute(sql`INSERT INTO article_search (article_id, body) VALUES (${a.articleId}, ${text}) ON CONFLICT (article_id) DO UPDATE SET body = excluded.body`);
+    return;
+  }
   await Promise.resolve(tx.run(sql`DELETE FROM article_search WHERE rowid = ${a.articleId}`));
   await Promise.resolve(tx.run(sql`INSERT INTO article_search (rowid, body) VALUES (${a.articleId}, ${text})`));
 }

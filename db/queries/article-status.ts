@@ -3,7 +3,8 @@
 // status change without its event (db/migrations/0004_article_status_guards.sql).
 import { asc, eq } from 'drizzle-orm';
 import type { ArticleStatus } from '../../lib/types';
-import { type Article, articles, type ArticleStatusEvent, articleStatusEvents } from '../schema';
+import type { Article, ArticleStatusEvent } from '../schema';
+import { articles, articleStatusEvents } from '../tables';
 import type { Tx } from './types';
 
 export interface StatusChange {

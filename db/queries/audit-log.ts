@@ -3,7 +3,7 @@ import 'server-only';
 import { and, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { type Cursor, cutPage } from '../../lib/desk/keyset';
 import { getDb } from '../index';
-import { auditEvents, users } from '../schema';
+import { auditEvents, users } from '../tables';
 import { keyset } from './keyset';
 import { startsWithLiterally } from './like';
 

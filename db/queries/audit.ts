@@ -1,5 +1,5 @@
 // Writes to the append-only audit trail; always called inside the transaction of the change itself.
-import { auditEvents } from '../schema';
+import { auditEvents } from '../tables';
 import type { Tx } from './types';
 
 export interface AuditInput {

@@ -2,7 +2,7 @@
 import 'server-only';
 import { lte } from 'drizzle-orm';
 import { getDb } from '../index';
-import { cacheInvalidations } from '../schema';
+import { cacheInvalidations } from '../tables';
 import { transaction } from '../store';
 
 /** Rows kept: far more than any server falls behind between two polls (a quarter of a second apart). */

@@ -16,7 +16,8 @@ import {
   type StandardsConfig,
 } from '../../lib/standards/config';
 import { getDb } from '../index';
-import { articles, caseArticles, caseClauses, caseNotes, cases, type Case, corrections, reports, standardsSettings, users, versions } from '../schema';
+import type { Case } from '../schema';
+import { articles, caseArticles, caseClauses, caseNotes, cases, corrections, reports, standardsSettings, users, versions } from '../tables';
 import { recordAudit } from './audit';
 import { keyset } from './keyset';
 import { newCaseReference, newsroomZoneIn, standardsConfigIn } from './report-cases';

@@ -3,7 +3,8 @@
 // published corrections' exposure through this same function.
 import { eq } from 'drizzle-orm';
 import { exposedFrom } from '../../lib/standards/exposure';
-import { articles, type Claim, versions } from '../schema';
+import type { Claim } from '../schema';
+import { articles, versions } from '../tables';
 import type { Tx } from './types';
 import { chainTexts } from './version-texts';
 

@@ -3,7 +3,7 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { getDb } from '../index';
-import { cases } from '../schema';
+import { cases } from '../tables';
 
 export interface CorrectionCase {
   id: number;

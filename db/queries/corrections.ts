@@ -4,7 +4,8 @@ import { CORRECTIONS_PAGE_SIZE } from '../../lib/routing/cached-routes';
 import { and, asc, desc, eq, gte, inArray, lt, ne } from 'drizzle-orm';
 import { getDb } from '../index';
 import { distinctArticleValues } from './distinct-values';
-import { articles, columnItems, columns, type Correction, corrections, versions } from '../schema';
+import type { Correction } from '../schema';
+import { articles, columnItems, columns, corrections, versions } from '../tables';
 import { saidForReaders } from '../../lib/record/public';
 import { getCurrentHeadlines, getPublicClaims, type PublicClaim, publicArticleCondition } from './public-record';
 

@@ -5,7 +5,7 @@ import { and, count, eq, exists, gte, inArray, type SQL, sql } from 'drizzle-orm
 import { COUNT_CAP, type Cursor, cutPage, type Page, PAGE_SIZE, type SortOrder } from '../../lib/desk/keyset';
 import type { ArticleStatus, ChangeKind } from '../../lib/types';
 import { getDb } from '../index';
-import { articles, corrections, reports, versions } from '../schema';
+import { articles, corrections, reports, versions } from '../tables';
 import { articleSearch, searchQuery } from './article-search';
 import { distinctArticleValues } from './distinct-values';
 import { keyset } from './keyset';

@@ -4,7 +4,7 @@ import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { COUNT_CAP } from '../../lib/desk/keyset';
 import type { Attention } from '../../lib/desk/attention';
 import { getDb } from '../index';
-import { columns, corrections } from '../schema';
+import { columns, corrections } from '../tables';
 import { countUnprinted } from './columns';
 import { countNewReports } from './reports';
 import { countOpenFlags } from './version-flags';

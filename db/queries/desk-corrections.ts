@@ -4,7 +4,8 @@ import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { type Cursor, cutPage, PAGE_SIZE } from '../../lib/desk/keyset';
 import type { CorrectionKind, CorrectionStatus } from '../../lib/types';
 import { getDb } from '../index';
-import { articles, type Claim, claims, type Correction, corrections, users, versions } from '../schema';
+import type { Claim, Correction } from '../schema';
+import { articles, claims, corrections, users, versions } from '../tables';
 import { keyset } from './keyset';
 
 export interface DeskCorrection extends Correction {

@@ -3,7 +3,8 @@
 import 'server-only';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { getDb } from '../index';
-import { type Article, articles, type Version, versions, withholdings } from '../schema';
+import type { Article, Version } from '../schema';
+import { articles, versions, withholdings } from '../tables';
 
 export type DeskVersion = Version & { withheld: { reason: string; at: Date } | null };
 

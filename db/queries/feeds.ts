@@ -7,7 +7,7 @@ import { correctionEntry, editionItems, FEED_LIMIT, type FeedEntry } from '../..
 import { CORRECTION_KIND_LABELS, type NewsroomSettings } from '../../lib/types';
 import { columnPlainText, noticeWording } from '../../lib/wording';
 import { getDb } from '../index';
-import { articles } from '../schema';
+import { articles } from '../tables';
 import { getArticleRecord } from './article-page';
 import { searchCorrections } from './corrections';
 import { getPublicEdition, listPublicEditions, publicArticleCondition } from './public-record';

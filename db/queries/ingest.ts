@@ -12,7 +12,8 @@ import { findSubstantiveChanges, type SubstantiveChange, versionFacts } from '..
 import { slugFrom } from '../../lib/ingest/slug';
 import type { ChangeKind } from '../../lib/types';
 import { getDb } from '../index';
-import { type Article, apiTokens, articles, type Version, versionFlags, versions, withholdings } from '../schema';
+import type { Article, Version } from '../schema';
+import { apiTokens, articles, versionFlags, versions, withholdings } from '../tables';
 import { insertArticle, publishArticleIn, saveVersionIn } from './article-writes';
 import { recordAudit } from './audit';
 import type { Tx } from './types';

@@ -4,7 +4,7 @@
 import 'server-only';
 import { and, eq, gte, lt } from 'drizzle-orm';
 import { getDb } from '../index';
-import { knownAddresses } from '../schema';
+import { knownAddresses } from '../tables';
 import { transaction } from '../store';
 
 export const ADDRESS_MAX_AGE_MS = 90 * 86_400_000;

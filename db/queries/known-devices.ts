@@ -3,7 +3,8 @@ import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, gte, inArray, lt } from 'drizzle-orm';
 import { getDb } from '../index';
-import { type KnownDevice, knownDevices } from '../schema';
+import type { KnownDevice } from '../schema';
+import { knownDevices } from '../tables';
 import { transaction } from '../store';
 
 export const DEVICE_MAX_AGE_MS = 90 * 86_400_000;

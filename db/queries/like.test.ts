@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from '../connection';
-import { auditEvents } from '../schema';
+import { auditEvents } from '../tables';
 import { escapeLike, startsWithLiterally } from './like';
 
 let dir: string;

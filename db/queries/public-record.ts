@@ -6,7 +6,8 @@ import 'server-only';
 import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, ne, type SQL, sql } from 'drizzle-orm';
 import { citedVersions, claimForReaders, isReadableVersion, itemForReaders } from '../../lib/record/public';
 import { getDb } from '../index';
-import { type Article, articles, type Claim, claims, type Column, type ColumnItem, columnItems, columns, corrections, type Version, versions, withholdings } from '../schema';
+import type { Article, Claim, Column, ColumnItem, Version } from '../schema';
+import { articles, claims, columnItems, columns, corrections, versions, withholdings } from '../tables';
 import type { Tx } from './types';
 import { flatMapSeries } from '../../lib/async';
 

@@ -4,7 +4,7 @@ import 'server-only';
 import { eq, lte } from 'drizzle-orm';
 import { type Cursor, cutPage } from '../../lib/desk/keyset';
 import { getDb } from '../index';
-import { purgeLog, users } from '../schema';
+import { purgeLog, users } from '../tables';
 import { keyset } from './keyset';
 import { transaction } from '../store';
 

@@ -4,7 +4,7 @@ import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { findSimilarClaims } from '../../lib/anchoring';
 import { toPlainText } from '../../lib/markdown';
 import { getDb } from '../index';
-import { articles, claims, corrections, versions } from '../schema';
+import { articles, claims, corrections, versions } from '../tables';
 
 export interface SameErrorHit {
   articleId: number;

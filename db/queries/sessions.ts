@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, isNull, lt } from 'drizzle-orm';
 import { needsTouch, SESSION_ABSOLUTE_MS, sessionState } from '../../lib/auth/session-timeouts';
 import type { Db } from '../connection';
-import { sessions } from '../schema';
+import { sessions } from '../tables';
 import { transaction } from '../store';
 
 /** Starts a session for a signed-in account, clearing rows too old to matter any more. */

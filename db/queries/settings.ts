@@ -5,7 +5,8 @@ import { DEFAULT_SETTINGS } from '../../lib/settings';
 import { publicSiteUrl } from '../../lib/site-url';
 import type { NewsroomSettings } from '../../lib/types';
 import { getDb } from '../index';
-import { type SettingsRow, settings } from '../schema';
+import type { SettingsRow } from '../schema';
+import { settings } from '../tables';
 import { recordAudit } from './audit';
 import { transaction } from '../store';
 

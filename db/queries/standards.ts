@@ -21,7 +21,7 @@ import { exposureBetweenMs } from '../../lib/standards/exposure';
 import type { StandardsConfig } from '../../lib/standards/config';
 import { calendarDayFinder, endOfCalendarDay, startOfCalendarDay } from '../../lib/wording';
 import { getDb } from '../index';
-import { articles, caseArticles, caseClauses, cases, corrections, versions } from '../schema';
+import { articles, caseArticles, caseClauses, cases, corrections, versions } from '../tables';
 import { recordAudit } from './audit';
 import { eachRow } from './raw-rows';
 import { transaction } from '../store';

@@ -2,7 +2,7 @@
 import 'server-only';
 import { and, count, desc, eq, gte, lt, max } from 'drizzle-orm';
 import { getDb } from '../index';
-import { throttleEvents } from '../schema';
+import { throttleEvents } from '../tables';
 
 export async function countRecentAttempts({ bucket, key, windowMs, now = Date.now() }: { bucket: string; key: string; windowMs: number; now?: number }): Promise<number> {
   return (

@@ -5,7 +5,8 @@ import { and, asc, count, eq, isNull } from 'drizzle-orm';
 import { ErrataError } from '../../lib/errors';
 import type { SubstantiveChange } from '../../lib/stealth-edit';
 import { getDb } from '../index';
-import { corrections, type VersionFlag, versionFlags, versions } from '../schema';
+import type { VersionFlag } from '../schema';
+import { corrections, versionFlags, versions } from '../tables';
 import { recordAudit } from './audit';
 import { transaction } from '../store';
 

@@ -2,7 +2,7 @@
 // versions written before that (or straight into the database, as the scale generator does).
 import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import { toPlainText } from '../../lib/markdown';
-import { versions, versionTexts } from '../schema';
+import { versions, versionTexts } from '../tables';
 import type { Tx } from './types';
 
 export interface VersionPlainText {

@@ -3,7 +3,8 @@ import { desc, eq } from 'drizzle-orm';
 import { hashVersion, newSalt } from '../../lib/history/hash';
 import { toPlainText } from '../../lib/markdown';
 import type { ChangeKind } from '../../lib/types';
-import { articles, type Version, versions, versionTexts } from '../schema';
+import type { Version } from '../schema';
+import { articles, versions, versionTexts } from '../tables';
 import { indexArticleSearch } from './article-search';
 import type { Tx } from './types';
 

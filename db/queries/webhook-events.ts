@@ -3,7 +3,8 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { ChangeKind } from '../../lib/types';
-import { type Article, articles, type Column, type Correction, type Report, type Version } from '../schema';
+import type { Article, Column, Correction, Report, Version } from '../schema';
+import { articles } from '../tables';
 import { getSettings } from './settings';
 import type { Tx } from './types';
 import { enqueueEvent } from './webhook-outbox';

@@ -5,7 +5,7 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { isNull } from 'drizzle-orm';
 import type { WebhookEvent } from '../../lib/types';
-import { webhookOutbox, webhookSubscriptions } from '../schema';
+import { webhookOutbox, webhookSubscriptions } from '../tables';
 import type { Tx } from './types';
 import { nudgeWebhookWorker } from './webhook-worker';
 

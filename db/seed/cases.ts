@@ -11,7 +11,8 @@ import { recordAudit } from '../queries/audit';
 import { can } from '../../lib/roles';
 import { declineReportCase, linkReportCase, newCaseReference, newsroomZoneIn, openCaseForReport, standardsConfigIn } from '../queries/report-cases';
 import type { Tx } from '../queries/types';
-import { caseArticles, caseClauses, caseNotes, cases, corrections, reports, users, type Version } from '../schema';
+import type { Version } from '../schema';
+import { caseArticles, caseClauses, caseNotes, cases, corrections, reports, users } from '../tables';
 import type { DemoCase } from './types';
 
 const HOUR = 3_600_000;

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from '../../db/connection';
-import { cacheInvalidations } from '../../db/schema';
+import { cacheInvalidations } from '../../db/tables';
 import { expireLocally, sqliteInvalidationFeed } from './shared-invalidations.mjs';
 
 let dir: string;

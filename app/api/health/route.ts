@@ -7,8 +7,8 @@ export const dynamic = 'force-dynamic';
 /** Healthy when the database reads and the write connection can begin and commit a transaction. */
 export async function GET() {
   try {
-    await getDb().select({ one: sql<number>`1` }).from(sql`(select 1)`);
-    await transaction(getDb(), async (tx) => tx.select({ one: sql<number>`1` }).from(sql`(select 1)`));
+    await getDb().select({ one: sql<number>`1` }).from(sql`(select 1) as probe`);
+    await transaction(getDb(), async (tx) => tx.select({ one: sql<number>`1` }).from(sql`(select 1) as probe`));
     return Response.json({ ok: true });
   } catch (error) {
     console.error('health check failed', error);
