@@ -224,22 +224,17 @@ export function gatedSqliteHandle(read: Tx, write: Tx): Tx {
         };
       },
     });
-  const writes = (source: object, target: object) =>
-    new Proxy(source, {
-      get(t, prop) {
-        if (prop === 'insert' || prop === 'update' || prop === 'delete') {
-          const make = Reflect.get(target, prop, target) as (...a: unknown[]) => object;
-          return (...args: unknown[]) => gate(make.apply(target, args));
-        }
-        return Reflect.get(t, prop, t) as unknown;
-      },
-    });
+  /** insert/update/delete as `writer` makes them, gated; undefined for anything else. */
+  const writeThrough = (writer: object, prop: string | symbol): unknown => {
+    if (prop !== 'insert' && prop !== 'update' && prop !== 'delete') return undefined;
+    const make = Reflect.get(writer, prop, writer) as (...a: unknown[]) => object;
+    return (...args: unknown[]) => gate(make.apply(writer, args));
+  };
+  const writes = (source: object, target: object) => new Proxy(source, { get: (t, prop) => writeThrough(target, prop) ?? (Reflect.get(t, prop, t) as unknown) });
   const handle = new Proxy(read, {
     get(target, prop) {
-      if (prop === 'insert' || prop === 'update' || prop === 'delete') {
-        const make = Reflect.get(write, prop, write) as (...a: unknown[]) => object;
-        return (...args: unknown[]) => gate(make.apply(write, args));
-      }
+      const written = writeThrough(write, prop);
+      if (written) return written;
       // WITH … INSERT/UPDATE/DELETE writes too: the CTE's writes go to the write connection.
       if (prop === 'with') {
         return (...ctes: unknown[]) => {

@@ -9,7 +9,7 @@ import { openDatabase } from '../db/connection';
 import { DEMO_PASSWORD } from '../db/seed/password';
 import { demoNewsroom } from '../db/seed/demo-content';
 import { verifyDatabase } from '../db/verify';
-import { actionManifest, postAction, signIn, startApp } from './support/app-client';
+import { actionManifest, need, postAction, signIn, startApp } from './support/app-client';
 
 const ARTICLES = 40;
 const WRITES = 1200;
@@ -18,11 +18,6 @@ const IN_FLIGHT = 64;
 interface Acked {
   versions: { articleId: number; number: number }[];
   corrections: number[];
-}
-
-function need<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new Error(`missing ${what}`);
-  return value;
 }
 
 async function runOnce(run: number, port: number): Promise<{ ok: boolean; line: string }> {

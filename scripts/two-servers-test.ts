@@ -17,7 +17,7 @@ import { DEMO_PASSWORD } from '../db/seed/password';
 import { demoNewsroom } from '../db/seed/demo-content';
 import { verifyDatabase } from '../db/verify';
 import { startNginx } from './nginx.mjs';
-import { actionManifest, postAction, signIn, startApp, type ActionRef, type RunningApp } from './support/app-client';
+import { actionManifest, need, postAction, signIn, startApp, type ActionRef, type RunningApp } from './support/app-client';
 
 const BASE_PORT = Number(process.env.TWO_SERVERS_PORT ?? 3320);
 const results: { name: string; ok: boolean; detail: string }[] = [];
@@ -25,11 +25,6 @@ const results: { name: string; ok: boolean; detail: string }[] = [];
 function check(name: string, ok: boolean, detail: string): void {
   results.push({ name, ok, detail });
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}: ${detail}`);
-}
-
-function need<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new Error(`missing ${what}`);
-  return value;
 }
 
 async function text(url: string): Promise<{ status: number; body: string; cache: string }> {

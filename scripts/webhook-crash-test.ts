@@ -16,7 +16,7 @@ import { Webhook } from 'standardwebhooks';
 import { demoNewsroom } from '../db/seed/demo-content';
 import { DEMO_PASSWORD } from '../db/seed/password';
 import { newWebhookSecret } from '../lib/webhooks/signing';
-import { type ActionRef, actionManifest, postAction, type RunningApp, signIn, startApp } from './support/app-client';
+import { type ActionRef, actionManifest, need, postAction, type RunningApp, signIn, startApp } from './support/app-client';
 
 const ARTICLES = 40;
 /** A claim lasts 6 s (so each request times out after 3 s): long enough to kill mid-send, short enough to wait out. */
@@ -80,11 +80,6 @@ async function until(what: string, check: () => boolean, ms: number): Promise<vo
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
-}
-
-function need<T>(value: T | undefined, what: string): T {
-  if (value === undefined) throw new Error(`missing ${what}`);
-  return value;
 }
 
 /** Where the record stood: the newest version, and the time (corrections are told apart by when they were published). */

@@ -7,21 +7,11 @@ import { revalidateTag, updateTag } from 'next/cache';
 import { after } from 'next/server';
 import { editionsShowingArticle, getArticleRef, nextPublishedEdition } from '@/db/queries/article-ref';
 import { recordInvalidation } from '@/db/queries/cache-invalidations';
-import { instanceId } from '@/scripts/support/shared-invalidations.mjs';
+import { EXPIRE_AGAIN_AFTER_MS, instanceId } from '@/scripts/support/shared-invalidations.mjs';
 import { schedulePurge } from '@/app/(auth)/purge';
 import { type Change, tagsForChange } from '@/lib/cache/tags';
 
 export type InvalidatedFrom = 'action' | 'route';
-
-/**
- * When, after the write, its tags are expired again. A reader's render that began before the write
- * (reading the old record) and is stored after it would otherwise be kept as fresh: the cache
- * judges an entry by when it was stored. Renders take well under the later of these; the purger's
- * own second purge (app/(auth)/purge.ts, at 2 s) follows them, so the HTTP cache in front
- * refetches a fresh copy. (The desk's links to reader pages do not prefetch, so an editor's own
- * browser does not start such a render as they press the button.)
- */
-const EXPIRE_AGAIN_AFTER_MS = [400, 1500];
 
 /** Expires exactly the tags `change` touches and tells the purger; returns them. */
 export async function invalidate(change: Change, from: InvalidatedFrom = 'action'): Promise<string[]> {
@@ -30,7 +20,10 @@ export async function invalidate(change: Change, from: InvalidatedFrom = 'action
     if (from === 'action') updateTag(tag);
     else revalidateTag(tag, { expire: 0 });
   }
-  // After the response: the request's own context, so Next carries the expiry out (after()).
+  // After the response: the request's own context, so Next carries the expiry out (after()). Renders
+  // that read the old record and are stored after the write are dropped again (EXPIRE_AGAIN_AFTER_MS);
+  // the purger's own second purge (app/(auth)/purge.ts, at 2 s) follows them. (The desk's links to
+  // reader pages do not prefetch, so an editor's browser does not start such a render as they press.)
   for (const ms of EXPIRE_AGAIN_AFTER_MS) {
     after(async () => {
       await new Promise((resolve) => setTimeout(resolve, ms));

@@ -13,7 +13,8 @@ import type { PgDb } from './connection';
 import * as pgSchema from './schema';
 import { verifyPgDatabase } from './verify';
 
-const isTable = (v: unknown) => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v;
+/** Whether a schema module's export is a table (not a type helper or constant). */
+export const isTable = (v: unknown): boolean => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v;
 
 interface TablePair {
   name: string;
@@ -127,16 +128,17 @@ class RowDigest {
 
 /** Reads a PostgreSQL table a batch at a time: by id where it has one, otherwise whole (the small tables). */
 async function* pgRows(target: PgDb, table: PgTable, size: number): AsyncGenerator<Record<string, unknown>[]> {
-  const id = Object.values(getTableColumns(table)).find((c) => c.name === 'id' && c.primary && c.dataType === 'number');
-  if (!id) {
+  const entry = Object.entries(getTableColumns(table)).find(([, c]) => c.name === 'id' && c.primary && c.dataType === 'number');
+  if (!entry) {
     yield (await target.select().from(table)) as Record<string, unknown>[];
     return;
   }
+  const [key, id] = entry;
   let last = 0;
   for (;;) {
     const rows = (await target.select().from(table).where(gt(id, last)).orderBy(id).limit(size)) as Record<string, unknown>[];
     if (rows.length === 0) return;
-    last = rows[rows.length - 1][Object.entries(getTableColumns(table)).find(([, c]) => c === id)![0]] as number;
+    last = rows[rows.length - 1][key] as number;
     yield rows;
   }
 }

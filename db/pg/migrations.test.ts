@@ -2,6 +2,7 @@
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPgDatabase } from './connection';
+import { isTable } from './copy';
 import * as pgSchema from './schema';
 import { createPgTestDatabase, type PgTestDatabase } from './test-support';
 
@@ -15,7 +16,7 @@ afterAll(async () => {
   await store?.drop();
 });
 
-const tables = (Object.values(pgSchema) as unknown[]).filter((v): v is PgTable => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v);
+const tables = (Object.values(pgSchema) as unknown[]).filter((v): v is PgTable => isTable(v));
 
 describe('PostgreSQL migrations', () => {
   it('make every table of the schema', async () => {

@@ -4,10 +4,10 @@ import { getTableConfig as pgConfig, type PgTable } from 'drizzle-orm/pg-core';
 import { getTableConfig as sqliteConfig, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
 import * as sqliteSchema from '../schema';
+import { isTable } from './copy';
 import * as pgSchema from './schema';
 import * as tables from '../tables';
 
-const isTable = (v: unknown) => typeof v === 'object' && v !== null && Symbol.for('drizzle:IsDrizzleTable') in v;
 
 type Config = ReturnType<typeof sqliteConfig> | ReturnType<typeof pgConfig>;
 

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { databaseUrl } from '../../scripts/pg-cluster.mjs';
 import { openPgDatabase, type PgDb } from './connection';
 
 declare module 'vitest' {
@@ -18,12 +19,6 @@ export function pgClusterUrl(): string {
   return url;
 }
 
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
 /** Creates an empty database and returns its URL (nothing migrated). */
 export async function createEmptyPgDatabase(): Promise<string> {
   const cluster = pgClusterUrl();
@@ -35,7 +30,7 @@ export async function createEmptyPgDatabase(): Promise<string> {
   } finally {
     await admin.end();
   }
-  return withDatabase(cluster, name);
+  return databaseUrl(cluster, name);
 }
 
 export interface PgTestDatabase {

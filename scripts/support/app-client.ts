@@ -16,6 +16,12 @@ export interface ActionRef {
   page: string;
 }
 
+/** The value, or an error naming what was missing (a manifest entry, a demo account). */
+export function need<T>(value: T | undefined, what: string): T {
+  if (value === undefined) throw new Error(`missing ${what}`);
+  return value;
+}
+
 /** Server actions in the build, by "file#export". */
 export function actionManifest(root = process.cwd()): Map<string, ActionRef> {
   return manifestRefs(root, (name) => !name.startsWith('$$'));

@@ -1,5 +1,6 @@
 // Types for shared-invalidations.mjs.
 export function instanceId(): string;
+export const EXPIRE_AGAIN_AFTER_MS: number[];
 export function registerRemotePurge(purge: (tags: string[]) => void): void;
 export function expireLocally(tags: readonly string[]): void;
 export interface InvalidationFeed {

@@ -21,17 +21,24 @@ export function registerRemotePurge(purge) {
   globalThis[REMOTE_PURGE] = purge;
 }
 
-/** When, after learning of a write, its tags are expired again (as app/(cache)/invalidate.ts does for its own). */
-const EXPIRE_AGAIN_AFTER_MS = [400, 1500];
+/**
+ * When, after a write, its tags are expired again: the writer (app/(cache)/invalidate.ts) and every
+ * server that learns of it. A reader's render that began before the write (reading the old record)
+ * and is stored after it would otherwise be kept as fresh, since the cache judges an entry by when
+ * it was stored. Renders take well under the later of these.
+ */
+export const EXPIRE_AGAIN_AFTER_MS = [400, 1500];
 
 /**
  * Expires tags in this process's caches: the same manifest Next's page cache and 'use cache' handler
  * consult (what revalidateTag with an immediate expiry writes), so the next read of any entry made
  * before now is a miss.
  */
+let manifest = null;
+
 export function expireLocally(tags) {
-  const require = createRequire(path.join(process.cwd(), 'package.json'));
-  const { tagsManifest } = require('next/dist/server/lib/incremental-cache/tags-manifest.external.js');
+  manifest ??= createRequire(path.join(process.cwd(), 'package.json'))('next/dist/server/lib/incremental-cache/tags-manifest.external.js').tagsManifest;
+  const tagsManifest = manifest;
   // Not rounded: a rounded-up instant would lie in the future for up to half a millisecond, when the
   // cache takes it for a later expiry and still serves entries made before it.
   const now = performance.timeOrigin + performance.now();
