@@ -27,21 +27,21 @@ const REWRITE_ONLY = /^\/(?:corrections\/filter|articles\/[^/]+\/compare\/[^/]+|
  * Cached pages keep what they render, 404s included, so a request for an article or version that
  * readers cannot see is answered here, before it can add an entry to the cache.
  */
-function unknownToReaders(pathname: string): boolean {
+async function unknownToReaders(pathname: string): Promise<boolean> {
   const edition = EDITION_PATH.exec(pathname);
-  if (edition && !COLUMN_FILES.has(edition[1])) return !/^\d{4}-\d{2}-\d{2}$/.test(edition[1]) || !editionExists({ date: edition[1] });
+  if (edition && !COLUMN_FILES.has(edition[1])) return !/^\d{4}-\d{2}-\d{2}$/.test(edition[1]) || !(await editionExists({ date: edition[1] }));
   const section = SECTION_PATH.exec(pathname);
   if (section) {
     const name = decoded(section[1]);
-    return name === null || name.length > 60 || !sectionExists({ section: name });
+    return name === null || name.length > 60 || !(await sectionExists({ section: name }));
   }
   const match = ARTICLE_PATH.exec(pathname);
   if (!match) {
     const under = UNDER_ARTICLE.exec(pathname);
-    return under ? !/^[a-z0-9-]{1,120}$/.test(under[1]) || !publicVersionRange({ slug: under[1] }) : false;
+    return under ? !/^[a-z0-9-]{1,120}$/.test(under[1]) || !(await publicVersionRange({ slug: under[1] })) : false;
   }
   const [, slug, , version, from, to] = match;
-  const range = /^[a-z0-9-]{1,120}$/.test(slug) ? publicVersionRange({ slug }) : null;
+  const range = /^[a-z0-9-]{1,120}$/.test(slug) ? await publicVersionRange({ slug }) : null;
   if (!range) return true;
   const inRange = (n: string | undefined) => n === undefined || (/^[1-9][0-9]{0,8}$/.test(n) && Number(n) >= range.first && Number(n) <= range.latest);
   return !inRange(version) || !inRange(from) || !inRange(to);
@@ -55,9 +55,9 @@ function decoded(segment: string): string | null {
   }
 }
 
-function targetExists(target: CachedTarget): boolean {
+async function targetExists(target: CachedTarget): Promise<boolean> {
   if (target.route === 'front' || target.route === 'editions' || target.route === 'about') return true;
-  if (target.route === 'compare') return !unknownToReaders(target.path);
+  if (target.route === 'compare') return !(await unknownToReaders(target.path));
   return correctionsPageExists(target);
 }
 
@@ -161,7 +161,7 @@ export async function proxy(request: NextRequest) {
     for (const [k, v] of Object.entries(securityHeaders({ csp: readerCsp(DEV), https }))) response.headers.set(k, v);
     return response;
   }
-  if (REWRITE_ONLY.test(pathname) || unknownToReaders(pathname)) {
+  if (REWRITE_ONLY.test(pathname) || (await unknownToReaders(pathname))) {
     const response = notFoundResponse(request);
     for (const [k, v] of Object.entries(securityHeaders({ csp: readerCsp(DEV), https }))) response.headers.set(k, v);
     // Tagged too: once the article (or edition) exists, purging its tag drops a cached 404.
@@ -169,7 +169,7 @@ export async function proxy(request: NextRequest) {
   }
   const match = VERSION_PAGE.exec(pathname);
   if (match) {
-    const at = withheldSince({ slug: match[1], number: Number(match[2]) });
+    const at = await withheldSince({ slug: match[1], number: Number(match[2]) });
     if (at) {
       const response = withheldPage(match[1], Number(match[2]), at);
       for (const [k, v] of Object.entries(securityHeaders({ csp: readerCsp(DEV), https }))) response.headers.set(k, v);
@@ -194,7 +194,7 @@ export async function proxy(request: NextRequest) {
   const cached = cachedTargetFor(pathname, request.nextUrl.searchParams);
   const response = !cached
     ? NextResponse.next()
-    : targetExists(cached)
+    : (await targetExists(cached))
       ? NextResponse.rewrite(new URL(cached.path, request.url))
       : cached.route === 'compare'
         ? NextResponse.next()

@@ -146,7 +146,7 @@ describe('query plans at archive scale', () => {
     await run('desk: audit', () => q.listAuditEvents({}));
     await run('desk: audit filtered', () => q.listAuditEvents({ action: 'version.', actor: 'editor@bench.example', entityType: 'version', from: new Date('2026-01-01'), to: new Date('2026-12-01'), cursor: { after: 5000 } }));
     await run('desk: sign-in failures', () => q.listRecentCounts({ bucket: 'sign-in:account', windowMs: 900_000 }));
-    await run('desk: column', async () => [await q.listEditions(), q.countUnprinted()]);
+    await run('desk: column', async () => [await q.listEditions(), await q.countUnprinted()]);
     // The casebook: its list with each filter, a case, the desk home's panel and the menu's badge.
     const now = new Date('2026-11-20T12:00:00Z');
     const config = await q.getStandardsConfig();
@@ -159,8 +159,8 @@ describe('query plans at archive scale', () => {
     await run('desk: cases needing attention', async () => [
       await q.casesNeedingAttention({ ownerId: 3, now, config }),
       await q.casesNeedingAttention({ ownerId: null, now, config }),
-      q.countOverdueCases({ ownerId: null, now }),
-      q.countOverdueCases({ ownerId: 3, now }),
+      await q.countOverdueCases({ ownerId: null, now }),
+      await q.countOverdueCases({ ownerId: 3, now }),
     ]);
     await run('desk: standards alerts', () => q.standardsAlerts(now, config));
     // What a write's cache invalidation looks up (app/(cache)/invalidate.ts).
@@ -170,11 +170,11 @@ describe('query plans at archive scale', () => {
     // Readers' pages, feeds and the proxy's lookups.
     await run('reader: front page', async () => [await q.listLatestArticles(), await q.listLatestCorrections()]);
     await run('reader: article', async () => [await q.getArticlePage({ slug: 'story-42' }), await q.getArticlePage({ slug: 'story-42', number: 2 }), await q.getArticleRecord({ slug: 'story-42' })]);
-    await run('reader: corrections', async () => [await q.searchCorrections({ kind: 'correction', section: 'Politics', page: 2 }), await q.searchCorrections({ from: new Date('2026-06-01'), to: new Date('2026-07-01') }), q.listSections()]);
+    await run('reader: corrections', async () => [await q.searchCorrections({ kind: 'correction', section: 'Politics', page: 2 }), await q.searchCorrections({ from: new Date('2026-06-01'), to: new Date('2026-07-01') }), await q.listSections()]);
     await run('reader: feeds', async () => [await q.correctionFeed({ kind: 'all' }, settings), await q.correctionFeed({ kind: 'section', section: 'Local' }, settings), await q.correctionFeed({ kind: 'article', slug: 'story-42' }, settings), await q.editionFeed(settings)]);
     await run('reader: column', async () => [await q.listPublicEditions(), await q.getPublicEdition({ date: '2026-11-20' })]);
     await run('reader: status', () => q.getPublicStatusRecord({ articleId: 42 }));
-    await run('proxy', () => [q.withheldSince({ slug: 'story-42', number: 1 }), q.publicVersionRange({ slug: 'story-42' }), q.correctionsPageExists({ kind: 'correction', section: 'Local', page: 2 })]);
+    await run('proxy', async () => [await q.withheldSince({ slug: 'story-42', number: 1 }), await q.publicVersionRange({ slug: 'story-42' }), await q.correctionsPageExists({ kind: 'correction', section: 'Local', page: 2 })]);
     // The actions' writes.
     await run('action: report', async () => {
       const report = await q.createReport({ articleId: 42, versionId: (await q.getDeskArticle({ id: 42 }))!.versions[0].id, start: 0, end: 5, exact: (await q.getDeskArticle({ id: 42 }))!.versions[0].body.slice(0, 5), message: 'Wrong.', email: null, ip: '127.0.0.1' });
@@ -196,7 +196,7 @@ describe('query plans at archive scale', () => {
       await q.openCaseCounts(now),
       await q.openCaseCounts(now, 'Local'),
       await q.standardsAlerts(now, config),
-      q.correctionSections(),
+      await q.correctionSections(),
     ]);
     await run('action: case', async () => {
       const logged = await q.logCase({ channel: 'email', route: 'ipso', complainantName: 'A reader', complainantContact: 'a@example.org', summary: 'Wrong figure.', articles: [{ slug: 'story-42', quote: null }], clauses: ['1'], receivedAt: now, ownerId: standards, actorId: standards, now });

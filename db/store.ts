@@ -9,7 +9,7 @@
 // nested transaction() are the transaction itself (AsyncLocalStorage), so a helper called from a
 // transaction can never step outside it.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { is } from 'drizzle-orm';
+import { is, type SQL, sql } from 'drizzle-orm';
 import { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
 import type { Tx } from './queries/types';
 
@@ -87,7 +87,22 @@ export function withLock<T>(lock: Lock, fn: () => Promise<T>): Promise<T> {
 export interface TransactionOptions {
   /** PostgreSQL's isolation level; SQLite's transactions are serialisable whatever is asked. */
   isolation?: 'read committed' | 'repeatable read' | 'serializable';
+  /**
+   * PostgreSQL: run beside the writers instead of after them, for a transaction that does its own
+   * row locking (the outbox claim's FOR UPDATE SKIP LOCKED). SQLite has one writer whatever is asked.
+   */
+  concurrent?: boolean;
 }
+
+/**
+ * The key of the advisory lock every PostgreSQL write transaction takes first (one bigint, chosen
+ * once; pg_advisory_xact_lock releases it at COMMIT or ROLLBACK). It gives PostgreSQL the discipline
+ * SQLite's BEGIN IMMEDIATE gives: one write transaction at a time across every app server, so each
+ * read-then-write (a save from its base version, publishing a correction, accepting a report,
+ * publishing an edition, a rate limit's count and record) reads what the last one committed and
+ * nobody writes in between, on either store, with no serialisation failures to retry.
+ */
+export const PG_WRITE_LOCK_KEY = 7_001_826_104_120_026n;
 
 interface SqliteClient {
   exec(sql: string): void;
@@ -164,6 +179,7 @@ export async function transaction<T>(db: Tx, fn: (tx: Tx) => Promise<T>, options
     async (tx) => {
       const own: Context = { tx, root: db, lock: null, done: false };
       try {
+        if (!options.concurrent) await (tx as unknown as { execute(q: SQL): Promise<unknown> }).execute(sql`SELECT pg_advisory_xact_lock(${PG_WRITE_LOCK_KEY.toString()}::bigint)`);
         return await context.run(own, () => fn(tx));
       } finally {
         own.done = true;

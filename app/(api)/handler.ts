@@ -9,7 +9,7 @@ import { matchingValidator, strongEtag } from '@/scripts/support/http-cache.mjs'
 import { findLiveToken, touchToken, type AuthenticatedToken } from '@/db/queries/api-tokens';
 import { recordAudit } from '@/db/queries/audit';
 import { getDb } from '@/db/index';
-import { countRecentAttempts, recordAttempt } from '@/db/queries/throttle';
+import { countRecentAttempts, countThenRecord, recordAttempt } from '@/db/queries/throttle';
 import { bearerSecret, hasScope, SCOPE_PERMISSIONS } from '@/lib/api/tokens';
 import { type ApiErrorBody, problem, problemFromError, problemFromZod } from '@/lib/api/problem';
 import { apiRoute, type ApiRoute, type ApiRouteId } from '@/lib/api/routes';
@@ -94,19 +94,24 @@ export function apiHandler<P extends z.ZodType | undefined = undefined, Q extend
     const token = secret ? (await findLiveToken(secret)) : null;
     if (!token) {
       const key = addressGroup(ip);
-      if ((await countRecentAttempts({ bucket: 'api-unauthenticated', key, windowMs: MINUTE })) >= UNAUTHENTICATED_PER_MINUTE) {
-        return refusal(problem('throttled', 'Too many calls without a valid token from this address; wait a minute.'), { 'retry-after': '60' });
-      }
-      await recordAttempt({ bucket: 'api-unauthenticated', key });
+      const throttled = await countThenRecord(async () => {
+        if ((await countRecentAttempts({ bucket: 'api-unauthenticated', key, windowMs: MINUTE })) >= UNAUTHENTICATED_PER_MINUTE) return true;
+        await recordAttempt({ bucket: 'api-unauthenticated', key });
+        return false;
+      });
+      if (throttled) return refusal(problem('throttled', 'Too many calls without a valid token from this address; wait a minute.'), { 'retry-after': '60' });
       return refusal(problem('unauthenticated', secret ? 'That token is unknown or revoked.' : 'Send an API token: Authorization: Bearer errata_…'), { 'www-authenticate': 'Bearer realm="errata"' });
     }
     const limit = token.token.ratePerMinute;
-    const used = await countRecentAttempts({ bucket: 'api', key: String(token.token.id), windowMs: MINUTE });
+    const used = await countThenRecord(async () => {
+      const n = await countRecentAttempts({ bucket: 'api', key: String(token.token.id), windowMs: MINUTE });
+      if (n < limit) await recordAttempt({ bucket: 'api', key: String(token.token.id) });
+      return n;
+    });
     if (used >= limit) {
       await audit(token, route, 429, ip);
       return refusal(problem('throttled', `This token may make ${limit} calls a minute; wait and try again.`), { 'retry-after': '60', 'ratelimit-limit': String(limit), 'ratelimit-remaining': '0' });
     }
-    await recordAttempt({ bucket: 'api', key: String(token.token.id) });
     await touchToken(token.token);
     const rateHeaders = { 'ratelimit-limit': String(limit), 'ratelimit-remaining': String(Math.max(0, limit - used - 1)) };
     if (!hasScope(token.token.scopes, route.scope)) {

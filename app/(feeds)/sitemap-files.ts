@@ -35,7 +35,7 @@ async function pagesUrls(siteUrl: string): Promise<SitemapUrl[]> {
     { loc: `${siteUrl}/corrections` },
     { loc: `${siteUrl}/for-the-record`, lastmod: newestEdition },
     { loc: `${siteUrl}/about` },
-    ...listSections().map((s) => ({ loc: `${siteUrl}/sections/${enc(s)}` })),
+    ...(await listSections()).map((s) => ({ loc: `${siteUrl}/sections/${enc(s)}` })),
     ...editions.map((e) => ({ loc: `${siteUrl}/for-the-record/${e.date}`, lastmod: e.publishedAt })),
   ];
 }

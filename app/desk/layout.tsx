@@ -20,7 +20,7 @@ export default async function DeskLayout({ children }: { children: ReactNode }) 
   const settings = await getSettings();
   const due = hasPermission(user, 'column.view') && editionDue(attention, isoDateInZone(new Date(), settings.timeZone));
   // Overdue cases: the account's own, or every one for standards (the clock is the desk's now).
-  const overdueCases = hasPermission(user, 'case.view') ? countOverdueCases({ ownerId: hasPermission(user, 'case.manage') ? null : user.id, now: await deskNow() }) : 0;
+  const overdueCases = hasPermission(user, 'case.view') ? await countOverdueCases({ ownerId: hasPermission(user, 'case.manage') ? null : user.id, now: await deskNow() }) : 0;
   return (
     <div className="desk">
       <nav className="desk-nav" aria-label="Desk">

@@ -26,7 +26,7 @@ export default async function DeskPage({ searchParams }: { searchParams: Promise
   const user = await requireDeskPage('desk.view', '/desk');
   const { flat, filter } = parseArticleList(await searchParams);
   const page = await listDeskArticles(filter);
-  const facets = listDeskFacets();
+  const facets = await listDeskFacets();
   const settings = await getSettings();
   const attention = await getDeskAttention();
   const showColumn = hasPermission(user, 'column.view');

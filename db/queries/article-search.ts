@@ -1,7 +1,8 @@
 // The desk's full-text search (SQLite FTS5, table article_search, rowid = article id; on PostgreSQL a
 // table keyed by article_id with a generated tsvector): the one place that writes its rows and words
 // its queries.
-import { sql } from 'drizzle-orm';
+import { and, ne, type SQL, sql } from 'drizzle-orm';
+import { integer as pgInteger, pgTable, text as pgText } from 'drizzle-orm/pg-core';
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { onPostgres } from '../tables';
 import type { Tx } from './types';
@@ -41,5 +42,35 @@ export function searchQuery(input: string): string | null {
 }
 
 
-/** The FTS5 table as drizzle sees it, for joins; drizzle-kit never reads this file (migrations 0002, 0011 made it). */
-export const articleSearch = sqliteTable('article_search', { rowid: integer('rowid').notNull(), body: text('body').notNull() });
+const sqliteArticleSearch = sqliteTable('article_search', { rowid: integer('rowid').notNull(), body: text('body').notNull() });
+
+/**
+ * The search table as drizzle sees it, for joins; drizzle-kit never reads this file. SQLite: the FTS5
+ * table (migrations 0002, 0011), keyed by rowid. PostgreSQL: db/pg/migrations/0002_article_search.sql,
+ * keyed by article_id (called rowid here, so the joins are written once) with its tsvector `tsv`.
+ */
+export const articleSearch = onPostgres
+  ? (pgTable('article_search', { rowid: pgInteger('article_id').notNull(), body: pgText('body').notNull() }) as unknown as typeof sqliteArticleSearch)
+  : sqliteArticleSearch;
+
+/** The words of an FTS5 query made by searchQuery or phrase (letters and digits only, so never tsquery syntax either). */
+function wordsOf(query: string): string {
+  return query.replaceAll('"', ' ').trim();
+}
+
+/** The condition "this search row has every word of `query`" (a searchQuery result). */
+export function searchMatches(query: string): SQL {
+  if (onPostgres) return sql`"article_search"."tsv" @@ plainto_tsquery('simple', ${wordsOf(query)})`;
+  return sql`${articleSearch} MATCH ${query}`;
+}
+
+/** Articles (other than `except`) whose current text has the words of `exact` in a row, at most `limit`. */
+export async function articlesWithPhrase(db: Tx, exact: string, { except, limit }: { except: number; limit: number }): Promise<number[]> {
+  const words = exact.match(/[\p{L}\p{N}]+/gu);
+  if (!words?.length) return [];
+  const phrase = onPostgres
+    ? sql`"article_search"."tsv" @@ phraseto_tsquery('simple', ${words.join(' ')})`
+    : sql`${articleSearch} MATCH ${`"${words.join(' ')}"`}`;
+  const rows = await db.select({ id: articleSearch.rowid }).from(articleSearch).where(and(phrase, ne(articleSearch.rowid, except))).limit(limit);
+  return rows.map((r) => r.id);
+}

@@ -2,7 +2,7 @@
 // clocks configuration. Every reader report opens a case in the report's own transaction; staff
 // log the rest. A closed case is never changed (triggers); notes are append-only.
 import 'server-only';
-import { and, asc, count, desc, eq, gte, inArray, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, lte, ne, type SQL } from 'drizzle-orm';
 import { COUNT_CAP, type Cursor, cutPage } from '../../lib/desk/keyset';
 import { mapSeries } from '../../lib/async';
 import { ErrataError } from '../../lib/errors';
@@ -23,6 +23,7 @@ import { keyset } from './keyset';
 import { newCaseReference, newsroomZoneIn, standardsConfigIn } from './report-cases';
 import type { Tx } from './types';
 import { transaction } from '../store';
+import { countRows } from '../dialect';
 
 // ---------------------------------------------------------------- configuration
 
@@ -339,9 +340,9 @@ export async function casesNeedingAttention({ ownerId, now, config, limit = 10 }
 }
 
 /** The menu's badge: open cases past their due date (the account's own, or every one), counted up to COUNT_CAP + 1. */
-export function countOverdueCases({ ownerId, now }: { ownerId: number | null; now: Date }): number {
+export function countOverdueCases({ ownerId, now }: { ownerId: number | null; now: Date }): Promise<number> {
   const db = getDb();
   const mine = ownerId === null ? [] : [eq(cases.ownerId, ownerId)];
   const overdue = db.select({ id: cases.id }).from(cases).where(and(eq(cases.status, 'open'), ...mine, lt(cases.dueAt, now))).limit(COUNT_CAP + 1);
-  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${overdue}) AS overdue`).n;
+  return countRows(db, overdue);
 }

@@ -1,7 +1,7 @@
 // "For the Record": generating an edition from the corrections not yet printed, editing the draft,
 // publishing it in one transaction, and reading editions.
 import 'server-only';
-import { and, asc, desc, eq, gte, inArray, lt, notExists, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, lt, notExists, type SQL, sql } from 'drizzle-orm';
 import { COUNT_CAP } from '../../lib/desk/keyset';
 import { ErrataError } from '../../lib/errors';
 import { editionRevision } from '../../lib/record/edition-revision';
@@ -16,6 +16,7 @@ import { chunks, type Edition, editionView, getCurrentHeadlines, publicArticleCo
 import type { Tx } from './types';
 import { columnPublishedEvent } from './webhook-events';
 import { transaction } from '../store';
+import { countRows } from '../dialect';
 import { flatMapSeries } from '../../lib/async';
 
 export type { Edition, EditionItem } from './public-record';
@@ -60,10 +61,9 @@ export async function listCorrectionPool({ date, settings, only }: { date: strin
 }
 
 /** Published corrections already taken by a draft edition (not offered to another until it is published or discarded). */
-export function countInDrafts(): number {
-  return getDb().get<{ n: number }>(
-    sql`SELECT count(*) AS n FROM ${columnItems} JOIN ${columns} ON ${columns.id} = ${columnItems.columnId} WHERE ${columns.status} = 'draft'`,
-  ).n;
+export async function countInDrafts(): Promise<number> {
+  const row = (await getDb().select({ n: count() }).from(columnItems).innerJoin(columns, eq(columns.id, columnItems.columnId)).where(eq(columns.status, 'draft')))[0];
+  return Number(row?.n ?? 0);
 }
 
 /**
@@ -265,7 +265,7 @@ export async function listEditions(): Promise<Column[]> {
  * How many published corrections wait for the next edition, counted up to COUNT_CAP + 1 (newest
  * first along the published_at index) so a backlog of thousands costs no more than a thousand.
  */
-export function countUnprinted(): number {
+export function countUnprinted(): Promise<number> {
   const waiting = getDb()
     .select({ id: corrections.id })
     .from(corrections)
@@ -275,5 +275,5 @@ export function countUnprinted(): number {
     .where(and(eq(corrections.status, 'published'), publicArticleCondition(), notPrinted()))
     .orderBy(desc(corrections.publishedAt))
     .limit(COUNT_CAP + 1);
-  return getDb().get<{ n: number }>(sql`SELECT count(*) AS n FROM (${waiting})`).n;
+  return countRows(getDb(), waiting);
 }

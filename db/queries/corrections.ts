@@ -111,6 +111,6 @@ export async function listLatestCorrections({ limit = 10 }: { limit?: number } =
 }
 
 /** The sections readers can see an article in (publicArticleCondition), hopping along the section index. */
-export function listSections(): string[] {
+export function listSections(): Promise<string[]> {
   return distinctArticleValues(getDb(), 'section', 500, { publicOnly: true });
 }

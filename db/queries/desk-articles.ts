@@ -6,7 +6,8 @@ import { COUNT_CAP, type Cursor, cutPage, type Page, PAGE_SIZE, type SortOrder }
 import type { ArticleStatus, ChangeKind } from '../../lib/types';
 import { getDb } from '../index';
 import { articles, corrections, reports, versions } from '../tables';
-import { articleSearch, searchQuery } from './article-search';
+import { articleSearch, searchMatches, searchQuery } from './article-search';
+import { countArticlesSavedSince, countRows } from '../dialect';
 import { distinctArticleValues } from './distinct-values';
 import { keyset } from './keyset';
 
@@ -42,7 +43,7 @@ export interface DeskArticlePage extends Page<DeskArticleRow> {
 
 function conditions(filter: DeskArticleFilter, query: string | null): SQL[] {
   const where: SQL[] = [];
-  if (query) where.push(sql`${articleSearch} MATCH ${query}`);
+  if (query) where.push(searchMatches(query));
   if (filter.status) where.push(eq(articles.status, filter.status));
   if (filter.section) where.push(eq(articles.section, filter.section));
   if (filter.author) where.push(eq(articles.byline, filter.author));
@@ -71,25 +72,21 @@ export async function listDeskArticles(filter: DeskArticleFilter = {}): Promise<
   };
   const fetched = await (base() as ReturnType<typeof base>).where(and(key.where, ...where)).orderBy(key.orderBy).limit(size + 1);
   const page = cutPage(fetched, cursor, size, (r) => r.id);
-  return { ...page, rows: await decorate(page.rows), matching: countMatching(filter, query, where) };
+  return { ...page, rows: await decorate(page.rows), matching: await countMatching(filter, query, where) };
 }
 
 /** How many match, up to COUNT_CAP + 1, by the cheapest walk. */
-function countMatching(filter: DeskArticleFilter, query: string | null, where: SQL[]): number {
+async function countMatching(filter: DeskArticleFilter, query: string | null, where: SQL[]): Promise<number> {
   const db = getDb();
   const onlyChangedSince = filter.changedSince && !query && !filter.status && !filter.section && !filter.author && !filter.draftCorrections && !filter.openReports;
   if (onlyChangedSince) {
     // Changed articles are sparse in the archive: count them from the versions saved since, not by walking articles.
-    // SQLite-only: INDEXED BY, as the planner would otherwise walk (article_id, number) for the DISTINCT.
-    const since = (filter.changedSince as Date).getTime();
-    return db.get<{ n: number }>(
-      sql`SELECT count(*) AS n FROM (SELECT DISTINCT article_id FROM versions INDEXED BY versions_saved_article_idx WHERE saved_at >= ${since} LIMIT ${COUNT_CAP + 1})`,
-    ).n;
+    return countArticlesSavedSince(db, filter.changedSince as Date, COUNT_CAP + 1);
   }
   const base = query ? db.select({ id: articles.id }).from(articleSearch).innerJoin(articles, eq(articles.id, articleSearch.rowid)) : db.select({ id: articles.id }).from(articles);
   const countKey = keyset(query ? articleSearch.rowid : articles.id, null, filter.sort);
   const counted = base.where(and(countKey.where, ...where)).limit(COUNT_CAP + 1);
-  return db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${counted})`).n;
+  return countRows(db, counted);
 }
 
 async function decorate(rows: Omit<DeskArticleRow, 'latest' | 'draftCorrections' | 'openReports'>[]): Promise<DeskArticleRow[]> {
@@ -114,7 +111,7 @@ async function decorate(rows: Omit<DeskArticleRow, 'latest' | 'draftCorrections'
 }
 
 /** The sections and bylines the filters offer, read from their indices (distinct values, bounded). */
-export function listDeskFacets(): { sections: string[]; authors: string[] } {
+export async function listDeskFacets(): Promise<{ sections: string[]; authors: string[] }> {
   const db = getDb();
-  return { sections: distinctArticleValues(db, 'section', 200), authors: distinctArticleValues(db, 'byline', 1000) };
+  return { sections: await distinctArticleValues(db, 'section', 200), authors: await distinctArticleValues(db, 'byline', 1000) };
 }

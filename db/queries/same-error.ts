@@ -1,9 +1,10 @@
 // "The same error elsewhere": other articles whose current text contains a correction's wrong claim.
 import 'server-only';
-import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import { findSimilarClaims } from '../../lib/anchoring';
 import { toPlainText } from '../../lib/markdown';
 import { getDb } from '../index';
+import { articlesWithPhrase } from './article-search';
 import { articles, claims, corrections, versions } from '../tables';
 
 export interface SameErrorHit {
@@ -14,11 +15,6 @@ export interface SameErrorHit {
   context: string;
 }
 
-/** FTS5 phrase query from the claim's words; anything that is not a letter or digit is dropped. */
-function phraseQuery(exact: string): string | null {
-  const words = exact.match(/[\p{L}\p{N}]+/gu);
-  return words && words.length ? `"${words.join(' ')}"` : null;
-}
 
 export async function findSameErrorElsewhere({ correctionId }: { correctionId: number }): Promise<SameErrorHit[]> {
   const db = getDb();
@@ -27,11 +23,7 @@ export async function findSameErrorElsewhere({ correctionId }: { correctionId: n
   const claimRows = await db.select().from(claims).where(eq(claims.correctionId, correctionId)).orderBy(asc(claims.position));
   const hits: SameErrorHit[] = [];
   for (const claim of claimRows) {
-    const query = phraseQuery(claim.exact);
-    if (!query) continue;
-    const candidates = db
-      .all<{ id: number }>(sql`SELECT rowid AS id FROM article_search WHERE article_search MATCH ${query} AND rowid <> ${correction.articleId} LIMIT 50`)
-      .map((r) => r.id);
+    const candidates = await articlesWithPhrase(db, claim.exact, { except: correction.articleId, limit: 50 });
     if (candidates.length === 0) continue;
     const live = await db
       .select({ id: articles.id, slug: articles.slug })

@@ -23,7 +23,7 @@ import { calendarDayFinder, endOfCalendarDay, startOfCalendarDay } from '../../l
 import { getDb } from '../index';
 import { articles, caseArticles, caseClauses, cases, corrections, versions } from '../tables';
 import { recordAudit } from './audit';
-import { eachRow } from './raw-rows';
+import { forEachRow, hopDistinct } from '../dialect';
 import { transaction } from '../store';
 
 export interface FigureRange {
@@ -58,13 +58,13 @@ async function firstComplaints(): Promise<Map<number, number>> {
 /**
  * The published corrections of the range (in the section, when one is given). With `walkGroups`,
  * written so that a long range's counts walk corrections_standards_groups_idx in the groups' order
- * rather than read the range's rows and sort them: the range goes inside coalesce(), which no index
- * serves, so the planner takes the index the grouping wants, with or without statistics. The status
+ * rather than read the range's rows and sort them: the range goes inside coalesce(x, x) (the same
+ * instant, and of the same type on either store), which no index serves, so the planner takes the index the grouping wants, with or without statistics. The status
  * is a literal, not a parameter, so the planner weighs it with its statistics.
  */
 function correctionsWhere(range: FigureRange, timeZone: string, { walkGroups = false } = {}): SQL | undefined {
   const { start, end } = rangeInstants(range, timeZone);
-  const at = walkGroups ? sql`coalesce(${corrections.publishedAt}, 0)` : corrections.publishedAt;
+  const at = walkGroups ? sql`coalesce(${corrections.publishedAt}, ${corrections.publishedAt})` : corrections.publishedAt;
   const where: SQL[] = [sql`${corrections.status} = 'published'`, sql`${at} >= ${sql.param(start, corrections.publishedAt)}`, sql`${at} < ${sql.param(end, corrections.publishedAt)}`];
   if (range.section) where.push(eq(corrections.publishedSection, range.section));
   return and(...where);
@@ -148,13 +148,13 @@ export async function statementFigures(range: FigureRange, timeZone: string): Pr
     .from(corrections)
     .leftJoin(versions, eq(versions.id, corrections.amendedVersionId))
     .where(cw);
-  for (const [id, kind, published, exposedFrom, amended] of eachRow<[number, CorrectionFact['kind'], number, number | null, number | null]>(timings)) {
+  await forEachRow<[number, CorrectionFact['kind'], number, number | null, number | null]>(db, timings, ([id, kind, published, exposedFrom, amended]) => {
     weeks.add(kind, published);
     const exposure = exposureBetweenMs(exposedFrom, published, amended);
     if (exposure !== null) exposures.push(exposure);
     const first = firsts.get(id);
     if (first !== undefined) toCorrection.push(Math.max(0, published - first));
-  }
+  });
 
   // The range's cases, once (with a section, its cases are found once too), counted as they pass.
   const caseWhere = casesWhere(range, timeZone);
@@ -167,7 +167,7 @@ export async function statementFigures(range: FigureRange, timeZone: string): Pr
     .select({ id: cases.id, status: cases.status, route: cases.route, receivedAt: cases.receivedAt, acknowledgedAt: cases.acknowledgedAt, closedAt: cases.closedAt })
     .from(cases)
     .where(caseWhere);
-  for (const [id, status, route, received, acknowledged, closed] of eachRow<[number, CaseFact['status'], CaseFact['route'], number, number | null, number | null]>(caseRows)) {
+  await forEachRow<[number, CaseFact['status'], CaseFact['route'], number, number | null, number | null]>(db, caseRows, ([id, status, route, received, acknowledged, closed]) => {
     caseCount += 1;
     const key = `${status} ${route}`;
     const group = groups.get(key);
@@ -176,7 +176,7 @@ export async function statementFigures(range: FigureRange, timeZone: string): Pr
     if (closed !== null) responses.push(Math.max(0, closed - received));
     if (acknowledged !== null) acknowledgements.push(Math.max(0, acknowledged - received));
     if (status === 'upheld') upheldIds.push(id);
-  }
+  });
   // Complaints under each clause: the clauses of the range's cases (probed by case, the clauses' key).
   const clauseRows = db
     .select({ caseId: caseClauses.caseId, clause: caseClauses.clause })
@@ -186,11 +186,11 @@ export async function statementFigures(range: FigureRange, timeZone: string): Pr
   const citing = new Set<number>();
   const upheldSet = new Set(upheldIds);
   const cited = new Map<number, string[]>();
-  for (const [caseId, clause] of eachRow<[number, string]>(clauseRows)) {
+  await forEachRow<[number, string]>(db, clauseRows, ([caseId, clause]) => {
     byClause.set(clause, (byClause.get(clause) ?? 0) + 1);
     citing.add(caseId);
     if (upheldSet.has(caseId)) cited.set(caseId, [...(cited.get(caseId) ?? []), clause]);
-  }
+  });
   const clauseCounts = [...byClause].map(([clause, c]) => ({ clause, count: c }));
   const none = caseCount - citing.size;
   if (none > 0) clauseCounts.push({ clause: '', count: none });
@@ -263,14 +263,8 @@ export async function standardsAlerts(now: Date, config: Pick<StandardsConfig, '
  * The sections corrections were published under, for the dashboard's filter: a hop along
  * corrections_standards_groups_idx, one probe per section (a recursive CTE, as in distinct-values.ts).
  */
-export function correctionSections(): string[] {
-  const c = corrections.publishedSection;
-  const published = sql`${corrections.status} = 'published'`;
-  return getDb()
-    .all<{ v: string }>(
-      sql`WITH RECURSIVE hop(v) AS (SELECT min(${c}) FROM ${corrections} WHERE ${published} UNION ALL SELECT (SELECT min(${c}) FROM ${corrections} WHERE ${published} AND ${c} > hop.v) FROM hop WHERE hop.v IS NOT NULL LIMIT 501) SELECT v FROM hop WHERE v IS NOT NULL LIMIT 500`,
-    )
-    .map((r) => r.v);
+export function correctionSections(): Promise<string[]> {
+  return hopDistinct(getDb(), { table: sql`${corrections}`, column: sql`${corrections.publishedSection}`, where: sql`${corrections.status} = 'published'`, limit: 500 });
 }
 
 /**

@@ -2,7 +2,18 @@
 import 'server-only';
 import { and, count, desc, eq, gte, lt, max } from 'drizzle-orm';
 import { getDb } from '../index';
+import { transaction } from '../store';
 import { throttleEvents } from '../tables';
+
+/**
+ * Runs a limit's counts and the records they allow as one write transaction, so two requests at
+ * the same moment, through one server or several, cannot both read "one left" and both record: the
+ * second counts the first's attempt (SQLite: BEGIN IMMEDIATE; PostgreSQL: the write lock db/store.ts
+ * takes first).
+ */
+export function countThenRecord<T>(fn: () => Promise<T>): Promise<T> {
+  return transaction(getDb(), () => fn());
+}
 
 export async function countRecentAttempts({ bucket, key, windowMs, now = Date.now() }: { bucket: string; key: string; windowMs: number; now?: number }): Promise<number> {
   return (

@@ -13,7 +13,7 @@ import { allowsPrivateReceivers, checkReceiverUrl, WEBHOOK_LIMITS } from '../../
 import { newWebhookSecret } from '../../lib/webhooks/signing';
 import { getDb } from '../index';
 import type { WebhookDelivery, WebhookOutboxRow, WebhookSubscription } from '../schema';
-import { users, webhookDeliveries, webhookOutbox, webhookSubscriptions } from '../tables';
+import { onPostgres, users, webhookDeliveries, webhookOutbox, webhookSubscriptions } from '../tables';
 import { recordAudit } from './audit';
 import { keyset } from './keyset';
 import type { Tx } from './types';
@@ -136,30 +136,37 @@ export interface ClaimedMessage {
 
 /**
  * Claims up to `limit` due messages (not delivered, not failed, due by now, unclaimed or with a
- * claim that ran out) until now + lockMs. One write transaction, so two workers, in one process or
- * several, never both claim a message. Pending messages of disabled subscriptions are failed first.
+ * claim that ran out) until now + lockMs. One write transaction, and the update takes only rows still
+ * claimable, so two workers, in one process or several, on either store, never both claim a message. Pending messages of disabled subscriptions are failed first.
  */
 export async function claimDue({ now = new Date(), limit = DELIVERY_BATCH, lockMs }: { now?: Date; limit?: number; lockMs: number }): Promise<ClaimedMessage[]> {
   return await transaction(getDb(), async (tx) => {
       await failDisabledMessages(tx, now);
-      const due = (await tx
+      const claimable = and(
+        isNull(webhookOutbox.deliveredAt),
+        isNull(webhookOutbox.failedAt),
+        lte(webhookOutbox.nextAttemptAt, now),
+        or(isNull(webhookOutbox.lockedUntil), lt(webhookOutbox.lockedUntil, now)),
+      );
+      const dueQuery = tx
         .select({ id: webhookOutbox.id })
         .from(webhookOutbox)
-        .where(
-          and(
-            isNull(webhookOutbox.deliveredAt),
-            isNull(webhookOutbox.failedAt),
-            lte(webhookOutbox.nextAttemptAt, now),
-            or(isNull(webhookOutbox.lockedUntil), lt(webhookOutbox.lockedUntil, now)),
-          ),
-        )
+        .where(claimable)
         .orderBy(asc(webhookOutbox.nextAttemptAt), asc(webhookOutbox.id))
-        .limit(limit))
-        .map((r) => r.id);
+        .limit(limit);
+      // SQLite: the transaction holds the only write lock, so nobody claims in between. PostgreSQL
+      // (read committed, beside the writers rather than behind their lock): rows another worker is
+      // claiming right now are skipped, not waited for.
+      const due = (await (onPostgres ? (dueQuery as unknown as { for(strength: 'update', config: { skipLocked: true }): typeof dueQuery }).for('update', { skipLocked: true }) : dueQuery)).map((r) => r.id);
       if (due.length === 0) return [];
-      await tx.update(webhookOutbox)
+      // Only those still claimable when the update takes their rows: on PostgreSQL a claim committed
+      // since the select is seen here, and its messages are left to it.
+      const claimed = (await tx.update(webhookOutbox)
         .set({ lockedUntil: new Date(now.getTime() + lockMs) })
-        .where(inArray(webhookOutbox.id, due));
+        .where(and(inArray(webhookOutbox.id, due), claimable))
+        .returning({ id: webhookOutbox.id }))
+        .map((r) => r.id);
+      if (claimed.length === 0) return [];
       return await tx
         .select({
           id: webhookOutbox.id,
@@ -173,9 +180,9 @@ export async function claimDue({ now = new Date(), limit = DELIVERY_BATCH, lockM
         })
         .from(webhookOutbox)
         .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookOutbox.subscriptionId))
-        .where(inArray(webhookOutbox.id, due))
+        .where(inArray(webhookOutbox.id, claimed))
         .orderBy(asc(webhookOutbox.nextAttemptAt), asc(webhookOutbox.id));
-    });
+    }, { concurrent: true });
 }
 
 export interface AttemptOutcome {

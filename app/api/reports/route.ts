@@ -9,7 +9,7 @@ import { clientIp } from '@/app/(auth)/client-ip';
 import { addressGroup } from '@/lib/net/client-address';
 import { getPublicArticle, getPublicVersion } from '@/db/queries/public-record';
 import { createReport } from '@/db/queries/reports';
-import { countRecentAttempts, recordAttempt } from '@/db/queries/throttle';
+import { countRecentAttempts, countThenRecord, recordAttempt } from '@/db/queries/throttle';
 
 const HOUR = 3_600_000;
 export const REPORTS_PER_IP_PER_HOUR = 5;
@@ -65,20 +65,25 @@ export async function POST(request: Request) {
   // and per article; only reports that are kept count.
   const group = addressGroup(ip);
   const articleKey = String(article.id);
-  if ((await countRecentAttempts({ bucket: 'report:ip', key: group, windowMs: HOUR })) >= REPORTS_PER_IP_PER_HOUR) {
+  const refused = await countThenRecord(async () => {
+    if ((await countRecentAttempts({ bucket: 'report:ip', key: group, windowMs: HOUR })) >= REPORTS_PER_IP_PER_HOUR) return 'address' as const;
+    const seenHere = (await countRecentAttempts({ bucket: 'report:article-address', key: `${articleKey}|${group}`, windowMs: HOUR })) > 0;
+    const busy =
+      (await countRecentAttempts({ bucket: 'report:article', key: articleKey, windowMs: HOUR })) >= REPORTS_PER_ARTICLE_PER_HOUR ||
+      (!seenHere && (await countRecentAttempts({ bucket: 'report:article-reporters', key: articleKey, windowMs: HOUR })) >= REPORTERS_PER_ARTICLE_PER_HOUR);
+    if (busy) return 'article' as const;
+    await recordAttempt({ bucket: 'report:ip', key: group });
+    await recordAttempt({ bucket: 'report:article', key: articleKey });
+    if (!seenHere) await recordAttempt({ bucket: 'report:article-reporters', key: articleKey });
+    await recordAttempt({ bucket: 'report:article-address', key: `${articleKey}|${group}` });
+    return null;
+  });
+  if (refused === 'address') {
     return Response.json({ error: 'You have sent several reports in the last hour. Please try again later.' }, { status: 429, headers: { 'Retry-After': '3600' } });
   }
-  const seenHere = (await countRecentAttempts({ bucket: 'report:article-address', key: `${articleKey}|${group}`, windowMs: HOUR })) > 0;
-  const busy =
-    (await countRecentAttempts({ bucket: 'report:article', key: articleKey, windowMs: HOUR })) >= REPORTS_PER_ARTICLE_PER_HOUR ||
-    (!seenHere && (await countRecentAttempts({ bucket: 'report:article-reporters', key: articleKey, windowMs: HOUR })) >= REPORTERS_PER_ARTICLE_PER_HOUR);
-  if (busy) {
+  if (refused === 'article') {
     return Response.json({ error: 'This article has had many reports in the last hour; we are looking at it. Please try again later.' }, { status: 429, headers: { 'Retry-After': '3600' } });
   }
-  await recordAttempt({ bucket: 'report:ip', key: group });
-  await recordAttempt({ bucket: 'report:article', key: articleKey });
-  if (!seenHere) await recordAttempt({ bucket: 'report:article-reporters', key: articleKey });
-  await recordAttempt({ bucket: 'report:article-address', key: `${articleKey}|${group}` });
 
   const report = await createReport({
     articleId: article.id,

@@ -14,7 +14,7 @@ export default async function ColumnDeskPage() {
   await requireDeskPage('column.view', '/desk/column');
   const settings = await getSettings();
   const editions = await listEditions();
-  const waiting = countUnprinted();
+  const waiting = await countUnprinted();
   return (
     <section className="article">
       <h1>{settings.columnName}</h1>

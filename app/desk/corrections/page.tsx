@@ -16,7 +16,7 @@ export default async function DeskCorrectionsPage({ searchParams }: { searchPara
   await requireDeskPage('desk.view', '/desk/corrections');
   const { flat, filter } = parseCorrectionList(await searchParams);
   const page = await listDeskCorrections(filter);
-  const { sections } = listDeskFacets();
+  const { sections } = await listDeskFacets();
   const authors = await listCorrectionAuthors();
   const settings = await getSettings();
   return (

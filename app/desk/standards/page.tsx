@@ -33,7 +33,7 @@ export default async function StandardsPage({ searchParams }: { searchParams: Pr
   const now = await deskNow();
   const today = isoDateInZone(now, settings.timeZone);
   const parsed = parseStandardsRange(flat, { today, defaultDays: DASHBOARD_DAYS });
-  const sections = correctionSections();
+  const sections = await correctionSections();
   const typed = { from: flat.from ?? '', to: flat.to ?? '', section: flat.section ?? '' };
   if (!parsed.ok) {
     return (

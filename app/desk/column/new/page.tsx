@@ -49,7 +49,7 @@ export default async function ChooseEditionPage({ searchParams }: { searchParams
   const isPicked = (id: number) => (anyPicked ? one(search[`pick-${id}`]) !== undefined : true);
   const chosen = shown.filter((c) => isPicked(c.correctionId));
   const preview = one(search.preview) !== undefined;
-  const inDrafts = countInDrafts();
+  const inDrafts = await countInDrafts();
   const drafts = (await listEditions()).filter((e) => e.status === 'draft');
   return (
     <section className="article">

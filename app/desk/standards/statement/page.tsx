@@ -25,7 +25,7 @@ export default async function StatementPage({ searchParams }: { searchParams: Pr
   const config = await getStandardsConfig();
   const now = await deskNow();
   const parsed = parseStandardsRange(flat, { today: isoDateInZone(now, settings.timeZone), defaultDays: STATEMENT_DAYS });
-  const sections = correctionSections();
+  const sections = await correctionSections();
   if (!parsed.ok) {
     return (
       <section className="statement">
