@@ -3,7 +3,7 @@
 // the write connection under its lock (db/store.ts). Inside a transaction, getDb() is that transaction.
 import 'server-only';
 import { type Db, databasePath, openDatabase } from './connection';
-import { openPgDatabase } from './pg/connection';
+import { migratePg, openPgDatabase, pgPoolSize, withStartLock } from './pg/connection';
 import { prepareDatabase } from './setup';
 import { currentTx, gatedSqliteHandle } from './store';
 import { onPostgres } from './tables';
@@ -14,6 +14,8 @@ interface Store {
   read: Db;
   write: Db;
   ready?: Promise<void>;
+  /** Ends its connections (SQLite: both; PostgreSQL: the pool). */
+  close(): Promise<void>;
 }
 
 const globalForDb = globalThis as unknown as { errataStore?: Store };
@@ -25,7 +27,14 @@ function openStore(): Store {
     const write = openDatabase(file);
     // An in-memory database exists only on its own connection, so it reads there too.
     const read = file === ':memory:' ? write : openDatabase(file, { migrate: false });
-    globalForDb.errataStore = { write, read: gatedSqliteHandle(read, write) as Db };
+    globalForDb.errataStore = {
+      write,
+      read: gatedSqliteHandle(read, write) as Db,
+      close: async () => {
+        if (read !== write) read.$client.close();
+        write.$client.close();
+      },
+    };
   }
   return globalForDb.errataStore;
 }
@@ -50,15 +59,38 @@ export function initStore(log?: (line: string) => void): Promise<void> {
   return store.ready;
 }
 
-/** PostgreSQL: one pool (migrated at open) for reads, writes and transactions alike. */
+/** PostgreSQL: one pool (ERRATA_PG_POOL_SIZE connections, migrated at open) for reads, writes and transactions alike. */
 function initPgStore(log?: (line: string) => void): Promise<void> {
   const pending = globalForDb as unknown as { errataPgOpening?: Promise<void> };
   pending.errataPgOpening ??= (async () => {
-    const db = (await openPgDatabase(process.env.DATABASE_URL as string)) as unknown as Db;
-    const store: Store = { read: db, write: db };
-    store.ready = prepareDatabase(db, log);
+    const url = process.env.DATABASE_URL as string;
+    const pool = await openPgDatabase(url, { migrate: false, max: pgPoolSize() });
+    const db = pool as unknown as Db;
+    const store: Store = { read: db, write: db, close: () => pool.$client.end() };
+    // Under the database's start-up lock: of several servers started at once, one migrates and
+    // seeds an empty database; the others wait for it, then find the work done.
+    store.ready = withStartLock(url, async () => {
+      await migratePg(pool);
+      await prepareDatabase(db, log);
+    });
     globalForDb.errataStore = store;
     await store.ready;
   })();
   return pending.errataPgOpening;
+}
+
+/**
+ * Closes the store's connections, for a process that outlives its use of the database (a test file,
+ * before its database is dropped). Waits for an opening or preparation under way; the next
+ * initStore() opens the store again.
+ */
+export async function closeStore(): Promise<void> {
+  const pending = globalForDb as unknown as { errataPgOpening?: Promise<void> };
+  await pending.errataPgOpening?.catch(() => undefined);
+  const store = globalForDb.errataStore;
+  globalForDb.errataStore = undefined;
+  pending.errataPgOpening = undefined;
+  if (!store) return;
+  await store.ready?.catch(() => undefined);
+  await store.close();
 }

@@ -5,15 +5,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { locateClaim } from '../lib/anchoring';
 import { toPlainText } from '../lib/markdown';
-import { type Db, openDatabase } from './connection';
-import { chainTexts } from './queries/version-texts';
-import { claims, versions, versionTexts } from './tables';
 import { demoNewsroom } from './seed/demo-content';
 import { moreStories } from './seed/demo-content-more';
-import { seedDemoNewsroom } from './seed';
+import { fromDatabase } from './test-support';
+
+vi.mock('server-only', () => ({}));
 
 /**
  * SHA-256 of every demo version's plain text in order, as lib/markdown gave it before lib/text
@@ -21,17 +20,21 @@ import { seedDemoNewsroom } from './seed';
  */
 const DEMO_PLAIN_TEXTS_SHA256 = '0950796146c6e7c8fa5d0f534debe1b6a5f24b48780dbc1cd5e9311a2379eb3e';
 
-let dir: string;
-let db: Db;
+// The app's store (this file on SQLite, or the file's own PostgreSQL database in the 'postgres'
+// project), which seeds the demo newsroom into an empty database as it opens.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'errata-plain-'));
+process.env.DATABASE_PATH = path.join(dir, 'test.db');
+delete process.env.ERRATA_SEED;
 
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'errata-plain-'));
-  db = openDatabase(path.join(dir, 'test.db'));
-  await seedDemoNewsroom(db, demoNewsroom);
-});
+const { closeStore, getDb, initStore } = await import('./index');
+const { chainTexts } = await import('./queries/version-texts');
+const { claims, versions, versionTexts } = await import('./tables');
 
-afterAll(() => {
-  db.$client.close();
+await initStore(() => {});
+const db = getDb();
+
+afterAll(async () => {
+  await closeStore();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -52,8 +55,8 @@ describe('versions’ plain text', () => {
   it('is never rewritten or deleted', async () => {
     const row = (await db.select().from(versionTexts).limit(1))[0];
     expect(row).toBeDefined();
-    await expect(db.update(versionTexts).set({ plain: 'rewritten' }).where(eq(versionTexts.versionId, row!.versionId))).rejects.toThrow(/never changed/);
-    await expect(db.delete(versionTexts).where(eq(versionTexts.versionId, row!.versionId))).rejects.toThrow(/never deleted/);
+    await expect(fromDatabase(db.update(versionTexts).set({ plain: 'rewritten' }).where(eq(versionTexts.versionId, row!.versionId)))).rejects.toThrow(/never changed/);
+    await expect(fromDatabase(db.delete(versionTexts).where(eq(versionTexts.versionId, row!.versionId)))).rejects.toThrow(/never deleted/);
   });
 
   it('still holds every stored demo claim exactly where it was anchored', async () => {

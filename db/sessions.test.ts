@@ -4,24 +4,33 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../lib/auth/session-timeouts';
-import { type Db, openDatabase } from './connection';
-import { checkSession, endSession, startSession } from './queries/sessions';
-import { sessions, users } from './tables';
 
-let dir: string;
-let db: Db;
+vi.mock('server-only', () => ({}));
+
+// The app's store: this file on SQLite, or (the 'postgres' project) the file's own PostgreSQL database.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'errata-sessions-'));
+process.env.DATABASE_PATH = path.join(dir, 'test.db');
+process.env.ERRATA_SEED = 'none';
+
+const { closeStore, getDb, initStore } = await import('./index');
+const { checkSession, endSession, startSession } = await import('./queries/sessions');
+const { sessions, users } = await import('./tables');
+
+await initStore(() => {});
+const db = getDb();
 let userId: number;
+let accounts = 0;
 
+// Each test has an account of its own, so no other test's sessions or changes reach it.
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'errata-sessions-'));
-  db = openDatabase(path.join(dir, 'test.db'));
-  userId = (await db.insert(users).values({ email: 's@example.org', name: 'S', role: 'standards', passwordHash: 'x' }).returning())[0].id;
+  accounts += 1;
+  userId = (await db.insert(users).values({ email: `s${accounts}@example.org`, name: 'S', role: 'standards', passwordHash: 'x' }).returning())[0].id;
 });
 
-afterEach(() => {
-  db.$client.close();
+afterAll(async () => {
+  await closeStore();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { fromDatabase } from '../test-support';
 
 vi.mock('server-only', () => ({}));
 
@@ -14,7 +15,7 @@ process.env.ERRATA_ADMIN_EMAIL = 'admin@example.org';
 process.env.ERRATA_ADMIN_PASSWORD = 'a long enough admin password 2026';
 
 const { getDb, initStore } = await import('../index');
-const { articles, auditEvents, caseClauses, caseNotes, cases, corrections, users } = await import('../schema');
+const { articles, auditEvents, caseClauses, caseNotes, cases, corrections, users } = await import('../tables');
 const { appendVersion } = await import('./version-writes');
 const { createReport, declineReport, acceptReport } = await import('./reports');
 const { addCaseNote, assignCase, closeCase, getStandardsConfig, logCase, saveStandardsConfig } = await import('./cases');
@@ -96,7 +97,7 @@ describe('clauses removed from the configured list', () => {
     await addCaseNote({ caseId: logged.id, body: 'Called back.', actorId: editor.id });
     await closeCase({ caseId: logged.id, outcome: 'not_upheld', correctionId: null, note: 'Right.', actorId: standards.id });
     await expect(async () => addCaseNote({ caseId: logged.id, body: 'One more thing.', actorId: editor.id })).rejects.toThrow(expect.objectContaining({ code: 'conflict' }));
-    await expect(db.insert(caseNotes).values({ caseId: logged.id, authorId: editor.id, body: 'Around the desk.', at: new Date() })).rejects.toThrow(/takes no more notes/);
+    await expect(fromDatabase(db.insert(caseNotes).values({ caseId: logged.id, authorId: editor.id, body: 'Around the desk.', at: new Date() }))).rejects.toThrow(/takes no more notes/);
     expect((await db.select().from(caseNotes).where(eq(caseNotes.caseId, logged.id))).map((n) => n.body)).toEqual(['Called back.']);
   });
   it('a date received more than ten years ago is refused beside its field', async () => {

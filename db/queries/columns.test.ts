@@ -15,8 +15,8 @@ process.env.ERRATA_SEED = 'none';
 process.env.ERRATA_ADMIN_EMAIL = 'admin@example.org';
 process.env.ERRATA_ADMIN_PASSWORD = 'a long enough admin password 2026';
 
-const { getDb, initStore } = await import('../index');
-const { articles, claims, corrections, withholdings } = await import('../schema');
+const { closeStore, getDb, initStore } = await import('../index');
+const { articles, claims, corrections, users, withholdings } = await import('../tables');
 const { appendVersion } = await import('./version-writes');
 const columns = await import('./columns');
 const { WITHHELD_ITEM } = await import('./public-record');
@@ -62,11 +62,11 @@ async function publish(columnId: number) {
 
 beforeAll(async () => {
   await initStore();
-  userId = getDb().$client.prepare("select id from users where email = 'admin@example.org'").pluck().get() as number;
+  userId = (await getDb().select({ id: users.id }).from(users).where(eq(users.email, 'admin@example.org')).limit(1))[0].id;
 });
 
-afterAll(() => {
-  getDb().$client.close();
+afterAll(async () => {
+  await closeStore();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -178,7 +178,7 @@ describe('the column through the public view', () => {
     );
     const second = await columns.generateEdition({ date: '2026-05-13', settings, actorId: userId, correctionIds: [b.correction.id] });
     expect((await itemsOf(second.id)).map((i) => i.correctionId)).toEqual([b.correction.id]);
-    expect(columns.countInDrafts()).toBe(2);
+    expect(await columns.countInDrafts()).toBe(2);
     expect((await publish(second.id)).status).toBe('published');
     expect((await publish(first.id)).status).toBe('published');
   });

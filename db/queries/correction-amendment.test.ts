@@ -15,8 +15,8 @@ process.env.ERRATA_SEED = 'none';
 process.env.ERRATA_ADMIN_EMAIL = 'admin@example.org';
 process.env.ERRATA_ADMIN_PASSWORD = 'a long enough admin password 2026';
 
-const { getDb, initStore } = await import('../index');
-const { articles, corrections, versions } = await import('../schema');
+const { closeStore, getDb, initStore } = await import('../index');
+const { articles, corrections, users, versions } = await import('../tables');
 const { appendVersion } = await import('./version-writes');
 const { saveVersion } = await import('./article-writes');
 const { createDraft, publishCorrection } = await import('./correction-writes');
@@ -51,11 +51,11 @@ const versionCount = async (articleId: number) => (await getDb().select().from(v
 
 beforeAll(async () => {
   await initStore();
-  userId = getDb().$client.prepare("select id from users where email = 'admin@example.org'").pluck().get() as number;
+  userId = (await getDb().select({ id: users.id }).from(users).where(eq(users.email, 'admin@example.org')).limit(1))[0].id;
 });
 
-afterAll(() => {
-  getDb().$client.close();
+afterAll(async () => {
+  await closeStore();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

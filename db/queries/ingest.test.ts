@@ -15,7 +15,7 @@ process.env.ERRATA_ADMIN_EMAIL = 'admin@example.org';
 process.env.ERRATA_ADMIN_PASSWORD = 'a long enough admin password 2026';
 
 const { getDb, initStore } = await import('../index');
-const schema = await import('../schema');
+const schema = await import('../tables');
 const { ingestRevision } = await import('./ingest');
 const { importAns } = await import('./import');
 const { createToken } = await import('./api-tokens');

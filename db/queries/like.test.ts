@@ -2,24 +2,31 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { type Db, openDatabase } from '../connection';
-import { auditEvents } from '../tables';
-import { escapeLike, startsWithLiterally } from './like';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-let dir: string;
-let db: Db;
+vi.mock('server-only', () => ({}));
 
-beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'errata-like-'));
-  db = openDatabase(path.join(dir, 'test.db'));
+// The app's store: this file on SQLite, or (the 'postgres' project) the file's own PostgreSQL database.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'errata-like-'));
+process.env.DATABASE_PATH = path.join(dir, 'test.db');
+process.env.ERRATA_SEED = 'none';
+
+const { closeStore, getDb, initStore } = await import('../index');
+const { auditEvents } = await import('../tables');
+const { escapeLike, startsWithLiterally } = await import('./like');
+
+await initStore(() => {});
+const db = getDb();
+
+// The rows are only read, so every test reads the same ones.
+beforeAll(async () => {
   for (const action of ['test.50%-off', 'test.500-off', 'test.a_b', 'test.axb', 'test.back\\slash', 'test.backXslash']) {
     await db.insert(auditEvents).values({ actorId: null, action, entityType: 'test' });
   }
 });
 
-afterEach(() => {
-  db.$client.close();
+afterAll(async () => {
+  await closeStore();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

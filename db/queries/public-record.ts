@@ -42,10 +42,12 @@ async function withWithholdings(db: Tx, rows: Version[]): Promise<ReaderVersion[
 
 /** Every version readers may know of, oldest first (withheld ones included, flagged; never their text elsewhere). */
 export async function getPublicVersions({ article }: { article: Article }, db: Tx = getDb()): Promise<ReaderVersion[]> {
+  // Never published: readers know of no version.
+  if (article.firstPublicVersion == null) return [];
   const rows = await db
     .select()
     .from(versions)
-    .where(and(eq(versions.articleId, article.id), gte(versions.number, article.firstPublicVersion ?? Number.MAX_SAFE_INTEGER)))
+    .where(and(eq(versions.articleId, article.id), gte(versions.number, article.firstPublicVersion)))
     .orderBy(asc(versions.number));
   return withWithholdings(db, rows);
 }

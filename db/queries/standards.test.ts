@@ -12,22 +12,26 @@ import { weekOf } from '../../lib/standards/stats';
 import { endOfCalendarDay, isoDateInZone, startOfCalendarDay } from '../../lib/wording';
 import { expectedStatement } from '../../e2e/support/statement-expected';
 import { generateStatementNewsroom, STATEMENT_RANGE } from '../../e2e/support/statement-fixture';
+import { openNewsroomFile } from '../pg/test-support';
 
 vi.mock('server-only', () => ({}));
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'errata-statement-'));
 const file = path.join(dir, 'errata.db');
 generateStatementNewsroom(file);
-process.env.DATABASE_PATH = file;
+// The app reads the newsroom from its store (this file, or a copy of it on PostgreSQL); the expected
+// figures come from the generated file itself, with SQL written for the tests.
+await openNewsroomFile(file);
 process.env.ERRATA_SEED = 'none';
 
-const { initStore } = await import('../index');
+const { closeStore, initStore } = await import('../index');
 const { correctionFacts, correctionSections, loadStatement } = await import('./standards');
 const { buildStatement, figuresFromFacts } = await import('../../lib/standards/statement');
 const sql = new Database(file, { readonly: true });
 await initStore();
 
-afterAll(() => {
+afterAll(async () => {
+  await closeStore();
   sql.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -87,9 +91,9 @@ describe.each([null, 'Politics'])('corrections per week by kind (section %s)', (
 });
 
 describe('the sections the dashboard offers', () => {
-  it('are the sections corrections were published under, each once, in order', () => {
+  it('are the sections corrections were published under, each once, in order', async () => {
     const want = (sql.prepare("select distinct published_section as s from corrections where status = 'published' order by 1").all() as { s: string }[]).map((r) => r.s);
-    expect(correctionSections()).toEqual(want);
+    expect(await correctionSections()).toEqual(want);
     expect(want.length).toBeGreaterThan(1);
   });
 });

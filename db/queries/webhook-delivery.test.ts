@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { transaction } from '../store';
+import { fromDatabase } from '../test-support';
 
 vi.mock('server-only', () => ({}));
 
@@ -19,7 +20,7 @@ process.env.ERRATA_WEBHOOK_BACKOFF_SCALE = '0.001';
 delete process.env.ERRATA_WEBHOOK_ALLOW_PRIVATE;
 
 const { getDb, initStore } = await import('../index');
-const { auditEvents, users, webhookDeliveries, webhookOutbox, webhookSubscriptions } = await import('../schema');
+const { auditEvents, users, webhookDeliveries, webhookOutbox, webhookSubscriptions } = await import('../tables');
 const { createArticle, publishArticle, saveVersion } = await import('./article-writes');
 const { createDraft, publishCorrection } = await import('./correction-writes');
 const w = await import('./webhook-delivery');
@@ -91,7 +92,7 @@ describe('subscriptions', () => {
 
   it('cannot be rewritten or deleted, only disabled (audited), once', async () => {
     const s = await subscribe();
-    await expect(db.update(webhookSubscriptions).set({ url: 'https://elsewhere.example.com/' }).where(eq(webhookSubscriptions.id, s.id))).rejects.toThrow(/never changed/);
+    await expect(fromDatabase(db.update(webhookSubscriptions).set({ url: 'https://elsewhere.example.com/' }).where(eq(webhookSubscriptions.id, s.id)))).rejects.toThrow(/never changed/);
     await w.disableSubscription({ id: s.id, actorId: admin.id });
     expect((await db.select().from(auditEvents).where(and(eq(auditEvents.action, 'webhook.disable'), eq(auditEvents.entityId, String(s.id)))).limit(1))[0]).toBeTruthy();
     await expect(async () => w.disableSubscription({ id: s.id, actorId: admin.id })).rejects.toThrow(/already disabled/);
@@ -127,9 +128,9 @@ describe('claiming due messages', () => {
     await w.recordAttempt({ outboxId: message.id, ok: true, status: 204, error: null, durationMs: 12 });
     expect(await w.claimDue({ now: new Date(Date.now() + 365 * 86_400_000), lockMs: LOCK })).toEqual([]);
     // The record of sending: delivered stays delivered, and the outbox is never deleted from.
-    await expect(db.update(webhookOutbox).set({ deliveredAt: null }).where(eq(webhookOutbox.id, message.id))).rejects.toThrow(/stays delivered/);
-    await expect(db.update(webhookOutbox).set({ payload: '{}' }).where(eq(webhookOutbox.id, message.id))).rejects.toThrow(/as it was written/);
-    await expect(db.delete(webhookOutbox).where(eq(webhookOutbox.id, message.id))).rejects.toThrow(/record of what was sent/);
+    await expect(fromDatabase(db.update(webhookOutbox).set({ deliveredAt: null }).where(eq(webhookOutbox.id, message.id)))).rejects.toThrow(/stays delivered/);
+    await expect(fromDatabase(db.update(webhookOutbox).set({ payload: '{}' }).where(eq(webhookOutbox.id, message.id)))).rejects.toThrow(/as it was written/);
+    await expect(fromDatabase(db.delete(webhookOutbox).where(eq(webhookOutbox.id, message.id)))).rejects.toThrow(/record of what was sent/);
   });
 
   it('writes nothing for a change that rolled back, nor for a subscription to other events', async () => {
@@ -186,7 +187,7 @@ describe('the retry schedule', () => {
     expect(await w.claimDue({ now: new Date(now.getTime() + 86_400_000), lockMs: LOCK })).toEqual([]);
     const attempts = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.outboxId, message.id));
     expect(attempts.map((a) => [a.attempt, a.status, a.ok])).toEqual(RETRY_SCHEDULE_MS.map((_, i) => [i + 1, 503, false]));
-    await expect(db.update(webhookDeliveries).set({ status: 200 }).where(eq(webhookDeliveries.outboxId, message.id))).rejects.toThrow(/append-only/);
+    await expect(fromDatabase(db.update(webhookDeliveries).set({ status: 200 }).where(eq(webhookDeliveries.outboxId, message.id)))).rejects.toThrow(/append-only/);
     // The correction's desk page lists it, failed, with its last attempt.
     const [entry] = await w.listOutboxFor('correction', draft.id);
     expect(entry).toMatchObject({ status: 'failed', subscriptionUrl: s.url, lastDelivery: { attempt: 8, status: 503 } });
@@ -271,9 +272,13 @@ describe('two workers claiming from one outbox', () => {
     // Separate processes, each with its own connection, claiming small batches as fast as they can.
     const script = path.join(dir, 'claimer.mts');
     const service = path.join(process.cwd(), 'db', 'queries', 'webhook-delivery.ts');
+    const store = path.join(process.cwd(), 'db', 'index.ts');
     fs.writeFileSync(
       script,
       `const { claimDue } = await import(${JSON.stringify(service)});
+// Opened as a server opens it (on PostgreSQL the pool exists only once initStore() has made it).
+const { closeStore, initStore } = await import(${JSON.stringify(store)});
+await initStore(() => {});
 import fs from 'node:fs';
 const sleep = (ms) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 const ids = [];
@@ -289,6 +294,8 @@ for (let empty = 0; empty < 3 && Date.now() < until; ) {
   sleep(1);
 }
 console.log(JSON.stringify(ids));
+// Closed, so the process ends now (an idle pool would keep it alive for its idle timeout).
+await closeStore();
 `,
     );
     const claimer = () =>

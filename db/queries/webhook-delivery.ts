@@ -137,7 +137,8 @@ export interface ClaimedMessage {
 /**
  * Claims up to `limit` due messages (not delivered, not failed, due by now, unclaimed or with a
  * claim that ran out) until now + lockMs. One write transaction, and the update takes only rows still
- * claimable, so two workers, in one process or several, on either store, never both claim a message. Pending messages of disabled subscriptions are failed first.
+ * claimable, so two workers, in one process or several, on either store, never both claim a message.
+ * Pending messages of disabled subscriptions are failed first.
  */
 export async function claimDue({ now = new Date(), limit = DELIVERY_BATCH, lockMs }: { now?: Date; limit?: number; lockMs: number }): Promise<ClaimedMessage[]> {
   return await transaction(getDb(), async (tx) => {

@@ -20,7 +20,7 @@ process.env.ERRATA_ADMIN_PASSWORD = 'a long enough admin password 2026';
 process.env.ERRATA_WEBHOOK_ALLOW_PRIVATE = '1';
 
 const { getDb, initStore } = await import('../index');
-const { users, webhookDeliveries, webhookOutbox, webhookSubscriptions } = await import('../schema');
+const { users, webhookDeliveries, webhookOutbox, webhookSubscriptions } = await import('../tables');
 const { enqueueEvent } = await import('./webhook-outbox');
 const { createSubscription } = await import('./webhook-delivery');
 const { deliverDue, sendMessage, startWebhookWorker, nudgeWebhookWorker, stopWebhookWorker, USER_AGENT } = await import('./webhook-worker');
