@@ -15,10 +15,55 @@ export function isPostgresUrl(url: string | undefined): url is string {
   return typeof url === 'string' && /^postgres(ql)?:\/\//.test(url);
 }
 
+/** Connections in each app server's pool unless ERRATA_PG_POOL_SIZE says otherwise. */
+export const PG_POOL_SIZE = 10;
+
+/**
+ * ERRATA_PG_POOL_SIZE: each app server's pool (1–1000). Every server has a pool of its own (plus one
+ * connection for its invalidation feed), so servers × (size + 1) must stay under the database's
+ * max_connections. Anything else stops the server at start.
+ */
+export function pgPoolSize(value: string | undefined = process.env.ERRATA_PG_POOL_SIZE): number {
+  if (value === undefined || value.trim() === '') return PG_POOL_SIZE;
+  const n = Number(value);
+  if (!/^\s*\d+\s*$/.test(value) || n < 1 || n > 1000) throw new Error(`ERRATA_PG_POOL_SIZE must be a whole number from 1 to 1000, not "${value}".`);
+  return n;
+}
+
+/**
+ * Runs `fn` holding the database's start-up lock (a session advisory lock, on a connection of its own
+ * so that a pool of one cannot wait on itself). Several app servers started at once on one database
+ * migrate and seed it one after another: the first does the work, the others find it done.
+ * PostgreSQL drops the lock with the connection, so a server killed while holding it blocks no one.
+ */
+export async function withStartLock<T>(url: string, fn: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url, application_name: 'errata start-up lock' });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock(hashtext('errata: migrate and prepare'))");
+    return await fn();
+  } finally {
+    // Ending the session releases the lock.
+    await client.end();
+  }
+}
+
+/** Applies every migration in db/pg/migrations that the database lacks. */
+export async function migratePg(db: PgDb): Promise<void> {
+  await migrate(db, { migrationsFolder: PG_MIGRATIONS_FOLDER });
+}
+
 export async function openPgDatabase(url: string, options: { migrate?: boolean; max?: number } = {}): Promise<PgDb> {
   // Instants are timestamptz; the session's zone only changes how they print, never what the app reads.
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, options: '-c TimeZone=UTC' });
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? PG_POOL_SIZE, options: '-c TimeZone=UTC' });
   const db = drizzle(pool, { schema }) as PgDb;
-  if (options.migrate !== false) await migrate(db, { migrationsFolder: PG_MIGRATIONS_FOLDER });
+  if (options.migrate !== false) {
+    try {
+      await withStartLock(url, () => migratePg(db));
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+  }
   return db;
 }
