@@ -4,7 +4,7 @@
 // www-data, or nobody) and as any other user. The cache starts empty every time: the app's record
 // of which paths it served (for purging) does not survive a restart either.
 //
-//   node scripts/nginx.mjs --port 8080 --upstream 3000 [--prefix DIR]
+//   node scripts/nginx.mjs --port 8080 --upstream 3000 [--prefix DIR]   (--upstream 3000,3001: several app servers)
 //
 // or, from code (tests, benchmarks): `const nginx = await startNginx({ listenPort, upstreamPort }); … await nginx.stop();`
 import { spawn, spawnSync } from 'node:child_process';
@@ -57,6 +57,13 @@ function workerUser() {
   return null;
 }
 
+/** The app servers' ports: one, or several (a list, or "3000,3001"); each a port number. */
+export function upstreamPorts(upstreamPort) {
+  const ports = (Array.isArray(upstreamPort) ? upstreamPort : String(upstreamPort).split(',')).map((p) => Number(String(p).trim()));
+  if (ports.length === 0 || ports.some((p) => !Number.isInteger(p) || p < 1 || p > 65535)) throw new Error(`upstream ports must be port numbers, not ${JSON.stringify(upstreamPort)}`);
+  return ports;
+}
+
 /** The config text for these settings (exported for tests and for a system install). */
 export function renderNginxConfig({ listenPort, upstreamPort, prefix, purgeModule, user = null, staticDir = null, accessLog = false }) {
   const mime = fs.existsSync('/etc/nginx/mime.types') ? 'include /etc/nginx/mime.types;' : 'types { text/html html; text/css css; application/javascript js; application/json json; }';
@@ -68,7 +75,9 @@ export function renderNginxConfig({ listenPort, upstreamPort, prefix, purgeModul
     user: user ? `user ${user};` : '',
     prefix,
     listen: `127.0.0.1:${listenPort}`,
-    upstream: String(upstreamPort),
+    upstream_servers: upstreamPorts(upstreamPort)
+      .map((port) => `    server 127.0.0.1:${port};`)
+      .join('\n'),
     mime_types: mime,
     access_log: accessLog ? `access_log ${prefix}/logs/access.log;` : 'access_log off;',
     static_location: staticLocation,
@@ -105,7 +114,8 @@ function waitForPort(port, child, errorLog, timeoutMs = 10_000) {
 }
 
 /**
- * Starts nginx on 127.0.0.1:listenPort in front of the app on 127.0.0.1:upstreamPort.
+ * Starts nginx on 127.0.0.1:listenPort in front of the app on 127.0.0.1:upstreamPort (a port, or a
+ * list of them for several app servers on one database).
  * `prefix`: a directory to keep its files in (a new temporary one by default, removed by stop()).
  * `staticDir`: also serve that directory's files under /__static/ (benchmarks).
  */
@@ -166,11 +176,11 @@ function argument(name, fallback) {
 
 async function main() {
   const listenPort = Number(argument('port', process.env.NGINX_PORT ?? 8080));
-  const upstreamPort = Number(argument('upstream', process.env.PORT ?? 3000));
+  const upstreamPort = argument('upstream', process.env.PORT ?? '3000');
   const prefix = argument('prefix', undefined);
   try {
     const nginx = await startNginx({ listenPort, upstreamPort, prefix, accessLog: process.argv.includes('--access-log'), install: process.argv.includes('--install') });
-    console.log(`nginx is serving on ${nginx.url}, caching the app on 127.0.0.1:${upstreamPort} (files in ${nginx.prefix})`);
+    console.log(`nginx is serving on ${nginx.url}, caching the app on ${upstreamPorts(upstreamPort).map((p) => `127.0.0.1:${p}`).join(', ')} (files in ${nginx.prefix})`);
     for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => nginx.stop().then(() => process.exit(0)));
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);

@@ -1,7 +1,7 @@
 // The nginx recipe's template renders completely, with the rules the README promises (the e2e spec
 // runs it in a real nginx: e2e/nginx.spec.ts).
 import { describe, expect, it } from 'vitest';
-import { renderNginxConfig } from './nginx.mjs';
+import { renderNginxConfig, upstreamPorts } from './nginx.mjs';
 
 describe('renderNginxConfig', () => {
   const conf = renderNginxConfig({ listenPort: 8080, upstreamPort: 3000, prefix: '/srv/errata-nginx', purgeModule: '/usr/lib/nginx/modules/ngx_http_cache_purge_module.so', user: 'www-data' });
@@ -29,6 +29,14 @@ describe('renderNginxConfig', () => {
     expect(conf).toContain('add_header X-Cache-Status $upstream_cache_status always;');
     expect(conf).toContain('proxy_cache_lock on;');
     expect(conf).not.toContain('__static');
+  });
+
+  it('spreads requests over several app servers on one database, and refuses a port that is not one', () => {
+    const two = renderNginxConfig({ listenPort: 8080, upstreamPort: [3000, 3001], prefix: '/p', purgeModule: '/m.so' });
+    expect(two).toMatch(/upstream errata_app \{\n\s+server 127\.0\.0\.1:3000;\n\s+server 127\.0\.0\.1:3001;\n\s+keepalive 64;/);
+    expect(renderNginxConfig({ listenPort: 8080, upstreamPort: '3000, 3002', prefix: '/p', purgeModule: '/m.so' })).toContain('server 127.0.0.1:3002;');
+    expect(upstreamPorts(3000)).toEqual([3000]);
+    for (const bad of ['', 'x', '3000,', '70000', '0', '30.5']) expect(() => upstreamPorts(bad), bad).toThrow(/upstream ports must be port numbers/);
   });
 
   it('serves a static directory only when asked (benchmarks)', () => {

@@ -105,7 +105,7 @@ export function databaseUrl(url, name) {
   return u.toString();
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+async function main() {
   const found = ensurePostgres({ install: process.argv.includes('--install') });
   if (found.problem) {
     console.error(found.problem);
@@ -121,3 +121,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   process.on('SIGTERM', end);
   setInterval(() => {}, 1 << 30);
 }
+
+// No top-level await: scripts load this file from CommonJS (tsx).
+if (import.meta.url === `file://${process.argv[1]}`) void main();

@@ -16,7 +16,6 @@
 // - before each request, and four times a second, expires in its own caches the tags other app
 //   servers on the same database expired (scripts/support/shared-invalidations.mjs).
 import http from 'node:http';
-import path from 'node:path';
 import compression from 'compression';
 import next from 'next';
 import { withActionStatus } from './support/action-status.mjs';
@@ -25,7 +24,7 @@ import { etagPerEncoding, httpCacheHeaders } from './support/http-cache.mjs';
 import { hashInlineScripts } from './support/response-csp.mjs';
 import { nextHostname } from './support/next-hostname.mjs';
 import { recordServedPath } from './support/served-paths.mjs';
-import { applyRemoteTags, instanceId, sqliteInvalidationFeed } from './support/shared-invalidations.mjs';
+import { applyRemoteTags, instanceId, invalidationFeedFor } from './support/shared-invalidations.mjs';
 
 export const PEER_HEADER = 'x-errata-peer';
 /** A body this far over the cap is not read to its end: the connection is dropped instead. */
@@ -96,8 +95,9 @@ function withCountedBody(req, res, then) {
 
 instanceId();
 await app.prepare();
-const invalidations = sqliteInvalidationFeed({ file: process.env.DATABASE_PATH || path.join('data', 'errata.db'), apply: applyRemoteTags });
-setInterval(() => invalidations.poll(), 250).unref();
+// SQLite: the DATABASE_PATH file, polled; PostgreSQL (DATABASE_URL): polled, and woken by each write's NOTIFY.
+const invalidations = invalidationFeedFor(process.env, applyRemoteTags);
+setInterval(() => void invalidations.poll(), 250).unref();
 // The server actions a client may name (the 'use cache' functions Next registers beside them are not).
 const callable = readCallableActionIds();
 if (callable.size === 0) console.error('No server action manifest: every server action request will be refused.');
@@ -114,8 +114,15 @@ const server = http.createServer((req, res) => {
   const action = req.headers['next-action'];
   if (action !== undefined && !callable.has(String(action))) return refuse(req, res, 400, REFUSALS.action);
   const serve = (request) => {
-    // What another server changed is expired here before this request reads anything.
-    invalidations.poll();
+    // What another server changed is expired here before this request reads anything (on
+    // PostgreSQL the read is awaited; it never fails, a feed that cannot read answers 0). The build's
+    // own files (/_next/static/, named by their content) read nothing that a write could change.
+    if (String(request.url ?? '').startsWith('/_next/static/')) return respond(request);
+    const polled = invalidations.poll();
+    if (typeof polled === 'number') respond(request);
+    else void polled.then(() => respond(request));
+  };
+  const respond = (request) => {
     etagPerEncoding(res);
     compress(request, res, () => {
       httpCacheHeaders(request, res);

@@ -1,32 +1,13 @@
 // `npm start`: builds the app when the build is missing or older than the source, then serves it.
 // Migrations and the demo newsroom are applied by the server itself as it starts (instrumentation.ts).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensureBuild } from './support/build.mjs';
 
 const root = process.cwd();
-const buildId = path.join(root, '.next', 'BUILD_ID');
-const sourceDirs = ['app', 'components', 'db', 'lib'];
-const sourceFiles = ['next.config.js', 'package.json', 'proxy.ts', 'instrumentation.ts', 'tsconfig.json'];
-
-function newestSourceTime() {
-  let newest = 0;
-  const visit = (p) => {
-    if (!fs.existsSync(p)) return;
-    const stat = fs.statSync(p);
-    if (stat.isDirectory()) for (const entry of fs.readdirSync(p)) visit(path.join(p, entry));
-    else newest = Math.max(newest, stat.mtimeMs);
-  };
-  [...sourceDirs, ...sourceFiles].forEach((p) => visit(path.join(root, p)));
-  return newest;
-}
-
-const stale = !fs.existsSync(buildId) || fs.statSync(buildId).mtimeMs < newestSourceTime();
-if (stale || process.env.ERRATA_REBUILD === '1') {
-  console.log('Building Errata (first run or changed source)…');
-  const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-}
+const built = ensureBuild({ root, force: process.env.ERRATA_REBUILD === '1' });
+if (built !== 0) process.exit(built);
 
 if (process.env.ERRATA_FRESH_DB === '1') {
   // Throw-away databases for tests: start from nothing every time.

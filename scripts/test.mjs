@@ -69,17 +69,31 @@ if (wants('lint')) check('lint', run('lint', 'npx', ['eslint', '.']));
 if (wants('typecheck')) check('typecheck', run('type-check', 'npx', ['tsc', '--noEmit']));
 
 if (wants('unit')) {
-  // The database suites run on PostgreSQL too: vitest's set-up starts a scratch cluster of it.
+  // The database suites run on PostgreSQL too: vitest's set-up starts a scratch cluster of it, and the
+  // 'postgres' project runs every test file that opens the app's store again on it (vitest.config.mts).
   const { ensurePostgres } = await import('./pg-cluster.mjs');
   const postgres = ensurePostgres({ install: true });
   if (postgres.problem) console.log(postgres.problem);
-  const file = path.join(outDir, 'vitest.json');
-  const ok = run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
+  const file = path.join(outDir, 'vitest-projects.json');
+  const ok = run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=./scripts/vitest-projects-reporter.mjs'], { VITEST_PROJECTS_REPORT: file });
   const report = readJson(file);
   if (report) {
-    results.passed += report.numPassedTests;
-    results.failed += report.numFailedTests + (ok || report.numFailedTests > 0 ? 0 : 1);
-    results.skipped += report.numPendingTests + report.numTodoTests;
+    let failed = report.unhandledErrors;
+    for (const name of new Set(['sqlite', 'postgres', ...Object.keys(report.projects)])) {
+      const p = report.projects[name];
+      if (!p || p.passed + p.failed === 0) {
+        // A project that ran no test proves nothing: one failure for it.
+        console.log(`!!! unit tests: the ${name} project ran no tests`);
+        failed += 1;
+        continue;
+      }
+      console.log(`=== unit tests on ${name}: ${p.passed} passed, ${p.failed} failed${p.skipped ? `, ${p.skipped} skipped` : ''} (${p.files} files${p.brokenFiles ? `, ${p.brokenFiles} failed outside any test` : ''})`);
+      results.passed += p.passed;
+      results.skipped += p.skipped;
+      failed += p.failed + p.brokenFiles;
+    }
+    // vitest failed for a reason no count shows (a global set-up, a crash): one failure for it.
+    results.failed += failed + (ok || failed > 0 ? 0 : 1);
   } else check('unit tests', false);
 }
 
@@ -112,8 +126,23 @@ if (wants('webhook-crash')) {
 }
 
 if (wants('two-servers')) {
-  // Two app servers on one database with nginx in front of one: shared invalidation, lost updates, kill -9.
-  check('two app servers', run('two app servers on one database (shared invalidation, lost updates, kill -9)', 'npx', ['tsx', 'scripts/two-servers-test.ts']));
+  // Two app servers on one database with nginx in front of one: shared invalidation, lost updates,
+  // kill -9. On each store (a SQLite file, a PostgreSQL scratch cluster), and each check counted.
+  const { ensurePostgres } = await import('./pg-cluster.mjs');
+  const postgres = ensurePostgres({ install: true });
+  if (postgres.problem) console.log(postgres.problem);
+  for (const store of ['sqlite', 'postgres']) {
+    const file = path.join(outDir, `two-servers-${store}.json`);
+    const ok = run(`two app servers on one ${store} database (shared invalidation, lost updates, kill -9)`, 'npx', ['tsx', 'scripts/two-servers-test.ts', '--store', store], { TWO_SERVERS_RESULTS: file });
+    const report = readJson(file);
+    const checks = (report?.checks ?? []).filter((c) => c.store === store);
+    for (const c of checks) check(`two servers on ${store}: ${c.name}`, c.ok);
+    // A run that stopped before its last check fails each check it never made; one that exited
+    // non-zero with every check passed (or wrote no report) fails once more.
+    const expected = report?.checksPerStore ?? 4;
+    for (let i = checks.length; i < expected; i += 1) check(`two servers on ${store}: check ${i + 1} of ${expected} (never reached)`, false);
+    if (!ok && checks.length >= expected && checks.every((c) => c.ok)) check(`two servers on ${store}`, false);
+  }
 }
 
 fs.rmSync(outDir, { recursive: true, force: true });

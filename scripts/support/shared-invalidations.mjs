@@ -1,6 +1,7 @@
 // Cache invalidation that reaches every app server on one database. A write expires its tags in its
 // own server's caches and records them (db/queries/cache-invalidations.ts); every server reads the
-// rows recorded by the others — before each request it serves, and four times a second in any case —
+// rows recorded by the others — before each request it serves, four times a second in any case, and
+// on PostgreSQL also as soon as a write's notification arrives —
 // and expires the same tags in its own page and data caches and, through its purger, the paths it
 // alone served in the HTTP cache in front (scripts/support/served-paths.mjs).
 import { randomUUID } from 'node:crypto';
@@ -92,6 +93,159 @@ export function sqliteInvalidationFeed({ file, origin = instanceId(), apply }) {
       db = null;
     },
   };
+}
+
+/** The channel a write on PostgreSQL notifies as it commits (db/queries/cache-invalidations.ts). */
+export const INVALIDATION_CHANNEL = 'errata_cache_invalidations';
+
+/**
+ * How long an id skipped on PostgreSQL is looked for again. Ids come from a sequence, handed out as
+ * rows are inserted, while rows become visible as their transactions commit: a poll may see id 7
+ * before id 6 is committed. 6 is then a gap, read again on every poll until it appears, it expires
+ * (its transaction rolled back, or the sequence jumped ahead after a crash) or GAP_MAX newer gaps
+ * push it out. recordInvalidation's transaction is one insert and one delete: a minute is ample.
+ */
+const GAP_KEEP_MS = 60_000;
+const GAP_MAX = 1000;
+/** A connection that failed is tried again this much later (requests meanwhile go ahead unpolled). */
+const RECONNECT_MS = 250;
+
+/**
+ * Follows the other servers' invalidations on the PostgreSQL database at `url`: the same interface as
+ * sqliteInvalidationFeed, but `poll()` returns a promise (one indexed read on a connection of its
+ * own). Polls never overlap: a call made while one runs waits for the next, which starts after it, so
+ * what the caller awaits read the table after the call was made (a write acknowledged before a
+ * request arrived is expired before that request is served); every call made meanwhile shares it.
+ * The same connection LISTENs on INVALIDATION_CHANNEL and polls at once when a write commits, so a
+ * server purges what it served without waiting for its next poll; the polls every 250 ms and before
+ * each request remain the safety net (a notification is lost while the connection is down, and is
+ * never needed for correctness). Until the app has migrated the database the feed finds no table and
+ * waits; a lost connection is opened again at the next poll, from where it left off.
+ */
+export function pgInvalidationFeed({ url, origin = instanceId(), apply, listen = true, timeoutMs = 2000 }) {
+  const pg = createRequire(path.join(process.cwd(), 'package.json'))('pg');
+  let client = null;
+  let connecting = null;
+  let retryAt = 0;
+  let last = null;
+  /** Ids skipped by a poll, not yet seen: id → when first missed. */
+  const gaps = new Map();
+  let running = null;
+  let queued = null;
+  let closed = false;
+
+  const drop = (c) => {
+    if (client === c) client = null;
+    c.removeAllListeners('notification');
+    c.end().catch(() => {});
+  };
+  const connect = async () => {
+    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs, application_name: 'errata invalidation feed' });
+    // A connection lost in the background (the database restarted): the next poll opens another.
+    c.on('error', () => drop(c));
+    c.on('end', () => {
+      if (client === c) client = null;
+    });
+    if (listen) c.on('notification', (message) => message.channel === INVALIDATION_CHANNEL && void poll());
+    try {
+      await c.connect();
+      // The first connection that finds the table starts from its end: a new server's caches are empty anyway.
+      if (last === null) last = Number((await c.query('SELECT coalesce(max(id), 0) AS id FROM cache_invalidations')).rows[0].id);
+      if (listen) await c.query(`LISTEN ${INVALIDATION_CHANNEL}`);
+    } catch (error) {
+      drop(c);
+      throw error;
+    }
+    return c;
+  };
+  const connected = () => {
+    if (client) return Promise.resolve(client);
+    if (closed || Date.now() < retryAt) return Promise.resolve(null);
+    connecting ??= connect()
+      .then(
+        (c) => {
+          if (closed) {
+            drop(c);
+            return null;
+          }
+          client = c;
+          return c;
+        },
+        () => {
+          retryAt = Date.now() + RECONNECT_MS;
+          return null;
+        },
+      )
+      .finally(() => {
+        connecting = null;
+      });
+    return connecting;
+  };
+  const read = async () => {
+    const c = await connected();
+    if (!c) return 0;
+    let rows;
+    try {
+      const missing = [...gaps.keys()];
+      rows = (
+        missing.length === 0
+          ? await c.query('SELECT id, tags, origin FROM cache_invalidations WHERE id > $1 ORDER BY id', [last])
+          : await c.query('SELECT id, tags, origin FROM cache_invalidations WHERE id > $1 OR id = ANY($2::int[]) ORDER BY id', [last, missing])
+      ).rows;
+    } catch {
+      drop(c);
+      return 0;
+    }
+    const now = Date.now();
+    const tags = new Set();
+    for (const row of rows) {
+      const id = Number(row.id);
+      if (gaps.has(id)) gaps.delete(id);
+      else if (id > last) {
+        for (let skipped = Math.max(last + 1, id - GAP_MAX); skipped < id; skipped++) gaps.set(skipped, now);
+        last = id;
+      } else continue;
+      if (row.origin === origin) continue;
+      for (const tag of row.tags.split(' ')) if (tag) tags.add(tag);
+    }
+    for (const [id, since] of gaps) {
+      if (now - since > GAP_KEEP_MS || gaps.size > GAP_MAX) gaps.delete(id);
+    }
+    if (tags.size > 0) apply([...tags]);
+    return tags.size;
+  };
+  const poll = () => {
+    if (closed) return Promise.resolve(0);
+    if (!running) {
+      running = read()
+        .catch((error) => {
+          console.error('shared invalidation feed:', error);
+          return 0;
+        })
+        .finally(() => {
+          running = null;
+        });
+      return running;
+    }
+    queued ??= running.then(() => {
+      queued = null;
+      return poll();
+    });
+    return queued;
+  };
+  return {
+    poll,
+    close() {
+      closed = true;
+      if (client) drop(client);
+    },
+  };
+}
+
+/** The feed for the database this process serves: DATABASE_URL=postgres://… or the SQLite file at DATABASE_PATH. */
+export function invalidationFeedFor(env, apply) {
+  if (/^postgres(ql)?:\/\//.test(env.DATABASE_URL ?? '')) return pgInvalidationFeed({ url: env.DATABASE_URL, apply });
+  return sqliteInvalidationFeed({ file: env.DATABASE_PATH || path.join('data', 'errata.db'), apply });
 }
 
 /** What a server does with another's tags: expire them here now and twice more, and purge what it served. */

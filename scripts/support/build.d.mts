@@ -1,0 +1,3 @@
+// Types for build.mjs.
+export function buildIsStale(root?: string): boolean;
+export function ensureBuild(options?: { root?: string; force?: boolean }): number;
