@@ -56,6 +56,10 @@ export async function migratePg(db: PgDb): Promise<void> {
 export async function openPgDatabase(url: string, options: { migrate?: boolean; max?: number } = {}): Promise<PgDb> {
   // Instants are timestamptz; the session's zone only changes how they print, never what the app reads.
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? PG_POOL_SIZE, options: '-c TimeZone=UTC' });
+  // An idle connection the server ends (a restart, a fail-over, an administrator) is an 'error' on the
+  // pool: unheard, it would end the process. The pool drops that connection and opens another when next
+  // asked; the query that needs it is what fails, with its own error.
+  pool.on('error', (error) => console.error(`PostgreSQL closed an idle connection (the pool opens a new one when needed): ${error.message}`));
   const db = drizzle(pool, { schema }) as PgDb;
   if (options.migrate !== false) {
     try {

@@ -37,6 +37,8 @@ function runner(): Runner {
   if (isPostgresUrl(url)) {
     // A small pool of its own (the proxy bundle shares no module with the server's), read only.
     const pool = new pg.Pool({ connectionString: url, max: 2, options: '-c TimeZone=UTC -c default_transaction_read_only=on' });
+    // As the app's pool (db/pg/connection.ts): an idle connection the server ends must not end the process.
+    pool.on('error', (error) => console.error(`PostgreSQL closed an idle connection of the proxy's lookups: ${error.message}`));
     const texts = Object.fromEntries(Object.entries(QUERIES).map(([name, text]) => {
       let n = 0;
       return [name, text.replace(/\?/g, () => `$${(n += 1)}`)];
