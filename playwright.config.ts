@@ -4,6 +4,38 @@ import { NGINX_PORT } from './e2e/support/nginx';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const databasePath = process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), 'data', 'e2e', 'errata.db');
+// The same app on PostgreSQL (scripts/e2e-pg-server.mjs): a throw-away cluster, served on its own port.
+const pgPort = Number(process.env.E2E_PG_PORT ?? port + 2);
+
+// The specs the "postgres" project leaves to SQLite, each for a reason of its own; every other spec
+// (a new one too) runs on both stores. They read or write the server's database file directly (its
+// fingerprint, a fixture row, a count) with better-sqlite3, or read through the nginx in front of the
+// SQLite server, or start servers of their own on SQLite files.
+const SQLITE_ONLY: Record<string, string> = {
+  abuse: "counts the throttle's rows in the database file",
+  access: 'compares whole-database fingerprints of the file',
+  'action-invariants': 'compares whole-database fingerprints of the file, and writes fixtures into it',
+  api: 'reads tokens and rows from the database file',
+  'cache-edition': 'reads the column from the database file, through nginx',
+  cache: 'reads the database file to pick its pages',
+  casebook: 'reads cases from the database file',
+  cms: 'reads deliveries from the database file',
+  'correction-amendment': 'reads the record from the database file',
+  csp: 'reads the column from the database file',
+  'desk-a11y': 'reads ids from the database file',
+  discoverability: 'reads the sitemap\'s rows from the database file',
+  embed: 'reads the database file, through nginx',
+  lighthouse: 'reads the database file',
+  nginx: 'reads through the nginx in front of the SQLite server',
+  'record-promises': 'reads the database file',
+  settings: 'reads the settings from the database file',
+  'site-address': 'starts a server of its own on a SQLite file',
+  standards: 'reads the record from the database file',
+  'statement-figures': 'starts a server of its own on a SQLite file',
+  surfaces: 'writes and reads fixtures in the database file',
+  xss: 'reads the database file',
+};
+const sqliteOnly = new RegExp(`(^|/)(${Object.keys(SQLITE_ONLY).join('|')})\\.spec\\.ts$`);
 
 export default defineConfig({
   testDir: './e2e',
@@ -43,6 +75,9 @@ export default defineConfig({
     // Last: renames the newsroom and checks every page says so (no other spec reads a page meanwhile),
     // and checks every desk page and the sitemap once the other specs have made editions and articles.
     { name: 'finish', testMatch: /(^|\/)(settings|desk-a11y|discoverability|statement-figures)\.spec\.ts/, dependencies: ['invariants'] },
+    // Every other spec again, against the same build serving a PostgreSQL database of its own (its
+    // own demo newsroom, so it runs beside the projects above without touching their record).
+    { name: 'postgres', testIgnore: sqliteOnly, use: { baseURL: `http://127.0.0.1:${pgPort}` }, metadata: { store: 'postgres' } },
   ],
   webServer: [
     {
@@ -67,6 +102,22 @@ export default defineConfig({
         // The CMS specs' webhook receivers listen on 127.0.0.1, which a real subscription may not name.
         ERRATA_WEBHOOK_ALLOW_PRIVATE: '1',
         ERRATA_PURGE_URL: `http://127.0.0.1:${NGINX_PORT}/__purge`,
+      },
+    },
+    {
+      // The same build on PostgreSQL: a throw-away cluster (as the postgres account under root), a
+      // database migrated and seeded with the demo newsroom as the server starts; no cache in front.
+      command: 'node scripts/e2e-pg-server.mjs',
+      url: `http://127.0.0.1:${pgPort}/api/health`,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: {
+        PORT: String(pgPort),
+        ERRATA_SITE_URL: `http://127.0.0.1:${pgPort}`,
+        ERRATA_SIGN_IN_GLOBAL_LIMIT: '10000',
+        ERRATA_TEST_CLOCK: '1',
+        ERRATA_WEBHOOK_ALLOW_PRIVATE: '1',
       },
     },
     {

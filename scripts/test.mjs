@@ -31,6 +31,23 @@ function readJson(file) {
   }
 }
 
+/** Playwright's JSON report, counted by project: { name: { passed, failed } }. */
+function playwrightByProject(report) {
+  const counts = {};
+  const visit = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        const c = (counts[t.projectName] ??= { passed: 0, failed: 0 });
+        if (t.status === 'expected' || t.status === 'flaky') c.passed += 1;
+        else if (t.status === 'unexpected') c.failed += 1;
+      }
+    }
+    for (const child of suite.suites ?? []) visit(child);
+  };
+  for (const suite of report.suites ?? []) visit(suite);
+  return counts;
+}
+
 function findChromium() {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
   const found = candidates.find((p) => fs.existsSync(p));
@@ -100,17 +117,29 @@ if (wants('unit')) {
 if (wants('e2e')) {
   const chromium = findChromium();
   const nginx = await findNginxForTests();
+  // The "postgres" project serves the same build on a scratch PostgreSQL cluster (scripts/e2e-pg-server.mjs).
+  const { ensurePostgres } = await import('./pg-cluster.mjs');
+  const postgres = ensurePostgres({ install: true });
+  if (postgres.problem) console.log(postgres.problem);
   const built = run('build', 'npx', ['next', 'build']);
   check('build', built);
   if (!chromium || !nginx || !built) check('e2e', false);
   else {
     const file = path.join(outDir, 'playwright.json');
     const ok = run('end-to-end tests', 'npx', ['playwright', 'test'], { CHROMIUM_PATH: chromium, PLAYWRIGHT_JSON_OUTPUT_NAME: file });
-    const stats = readJson(file)?.stats;
+    const report = readJson(file);
+    const stats = report?.stats;
     if (stats) {
       results.passed += stats.expected + stats.flaky;
       results.failed += stats.unexpected + (ok || stats.unexpected > 0 ? 0 : 1);
       results.skipped += stats.skipped;
+      // Each store's share, and a project that ran nothing (a server that never came up) fails once.
+      const byProject = playwrightByProject(report);
+      for (const [store, projects] of [['SQLite', Object.keys(byProject).filter((p) => p !== 'postgres')], ['PostgreSQL', ['postgres']]]) {
+        const counts = projects.map((p) => byProject[p] ?? { passed: 0, failed: 0 }).reduce((a, b) => ({ passed: a.passed + b.passed, failed: a.failed + b.failed }), { passed: 0, failed: 0 });
+        console.log(`=== end-to-end tests on ${store}: ${counts.passed} passed, ${counts.failed} failed`);
+        if (counts.passed + counts.failed === 0) check(`end-to-end tests on ${store} (none ran)`, false);
+      }
     } else check('e2e', false);
   }
 }

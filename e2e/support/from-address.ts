@@ -1,8 +1,14 @@
 // Requests from a chosen loopback address (127.x.y.z), so a test can be a client of its own: the
 // server now tells clients apart by the socket's address, not by headers a client writes.
 import http from 'node:http';
+import { test } from '@playwright/test';
 
-const port = Number(process.env.E2E_PORT ?? 3100);
+/** The port of the server the running test's project talks to (SQLite's or PostgreSQL's). */
+function serverPort(): number {
+  const baseURL = test.info().project.use.baseURL;
+  if (!baseURL) throw new Error('the project has no baseURL');
+  return Number(new URL(baseURL).port);
+}
 
 export interface RawResponse {
   status: number;
@@ -13,7 +19,7 @@ export interface RawResponse {
 
 export function requestFrom(localAddress: string, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, localAddress, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port: serverPort(), localAddress, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk) => (text += chunk));

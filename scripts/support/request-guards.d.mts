@@ -3,6 +3,7 @@ export const REQUEST_BODY_MAX_BYTES: number;
 export function isUnsafeMethod(method: string): boolean;
 export function isKnownMethod(method: string): boolean;
 export function hasMalformedEscape(url: string): boolean;
+export function hasNulInAddress(url: string): boolean;
 export function originAllowed(input: { origin?: string; host?: string; https?: boolean; siteUrls?: (string | undefined)[] }): boolean;
 export function declaredTooLarge(contentLength: string | undefined, max?: number): boolean;
 export const REFUSALS: Record<400 | 403 | 405 | 413 | 'action', string>;

@@ -35,6 +35,22 @@ export function hasMalformedEscape(url) {
   }
 }
 
+/**
+ * True when the address, decoded, holds a NUL (`%00` in the path or the query): no page, search or
+ * filter takes one, and PostgreSQL refuses it in any text it is sent, so it is a 400 here on either
+ * store rather than an error deep inside a query.
+ */
+export function hasNulInAddress(url) {
+  const [path, ...rest] = String(url).split('?');
+  if (path.includes('\0') || /%00/i.test(path)) return true;
+  const query = rest.join('?');
+  if (query === '') return false;
+  if (/%00/i.test(query) || query.includes('\0')) return true;
+  // An escape that spells NUL some other way decodes to it too (URLSearchParams decodes leniently).
+  for (const [key, value] of new URLSearchParams(query)) if (key.includes('\0') || value.includes('\0')) return true;
+  return false;
+}
+
 function originOf(url) {
   try {
     return new URL(url).origin;
@@ -98,6 +114,7 @@ export function readCallableActionIds(root = process.cwd()) {
 
 export const REFUSALS = {
   400: 'Bad request: the address contains a malformed percent escape (for example "%ZZ").',
+  nul: 'Bad request: the address contains a NUL character (%00), which no page, search or filter accepts.',
   action: 'Bad request: this is not one of the desk’s forms. Reload the page and send the form again.',
   403: 'Forbidden: this request came from another site (its Origin header does not match this site).',
   405: 'Method not allowed: this site answers GET, HEAD, OPTIONS, POST, PUT, PATCH and DELETE only.',

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { callableActionIds, declaredTooLarge, hasMalformedEscape, isKnownMethod, isUnsafeMethod, originAllowed, REQUEST_BODY_MAX_BYTES } from './request-guards.mjs';
+import { callableActionIds, declaredTooLarge, hasMalformedEscape, hasNulInAddress, isKnownMethod, isUnsafeMethod, originAllowed, REQUEST_BODY_MAX_BYTES } from './request-guards.mjs';
 
 describe('the guards in front of Next', () => {
   it('finds malformed percent escapes in any path segment, and only there', () => {
     for (const bad of ['/articles/%ZZ/history.json', '/articles/%', '/articles/%E0%A4%A', '/for-the-record/%C0%AF', '/%zz?x=1']) expect(hasMalformedEscape(bad), bad).toBe(true);
     for (const good of ['/', '/articles/caf%C3%A9', '/articles/a%20b/versions/1', '/corrections?q=%ZZ', '/articles/local-elections-results']) expect(hasMalformedEscape(good), good).toBe(false);
+  });
+
+  it('finds a NUL anywhere in the address, decoded, and nothing else', () => {
+    for (const bad of ['/sections/%00/corrections/rss.xml', '/articles/a%00b', '/desk/audit?action=%00', '/corrections?q=x%00y', '/corrections?%00=1', '/search?q=a&b=%00']) expect(hasNulInAddress(bad), bad).toBe(true);
+    for (const good of ['/', '/corrections?q=%2500', '/articles/caf%C3%A9', '/corrections?q=100%25', '/search?q=a+b&page=2', '/articles/x?', '/corrections?q=%ZZ']) expect(hasNulInAddress(good), good).toBe(false);
   });
 
   it('allows the site’s own Origin (by Host, or the configured public address) and a missing one', () => {
