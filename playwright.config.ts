@@ -13,8 +13,6 @@ const pgPort = Number(process.env.E2E_PG_PORT ?? port + 2);
 // SQLite server, or start servers of their own on SQLite files.
 const SQLITE_ONLY: Record<string, string> = {
   abuse: "counts the throttle's rows in the database file",
-  access: 'compares whole-database fingerprints of the file',
-  'action-invariants': 'compares whole-database fingerprints of the file, and writes fixtures into it',
   api: 'reads tokens and rows from the database file',
   'cache-edition': 'reads the column from the database file, through nginx',
   cache: 'reads the database file to pick its pages',
@@ -36,6 +34,10 @@ const SQLITE_ONLY: Record<string, string> = {
   xss: 'reads the database file',
 };
 const sqliteOnly = new RegExp(`(^|/)(${Object.keys(SQLITE_ONLY).join('|')})\\.spec\\.ts$`);
+// The invariant suites compare whole-database fingerprints (e2e/support/e2e-db.ts), so on PostgreSQL
+// too they run once the project's other specs have finished writing, one after the other.
+const fingerprinted = /(^|\/)(access|action-invariants)\.spec\.ts$/;
+const onPostgres = { use: { baseURL: `http://127.0.0.1:${pgPort}` }, metadata: { store: 'postgres' } };
 
 export default defineConfig({
   testDir: './e2e',
@@ -77,7 +79,9 @@ export default defineConfig({
     { name: 'finish', testMatch: /(^|\/)(settings|desk-a11y|discoverability|statement-figures)\.spec\.ts/, dependencies: ['invariants'] },
     // Every other spec again, against the same build serving a PostgreSQL database of its own (its
     // own demo newsroom, so it runs beside the projects above without touching their record).
-    { name: 'postgres', testIgnore: sqliteOnly, use: { baseURL: `http://127.0.0.1:${pgPort}` }, metadata: { store: 'postgres' } },
+    { name: 'postgres', testIgnore: [sqliteOnly, fingerprinted], ...onPostgres },
+    { name: 'postgres-access', testMatch: /(^|\/)access\.spec\.ts$/, dependencies: ['postgres'], ...onPostgres },
+    { name: 'postgres-invariants', testMatch: /(^|\/)action-invariants\.spec\.ts$/, dependencies: ['postgres-access'], ...onPostgres },
   ],
   webServer: [
     {
@@ -114,6 +118,8 @@ export default defineConfig({
       stdout: 'pipe',
       env: {
         PORT: String(pgPort),
+        // Where the specs that read the database find it (e2e/support/e2e-db.ts).
+        E2E_PG_URL_FILE: path.join(path.dirname(databasePath), 'postgres.json'),
         ERRATA_SITE_URL: `http://127.0.0.1:${pgPort}`,
         ERRATA_SIGN_IN_GLOBAL_LIMIT: '10000',
         ERRATA_TEST_CLOCK: '1',

@@ -1,24 +1,19 @@
 // Every desk server action and route handler, found by scanning the code, refuses the anonymous and
 // the under-privileged, and leaves the database exactly as it was. Runs after the other specs
 // (its own Playwright project) so nothing else writes while it compares the database.
-import path from 'node:path';
 import { expect, request as playwrightRequest, test } from '@playwright/test';
-import Database from 'better-sqlite3';
-import { actionManifest, allows, cacheReferences, callAction, fingerprint, scanDeskRoutes, scanServerActions } from './support/actions';
+import { actionManifest, allows, cacheReferences, callAction, scanDeskRoutes, scanServerActions } from './support/actions';
+import { fingerprint, queryAll, queryOne } from './support/e2e-db';
 import { signInAs } from './support/desk';
-
-const databasePath = process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), 'data', 'e2e', 'errata.db');
 
 /** Fields that would make each action do real work if it let the caller through. */
 function probeFields(): Record<string, string> {
-  const db = new Database(databasePath, { readonly: true });
-  const article = db.prepare("select id from articles where status = 'published' order by id limit 1").get() as { id: number };
-  const latest = db.prepare('select max(number) as n from versions where article_id = ?').get(article.id) as { n: number };
-  const user = db.prepare("select id from users where role = 'editor' order by id limit 1").get() as { id: number };
-  const correction = db.prepare("select id from corrections where status = 'draft' order by id limit 1").get() as { id: number } | undefined;
-  const report = db.prepare("select id from reports order by id limit 1").get() as { id: number } | undefined;
-  const column = db.prepare("select id from columns order by id limit 1").get() as { id: number } | undefined;
-  db.close();
+  const article = queryOne("select id from articles where status = 'published' order by id limit 1") as { id: number };
+  const latest = queryOne('select max(number) as n from versions where article_id = ?', article.id) as { n: number };
+  const user = queryOne("select id from users where role = 'editor' order by id limit 1") as { id: number };
+  const correction = queryOne("select id from corrections where status = 'draft' order by id limit 1") as { id: number } | undefined;
+  const report = queryOne("select id from reports order by id limit 1") as { id: number } | undefined;
+  const column = queryOne("select id from columns order by id limit 1") as { id: number } | undefined;
   const stamp = Date.now().toString(36);
   return {
     articleId: String(article.id),
@@ -65,7 +60,7 @@ test.describe('access control on every desk endpoint', () => {
     // Every cached read of app/(cache)/reads.ts and the feeds and sitemaps is one.
     expect(references.length).toBeGreaterThan(10);
     await signInAs(page, 'admin');
-    const before = fingerprint(databasePath);
+    const before = fingerprint();
     for (const client of [page.request, await playwrightRequest.newContext({ baseURL: test.info().project.use.baseURL })]) {
       for (const [key, ref] of references) {
         // A caller would choose the arguments: a slug, a filter object, anything JSON can say.
@@ -79,19 +74,19 @@ test.describe('access control on every desk endpoint', () => {
         expect(byRef.status(), `${key} by $ACTION_REF_`).toBe(400);
       }
     }
-    expect(fingerprint(databasePath)).toBe(before);
+    expect(fingerprint()).toBe(before);
   });
 
   test('anonymous calls to every server action are refused and change nothing', async ({ request }) => {
     const fields = probeFields();
-    const before = fingerprint(databasePath);
+    const before = fingerprint();
     for (const action of actions.filter((a) => a.role !== null)) {
       const target = manifest.get(`${action.file}#${action.name}`);
       expect(target, action.name).toBeTruthy();
       const response = await callAction(request, target!, fields);
       expect(response.status(), `${action.name}`).toBe(401);
     }
-    expect(fingerprint(databasePath)).toBe(before);
+    expect(fingerprint()).toBe(before);
   });
 
   test('calls the role table does not allow are refused with a 403 and change nothing', async ({ page }) => {
@@ -100,7 +95,7 @@ test.describe('access control on every desk endpoint', () => {
       await page.context().clearCookies();
       await signInAs(page, role);
       // Taken after signing in: a sign-in is itself on the record.
-      const before = fingerprint(databasePath);
+      const before = fingerprint();
       for (const action of actions.filter((a) => a.role !== null && !allows(a, role, fields))) {
         const response = await callAction(page.request, manifest.get(`${action.file}#${action.name}`)!, fields);
         expect(response.status(), `${action.name} as ${role}`).toBe(403);
@@ -111,29 +106,29 @@ test.describe('access control on every desk endpoint', () => {
         const response = await callAction(page.request, manifest.get(`${save.file}#${save.name}`)!, { ...fields, changeKind: 'legal' });
         expect(response.status()).toBe(403);
       }
-      expect(fingerprint(databasePath)).toBe(before);
+      expect(fingerprint()).toBe(before);
     }
   });
 
   test('every desk route handler refuses the anonymous and changes nothing', async ({ request }) => {
-    const before = fingerprint(databasePath);
+    const before = fingerprint();
     for (const route of scanDeskRoutes()) {
       for (const method of route.methods) {
         const response = await request.fetch(route.url, { method, maxRedirects: 0, data: probeFields() });
         expect([401, 403, 307, 308], `${method} ${route.url}`).toContain(response.status());
       }
     }
-    expect(fingerprint(databasePath)).toBe(before);
+    expect(fingerprint()).toBe(before);
   });
 
   test('a server action posted with a forged Origin is refused', async ({ page }) => {
     await signInAs(page, 'editor');
-    const before = fingerprint(databasePath);
+    const before = fingerprint();
     const create = actions.find((a) => a.name === 'createArticleAction')!;
     const fields = { ...probeFields(), changeKind: 'update' };
     const response = await callAction(page.request, manifest.get(`${create.file}#${create.name}`)!, fields, { Origin: 'https://attacker.example' });
     expect(response.status()).toBeGreaterThanOrEqual(400);
-    expect(fingerprint(databasePath)).toBe(before);
+    expect(fingerprint()).toBe(before);
   });
 });
 
@@ -142,12 +137,11 @@ test.describe('the published record through server actions', () => {
     const actions = scanServerActions();
     const manifest = actionManifest();
     expect(actions.filter((a) => /delete|remove|destroy/i.test(a.name))).toEqual([]);
-    const db = new Database(databasePath, { readonly: true });
-    const row = db.prepare("select id from corrections where status = 'published' order by id limit 1").get() as { id: number };
+    const row = queryOne<{ id: number }>("select id from corrections where status = 'published' order by id limit 1");
     const snapshot = () =>
       JSON.stringify([
-        db.prepare('select kind, mode, wording, article_id, published_at, published_by, amended_version_id from corrections where id = ?').get(row.id),
-        db.prepare('select exact, prefix, suffix, start, end, replacement, version_id from claims where correction_id = ? order by position').all(row.id),
+        queryOne('select kind, mode, wording, article_id, published_at, published_by, amended_version_id from corrections where id = ?', row.id),
+        queryAll('select exact, prefix, suffix, start, "end", replacement, version_id from claims where correction_id = ? order by position', row.id),
       ]);
     const before = snapshot();
     await signInAs(page, 'admin');
@@ -157,6 +151,5 @@ test.describe('the published record through server actions', () => {
       expect(response.status(), action.name).toBeLessThan(500);
     }
     expect(snapshot()).toBe(before);
-    db.close();
   });
 });

@@ -5,16 +5,15 @@
 // and the shape is valid; otherwise it is refused with a 4xx (400 for a repeated field, 401, 403,
 // and 422 with field errors and no redirect for a signed-in caller's invalid field), and the
 // whole-database fingerprint is unchanged. Runs last (its own project): it compares fingerprints.
-import path from 'node:path';
 import { type APIRequestContext, expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { actionFixtures, type ValidCall } from './support/action-fixtures';
-import { actionManifest, allows, callActionEntries, fingerprint, type Role, type ScannedAction, scanDeskRoutes, scanServerActions } from './support/actions';
+import { actionManifest, allows, callActionEntries, type Role, type ScannedAction, scanDeskRoutes, scanServerActions } from './support/actions';
+import { e2eStore, fingerprint } from './support/e2e-db';
 import { can } from '../lib/roles';
 import { newSession } from './support/desk';
 import { extraFieldShape, invalidShapes, type Shape, validShape } from './support/field-shapes';
 
-const databasePath = process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), 'data', 'e2e', 'errata.db');
 const CALLERS = [null, 'editor', 'standards', 'admin'] as const;
 type Caller = (typeof CALLERS)[number];
 
@@ -25,26 +24,31 @@ const manifest = actionManifest();
 let tried = 0;
 let accepted = 0;
 
-/** Cheap "did anyone write?": SQLite's data_version moves when another connection commits. */
+/**
+ * "Did anyone write?": the record's fingerprint against the one at reset. On SQLite the file's
+ * data_version (it moves when another connection commits) saves taking it when nothing committed.
+ */
 class WriteWatch {
-  private db = new Database(databasePath, { readonly: true });
+  private store = e2eStore();
+  private db = this.store.kind === 'sqlite' ? new Database(this.store.path, { readonly: true }) : null;
   private version = this.current();
-  private base = fingerprint(databasePath);
-  private current(): number {
-    return this.db.pragma('data_version', { simple: true }) as number;
+  private base = fingerprint();
+  private current(): number | null {
+    return this.db ? (this.db.pragma('data_version', { simple: true }) as number) : null;
   }
   reset() {
     this.version = this.current();
-    this.base = fingerprint(databasePath);
+    this.base = fingerprint();
   }
   /** True when the record changed since reset (throttle counters and the search index aside). */
   changed(): boolean {
-    if (this.current() === this.version) return false;
-    this.version = this.current();
-    return fingerprint(databasePath) !== this.base;
+    const version = this.current();
+    if (version !== null && version === this.version) return false;
+    this.version = version;
+    return fingerprint() !== this.base;
   }
   close() {
-    this.db.close();
+    this.db?.close();
   }
 }
 
@@ -68,7 +72,7 @@ test('the suite covers every server action the build knows of', () => {
   const scanned = new Set(scanServerActions().map((a) => `${a.file}#${a.name}`));
   for (const key of manifest.keys()) expect(scanned, `${key} was not found by the scan`).toContain(key);
   for (const key of scanned) expect(manifest.has(key), `${key} is not in the build`).toBe(true);
-  const fixtures = actionFixtures(sessions.admin, databasePath);
+  const fixtures = actionFixtures(sessions.admin);
   for (const action of actions) expect(Object.keys(fixtures), `${action.name} has no valid fields in e2e/support/action-fixtures.ts`).toContain(action.name);
 });
 
@@ -119,7 +123,7 @@ function sample<T>(items: T[], count: number, seed: number): T[] {
 for (const action of actions) {
   test(`${action.name}: accepted exactly when the role table says so, for every caller and field shape`, async () => {
     test.setTimeout(120_000);
-    const fixtures = actionFixtures(sessions.admin, databasePath)[action.name];
+    const fixtures = actionFixtures(sessions.admin)[action.name];
     const watch = new WriteWatch();
     try {
       for (const [index, [variant, fixture]] of Object.entries(fixtures).entries()) {

@@ -35,7 +35,11 @@ async function main() {
     await admin.end();
     const url = databaseUrl(cluster.url, 'errata_e2e');
     // The specs that read the server's database (e2e/support/e2e-db.ts) find it here.
-    if (process.env.E2E_PG_URL_FILE) fs.writeFileSync(process.env.E2E_PG_URL_FILE, url);
+    if (process.env.E2E_PG_URL_FILE) {
+      fs.mkdirSync(path.dirname(process.env.E2E_PG_URL_FILE), { recursive: true });
+      // With the psql the specs read it through (the cluster's own).
+      fs.writeFileSync(process.env.E2E_PG_URL_FILE, JSON.stringify({ url, psql: path.join(found.bin, 'psql') }));
+    }
     console.log(`e2e on PostgreSQL: ${url}`);
     const env = { ...process.env, DATABASE_URL: url };
     // Not a SQLite run: no file is made fresh, and the one named is in the cluster's folder, never used.

@@ -2,11 +2,11 @@
 // publish, a new report to triage…), made through the app itself as an admin. The invariant suite
 // derives its field shapes from these.
 import type { APIRequestContext } from '@playwright/test';
-import Database from 'better-sqlite3';
 import { editionRevision } from '../../lib/record/edition-revision';
 import { DEFAULT_STANDARDS } from '../../lib/standards/config';
 import { actionNamed, callAction, redirectOf } from './actions';
 import { CLASSIFIED } from './desk';
+import { execute, instant, queryAll, queryOne } from './e2e-db';
 
 export interface ValidCall {
   fields: Record<string, string>;
@@ -19,17 +19,10 @@ export type Fixture = () => Promise<ValidCall>;
 const BODY = 'The council voted 7 to 2 to close the library on Fridays.\n\nThe mayor said the savings were small.';
 const CLAIM = JSON.stringify([{ start: 4, end: 11 }]);
 
-export function actionFixtures(admin: APIRequestContext, databasePath: string) {
+export function actionFixtures(admin: APIRequestContext) {
   let counter = 0;
   const uid = () => `${Date.now().toString(36)}-${(counter++).toString(36)}`;
-  const read = <T>(sql: string, ...params: unknown[]): T => {
-    const db = new Database(databasePath, { readonly: true });
-    try {
-      return db.prepare(sql).get(...params) as T;
-    } finally {
-      db.close();
-    }
-  };
+  const read = <T>(sql: string, ...params: unknown[]): T => queryOne<T>(sql, ...params);
   const run = async (name: string, fields: Record<string, string>, expectPath?: RegExp): Promise<number> => {
     const response = await callAction(admin, actionNamed(name), fields);
     if (!expectPath) {
@@ -87,9 +80,7 @@ export function actionFixtures(admin: APIRequestContext, databasePath: string) {
   /** The revision a standards editor opening this draft sees: its intro and items, in print order. */
   const reviewedRevision = (id: number) => {
     const { intro } = read<{ intro: string }>('select intro from columns where id = ?', id);
-    const db = new Database(databasePath, { readonly: true });
-    const items = db.prepare('select id, wording from column_items where column_id = ? order by position').all(id) as { id: number; wording: string }[];
-    db.close();
+    const items = queryAll<{ id: number; wording: string }>('select id, wording from column_items where column_id = ? order by position', id);
     return editionRevision({ intro, items });
   };
   /** A fresh draft edition with at least one item in it. */
@@ -102,16 +93,9 @@ export function actionFixtures(admin: APIRequestContext, databasePath: string) {
   };
   const report = async () => {
     const { articleId } = await ensureShared();
-    const db = new Database(databasePath);
-    try {
-      const version = db.prepare('select id from versions where article_id = ? order by number desc limit 1').get(articleId) as { id: number };
-      const row = db
-        .prepare("insert into reports (reference, article_id, version_id, exact, prefix, suffix, message) values (?, ?, ?, 'council', 'The ', ' voted', 'Is this right?') returning id")
-        .get(`R-INV-${uid()}`, articleId, version.id) as { id: number };
-      return row.id;
-    } finally {
-      db.close();
-    }
+    const version = read<{ id: number }>('select id from versions where article_id = ? order by number desc limit 1', articleId);
+    const [row] = execute<{ id: number }>("insert into reports (reference, article_id, version_id, exact, prefix, suffix, message) values (?, ?, ?, 'council', 'The ', ' voted', 'Is this right?') returning id", `R-INV-${uid()}`, articleId, version.id);
+    return row.id;
   };
 
   // The casebook: a case logged through the app (as a complaint by email about the shared article).
@@ -148,21 +132,14 @@ export function actionFixtures(admin: APIRequestContext, databasePath: string) {
   // Webhooks: subscriptions and messages written straight into the database, each call its own.
   // Their addresses are never reached: the e2e server sends nothing (ERRATA_WEBHOOK_WORKER=off), and
   // even if it did, a private address is refused before sending and the message has no attempts left.
-  const insert = <T>(sql: string, ...params: unknown[]): T => {
-    const db = new Database(databasePath);
-    try {
-      return db.prepare(sql).get(...params) as T;
-    } finally {
-      db.close();
-    }
-  };
+  const insert = <T>(sql: string, ...params: unknown[]): T => execute<T>(sql, ...params)[0];
   const subscription = () =>
     insert<{ id: number }>(
       "insert into webhook_subscriptions (url, events, secret, description) values (?, 'report.received', 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', 'Invariants') returning id",
       `http://127.0.0.1:9/invariants/${uid()}`,
     ).id;
   const failedMessage = () => {
-    const now = Date.now();
+    const now = instant(Date.now());
     return insert<{ id: number }>(
       "insert into webhook_outbox (message_id, subscription_id, event, payload, entity_type, entity_id, created_at, attempts, next_attempt_at, failed_at, last_error) values (?, ?, 'report.received', '{}', 'report', '0', ?, 8, ?, ?, 'HTTP 503') returning id",
       `msg_inv_${uid()}`,

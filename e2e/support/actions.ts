@@ -1,10 +1,8 @@
 // Finds every server action and desk route handler by scanning the code, reads who may call each
 // from the one role table (lib/roles.ts), and calls them as an outsider would.
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
-import Database from 'better-sqlite3';
 import { can, PERMISSIONS, type Permission, rolesFor, versionPermission } from '../../lib/roles';
 import { actionBody, actionManifest, type ActionRef, cacheReferences } from '../../scripts/support/app-client';
 
@@ -100,27 +98,6 @@ export function scanDeskRoutes(root = process.cwd()): ScannedRoute[] {
 /** Calls a server action the way React's client does: [prevState, formData] encoded as a reply. */
 export async function callAction(request: APIRequestContext, action: ActionRef, fields: Record<string, string>, headers: Record<string, string> = {}) {
   return request.post(action.page, { headers: { 'Next-Action': action.id, ...headers }, multipart: actionBody(fields), maxRedirects: 0 });
-}
-
-/** A digest of every row of every table that holds the record (throttle counters, the purge log and the derived search index excluded). */
-export function fingerprint(databasePath: string): string {
-  const db = new Database(databasePath, { readonly: true, fileMustExist: true });
-  try {
-    const tables = db
-      .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not in ('throttle_events', 'sessions', 'purge_log', '__drizzle_migrations') and name not like 'article_search%' order by name")
-      .all() as { name: string }[];
-    const hash = createHash('sha256');
-    // The webhook worker keeps sending in the background: an outbox row counts by what it says,
-    // not by how its delivery is going, and the attempts' log is the worker's, not a caller's.
-    const columns: Record<string, string> = { webhook_outbox: 'id, message_id, subscription_id, event, payload, entity_type, entity_id, created_at', webhook_deliveries: '' };
-    for (const { name } of tables) {
-      if (columns[name] === '') continue;
-      hash.update(name).update(JSON.stringify(db.prepare(`select ${columns[name] ?? '*'} from "${name}" order by rowid`).all()));
-    }
-    return hash.digest('hex');
-  } finally {
-    db.close();
-  }
 }
 
 /** Like callAction, but with the form's entries as a list, so a field can be sent twice. */

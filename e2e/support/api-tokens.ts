@@ -1,7 +1,7 @@
 // Making API tokens for a spec the way an admin does from the shell: `npm run token:add`, against
-// the e2e server's database (the same SQLite file; the command's output is the secret, once).
+// the running project's database (the SQLite file, or PostgreSQL's; the command's output is the secret, once).
 import { execFileSync } from 'node:child_process';
-import { e2eDatabasePath } from './e2e-db';
+import { storeEnv } from './e2e-db';
 
 export interface CliToken {
   id: number;
@@ -12,12 +12,12 @@ export interface CliToken {
 
 export function tokenFromCli(name: string, scopes: string[], rate?: number): CliToken {
   const args = ['--conditions=react-server', '--import', 'tsx', 'scripts/token-add.ts', '--name', name, '--scopes', scopes.join(','), '--json', ...(rate ? ['--rate', String(rate)] : [])];
-  const out = execFileSync('node', args, { env: { ...process.env, DATABASE_PATH: e2eDatabasePath, ERRATA_SEED: 'none' }, encoding: 'utf8' });
+  const out = execFileSync('node', args, { env: { ...process.env, ...storeEnv(), ERRATA_SEED: 'none' }, encoding: 'utf8' });
   return JSON.parse(out.trim().split('\n').pop() ?? '') as CliToken;
 }
 
 export function revokeFromCli(id: number): void {
-  execFileSync('node', ['--conditions=react-server', '--import', 'tsx', 'scripts/token-add.ts', '--revoke', String(id)], { env: { ...process.env, DATABASE_PATH: e2eDatabasePath, ERRATA_SEED: 'none' }, encoding: 'utf8' });
+  execFileSync('node', ['--conditions=react-server', '--import', 'tsx', 'scripts/token-add.ts', '--revoke', String(id)], { env: { ...process.env, ...storeEnv(), ERRATA_SEED: 'none' }, encoding: 'utf8' });
 }
 
 export const bearer = (t: CliToken) => ({ authorization: `Bearer ${t.secret}` });
