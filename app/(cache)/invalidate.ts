@@ -1,21 +1,21 @@
 // The one way a write makes itself visible to readers: the tags it touches (tagsForChange) are
-// expired in the app's cache inside the request that wrote, then handed to the purger in front
+// recorded for the other app servers in the write's own transaction (commitAndInvalidate), expired
+// in the app's cache inside the request that wrote, then handed to the purger in front
 // (app/(auth)/purge.ts, which starts at once, never holds up the write, retries and logs). Server actions expire with updateTag, so the writer's next page is
 // fresh (read-your-own-writes); route handlers with revalidateTag and an immediate expiry.
 import 'server-only';
 import { revalidateTag, updateTag } from 'next/cache';
 import { after } from 'next/server';
 import { editionsShowingArticle, getArticleRef, nextPublishedEdition } from '@/db/queries/article-ref';
-import { recordInvalidation } from '@/db/queries/cache-invalidations';
+import { writeWithInvalidation } from '@/db/queries/cache-invalidations';
 import { EXPIRE_AGAIN_AFTER_MS, instanceId } from '@/scripts/support/shared-invalidations.mjs';
 import { schedulePurge } from '@/app/(auth)/purge';
 import { type Change, tagsForChange } from '@/lib/cache/tags';
 
 export type InvalidatedFrom = 'action' | 'route';
 
-/** Expires exactly the tags `change` touches and tells the purger; returns them. */
-export async function invalidate(change: Change, from: InvalidatedFrom = 'action'): Promise<string[]> {
-  const tags = tagsForChange(change);
+/** Expires the tags in this server's cache and tells the purger in front (after the change committed). */
+function expireHere(tags: string[], from: InvalidatedFrom): void {
   for (const tag of tags) {
     if (from === 'action') updateTag(tag);
     else revalidateTag(tag, { expire: 0 });
@@ -31,28 +31,42 @@ export async function invalidate(change: Change, from: InvalidatedFrom = 'action
     });
   }
   try {
-    // For the other app servers on this database: they expire the same tags in their own caches.
-    await recordInvalidation({ tags, origin: instanceId() });
-  } catch (error) {
-    console.error('shared invalidation:', error);
-  }
-  try {
     void schedulePurge(tags);
   } catch (error) {
     // Already committed and expired here; the HTTP cache's short s-maxage is the backstop.
     console.error('purge:', error);
   }
-  return tags;
 }
 
-/** A change to one article (a version, its status) or to a correction on it, by the article's id. */
-export async function invalidateArticle(articleId: number, kind: 'article' | 'correction', from: InvalidatedFrom = 'action'): Promise<string[]> {
+/**
+ * Runs `write` and, in the same transaction, records the tags its change expires for the other app
+ * servers on this database (db/queries/cache-invalidations.ts): a change that commits reaches them
+ * however this server fares the moment after (killed, its connection cut), and one that rolls back
+ * records nothing. Once committed, the tags are expired here and purged. `changeOf` names the change
+ * from the write's result, read inside the transaction (null when nothing changed: a conflict, an
+ * unchanged import). Returns the write's result.
+ */
+export async function commitAndInvalidate<T>(write: () => Promise<T>, changeOf: (result: T) => Promise<Change | null> | Change | null, from: InvalidatedFrom = 'action'): Promise<T> {
+  const { result, tags } = await writeWithInvalidation(
+    write,
+    async (value) => {
+      const change = await changeOf(value);
+      return change ? tagsForChange(change) : [];
+    },
+    instanceId(),
+  );
+  if (tags.length > 0) expireHere(tags, from);
+  return result;
+}
+
+/** A change to one article (a version, its status) or to a correction on it, by the article's id; null for no such article. */
+export async function articleChange(articleId: number, kind: 'article' | 'correction'): Promise<Change | null> {
   const article = await getArticleRef({ articleId });
-  return article ? (await invalidate({ kind, article, editions: await editionsShowingArticle({ articleId }) }, from)) : [];
+  return article ? { kind, article, editions: await editionsShowingArticle({ articleId }) } : null;
 }
 
 /** A published column edition, and the articles whose notices now cite it. */
-export async function invalidateEdition({ date, articleIds }: { date: string; articleIds: number[] }, from: InvalidatedFrom = 'action'): Promise<string[]> {
+export async function editionChange({ date, articleIds }: { date: string; articleIds: number[] }): Promise<Change> {
   const cites = (await Promise.all([...new Set(articleIds)].map((articleId) => getArticleRef({ articleId })))).flatMap((ref) => ref ?? []);
-  return invalidate({ kind: 'edition', date, cites, following: await nextPublishedEdition({ date }) }, from);
+  return { kind: 'edition', date, cites, following: await nextPublishedEdition({ date }) };
 }

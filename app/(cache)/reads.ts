@@ -1,5 +1,5 @@
 // Every read a reader surface makes, cached ('use cache') and tagged with the vocabulary of
-// lib/cache/tags.ts. Pages rendered from these reads inherit their tags, so one invalidate()
+// lib/cache/tags.ts. Pages rendered from these reads inherit their tags, so one commitAndInvalidate()
 // (./invalidate.ts) drops the data and every page built from it, and nothing else.
 import 'server-only';
 import { cacheLife, cacheTag } from 'next/cache';

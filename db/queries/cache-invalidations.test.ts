@@ -16,7 +16,9 @@ process.env.ERRATA_ADMIN_PASSWORD = 'a long enough admin password 2026';
 
 const { initStore } = await import('../index');
 const { onPostgres } = await import('../tables');
-const { recordInvalidation } = await import('./cache-invalidations');
+const { recordInvalidation, writeWithInvalidation } = await import('./cache-invalidations');
+const { getDb } = await import('../index');
+const { cacheInvalidations } = await import('../tables');
 const { invalidationFeedFor } = await import('../../scripts/support/shared-invalidations.mjs');
 
 await initStore();
@@ -45,5 +47,31 @@ describe('recordInvalidation', () => {
       feed.close();
     }
   });
+});
 
+describe('writeWithInvalidation', () => {
+  const rows = async () => (await getDb().select({ tags: cacheInvalidations.tags, origin: cacheInvalidations.origin }).from(cacheInvalidations)).map((r) => `${r.origin} ${r.tags}`);
+  // The write here is itself a row of the table (any write would do): what matters is that the two commit together.
+  const write = (name: string) => () => recordInvalidation({ tags: [`write:${name}`], origin: 'W' });
+
+  it('commits the write and its invalidation together', async () => {
+    const { result, tags } = await writeWithInvalidation(write('kept'), async (id) => [`article:${id}`, 'site'], 'A');
+    expect(tags).toEqual([`article:${result}`, 'site']);
+    expect(await rows()).toEqual(expect.arrayContaining(['W write:kept', `A article:${result} site`]));
+  });
+
+  it('when the invalidation cannot be worked out or written, the write is not committed either', async () => {
+    const before = await rows();
+    await expect(writeWithInvalidation(write('lost'), async () => { throw new Error('no such article'); }, 'A')).rejects.toThrow('no such article');
+    // An origin the table refuses (NOT NULL): the insert itself fails inside the transaction.
+    await expect(writeWithInvalidation(write('lost-too'), async () => ['site'], null as unknown as string)).rejects.toThrow();
+    expect(await rows()).toEqual(before);
+  });
+
+  it('records nothing for a write that changed nothing', async () => {
+    const before = await rows();
+    const { tags } = await writeWithInvalidation(async () => 'unchanged', async () => [], 'A');
+    expect(tags).toEqual([]);
+    expect(await rows()).toEqual(before);
+  });
 });

@@ -23,3 +23,18 @@ export async function recordInvalidation({ tags, origin }: { tags: readonly stri
     return row.id;
   });
 }
+
+/**
+ * Runs `write` and records the tags `tagsOf` names for its result in the same transaction: the write
+ * and its invalidation commit together or not at all, so a change another server must hear of is
+ * never committed without the row that tells it (a server killed, or its connection cut, between
+ * two commits would leave the other servers serving the old record). No tags, no row.
+ */
+export async function writeWithInvalidation<T>(write: () => Promise<T>, tagsOf: (result: T) => Promise<readonly string[]>, origin: string): Promise<{ result: T; tags: string[] }> {
+  return await transaction(getDb(), async () => {
+    const result = await write();
+    const tags = [...(await tagsOf(result))];
+    if (tags.length > 0) await recordInvalidation({ tags, origin });
+    return { result, tags };
+  });
+}

@@ -113,16 +113,30 @@ async function importStory(tx: Tx, caller: Caller, story: ImportedStory): Promis
   return { externalId: story.externalId, outcome, versions: added, corrections: fixes };
 }
 
+/**
+ * How each story's transaction is run: by default as it is; the API's route passes one that records
+ * the cache invalidation for the story's article in the same transaction (app/(cache)/invalidate.ts).
+ */
+export type StoryCommit = <T>(write: () => Promise<T>, articleIdOf: (result: T) => number | null) => Promise<T>;
+
 /** Imports every story of an ANS document the caller may import; refusals are reported per story. */
-export async function importAns(caller: Caller, document: unknown): Promise<ImportReport & { articleIds: number[] }> {
+export async function importAns(caller: Caller, document: unknown, commit: StoryCommit = (write) => write()): Promise<ImportReport & { articleIds: number[] }> {
   if (!caller.allows('article.create')) throw new ErrataError('forbidden', 'This token may not create articles.');
   const parsed = parseAnsDocument(document);
   const report: ImportReport & { articleIds: number[] } = { stories: [], errors: [...parsed.errors], articleIds: [] };
   for (const [i, story] of parsed.stories.entries()) {
     try {
-      report.stories.push(await transaction(getDb(), async (tx) => importStory(tx, caller, story)));
-      const id = (await getDb().select({ id: articles.id }).from(articles).where(eq(articles.externalId, story.externalId)).limit(1))[0]?.id;
-      if (id) report.articleIds.push(id);
+      const imported = await commit(
+        () =>
+          transaction(getDb(), async (tx) => {
+            const result = await importStory(tx, caller, story);
+            const id = (await tx.select({ id: articles.id }).from(articles).where(eq(articles.externalId, story.externalId)).limit(1))[0]?.id ?? null;
+            return { result, id };
+          }),
+        ({ id }) => id,
+      );
+      report.stories.push(imported.result);
+      if (imported.id) report.articleIds.push(imported.id);
     } catch (error) {
       if (!(error instanceof ErrataError)) throw error;
       report.errors.push({ path: `stories[${i}] (${story.externalId})`, message: error.message });

@@ -15,7 +15,8 @@ import { findSubstantiveChanges, versionFacts } from '@/lib/stealth-edit';
 import { CARRYING_OUT_KINDS, versionPermission } from '@/lib/roles';
 import { CHANGE_KINDS, type ChangeKind } from '@/lib/types';
 import { clientIpFromRequest } from '@/app/(auth)/request-ip';
-import { invalidateArticle } from '@/app/(cache)/invalidate';
+import { articleChange, commitAndInvalidate } from '@/app/(cache)/invalidate';
+import { recordId } from '@/lib/ids';
 
 
 const articleText = {
@@ -57,8 +58,8 @@ const EDIT_KINDS = CHANGE_KINDS.filter((k): k is Exclude<ChangeKind, 'first_publ
 
 const saveSchema = z
   .object({
-    articleId: z.coerce.number().int().positive(),
-    baseNumber: z.coerce.number().int().positive(),
+    articleId: recordId(),
+    baseNumber: recordId('That is not one of the article’s version numbers.'),
     changeKind: z.enum(EDIT_KINDS, { error: 'Choose the kind of change.' }),
     note: z.string().trim().max(ARTICLE_LIMITS.note.max, keepUnder(ARTICLE_LIMITS.note)).default(''),
     withhold: z.string().trim().max(ARTICLE_LIMITS.withhold.max, keepUnder(ARTICLE_LIMITS.withhold)).default(''),
@@ -135,7 +136,7 @@ export async function saveVersionAction(_prev: FormState, formData: FormData): P
   }
   let result;
   try {
-    result = await saveVersion({
+    const input = {
       articleId: data.articleId,
       baseNumber: data.baseNumber,
       headline: data.headline,
@@ -148,7 +149,8 @@ export async function saveVersionAction(_prev: FormState, formData: FormData): P
       ip: await clientIpFromRequest(),
       withhold: data.changeKind === 'legal' ? { numbers: parseNumbers(data.withhold) ?? [], reason: data.legalReason } : undefined,
       carriesOut: data.carriesOut,
-    });
+    };
+    result = await commitAndInvalidate(() => saveVersion(input), (saved) => (saved.ok ? articleChange(data.articleId, 'article') : null));
   } catch (error) {
     // A correction this edit cannot carry out: nothing was saved, the typed text comes back.
     return refusalFor(error, formValues(formData));
@@ -163,11 +165,10 @@ export async function saveVersionAction(_prev: FormState, formData: FormData): P
       detail: { conflict: { number: other.number, by: by ?? null, headline: other.headline, standfirst: other.standfirst, body: other.body, base: data.baseNumber } },
     });
   }
-  await invalidateArticle(data.articleId, 'article');
   redirect(`/desk/articles/${data.articleId}?saved=${result.version.number}`);
 }
 
-const idSchema = z.object({ articleId: z.coerce.number().int().positive() });
+const idSchema = z.object({ articleId: recordId() });
 
 export async function publishArticleAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = await authorize(formData, idSchema, 'article.publish');
@@ -179,11 +180,10 @@ export async function publishArticleAction(_prev: FormState, formData: FormData)
   if (desk.article.status === 'withdrawn') return refuse(409, { message: 'This article was withdrawn. Only a standards editor can restore it, with a reason for the record.' });
   if (desk.article.status === 'published') return refuse(409, { message: 'The article is already published.' });
   try {
-    await publishArticle({ articleId: desk.article.id, actorId: user.id });
+    await commitAndInvalidate(() => publishArticle({ articleId: desk.article.id, actorId: user.id }), () => articleChange(desk.article.id, 'article'));
   } catch (error) {
     return refusalFor(error);
   }
-  await invalidateArticle(desk.article.id, 'article');
   redirect(`/desk/articles/${desk.article.id}`);
 }
 
@@ -196,11 +196,10 @@ export async function withdrawArticleAction(_prev: FormState, formData: FormData
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
   try {
-    await withdrawArticle({ articleId: parsed.data.articleId, reason: parsed.data.reason, actorId: user.id });
+    await commitAndInvalidate(() => withdrawArticle({ articleId: parsed.data.articleId, reason: parsed.data.reason, actorId: user.id }), () => articleChange(parsed.data.articleId, 'article'));
   } catch (error) {
     return refusalFor(error);
   }
-  await invalidateArticle(parsed.data.articleId, 'article');
   redirect(`/desk/articles/${parsed.data.articleId}`);
 }
 
@@ -210,10 +209,9 @@ export async function unwithdrawArticleAction(_prev: FormState, formData: FormDa
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
   try {
-    await unwithdrawArticle({ articleId: parsed.data.articleId, reason: parsed.data.reason, actorId: user.id });
+    await commitAndInvalidate(() => unwithdrawArticle({ articleId: parsed.data.articleId, reason: parsed.data.reason, actorId: user.id }), () => articleChange(parsed.data.articleId, 'article'));
   } catch (error) {
     return refusalFor(error);
   }
-  await invalidateArticle(parsed.data.articleId, 'article');
   redirect(`/desk/articles/${parsed.data.articleId}`);
 }

@@ -11,8 +11,9 @@ import { authorize, type FormState, formValues, refusalFor, refuse } from '@/app
 import { ErrataError } from '@/lib/errors';
 import { changeEditionItem, discardEdition, generateEdition, getEditionById, MAX_EDITION_ITEMS, publishEdition, saveEditionDraft } from '@/db/queries/columns';
 import { getSettings } from '@/db/queries/settings';
-import { invalidateEdition } from '@/app/(cache)/invalidate';
+import { commitAndInvalidate, editionChange } from '@/app/(cache)/invalidate';
 import { isCalendarDate, isoDateInZone } from '@/lib/wording';
+import { recordId } from '@/lib/ids';
 
 const generateSchema = z.object({
   date: z
@@ -70,7 +71,7 @@ export async function generateEditionAction(_prev: FormState, formData: FormData
 }
 
 const saveSchema = z.object({
-  columnId: z.coerce.number().int().positive(),
+  columnId: recordId(),
   // The revision of the draft this editor opened (see lib/record/edition-revision).
   revision: z.string().regex(/^[0-9a-f]{64}$/, 'Reload the edition: the form did not say which revision you opened.'),
   intro: z.string().trim().max(EDITION_LIMITS.intro.max, keepUnder(EDITION_LIMITS.intro)).default(''),
@@ -101,8 +102,8 @@ export async function saveEditionAction(_prev: FormState, formData: FormData): P
 }
 
 const itemSchema = z.object({
-  columnId: z.coerce.number().int().positive(),
-  itemId: z.coerce.number().int().positive(),
+  columnId: recordId(),
+  itemId: recordId(),
   change: z.enum(['up', 'down', 'drop']),
 });
 
@@ -119,7 +120,7 @@ export async function changeItemAction(_prev: FormState, formData: FormData): Pr
   return { ok: true };
 }
 
-const columnSchema = z.object({ columnId: z.coerce.number().int().positive() });
+const columnSchema = z.object({ columnId: recordId() });
 const publishSchema = columnSchema.extend({
   // The revision of the draft the standards editor reviewed (see lib/record/edition-revision).
   revision: z.string().regex(/^[0-9a-f]{64}$/, 'Reload the edition and review it before publishing.'),
@@ -131,7 +132,13 @@ export async function publishEditionAction(_prev: FormState, formData: FormData)
   const { user } = parsed;
   let date: string;
   try {
-    date = (await publishEdition({ columnId: parsed.data.columnId, actorId: user.id, revision: parsed.data.revision })).date;
+    // Each printed correction's notice now names the column.
+    date = (
+      await commitAndInvalidate(
+        () => publishEdition({ columnId: parsed.data.columnId, actorId: user.id, revision: parsed.data.revision }),
+        async (published) => editionChange({ date: published.date, articleIds: (await getEditionById({ id: parsed.data.columnId }))?.items.map((i) => i.articleId) ?? [] }),
+      )
+    ).date;
   } catch (error) {
     if (error instanceof ErrataError && error.field === 'revision') {
       // The page re-renders with the current text (and its revision) beneath the message.
@@ -140,8 +147,6 @@ export async function publishEditionAction(_prev: FormState, formData: FormData)
     }
     return refusalFor(error);
   }
-  // Each printed correction's notice now names the column.
-  await invalidateEdition({ date, articleIds: (await getEditionById({ id: parsed.data.columnId }))?.items.map((i) => i.articleId) ?? [] });
   redirect(`/desk/column/${parsed.data.columnId}?published=${date}`);
 }
 

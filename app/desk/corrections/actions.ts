@@ -12,7 +12,8 @@ import { createDraft, publishCorrection, updateDraft, withdrawCorrection } from 
 import { getDeskCorrection } from '@/db/queries/desk-corrections';
 import type { Taxonomy } from '@/lib/standards/config';
 import { CORRECTION_KINDS, CORRECTION_MODES } from '@/lib/types';
-import { invalidateArticle } from '@/app/(cache)/invalidate';
+import { articleChange, commitAndInvalidate } from '@/app/(cache)/invalidate';
+import { recordId } from '@/lib/ids';
 
 const wording = z.string().trim().min(1, 'Write the public wording of the correction.').max(CORRECTION_LIMITS.wording.max, keepUnder(CORRECTION_LIMITS.wording));
 /** What the article said (a paraphrase of the claims) and how the column names the article: both optional. */
@@ -57,8 +58,8 @@ const claimList = z
 
 const draftSchema = z
   .object({
-    articleId: z.coerce.number().int().positive(),
-    versionNumber: z.coerce.number().int().positive(),
+    articleId: recordId(),
+    versionNumber: recordId('That is not one of the article’s version numbers.'),
     claims: claimList,
     kind,
     mode,
@@ -108,7 +109,7 @@ export async function createCorrectionAction(_prev: FormState, formData: FormDat
 }
 
 const editSchema = z.object({
-  correctionId: z.coerce.number().int().positive(),
+  correctionId: recordId(),
   /** The draft's revision the editor opened; a draft changed since is not overwritten. */
   revision: z.coerce.number({ error: 'Reload the draft: the form did not say which revision you opened.' }).int().positive(),
   kind,
@@ -150,10 +151,10 @@ export async function updateCorrectionAction(_prev: FormState, formData: FormDat
 }
 
 const publishSchema = z.object({
-  correctionId: z.coerce.number().int().positive(),
+  correctionId: recordId(),
   /** The draft's revision the standards editor read; publishing any other is refused. */
   revision: z.coerce.number({ error: 'Reload the draft: the form did not say which revision you read.' }).int().positive(),
-  confirmedVersion: z.coerce.number().int().positive().optional(),
+  confirmedVersion: recordId('That is not one of the article’s version numbers.').optional(),
   /** The classification the standards editor confirms (prefilled from the draft); all three are needed. */
   ...taxonomyFields,
 });
@@ -166,7 +167,8 @@ export async function publishCorrectionAction(_prev: FormState, formData: FormDa
   const values = formValues(formData);
   let result;
   try {
-    result = await publishCorrection({ correctionId: parsed.data.correctionId, actorId: user.id, revision: parsed.data.revision, confirmedVersion: parsed.data.confirmedVersion, taxonomy: taxonomyOf(parsed.data) });
+    const input = { correctionId: parsed.data.correctionId, actorId: user.id, revision: parsed.data.revision, confirmedVersion: parsed.data.confirmedVersion, taxonomy: taxonomyOf(parsed.data) };
+    result = await commitAndInvalidate(() => publishCorrection(input), (published) => (published.ok ? articleChange(published.correction.articleId, 'correction') : null));
   } catch (error) {
     return refusalFor(error, values);
   }
@@ -188,12 +190,11 @@ export async function publishCorrectionAction(_prev: FormState, formData: FormDa
       detail: { reanchored },
     });
   }
-  await invalidateArticle(result.correction.articleId, 'correction');
   redirect(`/desk/corrections/${parsed.data.correctionId}?published=1`);
 }
 
 const withdrawSchema = z.object({
-  correctionId: z.coerce.number().int().positive(),
+  correctionId: recordId(),
   reason: z.string().trim().min(1, 'Give the public reason for withdrawing it.').max(REASON_LIMITS.reason.max, keepUnder(REASON_LIMITS.reason)),
 });
 
@@ -202,8 +203,7 @@ export async function withdrawCorrectionAction(_prev: FormState, formData: FormD
   if (!parsed.ok) return parsed.state;
   const { user } = parsed;
   try {
-    const withdrawn = await withdrawCorrection({ correctionId: parsed.data.correctionId, reason: parsed.data.reason, actorId: user.id });
-    await invalidateArticle(withdrawn.articleId, 'correction');
+    await commitAndInvalidate(() => withdrawCorrection({ correctionId: parsed.data.correctionId, reason: parsed.data.reason, actorId: user.id }), (withdrawn) => articleChange(withdrawn.articleId, 'correction'));
   } catch (error) {
     return refusalFor(error);
   }

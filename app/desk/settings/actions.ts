@@ -6,7 +6,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { authorize, type FormState } from '@/app/(auth)/forms';
-import { invalidate } from '@/app/(cache)/invalidate';
+import { commitAndInvalidate } from '@/app/(cache)/invalidate';
 import { saveSettings } from '@/db/queries/settings';
 import { keepUnder, SETTINGS_LIMITS as L } from '@/lib/limits';
 import { isDateStyle, isTimeZone, siteOrigin } from '@/lib/settings';
@@ -37,9 +37,8 @@ const settingsSchema = z.object({
 export async function saveSettingsAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = await authorize(formData, settingsSchema, 'settings.edit');
   if (!parsed.ok) return parsed.state;
-  const changed = await saveSettings({ values: parsed.data, actorId: parsed.user.id });
+  const changed = await commitAndInvalidate(() => saveSettings({ values: parsed.data, actorId: parsed.user.id }), (names) => (names.length > 0 ? { kind: 'site' } : null));
   if (changed.length === 0) return { ok: true, message: 'Nothing changed.' };
-  await invalidate({ kind: 'site' });
   revalidatePath('/desk', 'layout');
   return { ok: true, message: 'Settings saved. Every reader page shows them now.' };
 }

@@ -3,7 +3,7 @@
 import { apiHandler } from '@/app/(api)/handler';
 import { apiArticleView, getApiArticle } from '@/db/queries/api-views';
 import { ingestRevision } from '@/db/queries/ingest';
-import { invalidateArticle } from '@/app/(cache)/invalidate';
+import { articleChange, commitAndInvalidate } from '@/app/(cache)/invalidate';
 import { ArticleParams, IngestArticle } from '@/lib/api/schemas';
 import { ErrataError } from '@/lib/errors';
 import { convertBody } from '@/lib/ingest/convert';
@@ -18,23 +18,24 @@ export const GET = apiHandler('getArticle', { params: ArticleParams }, async ({ 
 
 export const PUT = apiHandler('putArticle', { params: ArticleParams, body: IngestArticle }, async ({ params, body, token, allows, ip }) => {
   const converted = convertBody(body.body, body.bodyFormat);
-  const result = await ingestRevision(
-    { actorId: token.actor.id, allows, ip },
-    {
-      externalId: params.externalId,
-      headline: body.headline,
-      standfirst: body.standfirst,
-      byline: body.byline,
-      section: body.section,
-      canonicalUrl: body.canonicalUrl,
-      body: converted.markdown,
-      status: body.status,
-      changeKind: body.changeKind,
-      note: body.note,
-      acknowledgeLegalVersion: body.acknowledgeLegalVersion,
-    },
+  const revision = {
+    externalId: params.externalId,
+    headline: body.headline,
+    standfirst: body.standfirst,
+    byline: body.byline,
+    section: body.section,
+    canonicalUrl: body.canonicalUrl,
+    body: converted.markdown,
+    status: body.status,
+    changeKind: body.changeKind,
+    note: body.note,
+    acknowledgeLegalVersion: body.acknowledgeLegalVersion,
+  };
+  const result = await commitAndInvalidate(
+    () => ingestRevision({ actorId: token.actor.id, allows, ip }, revision),
+    (ingested) => (ingested.outcome === 'unchanged' ? null : articleChange(ingested.article.id, 'article')),
+    'route',
   );
-  if (result.outcome !== 'unchanged') await invalidateArticle(result.article.id, 'article', 'route');
   return {
     status: result.outcome === 'created' ? 201 : 200,
     json: { outcome: result.outcome, version: result.version.number, flagged: result.flagged !== null, notes: converted.notes, article: await apiArticleView(result.article) },
