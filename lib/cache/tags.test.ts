@@ -4,6 +4,17 @@ import { articleTag, type Change, cacheTagHeader, sectionTag, surrogateKeyHeader
 const article = { slug: 'council-vote', section: 'Local News' };
 
 describe('tagsForPath', () => {
+  it('tags a made-up slug or section longer than any the record holds with `site` alone, so its headers stay short', () => {
+    const long = 'x'.repeat(5000);
+    for (const url of [`/articles/${long}`, `/articles/${long}/history`, `/sections/${long}`, `/sections/${encodeURIComponent('é'.repeat(61))}`]) {
+      const tags = tagsForPath(url);
+      expect(tags, url.slice(0, 40)).toEqual(['site']);
+      expect(surrogateKeyHeader(tags as string[]).length).toBeLessThan(100);
+    }
+    expect(tagsForPath(`/articles/${'x'.repeat(120)}`)).toEqual(['site', articleTag('x'.repeat(120))]);
+    expect(tagsForPath(`/sections/${'y'.repeat(60)}`)).toEqual(['site', sectionTag('y'.repeat(60))]);
+  });
+
   it('tags every reader surface with site and its own tag', () => {
     expect(tagsForPath('/')).toEqual(['site', 'home']);
     expect(tagsForPath('/about')).toEqual(['site']);

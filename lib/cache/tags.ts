@@ -1,6 +1,7 @@
 // The cache's tag vocabulary (the contract in TAGS.md): which tags a reader URL carries, and which
 // tags each kind of write touches. One module, so the page cache, the Surrogate-Key header and any
 // purger in front agree on every name.
+import { ARTICLE_LIMITS } from '../limits';
 
 /** Everything readers see: the masthead and the settings are on every page. */
 export const SITE = 'site';
@@ -96,12 +97,16 @@ export function tagsForPath(pathname: string): string[] | null {
   if (first === 'icon.svg' && parts.length === 1) return [SITE];
   if (first === 'articles' && second) {
     const slug = decoded(second);
-    return slug === null ? null : [SITE, articleTag(slug)];
+    if (slug === null) return null;
+    // No article has a longer slug: its 404 is tagged `site` alone, so a made-up address of any
+    // length never grows the response's headers (a proxy refuses an answer whose headers overflow).
+    return slug.length > ARTICLE_LIMITS.slug.max ? [SITE] : [SITE, articleTag(slug)];
   }
   if (first === 'corrections') return [SITE, CORRECTIONS];
   if (first === 'sections' && second) {
     const section = decoded(second);
-    return section === null ? null : [SITE, sectionTag(section)];
+    if (section === null) return null;
+    return section.length > ARTICLE_LIMITS.section.max ? [SITE] : [SITE, sectionTag(section)];
   }
   if (first === 'for-the-record') {
     if (!second || /^(rss\.xml|atom\.xml|feed\.json)$/.test(second)) return [SITE, COLUMN];
