@@ -29,3 +29,17 @@ export class ErrataError extends Error {
     return ERROR_STATUS[this.code];
   }
 }
+
+/**
+ * A database's refusal of a value the request carried (SQLSTATE class 22, "data exception": a number
+ * out of range, text it cannot store, an impossible date), as the typed refusal it is: a 400, not a
+ * 500. The checks at each door refuse such input first; this is the backstop for one they miss.
+ * drizzle wraps the driver's error, so its cause is looked at too. Anything else: null.
+ */
+export function refusalFromDatabase(error: unknown): ErrataError | null {
+  for (let e: unknown = error, depth = 0; e && depth < 3; e = (e as { cause?: unknown }).cause, depth += 1) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) return new ErrataError('bad_request', 'A value in this request is out of range, or is not text that can be stored. Check what was sent and try again.');
+  }
+  return null;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionRequestProblem, repeatedFieldMessage, repeatedFields, singleValues } from './form-fields';
+import { actionRequestProblem, fieldsWithNul, repeatedFieldMessage, repeatedFields, singleValues, withoutNul } from './form-fields';
 
 describe('reading a form once', () => {
   it('finds every field sent twice, and ignores the framework’s own fields', () => {
@@ -51,5 +51,14 @@ describe("a server action's request", () => {
     ] as const) {
       expect(actionRequestProblem(type, root), `${type} ${root}`).toMatch(/not one of the desk’s forms/);
     }
+  });
+});
+
+describe('a NUL in a field', () => {
+  it('is found in whichever field holds one, and taken out of what the form shows again', () => {
+    const values = { headline: 'Council\u0000 vote', body: 'Fine text', note: '\u0000', section: 'Local' };
+    expect(fieldsWithNul(values)).toEqual(['headline', 'note']);
+    expect(withoutNul(values)).toEqual({ headline: 'Council vote', body: 'Fine text', note: '', section: 'Local' });
+    expect(fieldsWithNul({ body: 'No NUL here: \\0 is two characters' })).toEqual([]);
   });
 });

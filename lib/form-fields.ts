@@ -67,3 +67,15 @@ function hasReference(value: unknown): boolean {
   if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => hasReference(k) || hasReference(v));
   return false;
 }
+
+export const NUL_MESSAGE = 'This field has a character that cannot be stored (a NUL, U+0000): type it again without it.';
+
+/** The fields whose value holds a NUL (U+0000), which no store keeps as text (PostgreSQL refuses it). */
+export function fieldsWithNul(values: Record<string, string>): string[] {
+  return Object.keys(values).filter((name) => values[name].includes('\u0000'));
+}
+
+/** The values with every NUL taken out: what a refused form shows again. */
+export function withoutNul(values: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, value.replaceAll('\u0000', '')]));
+}

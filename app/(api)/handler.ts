@@ -14,7 +14,7 @@ import { bearerSecret, hasScope, SCOPE_PERMISSIONS } from '@/lib/api/tokens';
 import { type ApiErrorBody, problem, problemFromError, problemFromZod } from '@/lib/api/problem';
 import { apiRoute, type ApiRoute, type ApiRouteId } from '@/lib/api/routes';
 import { REQUEST_MAX_BYTES } from '@/lib/api/schemas';
-import { ErrataError } from '@/lib/errors';
+import { ErrataError, refusalFromDatabase } from '@/lib/errors';
 import { can, type Permission } from '@/lib/roles';
 import { addressGroup } from '@/lib/net/client-address';
 import { clientIp } from '@/app/(auth)/client-ip';
@@ -139,10 +139,11 @@ export function apiHandler<P extends z.ZodType | undefined = undefined, Q extend
     let answer: ApiAnswer;
     try {
       answer = await run({ request, token, params: params.data as Infer<P>, query: query.data as Infer<Q>, body: body.data as Infer<B>, ip, allows: permissionsOf(token) });
-    } catch (error) {
-      if (!(error instanceof ErrataError)) {
-        await audit(token, route, 500, ip, { failed: error instanceof Error ? error.name : 'error' });
-        throw error;
+    } catch (thrown) {
+      const error = thrown instanceof ErrataError ? thrown : refusalFromDatabase(thrown);
+      if (!error) {
+        await audit(token, route, 500, ip, { failed: thrown instanceof Error ? thrown.name : 'error' });
+        throw thrown;
       }
       await audit(token, route, error.status, ip, { refused: error.code });
       return refusal(problemFromError(error), rateHeaders);

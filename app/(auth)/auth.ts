@@ -62,7 +62,8 @@ function authSecret(): string {
 }
 
 const credentialsSchema = z.object({
-  email: z.string().trim().min(1).max(320),
+  // No account's address holds a NUL (and PostgreSQL refuses one in any text): a failed sign-in, not a 500.
+  email: z.string().trim().min(1).max(320).refine((v) => !v.includes('\u0000')),
   password: z.string().min(1).max(1024),
 });
 

@@ -3,8 +3,8 @@ import 'server-only';
 import type { z } from 'zod';
 import { setActionStatus } from '@/scripts/support/action-status.mjs';
 import type { User } from '@/db/schema';
-import { ErrataError } from '@/lib/errors';
-import { isFrameworkField, repeatedFieldMessage, singleValues } from '@/lib/form-fields';
+import { ErrataError, refusalFromDatabase } from '@/lib/errors';
+import { fieldsWithNul, isFrameworkField, NUL_MESSAGE, repeatedFieldMessage, singleValues, withoutNul } from '@/lib/form-fields';
 import type { Permission } from '@/lib/roles';
 import { AccessError, checkPermission, requireUser } from './access';
 
@@ -44,8 +44,9 @@ export function formValues(formData: FormData): Record<string, string> {
 }
 
 /** A service's refusal (the one typed error, lib/errors.ts) as the form's state and status; anything else is a real error. */
-export async function refusalFor(error: unknown, values?: Record<string, string>): Promise<FormState> {
-  if (!(error instanceof ErrataError)) throw error;
+export async function refusalFor(thrown: unknown, values?: Record<string, string>): Promise<FormState> {
+  const error = thrown instanceof ErrataError ? thrown : refusalFromDatabase(thrown);
+  if (!error) throw thrown;
   // About one field: the error stands beside it, and the form's message points there.
   if (error.field) return refuse(error.status, { message: 'Please correct the fields marked below.', errors: { [error.field]: [error.message] }, values });
   return refuse(error.status, { message: error.message, values });
@@ -61,6 +62,12 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): P
     return { ok: false, status: 400, state: { message, errors: Object.fromEntries(single.repeated.map((n) => [n, [message]])), values: formValues(formData) } };
   }
   const { values } = single;
+  // A NUL is never text anyone typed, and PostgreSQL refuses it in any text: a field error, on either
+  // store, and the rest of what was typed comes back.
+  const nul = fieldsWithNul(values);
+  if (nul.length > 0) {
+    return { ok: false, status: 422, state: { errors: Object.fromEntries(nul.map((n) => [n, [NUL_MESSAGE]])), values: withoutNul(values), message: 'Please correct the fields marked below.' } };
+  }
   const parsed = schema.safeParse(values);
   if (parsed.success) return { ok: true, data: parsed.data };
   const errors: Record<string, string[]> = {};

@@ -4,12 +4,13 @@ import { z } from 'zod';
 import { CorrectionTeaser } from '@/components/corrections/correction-teaser';
 import { readCorrections, readSections, readSettings } from '@/app/(cache)/reads';
 import { CORRECTION_KIND_LABELS, CORRECTION_KINDS } from '@/lib/types';
+import { isCalendarDate } from '@/lib/wording/dates';
 
 // Hostile or malformed parameters are dropped, never an error: a filter is a convenience.
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)))
+  .refine(isCalendarDate)
   .optional()
   .catch(undefined);
 

@@ -4,6 +4,7 @@ import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { ARTICLE_LIMITS, CORRECTION_LIMITS, hasHiddenCharacters, hiddenCharactersMessage, keepUnder } from '../limits';
 import { CHANGE_KINDS, CORRECTION_KINDS } from '../types';
+import { RECORD_ID_MAX } from '../ids';
 
 extendZodWithOpenApi(z);
 
@@ -27,7 +28,14 @@ export const ExternalId = z
 
 export const ArticleParams = z.object({ externalId: ExternalId });
 export const VersionParams = z.object({ externalId: ExternalId, number: z.string().regex(/^[1-9][0-9]{0,6}$/, 'A version number is a whole number from 1.').transform(Number).openapi({ type: 'integer', example: 2 }) });
-export const CorrectionParams = z.object({ id: z.string().regex(/^[1-9][0-9]{0,9}$/, 'A correction id is a whole number.').transform(Number).openapi({ type: 'integer', example: 12 }) });
+export const CorrectionParams = z.object({
+  id: z
+    .string()
+    .regex(/^[1-9][0-9]{0,9}$/, 'A correction id is a whole number.')
+    .transform(Number)
+    .refine((id) => id <= RECORD_ID_MAX, 'No correction has an id that large.')
+    .openapi({ type: 'integer', example: 12 }),
+});
 
 export const PageQuery = z.object({
   limit: z
@@ -37,7 +45,11 @@ export const PageQuery = z.object({
     .refine((n) => n <= 100, 'limit is at most 100.')
     .optional()
     .openapi({ type: 'integer', example: 20, description: 'Items per page (1–100, default 20).' }),
-  cursor: z.string().regex(/^[1-9][0-9]{0,12}$/, 'Use the cursor from the previous page’s `next`.').optional().openapi({ description: 'The `next` cursor of the previous page.' }),
+  cursor: z
+    .string()
+    .regex(/^[1-9][0-9]{0,9}$/, 'Use the cursor from the previous page’s `next`.')
+    .refine((cursor) => Number(cursor) <= RECORD_ID_MAX, 'Use the cursor from the previous page’s `next`.')
+    .optional().openapi({ description: 'The `next` cursor of the previous page.' }),
 });
 
 export const INGEST_CHANGE_KINDS = ['minor_edit', 'update', 'clarification', 'correction'] as const;

@@ -4,6 +4,7 @@ import { CASE_ROUTES, CASE_STATUSES } from '../standards/config';
 import { ARTICLE_STATUSES, CORRECTION_KINDS, CORRECTION_STATUSES, ROLES } from '../types';
 import { isCalendarDate } from '../wording/dates';
 import { parseCursor } from './keyset';
+import { recordId } from '../ids';
 
 export type RawParams = Record<string, string | string[] | undefined>;
 
@@ -71,7 +72,7 @@ const correctionFilter = z.object({
   status: z.enum(CORRECTION_STATUSES).optional().catch(undefined),
   kind: z.enum(CORRECTION_KINDS).optional().catch(undefined),
   section: text(100),
-  author: z.coerce.number().int().positive().optional().catch(undefined),
+  author: recordId().optional().catch(undefined),
 });
 
 export function parseCorrectionList(raw: RawParams) {

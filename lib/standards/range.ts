@@ -31,10 +31,11 @@ export function daysInclusive(from: string, to: string): number {
 }
 
 function readDay(value: string, name: string): string | { message: string } {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isCalendarDate(value)) return { message: `The ${name} date “${value.slice(0, 40)}” is not a date: write it as YYYY-MM-DD, e.g. 2026-10-12.` };
+  const notADate = { message: `The ${name} date “${value.slice(0, 40)}” is not a date: write it as YYYY-MM-DD, e.g. 2026-10-12.` };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return notADate;
   const year = Number(value.slice(0, 4));
   if (year < 1900 || year > 2999) return { message: `The ${name} date must be between the years 1900 and 2999.` };
-  return value;
+  return isCalendarDate(value) ? value : notADate;
 }
 
 /**

@@ -42,6 +42,10 @@ describe('dates in the newsroom’s zone and locale', () => {
     expect(Number.isNaN(Date.parse('2030-02-31T00:00:00Z'))).toBe(false);
     expect(isCalendarDate('2030-02-31')).toBe(false);
     expect(isCalendarDate('2030-04-31')).toBe(false);
+    // A range ending on its last day reads to the next midnight, which year 9999's last day lacks.
+    expect(isCalendarDate('9998-12-31')).toBe(true);
+    expect(isCalendarDate('9999-12-31')).toBe(false);
+    expect(isCalendarDate('0999-12-31')).toBe(false);
     expect(isCalendarDate('2029-02-29')).toBe(false);
     expect(isCalendarDate('2028-02-29')).toBe(true);
     expect(isCalendarDate('2030-13-01')).toBe(false);

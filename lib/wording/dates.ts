@@ -90,7 +90,9 @@ export function formatCalendarDay(iso: string, settings: DateSettings): string {
 export function isCalendarDate(iso: string): boolean {
   try {
     calendarDay(iso);
-    return true;
+    // Years 1000 to 9998: a range ending on the day typed reads up to the next midnight, which year
+    // 9999's last day has none of in an ISO timestamp (PostgreSQL refuses it); none of the record is older.
+    return iso >= '1000-01-01' && iso < '9999-01-01';
   } catch {
     return false;
   }

@@ -3,13 +3,14 @@
 // 100 different addresses an hour and 300 reports an hour. An article's quota counts addresses, not
 // reports, so a handful of clients cannot use it up and lock out real readers; honeypot hits are
 // answered first and spend nothing.
-import { hasHiddenCharacters, hiddenCharactersMessage, keepUnder, REPORT_BODY_MAX_BYTES, REPORT_LIMITS } from '@/lib/limits';
+import { ARTICLE_LIMITS, hasHiddenCharacters, hiddenCharactersMessage, keepUnder, REPORT_BODY_MAX_BYTES, REPORT_LIMITS } from '@/lib/limits';
 import { z } from 'zod';
 import { clientIp } from '@/app/(auth)/client-ip';
 import { addressGroup } from '@/lib/net/client-address';
 import { getPublicArticle, getPublicVersion } from '@/db/queries/public-record';
 import { createReport } from '@/db/queries/reports';
 import { countRecentAttempts, countThenRecord, recordAttempt } from '@/db/queries/throttle';
+import { recordId } from '@/lib/ids';
 
 const HOUR = 3_600_000;
 export const REPORTS_PER_IP_PER_HOUR = 5;
@@ -20,8 +21,8 @@ export const REPORTS_PER_ARTICLE_PER_HOUR = 300;
 const MAX_BODY_BYTES = REPORT_BODY_MAX_BYTES;
 
 const reportSchema = z.object({
-  slug: z.string().trim().min(1).max(120),
-  version: z.coerce.number().int().positive(),
+  slug: z.string().trim().min(1).max(ARTICLE_LIMITS.slug.max).refine((v) => !hasHiddenCharacters(v), 'That is not the address of an article.'),
+  version: recordId('That is not one of the article’s version numbers.'),
   start: z.coerce.number().int().min(0).max(10_000_000).nullable().optional(),
   end: z.coerce.number().int().min(1).max(10_000_000).nullable().optional(),
   words: z.string().trim().min(1, 'Select or type the words that are wrong.').max(REPORT_LIMITS.words.max, keepUnder(REPORT_LIMITS.words)).refine((v) => !hasHiddenCharacters(v, { lines: true }), hiddenCharactersMessage('words')),

@@ -11,6 +11,7 @@ import { authorize, type FormState, refusalFor, refuse } from '@/app/(auth)/form
 import { changeUserRole, createUser, getUserByEmail, getUserById, setUserDisabled } from '@/db/queries/users';
 import { hashPassword, PASSWORD_MAX, PASSWORD_MIN, passwordProblem } from '@/lib/auth/passwords';
 import { ROLES } from '@/lib/types';
+import { recordId } from '@/lib/ids';
 
 const createSchema = z.object({
   email: z.email('Give a valid email address.').max(PERSON_LIMITS.email.max, keepUnder(PERSON_LIMITS.email)),
@@ -37,7 +38,7 @@ export async function createUserAction(_prev: FormState, formData: FormData): Pr
   return { ok: true, message: `Added ${email} as ${role}.` };
 }
 
-const roleSchema = z.object({ userId: z.coerce.number().int().positive(), role: z.enum(ROLES, { error: 'Choose a role.' }) });
+const roleSchema = z.object({ userId: recordId(), role: z.enum(ROLES, { error: 'Choose a role.' }) });
 
 export async function changeRoleAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = await authorize(formData, roleSchema, 'people.manage');
@@ -54,7 +55,7 @@ export async function changeRoleAction(_prev: FormState, formData: FormData): Pr
   return { ok: true, message: 'Role changed.' };
 }
 
-const disableSchema = z.object({ userId: z.coerce.number().int().positive(), disabled: z.enum(['true', 'false']) });
+const disableSchema = z.object({ userId: recordId(), disabled: z.enum(['true', 'false']) });
 
 export async function setDisabledAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = await authorize(formData, disableSchema, 'people.manage');

@@ -8,8 +8,9 @@ import { keepUnder, REASON_LIMITS } from '@/lib/limits';
 import { z } from 'zod';
 import { authorize, type FormState, refusalFor } from '@/app/(auth)/forms';
 import { acceptReport, declineReport } from '@/db/queries/reports';
+import { recordId } from '@/lib/ids';
 
-const idSchema = z.object({ reportId: z.coerce.number().int().positive() });
+const idSchema = z.object({ reportId: recordId() });
 
 export async function acceptReportAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = await authorize(formData, idSchema, 'report.triage');

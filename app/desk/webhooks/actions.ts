@@ -10,6 +10,7 @@ import { nudgeWebhookWorker } from '@/db/queries/webhook-worker';
 import { hasHiddenCharacters, hiddenCharactersMessage, keepUnder } from '@/lib/limits';
 import { WEBHOOK_EVENTS } from '@/lib/types';
 import { allowsPrivateReceivers, checkReceiverUrl, WEBHOOK_LIMITS as L } from '@/lib/webhooks/receiver-url';
+import { recordId } from '@/lib/ids';
 
 /** Each event is its own checkbox ("event-correction.published"): a field is never sent twice. */
 const eventFields = Object.fromEntries(WEBHOOK_EVENTS.map((e) => [`event-${e}`, z.literal('on', { error: 'Tick the box or leave it empty.' }).optional()])) as Record<
@@ -50,7 +51,7 @@ export async function createSubscriptionAction(_prev: FormState, formData: FormD
   return { ok: true, message: `Subscribed ${subscription.url}.`, detail: { secret: subscription.secret, url: subscription.url } };
 }
 
-const subscriptionSchema = z.object({ subscriptionId: z.coerce.number().int().positive() });
+const subscriptionSchema = z.object({ subscriptionId: recordId() });
 
 export async function disableSubscriptionAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = await authorize(formData, subscriptionSchema, 'webhooks.manage');
@@ -64,7 +65,7 @@ export async function disableSubscriptionAction(_prev: FormState, formData: Form
   return { ok: true, message: 'Disabled: nothing more is sent to it.' };
 }
 
-const messageSchema = z.object({ outboxId: z.coerce.number().int().positive() });
+const messageSchema = z.object({ outboxId: recordId() });
 
 export async function retryWebhookAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const parsed = await authorize(formData, messageSchema, 'webhooks.manage');

@@ -16,6 +16,7 @@ import { resolveFlagAction } from '../flag-actions';
 import { FlagPanel } from '@/components/desk/flag-panel';
 import { listFlagsForArticle } from '@/db/queries/version-flags';
 import { markedChangeText } from '@/lib/history/wording';
+import { parseRecordId } from '@/lib/ids';
 
 export const metadata = { title: 'Article' };
 
@@ -23,7 +24,8 @@ export default async function DeskArticlePage({ params, searchParams }: { params
   const { id } = await params;
   const { saved } = await searchParams;
   const user = await requireDeskPage('desk.view', `/desk/articles/${id}`);
-  const desk = /^\d+$/.test(id) ? (await getDeskArticle({ id: Number(id) })) : undefined;
+  const deskArticleId = parseRecordId(id);
+  const desk = deskArticleId === null ? undefined : await getDeskArticle({ id: deskArticleId });
   if (!desk) notFound();
   const settings = await getSettings();
   const { article, latest, versions } = desk;

@@ -12,6 +12,7 @@ import { CASE_CHANNEL_LABELS, CASE_OUTCOMES, CASE_ROUTE_LABELS, CASE_ROUTES, CAS
 import { CORRECTION_KIND_LABELS } from '@/lib/types';
 import { formatDateTime } from '@/lib/wording';
 import { acknowledgeCaseAction, addCaseNoteAction, assignCaseAction, closeCaseAction } from '../actions';
+import { parseRecordId } from '@/lib/ids';
 
 export const metadata = { title: 'Case' };
 
@@ -19,7 +20,8 @@ export const metadata = { title: 'Case' };
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireDeskPage('case.view', `/desk/cases/${id}`);
-  const detail = /^\d{1,15}$/.test(id) ? (await getCaseDetail(Number(id))) : null;
+  const caseId = parseRecordId(id);
+  const detail = caseId === null ? null : await getCaseDetail(caseId);
   if (!detail) notFound();
   const { case: c, owner, articles, clauses, notes, report, candidates } = detail;
   const now = await deskNow();

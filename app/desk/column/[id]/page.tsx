@@ -8,6 +8,7 @@ import { editionRevision } from '@/lib/record/edition-revision';
 import { getSettings } from '@/db/queries/settings';
 import { formatCalendarDay } from '@/lib/wording';
 import { changeItemAction, discardEditionAction, publishEditionAction, saveEditionAction } from '../actions';
+import { parseRecordId } from '@/lib/ids';
 
 export const metadata = { title: 'Edition' };
 
@@ -15,7 +16,8 @@ export default async function EditionDeskPage({ params, searchParams }: { params
   const { id } = await params;
   const { saved } = await searchParams;
   await requireDeskPage('column.view', `/desk/column/${id}`);
-  const edition = /^\d+$/.test(id) ? (await getEditionById({ id: Number(id) })) : undefined;
+  const editionId = parseRecordId(id);
+  const edition = editionId === null ? undefined : await getEditionById({ id: editionId });
   if (!edition) notFound();
   const settings = await getSettings();
   const { column, items, alsoAmended } = edition;

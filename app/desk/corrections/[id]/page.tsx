@@ -17,13 +17,15 @@ import { carryingOutKind, versionPermission } from '@/lib/roles';
 import { CORRECTION_KIND_LABELS } from '@/lib/types';
 import { formatDateTime } from '@/lib/wording';
 import { publishCorrectionAction, updateCorrectionAction, withdrawCorrectionAction } from '../actions';
+import { parseRecordId } from '@/lib/ids';
 
 export const metadata = { title: 'Correction' };
 
 export default async function DeskCorrectionPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireDeskPage('desk.view', `/desk/corrections/${id}`);
-  const desk = /^\d+$/.test(id) ? (await getDeskCorrection({ id: Number(id) })) : undefined;
+  const correctionId = parseRecordId(id);
+  const desk = correctionId === null ? undefined : await getDeskCorrection({ id: correctionId });
   if (!desk) notFound();
   const { correction, article, amendedVersion, latestHeadline } = desk;
   const settings = await getSettings();

@@ -6,13 +6,15 @@ import { listCorrectionsToCarryOut } from '@/db/queries/desk-corrections';
 import { carryingOutKind } from '@/lib/roles';
 import { CORRECTION_KIND_LABELS } from '@/lib/types';
 import { saveVersionAction } from '../../actions';
+import { parseRecordId } from '@/lib/ids';
 
 export const metadata = { title: 'Edit article' };
 
 export default async function EditArticlePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ correction?: string | string[] }> }) {
   const { id } = await params;
   const user = await requireDeskPage('desk.view', `/desk/articles/${id}/edit`);
-  const desk = /^\d+$/.test(id) ? (await getDeskArticle({ id: Number(id) })) : undefined;
+  const deskArticleId = parseRecordId(id);
+  const desk = deskArticleId === null ? undefined : await getDeskArticle({ id: deskArticleId });
   if (!desk) notFound();
   const { latest } = desk;
   // "Amend the text for this correction" opens this form bound to it (?correction=N).

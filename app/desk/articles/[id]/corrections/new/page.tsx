@@ -8,6 +8,7 @@ import { getSettings } from '@/db/queries/settings';
 import { anchorQuote, createAnchor } from '@/lib/anchoring';
 import { toPlainText } from '@/lib/markdown';
 import { createCorrectionAction } from '../../../../corrections/actions';
+import { parseRecordId } from '@/lib/ids';
 
 export const metadata = { title: 'New correction' };
 
@@ -30,7 +31,8 @@ async function taxonomyOptions() {
 export default async function NewCorrectionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: SearchParams }) {
   const { id } = await params;
   await requireDeskPage('correction.draft', `/desk/articles/${id}`);
-  const desk = /^\d+$/.test(id) ? (await getDeskArticle({ id: Number(id) })) : undefined;
+  const deskArticleId = parseRecordId(id);
+  const desk = deskArticleId === null ? undefined : await getDeskArticle({ id: deskArticleId });
   if (!desk) notFound();
   const query = await searchParams;
   const version = desk.versions.find((v) => String(v.number) === query.v) ?? desk.latest;

@@ -6,6 +6,7 @@ import { getDeskArticle } from '@/db/queries/desk';
 import { getSettings } from '@/db/queries/settings';
 import { CHANGE_KIND_LABELS } from '@/lib/types';
 import { formatDateTime } from '@/lib/wording';
+import { parseRecordId } from '@/lib/ids';
 
 export const metadata = { title: 'Version' };
 
@@ -13,7 +14,8 @@ export const metadata = { title: 'Version' };
 export default async function DeskVersionPage({ params }: { params: Promise<{ id: string; n: string }> }) {
   const { id, n } = await params;
   await requireDeskPage('desk.view', `/desk/articles/${id}/versions/${n}`);
-  const desk = /^\d+$/.test(id) ? (await getDeskArticle({ id: Number(id) })) : undefined;
+  const deskArticleId = parseRecordId(id);
+  const desk = deskArticleId === null ? undefined : await getDeskArticle({ id: deskArticleId });
   const version = desk?.versions.find((v) => String(v.number) === n);
   if (!desk || !version) notFound();
   const settings = await getSettings();
