@@ -127,6 +127,8 @@ async function main() {
         NEXTAUTH_SECRET: secret,
         PORT: String(port),
         ERRATA_INSTANCE: process.env.ERRATA_INSTANCE ? `${process.env.ERRATA_INSTANCE}-${name}` : `${os.hostname()}-${name}`,
+        // Behind the nginx on this machine only: other hosts reach the app through it, never around its cache.
+        HOSTNAME: '127.0.0.1',
         ERRATA_PURGER: 'nginx',
         ERRATA_PURGE_URL: `http://127.0.0.1:${nginxPort}/__purge`,
         // nginx on this machine appends the peer to X-Forwarded-For.

@@ -2,6 +2,7 @@
 // Migrations and the demo newsroom are applied by the server itself as it starts (instrumentation.ts).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ensureBuild } from './support/build.mjs';
 
@@ -24,4 +25,6 @@ const server = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs')
   env: { ...process.env, PORT: port, NODE_ENV: 'production', NODE_OPTIONS: nodeOptions, NEXT_TELEMETRY_DISABLED: '1' },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => process.exit(code ?? 0));
+// A server that stopped on its own says how; one killed by a signal (kill -9, the OOM killer) is a
+// failure, 128 + the signal's number as a shell reports it, so a supervisor restarts it.
+server.on('exit', (code, signal) => process.exit(code ?? 128 + (os.constants.signals[signal] ?? 0)));
