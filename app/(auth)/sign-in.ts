@@ -6,7 +6,7 @@ import { getDb } from '@/db';
 import { recordAudit } from '@/db/queries/audit';
 import { isKnownAddress, rememberAddress } from '@/db/queries/known-addresses';
 import { findKnownDevice } from '@/db/queries/known-devices';
-import { countRecentAttempts, recordAttempt } from '@/db/queries/throttle';
+import { countRecentAttempts, countThenRecord, recordAttempt, releaseAttempts, reserveAttempts } from '@/db/queries/throttle';
 import { getUserByEmail } from '@/db/queries/users';
 import type { User } from '@/db/schema';
 import { decoyHash, verifyPassword } from '@/lib/auth/passwords';
@@ -55,38 +55,58 @@ async function bucketsFor({ email, ip, deviceToken }: Attempt, user: User | unde
   });
 }
 
+/** The limit these buckets have already reached, or undefined. */
+async function limitReached(buckets: SignInBucket[]): Promise<SignInBucket | undefined> {
+  const counts = new Map(await Promise.all(buckets.map(async (b) => [b, await failures(b)] as const)));
+  return reachedLimit(buckets, (b) => counts.get(b) ?? 0);
+}
+
+/** Audits a limit reached, once per window per limit. */
+async function auditThrottled(reached: SignInBucket, email: string, ip: string): Promise<void> {
+  await auditOncePerWindow(`${reached.scope}:${reached.key}`, {
+    actorId: null,
+    action: 'auth.throttled',
+    entityType: 'user',
+    entityId: email,
+    ip,
+    after: { limit: reached.scope, failures: await failures(reached), windowMinutes: SIGN_IN_WINDOW_MS / 60_000 },
+  });
+}
+
 /** The limit this attempt has already reached (audited once per window), or undefined. */
 export async function signInThrottle(attempt: Attempt): Promise<SignInBucket | undefined> {
   const email = attempt.email.trim().toLowerCase();
-  const buckets = await bucketsFor({ ...attempt, email }, await getUserByEmail({ email }));
-  const counts = new Map(await Promise.all(buckets.map(async (b) => [b, await failures(b)] as const)));
-  const reached = reachedLimit(buckets, (b) => counts.get(b) ?? 0);
-  if (reached) {
-    await auditOncePerWindow(`${reached.scope}:${reached.key}`, {
-      actorId: null,
-      action: 'auth.throttled',
-      entityType: 'user',
-      entityId: email,
-      ip: attempt.ip,
-      after: { limit: reached.scope, failures: await failures(reached), windowMinutes: SIGN_IN_WINDOW_MS / 60_000 },
-    });
-  }
+  const reached = await limitReached(await bucketsFor({ ...attempt, email }, await getUserByEmail({ email })));
+  if (reached) await auditThrottled(reached, email, attempt.ip);
   return reached;
 }
 
+
 export async function checkSignIn({ email, password, ip, deviceToken }: Attempt & { password: string }): Promise<SignInResult> {
   const normalised = email.trim().toLowerCase();
-  if ((await signInThrottle({ email: normalised, ip, deviceToken }))) return { ok: false, reason: 'throttled' };
   const user = await getUserByEmail({ email: normalised });
+  const buckets = await bucketsFor({ email: normalised, ip, deviceToken }, user);
+  // The attempt is counted before the (deliberately slow) password check, in the transaction that
+  // counts the others: attempts in flight at once count against the limit too, however many an
+  // attacker sends in parallel, through one server or several. A sign-in that succeeds takes its
+  // reservation back.
+  const booked = await countThenRecord(async (): Promise<{ reached: SignInBucket } | { ids: number[] }> => {
+    const reached = await limitReached(buckets);
+    if (reached) return { reached };
+    return { ids: await reserveAttempts(buckets) };
+  });
+  if ('reached' in booked) {
+    await auditThrottled(booked.reached, normalised, ip);
+    return { ok: false, reason: 'throttled' };
+  }
   // Verify against a decoy when there is no such account, so the answer takes as long either way.
   const matches = await verifyPassword(user?.passwordHash ?? decoyHash(), password);
   if (user && matches && !user.disabledAt) {
+    await releaseAttempts(booked.ids);
     await transaction(getDb(), async (tx) => recordAudit(tx, { actorId: user.id, action: 'auth.sign-in', entityType: 'user', entityId: user.id, ip }));
     await rememberAddress({ userId: user.id, address: addressGroup(ip) });
     return { ok: true, user };
   }
-  const buckets = await bucketsFor({ email: normalised, ip, deviceToken }, user);
-  for (const b of buckets) await recordAttempt(b);
   // One event per real account per window. For made-up accounts the typed email is the attacker's
   // to choose, so it cannot be what bounds the trail: one event per window for the email and for the
   // address alike (a new email from a known address, or a known email from a new address, adds

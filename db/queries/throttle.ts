@@ -1,6 +1,6 @@
 // Counting attempts in a sliding window, for sign-in throttling and reader-report limits.
 import 'server-only';
-import { and, count, desc, eq, gte, lt, max } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lt, max } from 'drizzle-orm';
 import { getDb } from '../index';
 import { transaction } from '../store';
 import { throttleEvents } from '../tables';
@@ -29,6 +29,17 @@ export async function recordAttempt({ bucket, key, now = Date.now() }: { bucket:
   await db.insert(throttleEvents).values({ bucket, key, at: now });
   // Keep the table small: nothing older than a day matters to any limit.
   if (Math.random() < 0.01) await db.delete(throttleEvents).where(lt(throttleEvents.at, now - 86_400_000));
+}
+
+/** Records one attempt in each bucket and returns their ids (a reservation that releaseAttempts can take back). */
+export async function reserveAttempts(buckets: readonly { bucket: string; key: string }[], now = Date.now()): Promise<number[]> {
+  if (buckets.length === 0) return [];
+  return (await getDb().insert(throttleEvents).values(buckets.map(({ bucket, key }) => ({ bucket, key, at: now }))).returning({ id: throttleEvents.id })).map((r) => r.id);
+}
+
+/** Takes back a reservation's attempts (an attempt that turned out not to count: a sign-in that succeeded). */
+export async function releaseAttempts(ids: readonly number[]): Promise<void> {
+  if (ids.length > 0) await getDb().delete(throttleEvents).where(inArray(throttleEvents.id, [...ids]));
 }
 
 /** The busiest keys of one bucket in the window, for the audit page: a bounded summary of what was only counted. */
