@@ -1,6 +1,8 @@
 // `npm run bench`: Errata at newsroom scale. First every reader route, hot and as a Zipf mix over
 // 10,000 URLs, against the static page, on a 100,000-article archive (bench/reader.ts; `--reader`
-// runs only that); then on the million-article database (bench/scale.ts, generated once and
+// runs only that), with the desk's pages and the write path, on SQLite and then on a copy of the
+// archive in PostgreSQL, side by side (bench/stores.ts; `--stores` runs only that); then on the
+// million-article database (SQLite) (bench/scale.ts, generated once and
 // reused): every desk page (bench/desk-pages.ts; `--desk` runs only that), server memory, the write
 // path, reader p99 during an online backup, the crash-safety test 20 times and the diff benchmark.
 // The app is started as `npm start` starts it (scripts/start.mjs → scripts/server.mjs).
@@ -14,6 +16,7 @@ import { type RunningApp, serverRss, signIn, startApp } from '../scripts/support
 import { openDatabase } from '../db/connection';
 import { deskLoad, deskPageFigures, standardsMix } from './desk-pages';
 import { readerBench, readerOptionsFrom } from './reader';
+import { storesBench } from './stores';
 import { FULL_SCALE, generateScaleDatabase, scaleDatabasePath } from './scale';
 
 const args = new Set(process.argv.slice(2));
@@ -22,6 +25,8 @@ const quick = args.has('--quick');
 const deskOnly = args.has('--desk');
 /** --reader: only the reader routes (bench/reader.ts), on their own 100,000-article database. */
 const readerOnly = args.has('--reader');
+/** --stores: only SQLite and PostgreSQL side by side on the 100,000-article archive (bench/stores.ts). */
+const storesOnly = args.has('--stores');
 /** --standards: only the casebook and standards pages on the million-article database (one request at a time). */
 const standardsOnly = args.has('--standards');
 const DIR = path.join('data', 'bench');
@@ -105,8 +110,10 @@ async function main() {
   if (!deskOnly && !standardsOnly) {
     // The reader bench on the next port (its flags are the rest: --articles, --duration, --only, --fresh).
     const readerArgs = process.argv.slice(2).filter((a, i, all) => a !== '--port' && all[i - 1] !== '--port');
-    rows.push(...await readerBench(readerOptionsFrom(readerArgs, { port: PORT + 1, quick })));
-    if (readerOnly) {
+    const readerOptions = readerOptionsFrom(readerArgs, { port: PORT + 1, quick });
+    if (readerOnly) rows.push(...(await readerBench(readerOptions)));
+    else rows.push(...(await storesBench({ ...readerOptions, corrections: quick ? 200 : 2000 })));
+    if (readerOnly || storesOnly) {
       printTable();
       return;
     }
@@ -179,13 +186,13 @@ async function main() {
 
   console.log('\nWrite path (synchronous=FULL):');
   const write = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'bench/write-path.ts', quick ? '500' : '2000'], {
-    env: { ...process.env, DATABASE_PATH: live },
+    env: { ...process.env, DATABASE_PATH: live, DATABASE_URL: '' },
     encoding: 'utf8',
   });
-  const writeResult = JSON.parse(write.stdout.trim().split('\n').pop() ?? '{}') as { synchronous: number; transactionsPerSecond: number; correctionsPerSecond: number };
+  const writeResult = JSON.parse(write.stdout.trim().split('\n').pop() ?? '{}') as { durability: string; transactionsPerSecond: number; correctionsPerSecond: number };
   row(
     'correction transactions',
-    `${writeResult.transactionsPerSecond?.toFixed(0)} transactions/s (${writeResult.correctionsPerSecond?.toFixed(0)} corrections drafted and published/s), synchronous=${writeResult.synchronous === 2 ? 'FULL' : writeResult.synchronous}`,
+    `${writeResult.transactionsPerSecond?.toFixed(0)} transactions/s (${writeResult.correctionsPerSecond?.toFixed(0)} corrections drafted and published/s), ${writeResult.durability}`,
     '≥ 1,000/s',
     writeResult.transactionsPerSecond >= 1000,
   );

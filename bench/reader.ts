@@ -36,6 +36,30 @@ export interface ReaderOptions {
   fresh?: boolean;
   /** Distinct URLs wanted per shape for the Zipf mix. */
   distinct?: number;
+  /**
+   * Serve the archive from this PostgreSQL database (a copy of the SQLite file, bench/stores.ts)
+   * instead of the file itself; the URLs are still drawn from the file, which holds the same rows.
+   */
+  databaseUrl?: string;
+}
+
+/** One shape's figures, for comparing runs (bench/stores.ts). */
+export interface MeasuredShape {
+  name: string;
+  distinct: number;
+  hot?: Load;
+  zipf?: Load;
+  skipped?: string;
+}
+
+/** A run's rows, and its figures by shape. */
+export interface ReaderRun {
+  rows: ReaderRow[];
+  /** The static page's req/s, the mean of the first and last measurement. */
+  baseline: number;
+  shapes: MeasuredShape[];
+  rss: number;
+  publishToVisibleMs: number | null;
 }
 
 export interface ReaderRow {
@@ -78,6 +102,8 @@ const WRK_CONNECTIONS = 32;
 const SEQUENCE = 50_000;
 const SEED = 20261202;
 const OUT = path.join('bench', 'out', 'reader');
+/** Where a run's figures are kept: last-run.{md,json}, or last-run-postgres.* for a run on PostgreSQL. */
+const lastRun = (options: ReaderOptions, ext: 'md' | 'json') => path.join(OUT, `last-run${options.databaseUrl ? '-postgres' : ''}.${ext}`);
 
 const WRK_SCRIPT = `-- Cycles through the request paths in a file (one a line); each thread starts at its own point.
 local paths = {}
@@ -343,7 +369,7 @@ const nginxPortFor = (appPort: number) => appPort + 1000;
  * saved copy of a page as a plain file, in the same run; and publish → visible: a correction
  * published on the first article measured, timed until nginx serves the corrected page.
  */
-async function nginxStep(options: ReaderOptions, databasePath: string, hot: string[], rows: ReaderRow[]) {
+async function nginxStep(options: ReaderOptions, databasePath: string, hot: string[], rows: ReaderRow[]): Promise<number | null> {
   const article = hot.find((p) => /^\/articles\/[^/]+$/.test(p));
   let publish: NginxBenchOptions['publish'];
   if (article) {
@@ -383,11 +409,18 @@ async function nginxStep(options: ReaderOptions, databasePath: string, hot: stri
     ),
   ];
   console.log(`\n${table.join('\n')}`);
-  fs.appendFileSync(path.join(OUT, 'last-run.md'), `\n${table.join('\n')}\n\npublish → visible through nginx: ${rows[rows.length - 1].figure}\n`);
+  fs.appendFileSync(lastRun(options, 'md'), `\n${table.join('\n')}\n\npublish → visible through nginx: ${rows[rows.length - 1].figure}\n`);
+  return result.publishToVisibleMs;
 }
 
 export async function readerBench(options: ReaderOptions): Promise<ReaderRow[]> {
+  return (await readerRun(options)).rows;
+}
+
+export async function readerRun(options: ReaderOptions): Promise<ReaderRun> {
   const rows: ReaderRow[] = [];
+  const run: ReaderRun = { rows, baseline: 0, shapes: [], rss: 0, publishToVisibleMs: null };
+  const store = options.databaseUrl ? 'PostgreSQL' : 'SQLite';
   const want = options.distinct ?? 10_000;
   const row = (what: string, figure: string, target: string, ok: boolean | null) => {
     rows.push({ what, figure, target, ok });
@@ -396,7 +429,7 @@ export async function readerBench(options: ReaderOptions): Promise<ReaderRow[]> 
   fs.mkdirSync(OUT, { recursive: true });
   const counts = scaledCounts(options.articles);
   const file = scaleDatabasePath(options.articles);
-  console.log(`\nReader pages at ${fmt(counts.articles)} articles (${file}):`);
+  console.log(`\nReader pages at ${fmt(counts.articles)} articles (${file}${options.databaseUrl ? ', served from its copy in PostgreSQL' : ''}):`);
   if (!fs.existsSync(file) || options.fresh) {
     console.log(`  generating ${fmt(counts.articles)} articles, ${fmt(counts.articles * counts.versionsPerArticle)} versions, ${fmt(counts.corrections)} corrections, ${fmt(counts.reports)} reports, daily column editions…`);
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -417,8 +450,9 @@ export async function readerBench(options: ReaderOptions): Promise<ReaderRow[]> 
   // (so nothing purged) before that step.
   const app = await startApp({
     port: options.port,
-    databasePath: file,
-    env: { ERRATA_SEED: 'none', ERRATA_SITE_URL: `http://127.0.0.1:${options.port}`, ERRATA_PURGER: 'nginx', ERRATA_PURGE_URL: `http://127.0.0.1:${nginxPortFor(options.port)}/__purge`, ERRATA_TRUSTED_PROXIES: '127.0.0.1' },
+    // On PostgreSQL the server is given a file it never opens, so nothing can be read from the SQLite archive by mistake.
+    databasePath: options.databaseUrl ? path.join(OUT, 'unused.db') : file,
+    env: { ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}), ERRATA_SEED: 'none', ERRATA_SITE_URL: `http://127.0.0.1:${options.port}`, ERRATA_PURGER: 'nginx', ERRATA_PURGE_URL: `http://127.0.0.1:${nginxPortFor(options.port)}/__purge`, ERRATA_TRUSTED_PROXIES: '127.0.0.1' },
   });
   try {
     const base = app.base;
@@ -476,6 +510,9 @@ export async function readerBench(options: ReaderOptions): Promise<ReaderRow[]> 
     const after = wrk(base, baselineFile, options.duration);
     console.log(`  /about (static baseline, last): ${fmt(after.rps)} req/s, p50 ${ms(after.p50)} ms, p99 ${ms(after.p99)} ms`);
     const baseline = (before.rps + after.rps) / 2;
+    run.baseline = baseline;
+    run.rss = rss;
+    run.shapes = measured.map((m) => ({ name: m.shape.name, distinct: m.shape.urls.length, hot: m.hot, zipf: m.zipf, skipped: m.skipped }));
 
     const table: string[] = [
       `| route (shape) | distinct URLs | hot req/s | hot p50 / p99 | hot × static | Zipf req/s | Zipf p50 / p99 | Zipf × static | failed (closed) | targets (hot ≥ ${TARGET_HOT}×, Zipf ≥ ${TARGET_ZIPF}×) |`,
@@ -514,18 +551,18 @@ export async function readerBench(options: ReaderOptions): Promise<ReaderRow[]> 
       );
       row(`reader ${m.shape.name}`, `hot ${fmt(m.hot.rps)} req/s (${hotRatio.toFixed(2)}× static)${m.zipf ? `, Zipf over ${fmt(m.shape.urls.length)} ${fmt(m.zipf.rps)} req/s (${(zipfRatio as number).toFixed(2)}×), p99 ${ms(m.zipf.p99)} ms` : ''}, ${failed} failed`, `hot ≥ ${TARGET_HOT}×${zipfOk === null ? '' : `, Zipf ≥ ${TARGET_ZIPF}×`}, none failed`, hotOk && zipfOk !== false && m.failing.length === 0);
     }
-    console.log(`\nReader pages, ${fmt(counts.articles)} articles, wrk -t${WRK_THREADS} -c${WRK_CONNECTIONS} ${options.duration} s a row, static baseline ${fmt(baseline)} req/s (mean of first and last):\n`);
+    console.log(`\nReader pages on ${store}, ${fmt(counts.articles)} articles, wrk -t${WRK_THREADS} -c${WRK_CONNECTIONS} ${options.duration} s a row, static baseline ${fmt(baseline)} req/s (mean of first and last):\n`);
     console.log(table.join('\n'));
     console.log(`\nTargets: hot ≥ ${TARGET_HOT}× static met on ${hotMet} of ${hotRows} shapes; Zipf ≥ ${TARGET_ZIPF}× met on ${zipfMet} of ${zipfRows}; ${failures} failed requests in all.`);
     console.log(`Server RSS after the Zipf runs: ${fmt(rss / 1e6)} MB.`);
     row('reader: server memory (RSS) after the Zipf runs', `${fmt(rss / 1e6)} MB`, '< 400 MB', rss < 400e6);
     row('reader: failed requests (non-2xx/3xx, errors)', String(failures), 'none', failures === 0);
     fs.writeFileSync(
-      path.join(OUT, 'last-run.json'),
-      JSON.stringify({ at: new Date().toISOString(), articles: counts.articles, generator: GENERATOR_VERSION, duration: options.duration, baseline: { before, after }, rss, shapes: measured.map((m) => ({ name: m.shape.name, file: m.shape.file, distinct: m.shape.urls.length, note: m.shape.note, hot: m.hot, zipf: m.zipf, skipped: m.skipped, failing: m.failing })) }, null, 2),
+      lastRun(options, 'json'),
+      JSON.stringify({ at: new Date().toISOString(), store, articles: counts.articles, generator: GENERATOR_VERSION, duration: options.duration, baseline: { before, after }, rss, shapes: measured.map((m) => ({ name: m.shape.name, file: m.shape.file, distinct: m.shape.urls.length, note: m.shape.note, hot: m.hot, zipf: m.zipf, skipped: m.skipped, failing: m.failing })) }, null, 2),
     );
-    fs.writeFileSync(path.join(OUT, 'last-run.md'), `${table.join('\n')}\n`);
-    await nginxStep(options, file, measured.filter((m) => m.hot).map((m) => m.shape.urls[0]), rows);
+    fs.writeFileSync(lastRun(options, 'md'), `${table.join('\n')}\n`);
+    run.publishToVisibleMs = await nginxStep(options, file, measured.filter((m) => m.hot).map((m) => m.shape.urls[0]), rows);
   } catch (error) {
     // Most often the server went away under load: what it said last is the reason.
     const exit = app.child.exitCode ?? app.child.signalCode;
@@ -534,7 +571,8 @@ export async function readerBench(options: ReaderOptions): Promise<ReaderRow[]> 
   } finally {
     await app.stop();
   }
-  return rows;
+  if (options.databaseUrl) for (const r of rows) r.what = `${r.what} (PostgreSQL)`;
+  return run;
 }
 
 /** The reader bench's flags, shared with bench/index.ts. */

@@ -7,5 +7,5 @@ export interface ScratchCluster {
   dir: string;
   stop(): void;
 }
-export function startCluster(options?: { bin?: string; log?: (line: string) => void }): Promise<ScratchCluster>;
+export function startCluster(options?: { bin?: string; log?: (line: string) => void; durable?: boolean }): Promise<ScratchCluster>;
 export function databaseUrl(url: string, name: string): string;

@@ -60,10 +60,10 @@ function asOwner(bin, tool, args, options = {}) {
 }
 
 /**
- * Starts a scratch cluster. Resolves to { url, port, dir, stop() }: the URL is for the superuser
+ * Starts a scratch cluster (`durable`: with PostgreSQL's own durability settings, for benchmarks). Resolves to { url, port, dir, stop() }: the URL is for the superuser
  * `errata` on database `postgres`; make a database per test file with createDatabase.
  */
-export async function startCluster({ bin = ensurePostgres().bin, log = () => {} } = {}) {
+export async function startCluster({ bin = ensurePostgres().bin, log = () => {}, durable = false } = {}) {
   if (!bin) throw new Error(ensurePostgres().problem);
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'errata-pg-'));
@@ -75,10 +75,10 @@ export async function startCluster({ bin = ensurePostgres().bin, log = () => {} 
     `-p ${port}`,
     "-c listen_addresses='127.0.0.1'",
     `-c unix_socket_directories='${dir}'`,
-    // A throw-away cluster: speed over durability (the app servers' own crash tests kill the app, not this).
-    '-c fsync=off',
-    '-c synchronous_commit=off',
-    '-c full_page_writes=off',
+    // A throw-away cluster: speed over durability (the app servers' own crash tests kill the app, not this);
+    // `durable` (the benchmark's) keeps PostgreSQL's defaults, every commit flushed to disk, with a
+    // production-sized buffer cache.
+    ...(durable ? ['-c shared_buffers=1GB'] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
     '-c max_connections=200',
   ].join(' ');
   asOwner(bin, 'pg_ctl', ['-D', path.join(dir, 'data'), '-o', settings, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start']);

@@ -196,6 +196,9 @@ export async function copySqliteToPg(source: Db, target: PgDb, log: (line: strin
   } finally {
     client.release();
   }
+  // The planner's statistics for the new rows, before the first reader's query (autovacuum would get
+  // there on its own, minutes later).
+  await target.$client.query('ANALYZE');
   log('Copied; checking every table and every chain on PostgreSQL…');
   const mismatches = await compareStores(source, target);
   const chains = await verifyPgDatabase(target);

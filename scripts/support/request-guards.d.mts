@@ -6,6 +6,6 @@ export function hasMalformedEscape(url: string): boolean;
 export function hasNulInAddress(url: string): boolean;
 export function originAllowed(input: { origin?: string; host?: string; https?: boolean; siteUrls?: (string | undefined)[] }): boolean;
 export function declaredTooLarge(contentLength: string | undefined, max?: number): boolean;
-export const REFUSALS: Record<400 | 403 | 405 | 413 | 'action', string>;
+export const REFUSALS: Record<400 | 403 | 405 | 413 | 'action' | 'nul', string>;
 export function callableActionIds(manifest: { node?: Record<string, { exportedName?: string }>; edge?: Record<string, { exportedName?: string }> }): Set<string>;
 export function readCallableActionIds(root?: string): Set<string>;
