@@ -19,7 +19,7 @@ import http from 'node:http';
 import compression from 'compression';
 import next from 'next';
 import { withActionStatus } from './support/action-status.mjs';
-import { declaredTooLarge, readCallableActionIds, hasMalformedEscape, hasNulInAddress, isKnownMethod, isUnsafeMethod, originAllowed, REFUSALS, REQUEST_BODY_MAX_BYTES } from './support/request-guards.mjs';
+import { declaredTooLarge, readCallableActionIds, hasMalformedEscape, hasNulInAddress, isKnownMethod, targetTooLong, isUnsafeMethod, originAllowed, REFUSALS, REQUEST_BODY_MAX_BYTES } from './support/request-guards.mjs';
 import { etagPerEncoding, httpCacheHeaders } from './support/http-cache.mjs';
 import { hashInlineScripts } from './support/response-csp.mjs';
 import { nextHostname } from './support/next-hostname.mjs';
@@ -105,6 +105,7 @@ const server = http.createServer((req, res) => {
   delete req.headers[PEER_HEADER];
   req.headers[PEER_HEADER] = req.socket.remoteAddress ?? '';
   if (!isKnownMethod(req.method)) return refuse(req, res, 405);
+  if (targetTooLong(req.url ?? '/')) return refuse(req, res, 414);
   if (hasMalformedEscape(req.url ?? '/')) return refuse(req, res, 400);
   if (hasNulInAddress(req.url ?? '/')) return refuse(req, res, 400, REFUSALS.nul);
   // Purge support for exact-URL caches (nginx): remember which paths carried which cache tags.

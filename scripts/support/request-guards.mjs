@@ -36,6 +36,18 @@ export function hasMalformedEscape(url) {
 }
 
 /**
+ * The longest request target (path and query) the server answers. Next's trailing-slash redirect
+ * copies the address into two headers (Location, Refresh), and nginx refuses an answer whose
+ * headers pass its 16 KB buffer, counting it as a dead server: a longer address would let anyone
+ * put every app server out of nginx's pool. No page, filter or search needs more.
+ */
+export const REQUEST_TARGET_MAX = 4096;
+
+export function targetTooLong(url, max = REQUEST_TARGET_MAX) {
+  return String(url).length > max;
+}
+
+/**
  * True when the address, decoded, holds a NUL (`%00` in the path or the query): no page, search or
  * filter takes one, and PostgreSQL refuses it in any text it is sent, so it is a 400 here on either
  * store rather than an error deep inside a query.
@@ -115,6 +127,7 @@ export function readCallableActionIds(root = process.cwd()) {
 export const REFUSALS = {
   400: 'Bad request: the address contains a malformed percent escape (for example "%ZZ").',
   nul: 'Bad request: the address contains a NUL character (%00), which no page, search or filter accepts.',
+  414: `URI too long: addresses are limited to ${REQUEST_TARGET_MAX.toLocaleString('en-GB')} characters. Shorten the search or filter and try again.`,
   action: 'Bad request: this is not one of the desk’s forms. Reload the page and send the form again.',
   403: 'Forbidden: this request came from another site (its Origin header does not match this site).',
   405: 'Method not allowed: this site answers GET, HEAD, OPTIONS, POST, PUT, PATCH and DELETE only.',

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { callableActionIds, declaredTooLarge, hasMalformedEscape, hasNulInAddress, isKnownMethod, isUnsafeMethod, originAllowed, REQUEST_BODY_MAX_BYTES } from './request-guards.mjs';
+import { callableActionIds, declaredTooLarge, hasMalformedEscape, hasNulInAddress, REQUEST_TARGET_MAX, targetTooLong, isKnownMethod, isUnsafeMethod, originAllowed, REQUEST_BODY_MAX_BYTES } from './request-guards.mjs';
 
 describe('the guards in front of Next', () => {
   it('finds malformed percent escapes in any path segment, and only there', () => {
     for (const bad of ['/articles/%ZZ/history.json', '/articles/%', '/articles/%E0%A4%A', '/for-the-record/%C0%AF', '/%zz?x=1']) expect(hasMalformedEscape(bad), bad).toBe(true);
     for (const good of ['/', '/articles/caf%C3%A9', '/articles/a%20b/versions/1', '/corrections?q=%ZZ', '/articles/local-elections-results']) expect(hasMalformedEscape(good), good).toBe(false);
+  });
+
+  it('refuses an address longer than the target limit, however it is made up', () => {
+    expect(targetTooLong(`/sections/${'x'.repeat(REQUEST_TARGET_MAX)}/`)).toBe(true);
+    expect(targetTooLong(`/corrections/?q=${'x'.repeat(REQUEST_TARGET_MAX)}`)).toBe(true);
+    expect(targetTooLong(`/desk?q=${'x'.repeat(3000)}`)).toBe(false);
+    // Twice the limit (Location and Refresh of a redirect) stays well inside nginx's 16 KB header buffer.
+    expect(2 * REQUEST_TARGET_MAX).toBeLessThan(16 * 1024 - 4096);
   });
 
   it('finds a NUL anywhere in the address, decoded, and nothing else', () => {
