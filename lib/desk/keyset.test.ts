@@ -9,6 +9,9 @@ describe('keyset pages', () => {
     expect(parseCursor({ after: '12' })).toEqual({ after: 12 });
     expect(parseCursor({ before: '7' })).toEqual({ before: 7 });
     expect(parseCursor({ after: '1; drop', before: 'x' })).toBeNull();
+    // Past the largest id either store holds: no page starts there (PostgreSQL would refuse the bound).
+    expect(parseCursor({ after: '2147483648' })).toBeNull();
+    expect(parseCursor({ before: '999999999999999' })).toBeNull();
   });
 
   it('the first page has a next page when a row was to spare, and no previous page', () => {

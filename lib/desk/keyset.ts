@@ -1,5 +1,6 @@
 // Keyset pagination for the desk's lists: a page is "the rows after id X" (or before it), never
 // an offset, so a row published between two page loads neither repeats nor goes missing.
+import { parseRecordId } from '../ids';
 
 export type SortOrder = 'newest' | 'oldest';
 
@@ -16,7 +17,7 @@ export interface Page<T> {
 
 export const PAGE_SIZE = 50;
 
-const id = (value: string | undefined) => (value && /^\d{1,15}$/.test(value) ? Number(value) : undefined);
+const id = (value: string | undefined) => (value ? (parseRecordId(value) ?? undefined) : undefined);
 
 export function parseCursor(params: { after?: string; before?: string }): Cursor {
   const after = id(params.after);

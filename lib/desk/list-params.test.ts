@@ -18,6 +18,7 @@ describe('the casebook address', () => {
   it('reads each filter, "mine" as the account, and drops anything malformed', () => {
     expect(parseCaseList({ status: 'open', clock: 'overdue', owner: 'mine', route: 'ipso', after: '40' }, 7).filter).toEqual({ status: 'open', clock: 'overdue', ownerId: 7, route: 'ipso', cursor: { after: 40 } });
     expect(parseCaseList({ owner: '12' }, 7).filter.ownerId).toBe(12);
+    expect(parseCaseList({ owner: '2147483648' }, 7).filter.ownerId).toBeUndefined();
     expect(parseCaseList({ status: 'lost', clock: 'late', owner: 'someone', route: 'press', before: 'x' }, 7).filter).toEqual({ status: undefined, clock: undefined, ownerId: undefined, route: undefined, cursor: null });
     expect(parseCaseList({ owner: ['mine', '3'], status: 'not_upheld' }, 2).filter).toMatchObject({ ownerId: 2, status: 'not_upheld' });
   });

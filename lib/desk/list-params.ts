@@ -4,7 +4,7 @@ import { CASE_ROUTES, CASE_STATUSES } from '../standards/config';
 import { ARTICLE_STATUSES, CORRECTION_KINDS, CORRECTION_STATUSES, ROLES } from '../types';
 import { isCalendarDate } from '../wording/dates';
 import { parseCursor } from './keyset';
-import { recordId } from '../ids';
+import { parseRecordId, recordId } from '../ids';
 
 export type RawParams = Record<string, string | string[] | undefined>;
 
@@ -94,7 +94,7 @@ const caseFilter = z.object({
   status: z.enum(CASE_STATUSES).optional().catch(undefined),
   clock: z.enum(['overdue', 'due_soon']).optional().catch(undefined),
   /** "mine", or an account's id. */
-  owner: z.union([z.literal('mine'), z.string().regex(/^[1-9]\d{0,9}$/)]).optional().catch(undefined),
+  owner: z.union([z.literal('mine'), z.string().refine((v) => parseRecordId(v) !== null)]).optional().catch(undefined),
   route: z.enum(CASE_ROUTES).optional().catch(undefined),
 });
 

@@ -58,6 +58,12 @@ async function signedInAs(response: Response): Promise<number | null> {
   return typeof token?.uid === 'number' ? token.uid : null;
 }
 
+/** Whether next-auth's answer is authorize()'s "throttled" (its error in the redirect it names). */
+async function refusedAsThrottled(response: Response): Promise<boolean> {
+  if (/[?&]error=throttled\b/.test(response.headers.get('location') ?? '')) return true;
+  return /[?&]error=throttled\b/.test(await response.clone().text());
+}
+
 export async function POST(req: NextRequest, ctx: Context) {
   const { action, provider } = await endpoint(ctx);
   if (action === 'session' && !(await getCurrentUser())) return Response.json({});
@@ -71,18 +77,24 @@ export async function POST(req: NextRequest, ctx: Context) {
   const repeated = repeatedFields(form.keys());
   if (repeated.length > 0) return Response.json({ error: repeatedFieldMessage(repeated) }, { status: 400 });
   const email = String(form.get('email') ?? '').slice(0, 320);
+  // No account's address holds a NUL (and PostgreSQL refuses one in any text it is sent).
+  if (email.includes('\u0000')) return Response.json({ error: 'That email address cannot be right: type it again.', url: `${originOf(req)}/login?error=CredentialsSignin` }, { status: 400 });
   const deviceToken = req.cookies.get(DEVICE_COOKIE)?.value;
-  if ((await signInThrottle({ email, ip: clientIp(req.headers), deviceToken }))) {
-    return Response.json(
+  const throttled = () =>
+    Response.json(
       { error: 'Too many failed sign-ins. Wait 15 minutes and try again, or sign in from a browser you have used to sign in before.', url: `${originOf(req)}/login?error=throttled` },
       { status: 429, headers: { 'Retry-After': String(SIGN_IN_WINDOW_MS / 1000) } },
     );
-  }
+  if ((await signInThrottle({ email, ip: clientIp(req.headers), deviceToken }))) return throttled();
   const response = await handler(req, ctx);
   // This browser is now known to the account that signed in (by the id next-auth put in the session,
   // never by a field re-read): later lockouts of that account do not apply to it.
   const userId = await signedInAs(response);
-  if (userId === null) return response;
+  if (userId === null) {
+    // Refused at the count the password check makes (attempts sent at once, app/(auth)/sign-in.ts):
+    // a 429 like the one above, not next-auth's 401.
+    return (await refusedAsThrottled(response)) ? throttled() : response;
+  }
   const known = await findKnownDevice({ token: deviceToken });
   if (known?.userId === userId) return response;
   const secure = req.nextUrl.protocol === 'https:' || req.headers.get('x-forwarded-proto') === 'https';
