@@ -14,6 +14,9 @@ export async function register() {
       // And the webhook worker's settings (ERRATA_WEBHOOK_POLL_MS, _LOCK_MS, _BACKOFF_SCALE, _WORKER).
       const { webhookWorkerConfig } = await import('./lib/webhooks/backoff');
       const webhooks = webhookWorkerConfig(process.env);
+      // A DATABASE_URL that is not PostgreSQL's would otherwise be read as "use SQLite".
+      const { checkDatabaseUrl } = await import('./db/pg/connection');
+      checkDatabaseUrl();
       const { initStore } = await import('./db');
       await initStore();
       // Tags another app server expired: this server purges the paths it served from the cache in front.

@@ -15,6 +15,16 @@ export function isPostgresUrl(url: string | undefined): url is string {
   return typeof url === 'string' && /^postgres(ql)?:\/\//.test(url);
 }
 
+/**
+ * DATABASE_URL is unset or empty (the SQLite file at DATABASE_PATH), or a postgres:// URL. Anything
+ * else (a typo, `mysql://…`, `POSTGRES://…`) stops the server at start: read as "not PostgreSQL", it
+ * would quietly serve a local SQLite file of its own beside the other servers.
+ */
+export function checkDatabaseUrl(value: string | undefined = process.env.DATABASE_URL): void {
+  if (value === undefined || value.trim() === '' || isPostgresUrl(value)) return;
+  throw new Error(`DATABASE_URL must be a postgres:// (or postgresql://) URL, in lower case, or unset for the SQLite file at DATABASE_PATH; it is "${String(value).replace(/\/\/[^@/]*@/, '//***@').slice(0, 80)}".`);
+}
+
 /** Connections in each app server's pool unless ERRATA_PG_POOL_SIZE says otherwise. */
 export const PG_POOL_SIZE = 10;
 

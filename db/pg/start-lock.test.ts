@@ -99,3 +99,13 @@ describe('ERRATA_PG_POOL_SIZE', () => {
     for (const bad of ['0', '-3', '2.5', 'ten', '1e3', '1001', '0x10']) expect(() => pgPoolSize(bad)).toThrow(/ERRATA_PG_POOL_SIZE must be a whole number from 1 to 1000/);
   });
 });
+
+describe('DATABASE_URL', () => {
+  it('is unset, empty or a postgres:// URL; anything else stops the server rather than leave it on a SQLite file of its own', async () => {
+    const { checkDatabaseUrl } = await import('./connection');
+    for (const good of [undefined, '', '  ', 'postgres://errata@db.example/errata', 'postgresql://u:p@127.0.0.1:5432/x?sslmode=verify-full']) expect(() => checkDatabaseUrl(good), String(good)).not.toThrow();
+    for (const bad of ['notaurl', 'mysql://u@h/db', 'POSTGRES://u@h/db', 'postgres:/u@h/db', 'sqlite:data/errata.db']) expect(() => checkDatabaseUrl(bad), bad).toThrow(/DATABASE_URL must be a postgres:\/\//);
+    // A password in the URL is not printed.
+    expect(() => checkDatabaseUrl('mysql://errata:s3cret@db.example/x')).toThrow(/^(?!.*s3cret)/);
+  });
+});
