@@ -5,7 +5,10 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { asc, eq } from 'drizzle-orm';
 import { getDb, initStore } from '../db';
-import { importAns } from '../db/queries/import';
+import { articleChange } from '../db/queries/article-ref';
+import { writeWithInvalidation } from '../db/queries/cache-invalidations';
+import { importAns, type StoryCommit } from '../db/queries/import';
+import { tagsForChange } from '../lib/cache/tags';
 import { users } from '../db/tables';
 import { ErrataError } from '../lib/errors';
 import { can } from '../lib/roles';
@@ -34,7 +37,21 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   try {
-    const report = await importAns({ actorId: actor.id, allows: (p) => can(actor.role, p) }, document);
+    // Each story's article is invalidated in the story's own transaction, for the app servers on this
+    // database: they expire it from their caches and purge the cache in front (as the API's import does).
+    const commit: StoryCommit = async (write, articleIdOf) =>
+      (
+        await writeWithInvalidation(
+          write,
+          async (result) => {
+            const id = articleIdOf(result);
+            const change = id === null ? null : await articleChange(id, 'article');
+            return change ? tagsForChange(change) : [];
+          },
+          `npm-run-import-${process.pid}`,
+        )
+      ).result;
+    const report = await importAns({ actorId: actor.id, allows: (p) => can(actor.role, p) }, document, commit);
     if (values.json) console.log(JSON.stringify({ stories: report.stories, errors: report.errors }));
     else {
       for (const s of report.stories) console.log(`${s.externalId}: ${s.outcome}, ${s.versions} version(s), ${s.corrections} correction(s)`);

@@ -6,7 +6,9 @@
 import 'server-only';
 import { revalidateTag, updateTag } from 'next/cache';
 import { after } from 'next/server';
-import { editionsShowingArticle, getArticleRef, nextPublishedEdition } from '@/db/queries/article-ref';
+import { getArticleRef, nextPublishedEdition } from '@/db/queries/article-ref';
+
+export { articleChange } from '@/db/queries/article-ref';
 import { writeWithInvalidation } from '@/db/queries/cache-invalidations';
 import { EXPIRE_AGAIN_AFTER_MS, instanceId } from '@/scripts/support/shared-invalidations.mjs';
 import { schedulePurge } from '@/app/(auth)/purge';
@@ -57,12 +59,6 @@ export async function commitAndInvalidate<T>(write: () => Promise<T>, changeOf: 
   );
   if (tags.length > 0) expireHere(tags, from);
   return result;
-}
-
-/** A change to one article (a version, its status) or to a correction on it, by the article's id; null for no such article. */
-export async function articleChange(articleId: number, kind: 'article' | 'correction'): Promise<Change | null> {
-  const article = await getArticleRef({ articleId });
-  return article ? { kind, article, editions: await editionsShowingArticle({ articleId }) } : null;
 }
 
 /** A published column edition, and the articles whose notices now cite it. */

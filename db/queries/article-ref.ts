@@ -2,7 +2,7 @@
 // and the published column editions whose pages show the article.
 import 'server-only';
 import { and, asc, desc, eq, gt, inArray } from 'drizzle-orm';
-import type { ArticleRef } from '../../lib/cache/tags';
+import type { ArticleRef, Change } from '../../lib/cache/tags';
 import { getDb } from '../index';
 import { articles, columnItems, columns, corrections, versions } from '../tables';
 
@@ -63,4 +63,10 @@ export async function versionCountBySlug({ slug }: { slug: string }): Promise<nu
   const article = (await db.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug)).limit(1))[0];
   if (!article) return 0;
   return (await db.select({ number: versions.number }).from(versions).where(eq(versions.articleId, article.id)).orderBy(desc(versions.number)).limit(1))[0]?.number ?? 0;
+}
+
+/** A change to one article (a version, its status) or to a correction on it, by the article's id; null for no such article. */
+export async function articleChange(articleId: number, kind: 'article' | 'correction'): Promise<Change | null> {
+  const article = await getArticleRef({ articleId });
+  return article ? { kind, article, editions: await editionsShowingArticle({ articleId }) } : null;
 }
