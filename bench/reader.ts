@@ -477,7 +477,15 @@ export async function readerRun(options: ReaderOptions): Promise<ReaderRun> {
     for (const [index, shape] of shapes.entries()) {
       if (shape.name === '/about') continue;
       const hotUrl = shape.urls[0];
-      const hotStatus = await statusOf(base, hotUrl);
+      let hotStatus: number;
+      try {
+        hotStatus = await statusOf(base, hotUrl);
+      } catch (error) {
+        // A page that does not answer within a minute, three times: a failure of the route, recorded, not the end of the run.
+        measured.push({ shape, skipped: `GET ${hotUrl} FAILED: ${(error as Error).message}`, failing: [`${hotUrl} → no answer`] });
+        console.log(`  ${shape.name}: FAILED, ${(error as Error).message}`);
+        continue;
+      }
       if (!okStatus(hotStatus)) {
         // A route that answers GET with a refusal (a POST-only API, a path only the proxy's rewrite reaches).
         measured.push({ shape, skipped: `GET ${hotUrl} answers ${hotStatus}`, failing: [] });
@@ -526,6 +534,7 @@ export async function readerRun(options: ReaderOptions): Promise<ReaderRun> {
     let failures = 0;
     for (const m of measured) {
       if (m.skipped || !m.hot) {
+        failures += m.failing.length;
         table.push(`| \`${m.shape.name}\` | | not measured: ${m.skipped} | | | | | | | |`);
         continue;
       }
