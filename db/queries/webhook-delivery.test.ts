@@ -25,7 +25,7 @@ const { createArticle, publishArticle, saveVersion } = await import('./article-w
 const { createDraft, publishCorrection } = await import('./correction-writes');
 const w = await import('./webhook-delivery');
 const { RETRY_SCHEDULE_MS } = await import('../../lib/webhooks/backoff');
-const { and, eq, isNull } = await import('drizzle-orm');
+const { and, asc, eq, isNull } = await import('drizzle-orm');
 
 await initStore();
 const db = getDb();
@@ -58,7 +58,8 @@ async function subscribe(events: string[] = ['article.amended', 'correction.publ
 }
 
 async function messagesFor(subscriptionId: number) {
-  return await db.select().from(webhookOutbox).where(eq(webhookOutbox.subscriptionId, subscriptionId));
+  // In the order they were written: PostgreSQL returns an updated row (a claim) after the others without it.
+  return await db.select().from(webhookOutbox).where(eq(webhookOutbox.subscriptionId, subscriptionId)).orderBy(asc(webhookOutbox.id));
 }
 
 describe('subscriptions', () => {
