@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { databaseUrl, ensurePostgres, startCluster } from './pg-cluster.mjs';
+import { databaseUrl, ensurePostgres, startCluster, stopWhenGone } from './pg-cluster.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -17,6 +17,8 @@ async function main() {
   const found = ensurePostgres({ install: true });
   if (found.problem) throw new Error(found.problem);
   const cluster = await startCluster({ bin: found.bin, log: console.log });
+  // Playwright ends its web servers with SIGKILL: the cluster goes with this process however it ends.
+  stopWhenGone(cluster, process.pid, found.bin);
   let server = null;
   let ending = false;
   const end = (code) => {

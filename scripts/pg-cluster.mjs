@@ -4,11 +4,12 @@
 //
 //   node scripts/pg-cluster.mjs            starts one, prints its URL, stops it on Ctrl-C
 //   import { startCluster } from './pg-cluster.mjs'   for scripts and test set-up
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const RUN_AS = 'postgres';
 
@@ -88,14 +89,28 @@ export async function startCluster({ bin = ensurePostgres().bin, log = () => {},
   const stop = () => {
     if (stopped) return;
     stopped = true;
-    try {
-      asOwner(bin, 'pg_ctl', ['-D', path.join(dir, 'data'), '-m', 'immediate', '-w', 'stop']);
-    } catch {
-      // Already gone: nothing to stop.
-    }
-    fs.rmSync(dir, { recursive: true, force: true });
+    stopClusterAt(bin, dir);
   };
   return { url, port, dir, stop };
+}
+
+/** Stops the cluster in `dir` at once and removes its folder. */
+function stopClusterAt(bin, dir) {
+  try {
+    asOwner(bin, 'pg_ctl', ['-D', path.join(dir, 'data'), '-m', 'immediate', '-w', 'stop']);
+  } catch {
+    // Already gone: nothing to stop.
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * Stops the cluster when process `pid` is gone, however it went: a detached watcher, for an owner
+ * that may be killed with SIGKILL (Playwright ends its web servers so), whose exit handlers never run.
+ */
+export function stopWhenGone(cluster, pid = process.pid, bin = ensurePostgres().bin) {
+  const watcher = spawn(process.execPath, [fileURLToPath(import.meta.url), '--stop-when-gone', String(pid), bin, cluster.dir], { detached: true, stdio: 'ignore' });
+  watcher.unref();
 }
 
 /** The URL of a database on the same cluster as `url`. */
@@ -106,6 +121,23 @@ export function databaseUrl(url, name) {
 }
 
 async function main() {
+  if (process.argv[2] === '--stop-when-gone') {
+    const [pid, bin, dir] = process.argv.slice(3);
+    const alive = () => {
+      try {
+        process.kill(Number(pid), 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const timer = setInterval(() => {
+      if (alive()) return;
+      clearInterval(timer);
+      stopClusterAt(bin, dir);
+    }, 1000);
+    return;
+  }
   const found = ensurePostgres({ install: process.argv.includes('--install') });
   if (found.problem) {
     console.error(found.problem);
