@@ -15,12 +15,11 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
 import { backupDatabase } from '../db/backup';
 import { openDatabase } from '../db/connection';
 import { openPgDatabase } from '../db/pg/connection';
 import { copySqliteToPg } from '../db/pg/copy';
-import { databaseUrl, ensurePostgres, startCluster } from '../scripts/pg-cluster.mjs';
+import { createDatabase, ensurePostgres, startCluster } from '../scripts/pg-cluster.mjs';
 import { startApp } from '../scripts/support/app-client';
 import { type DeskFigure, deskPageFigures } from './desk-pages';
 import { type ReaderOptions, type ReaderRow, type ReaderRun, readerRun } from './reader';
@@ -119,11 +118,7 @@ export async function storesBench(options: ReaderOptions & { corrections: number
   console.log('\n== PostgreSQL ==');
   const cluster = await startCluster({ bin: found.bin, log: console.log, durable: true });
   try {
-    const admin = new pg.Client({ connectionString: cluster.url });
-    await admin.connect();
-    await admin.query('CREATE DATABASE errata_bench');
-    await admin.end();
-    const url = databaseUrl(cluster.url, 'errata_bench');
+    const url = await createDatabase(cluster.url, 'errata_bench');
     console.log(`Copying ${file} into PostgreSQL (db/pg/copy.ts, as npm run db:copy does)…`);
     const source = openDatabase(file, { migrate: false });
     const target = await openPgDatabase(url, { max: 2 });

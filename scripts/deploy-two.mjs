@@ -24,7 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { upstreamPorts, startNginx } from './nginx.mjs';
-import { databaseUrl, ensurePostgres, startCluster } from './pg-cluster.mjs';
+import { createDatabase, ensurePostgres, startCluster } from './pg-cluster.mjs';
 import { ensureBuild } from './support/build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -102,12 +102,7 @@ async function main() {
       if (found.problem) throw new Error(found.problem);
       const cluster = await startCluster({ bin: found.bin, log: console.log });
       cleanups.push(() => cluster.stop());
-      const { default: pg } = await import('pg');
-      const admin = new pg.Client({ connectionString: cluster.url });
-      await admin.connect();
-      await admin.query('CREATE DATABASE errata');
-      await admin.end();
-      url = databaseUrl(cluster.url, 'errata');
+      url = await createDatabase(cluster.url, 'errata');
       console.log(`A throw-away PostgreSQL database (removed when this stops): ${url}`);
       if (!secret) {
         secret = randomBytes(32).toString('base64url');

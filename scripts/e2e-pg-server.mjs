@@ -8,8 +8,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
-import { databaseUrl, ensurePostgres, startCluster, stopWhenGone } from './pg-cluster.mjs';
+import { createDatabase, ensurePostgres, startCluster, stopWhenGone } from './pg-cluster.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -31,11 +30,7 @@ async function main() {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => end(0));
   process.on('exit', () => cluster.stop());
   try {
-    const admin = new pg.Client({ connectionString: cluster.url });
-    await admin.connect();
-    await admin.query('CREATE DATABASE errata_e2e');
-    await admin.end();
-    const url = databaseUrl(cluster.url, 'errata_e2e');
+    const url = await createDatabase(cluster.url, 'errata_e2e');
     // The specs that read the server's database (e2e/support/e2e-db.ts) find it here.
     if (process.env.E2E_PG_URL_FILE) {
       fs.mkdirSync(path.dirname(process.env.E2E_PG_URL_FILE), { recursive: true });

@@ -10,3 +10,4 @@ export interface ScratchCluster {
 export function startCluster(options?: { bin?: string; log?: (line: string) => void; durable?: boolean }): Promise<ScratchCluster>;
 export function databaseUrl(url: string, name: string): string;
 export function stopWhenGone(cluster: ScratchCluster, pid?: number, bin?: string): void;
+export function createDatabase(url: string, name: string): Promise<string>;

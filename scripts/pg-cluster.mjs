@@ -113,6 +113,19 @@ export function stopWhenGone(cluster, pid = process.pid, bin = ensurePostgres().
   watcher.unref();
 }
 
+/** Creates an empty database `name` on the cluster `url` names (as its superuser); resolves to its URL. */
+export async function createDatabase(url, name) {
+  const { default: pg } = await import('pg');
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  return databaseUrl(url, name);
+}
+
 /** The URL of a database on the same cluster as `url`. */
 export function databaseUrl(url, name) {
   const u = new URL(url);

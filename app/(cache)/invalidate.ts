@@ -6,13 +6,13 @@
 import 'server-only';
 import { revalidateTag, updateTag } from 'next/cache';
 import { after } from 'next/server';
-import { getArticleRef, nextPublishedEdition } from '@/db/queries/article-ref';
-
-export { articleChange } from '@/db/queries/article-ref';
 import { writeWithInvalidation } from '@/db/queries/cache-invalidations';
 import { EXPIRE_AGAIN_AFTER_MS, instanceId } from '@/scripts/support/shared-invalidations.mjs';
 import { schedulePurge } from '@/app/(auth)/purge';
 import { type Change, tagsForChange } from '@/lib/cache/tags';
+
+// The changes a write names, read inside its transaction.
+export { articleChange, editionChange } from '@/db/queries/article-ref';
 
 export type InvalidatedFrom = 'action' | 'route';
 
@@ -59,10 +59,4 @@ export async function commitAndInvalidate<T>(write: () => Promise<T>, changeOf: 
   );
   if (tags.length > 0) expireHere(tags, from);
   return result;
-}
-
-/** A published column edition, and the articles whose notices now cite it. */
-export async function editionChange({ date, articleIds }: { date: string; articleIds: number[] }): Promise<Change> {
-  const cites = (await Promise.all([...new Set(articleIds)].map((articleId) => getArticleRef({ articleId })))).flatMap((ref) => ref ?? []);
-  return { kind: 'edition', date, cites, following: await nextPublishedEdition({ date }) };
 }

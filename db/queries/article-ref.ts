@@ -70,3 +70,9 @@ export async function articleChange(articleId: number, kind: 'article' | 'correc
   const article = await getArticleRef({ articleId });
   return article ? { kind, article, editions: await editionsShowingArticle({ articleId }) } : null;
 }
+
+/** A published column edition, and the articles whose notices now cite it. */
+export async function editionChange({ date, articleIds }: { date: string; articleIds: number[] }): Promise<Change> {
+  const cites = (await Promise.all([...new Set(articleIds)].map((articleId) => getArticleRef({ articleId })))).flatMap((ref) => ref ?? []);
+  return { kind: 'edition', date, cites, following: await nextPublishedEdition({ date }) };
+}
