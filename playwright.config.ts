@@ -34,9 +34,20 @@ const SQLITE_ONLY: Record<string, string> = {
   xss: 'reads the database file',
 };
 const sqliteOnly = new RegExp(`(^|/)(${Object.keys(SQLITE_ONLY).join('|')})\\.spec\\.ts$`);
-// The invariant suites compare whole-database fingerprints (e2e/support/e2e-db.ts), so on PostgreSQL
-// too they run once the project's other specs have finished writing, one after the other.
+// Specs of the browser and the server in front of Next, not of the store: they run once, on SQLite.
+const STORE_FREE: Record<string, string> = {
+  'claim-picker': "the claim picker's selection in the browser, which reads nothing the other specs do not",
+  redirects: 'callback URLs checked by the proxy and next-auth, before any query',
+};
+const storeFree = new RegExp(`(^|/)(${Object.keys(STORE_FREE).join('|')})\\.spec\\.ts$`);
+// The invariant suites compare whole-database fingerprints (e2e/support/e2e-db.ts), so on each store
+// they run once the other specs writing it have finished, one after the other (one worker).
 const fingerprinted = /(^|\/)(access|action-invariants)\.spec\.ts$/;
+// The specs that generate and publish column editions (one draft at a time): one after another.
+const columnEditions = /(^|\/)(correction-amendment|cache-edition|surfaces|xss|csp)\.spec\.ts$/;
+// Last on SQLite: renames the newsroom and checks every page says so, and checks every desk page
+// and the sitemap once the other specs have made editions and articles.
+const lastOnSqlite = /(^|\/)(settings|desk-a11y|discoverability|statement-figures)\.spec\.ts$/;
 const onPostgres = { use: { baseURL: `http://127.0.0.1:${pgPort}` }, metadata: { store: 'postgres' } };
 
 export default defineConfig({
@@ -60,28 +71,25 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-gpu'],
     },
   },
+  // Playwright runs projects in phases (a project starts once its dependencies have finished), so
+  // each phase pairs a SQLite project with a PostgreSQL one of about its length, the two workers busy:
+  //   1. main + postgres (every other spec, each store its own server and database);
+  //   2. column (SQLite, one worker) + postgres-invariants (one worker);
+  //   3. invariants (SQLite, one worker);
+  //   4. finish (SQLite).
   projects: [
-    { name: 'main', testIgnore: /(access|xss|csp|surfaces|action-invariants|correction-amendment|cache-edition|settings|desk-a11y|discoverability|statement-figures)\.spec\.ts/ },
-    // Generates and publishes a column edition (one draft at a time), so it waits for the column spec.
-    { name: 'amendment', testMatch: /correction-amendment\.spec\.ts/, dependencies: ['main'] },
-    // Publishes a column edition and watches the column's pages stay put otherwise: after the amendment flow.
-    { name: 'cache-edition', testMatch: /cache-edition\.spec\.ts/, dependencies: ['amendment'] },
-    // Generates and publishes column editions (one draft at a time), so it waits for the column spec.
-    { name: 'surfaces', testMatch: /surfaces\.spec\.ts/, dependencies: ['cache-edition'] },
-    // xss publishes its own column edition and csp loads the column spec's: both wait for main and surfaces.
-    { name: 'xss', testMatch: /(xss|csp)\.spec\.ts/, dependencies: ['surfaces'] },
-    // Compares whole-database fingerprints, so it runs once every other spec has finished writing.
-    { name: 'access', testMatch: /(^|\/)access\.spec\.ts/, dependencies: ['xss'] },
-    // Actions × roles × field shapes: also compares fingerprints, so it runs after the access spec.
-    { name: 'invariants', testMatch: /action-invariants\.spec\.ts/, dependencies: ['access'] },
-    // Last: renames the newsroom and checks every page says so (no other spec reads a page meanwhile),
-    // and checks every desk page and the sitemap once the other specs have made editions and articles.
-    { name: 'finish', testMatch: /(^|\/)(settings|desk-a11y|discoverability|statement-figures)\.spec\.ts/, dependencies: ['invariants'] },
+    { name: 'main', testIgnore: [fingerprinted, columnEditions, lastOnSqlite] },
     // Every other spec again, against the same build serving a PostgreSQL database of its own (its
-    // own demo newsroom, so it runs beside the projects above without touching their record).
-    { name: 'postgres', testIgnore: [sqliteOnly, fingerprinted], ...onPostgres },
-    { name: 'postgres-access', testMatch: /(^|\/)access\.spec\.ts$/, dependencies: ['postgres'], ...onPostgres },
-    { name: 'postgres-invariants', testMatch: /(^|\/)action-invariants\.spec\.ts$/, dependencies: ['postgres-access'], ...onPostgres },
+    // own demo newsroom, so it runs beside the SQLite projects without touching their record).
+    { name: 'postgres', testIgnore: [sqliteOnly, storeFree, fingerprinted], ...onPostgres },
+    // The column edition specs, one at a time (one draft edition at a time); csp loads the column spec's edition.
+    { name: 'column', testMatch: columnEditions, workers: 1, dependencies: ['main'] },
+    // Access and actions × roles × field shapes on PostgreSQL, once the postgres project has stopped writing.
+    { name: 'postgres-invariants', testMatch: fingerprinted, workers: 1, dependencies: ['postgres'], ...onPostgres },
+    // The same on SQLite, once every other SQLite spec but the last ones has finished writing.
+    { name: 'invariants', testMatch: fingerprinted, workers: 1, dependencies: ['column'] },
+    // Last: no other spec reads a page meanwhile.
+    { name: 'finish', testMatch: lastOnSqlite, dependencies: ['invariants'] },
   ],
   webServer: [
     {

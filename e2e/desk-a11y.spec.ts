@@ -10,6 +10,8 @@ import { signInAs } from './support/desk';
 
 const databasePath = process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), 'data', 'e2e', 'errata.db');
 const WIDTHS = [1280, 390] as const;
+// The widths are independent walks of every desk page, each a minute: side by side on the two workers.
+test.describe.configure({ mode: 'parallel' });
 
 /** Real ids for each desk route's dynamic segments: the article with the most on it, a correction, an edition. */
 function deskUrls(): string[] {

@@ -144,6 +144,11 @@ const server = http.createServer((req, res) => {
   if (req.headers['content-length'] === undefined && req.headers['transfer-encoding']) return withCountedBody(req, res, serve);
   serve(req);
 });
+// nginx keeps idle upstream connections open for 60 s (keepalive_timeout's default; deploy/nginx),
+// and a client may reuse one at any moment: were this server to close an idle connection first (Node
+// closes at 5 s), a request sent just as it closes would be reset. So this server waits longer.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.listen(port, hostname, () => {
   console.log(`Errata is serving on http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`);
   if (process.env.ERRATA_TEST_CLOCK === '1') console.warn('WARNING: ERRATA_TEST_CLOCK=1: desk requests may set the time the casebook\'s clocks read (x-errata-test-now). For the test suite only; never set it on a real server.');
