@@ -3,7 +3,7 @@
 // headlines and column editions here, so drafts, never-published articles and withheld text
 // never leave this module. Desk pages read elsewhere.
 import 'server-only';
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, lt, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, between, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, max, ne, type SQL, sql } from 'drizzle-orm';
 import { citedVersions, claimForReaders, isReadableVersion, itemForReaders } from '../../lib/record/public';
 import { getDb } from '../index';
 import type { Article, Claim, Column, ColumnItem, Version } from '../schema';
@@ -173,7 +173,7 @@ function sitemapCondition(): SQL {
 }
 
 export async function countSitemapArticles(): Promise<number> {
-  return (await getDb().select({ n: sql<number>`count(*)` }).from(articles).where(sitemapCondition()).limit(1))[0]?.n ?? 0;
+  return (await getDb().select({ n: count() }).from(articles).where(sitemapCondition()).limit(1))[0]?.n ?? 0;
 }
 
 export interface SitemapArticle {
@@ -185,23 +185,44 @@ export interface SitemapArticle {
   hasNotices: boolean;
 }
 
-/** One sitemap file's articles, by id: page 1 is the first `size` articles, and so on. */
+/**
+ * One sitemap file's articles, by id: page 1 is the first `size` articles, and so on. Two steps, so
+ * no correlated subquery names the outer row (drizzle writes a select's own columns unqualified, and
+ * inside a subquery an unqualified `"id"` is the inner table's): the page's articles, then the
+ * newest readable version and the newest published correction of each, grouped over the page's
+ * id range, which each store answers from its (article_id, …) indexes.
+ */
 export async function listSitemapArticles({ page, size }: { page: number; size: number }): Promise<SitemapArticle[]> {
-  const rows = await getDb()
-    .select({
-      slug: articles.slug,
-      section: articles.section,
-      saved: sql<number | null>`(SELECT max(v.saved_at) FROM versions v WHERE v.article_id = ${articles.id} AND v.number >= ${articles.firstPublicVersion} AND NOT EXISTS (SELECT 1 FROM withholdings w WHERE w.version_id = v.id))`,
-      corrected: sql<number | null>`(SELECT max(c.published_at) FROM corrections c WHERE c.article_id = ${articles.id} AND c.status <> 'draft')`,
-    })
+  const db = getDb();
+  const rows = await db
+    .select({ id: articles.id, slug: articles.slug, section: articles.section })
     .from(articles)
     .where(sitemapCondition())
     .orderBy(asc(articles.id))
     .limit(size)
     .offset((Math.max(1, page) - 1) * size);
+  if (rows.length === 0) return [];
+  const first = rows[0].id;
+  const last = rows[rows.length - 1].id;
+  const saved = await db
+    .select({ articleId: versions.articleId, at: max(versions.savedAt) })
+    .from(versions)
+    .innerJoin(articles, eq(articles.id, versions.articleId))
+    .leftJoin(withholdings, eq(withholdings.versionId, versions.id))
+    .where(and(between(versions.articleId, first, last), gte(versions.number, articles.firstPublicVersion), isNull(withholdings.id)))
+    .groupBy(versions.articleId);
+  const corrected = await db
+    .select({ articleId: corrections.articleId, at: max(corrections.publishedAt) })
+    .from(corrections)
+    .where(and(between(corrections.articleId, first, last), ne(corrections.status, 'draft')))
+    .groupBy(corrections.articleId);
+  const savedBy = new Map(saved.map((r) => [r.articleId, r.at]));
+  const correctedBy = new Map(corrected.map((r) => [r.articleId, r.at]));
   return rows.map((r) => {
-    const times = [r.saved, r.corrected].filter((t): t is number => t != null);
-    return { slug: r.slug, section: r.section, lastChanged: times.length ? new Date(Math.max(...times)) : null, hasNotices: r.corrected != null };
+    const lastSaved = savedBy.get(r.id) ?? null;
+    const lastCorrected = correctedBy.get(r.id) ?? null;
+    const newest = lastSaved && lastCorrected ? (lastSaved > lastCorrected ? lastSaved : lastCorrected) : (lastSaved ?? lastCorrected);
+    return { slug: r.slug, section: r.section, lastChanged: newest, hasNotices: lastCorrected != null };
   });
 }
 
