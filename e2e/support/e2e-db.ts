@@ -119,6 +119,20 @@ const NOT_THE_RECORD = new Set(['throttle_events', 'sessions', 'purge_log', '__d
 // how its delivery is going, and the attempts' log is the worker's, not a caller's.
 const COLUMNS: Record<string, string> = { webhook_outbox: 'id, message_id, subscription_id, event, payload, entity_type, entity_id, created_at', webhook_deliveries: '' };
 
+/** The record's tables on a PostgreSQL store, read once per database: the server migrated it before any test ran, and no test adds a table. */
+const pgTables = new Map<string, string[]>();
+function recordTables(store: Extract<E2eStore, { kind: 'postgres' }>): string[] {
+  let tables = pgTables.get(store.url);
+  if (!tables) {
+    tables = psql(store, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name")
+      .split('\n')
+      .map((t) => t.trim())
+      .filter((t) => t && !NOT_THE_RECORD.has(t) && !t.startsWith('article_search') && COLUMNS[t] !== '');
+    pgTables.set(store.url, tables);
+  }
+  return tables;
+}
+
 /** A digest of every row of every table that holds the record, on the running project's store. */
 export function fingerprint(): string {
   const store = e2eStore();
@@ -137,10 +151,7 @@ export function fingerprint(): string {
     return hash.digest('hex');
   }
   // PostgreSQL: each table's rows as text, in a stable order, digested by the server in one statement.
-  const tables = psql(store, "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name")
-    .split('\n')
-    .map((t) => t.trim())
-    .filter((t) => t && !NOT_THE_RECORD.has(t) && !t.startsWith('article_search') && COLUMNS[t] !== '');
+  const tables = recordTables(store);
   const digests = tables.map((name) => `SELECT '${name}' AS name, (SELECT md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) FROM (SELECT ${COLUMNS[name] ?? '*'} FROM "${name}") t) AS digest`);
   hash.update(psql(store, `SELECT string_agg(name || ' ' || digest, E'\\n' ORDER BY name) FROM (${digests.join(' UNION ALL ')}) d`));
   return hash.digest('hex');
