@@ -48,6 +48,8 @@ export function pgPoolSize(value: string | undefined = process.env.ERRATA_PG_POO
  */
 export async function withStartLock<T>(url: string, fn: () => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url, application_name: 'errata start-up lock' });
+  // Ended by the server while fn runs, the lock's connection must not end the process: fn's own queries fail instead.
+  client.on('error', (error) => console.error(`PostgreSQL ended the start-up lock's connection: ${error.message}`));
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock(hashtext('errata: migrate and prepare'))");
@@ -66,10 +68,20 @@ export async function migratePg(db: PgDb): Promise<void> {
 export async function openPgDatabase(url: string, options: { migrate?: boolean; max?: number } = {}): Promise<PgDb> {
   // Instants are timestamptz; the session's zone only changes how they print, never what the app reads.
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? PG_POOL_SIZE, options: '-c TimeZone=UTC' });
-  // An idle connection the server ends (a restart, a fail-over, an administrator) is an 'error' on the
-  // pool: unheard, it would end the process. The pool drops that connection and opens another when next
-  // asked; the query that needs it is what fails, with its own error.
-  pool.on('error', (error) => console.error(`PostgreSQL closed an idle connection (the pool opens a new one when needed): ${error.message}`));
+  // A connection the server ends (a restart, a fail-over, an administrator's pg_terminate_backend) is an
+  // 'error' on its client: unheard, it would end the process. The pool hears it only while the client is
+  // idle; one checked out (a transaction between statements) has no other listener, so each client gets
+  // its own. One line, no stack (the server's message; the lost socket that follows it is not news): the
+  // query that needed the connection fails with its own error, and the pool opens another when next asked.
+  pool.on('connect', (client) => {
+    let logged = false;
+    client.on('error', (error) => {
+      if (!logged) console.error(`PostgreSQL ended a connection (the pool opens a new one when needed): ${error.message}`);
+      logged = true;
+    });
+  });
+  // An idle client's error also reaches the pool, which throws it if unheard; the client's listener above has logged it.
+  pool.on('error', () => {});
   const db = drizzle(pool, { schema }) as PgDb;
   if (options.migrate !== false) {
     try {
