@@ -2,7 +2,8 @@
 // bearer token (401), its scope (403) and its rate limit (429) first, then the input parsed once
 // with the route's own schemas (400/422), then the service, whose refusals (the one typed error)
 // keep their codes. Every answer has the one error shape, an ETag on reads, and each call is
-// audited against the token's account.
+// audited against the token's account. A store that cannot be reached, at any step, is a 503 with
+// Retry-After, not an empty 500.
 import 'server-only';
 import type { z } from 'zod';
 import { matchingValidator, strongEtag } from '@/scripts/support/http-cache.mjs';
@@ -14,7 +15,7 @@ import { bearerSecret, hasScope, SCOPE_PERMISSIONS } from '@/lib/api/tokens';
 import { type ApiErrorBody, problem, problemFromError, problemFromZod } from '@/lib/api/problem';
 import { apiRoute, type ApiRoute, type ApiRouteId } from '@/lib/api/routes';
 import { REQUEST_MAX_BYTES } from '@/lib/api/schemas';
-import { ErrataError, refusalFromDatabase } from '@/lib/errors';
+import { ErrataError, refusalFromDatabase, storeUnavailable, unavailableDetail } from '@/lib/errors';
 import { can, type Permission } from '@/lib/roles';
 import { addressGroup } from '@/lib/net/client-address';
 import { clientIp } from '@/app/(auth)/client-ip';
@@ -50,6 +51,15 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
 
 function refusal(body: ApiErrorBody, headers: Record<string, string> = {}): Response {
   return json(body.error.status, body, headers);
+}
+
+/** Seconds a caller is told to wait when the store is unavailable: a restart or a fail-over is over in a few. */
+const UNAVAILABLE_RETRY_SECONDS = 5;
+
+/** The store unavailable (lib/errors.ts storeUnavailable): logged in one line with the driver's error, answered 503. */
+function unavailable(route: ApiRoute, error: ErrataError, headers: Record<string, string> = {}): Response {
+  console.error(`${route.id}: answered 503, the store is unavailable (${unavailableDetail(error)})`);
+  return refusal(problemFromError(error), { ...headers, 'retry-after': String(UNAVAILABLE_RETRY_SECONDS) });
 }
 
 async function readJson(request: Request): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
@@ -88,7 +98,7 @@ export function apiHandler<P extends z.ZodType | undefined = undefined, Q extend
   const route: ApiRoute = apiRoute(id);
   // The handler validates with the table's own schemas: a route file cannot pass others.
   if (schemas.params !== route.params || schemas.query !== route.query || schemas.body !== route.body) throw new Error(`${id}: the handler's schemas are not the route table's`);
-  return async (request: Request, segment: { params: Promise<Record<string, string>> }): Promise<Response> => {
+  const handle = async (request: Request, segment: { params: Promise<Record<string, string>> }): Promise<Response> => {
     const ip = clientIp(request.headers);
     const secret = bearerSecret(request.headers.get('authorization'));
     const token = secret ? (await findLiveToken(secret)) : null;
@@ -140,10 +150,15 @@ export function apiHandler<P extends z.ZodType | undefined = undefined, Q extend
     try {
       answer = await run({ request, token, params: params.data as Infer<P>, query: query.data as Infer<Q>, body: body.data as Infer<B>, ip, allows: permissionsOf(token) });
     } catch (thrown) {
-      const error = thrown instanceof ErrataError ? thrown : refusalFromDatabase(thrown);
+      const error = thrown instanceof ErrataError ? thrown : (refusalFromDatabase(thrown) ?? storeUnavailable(thrown));
       if (!error) {
         await audit(token, route, 500, ip, { failed: thrown instanceof Error ? thrown.name : 'error' });
         throw thrown;
+      }
+      if (error.code === 'unavailable') {
+        // The audit row goes to the store that just failed: written if it can be, never waited on.
+        await audit(token, route, error.status, ip, { refused: error.code }).catch(() => {});
+        return unavailable(route, error, rateHeaders);
       }
       await audit(token, route, error.status, ip, { refused: error.code });
       return refusal(problemFromError(error), rateHeaders);
@@ -154,5 +169,16 @@ export function apiHandler<P extends z.ZodType | undefined = undefined, Q extend
     const etag = strongEtag(text);
     if (route.method === 'get' && matchingValidator(request.headers.get('if-none-match') ?? undefined, etag)) return new Response(null, { status: 304, headers: { etag, 'cache-control': 'private, no-cache', ...rateHeaders } });
     return new Response(text, { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'private, no-cache', etag, ...rateHeaders, ...answer.headers } });
+  };
+  // The token's lookup, the rate limit and each audit row read or write the store before and after the
+  // service: its being unavailable at any of them is the same 503. Anything else stays a real error.
+  return async (request: Request, segment: { params: Promise<Record<string, string>> }): Promise<Response> => {
+    try {
+      return await handle(request, segment);
+    } catch (thrown) {
+      const error = storeUnavailable(thrown);
+      if (!error) throw thrown;
+      return unavailable(route, error);
+    }
   };
 }

@@ -3,7 +3,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { setActionStatus } from '@/scripts/support/action-status.mjs';
 import type { User } from '@/db/schema';
-import { ErrataError, refusalFromDatabase } from '@/lib/errors';
+import { ErrataError, refusalFromDatabase, storeUnavailable, unavailableDetail } from '@/lib/errors';
 import { fieldsWithNul, isFrameworkField, NUL_MESSAGE, repeatedFieldMessage, singleValues, withoutNul } from '@/lib/form-fields';
 import type { Permission } from '@/lib/roles';
 import { AccessError, checkPermission, requireUser } from './access';
@@ -22,8 +22,8 @@ export interface FormState {
   status?: RefusalStatus;
 }
 
-/** The refusals an action answers with: its HTTP status says what went wrong, the state says how to fix it. */
-export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429;
+/** The refusals an action answers with: its HTTP status says what went wrong, the state says how to fix it (503: try again shortly). */
+export type RefusalStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503;
 
 /**
  * A refused action's state, answered with a real 4xx (Next would send 200): scripts/server.mjs runs
@@ -43,10 +43,15 @@ export function formValues(formData: FormData): Record<string, string> {
   return values;
 }
 
-/** A service's refusal (the one typed error, lib/errors.ts) as the form's state and status; anything else is a real error. */
+/**
+ * A service's refusal (the one typed error, lib/errors.ts) as the form's state and status, and the
+ * store being unavailable as a 503 saying to try again, with the typed text kept; anything else is a
+ * real error.
+ */
 export async function refusalFor(thrown: unknown, values?: Record<string, string>): Promise<FormState> {
-  const error = thrown instanceof ErrataError ? thrown : refusalFromDatabase(thrown);
+  const error = thrown instanceof ErrataError ? thrown : (refusalFromDatabase(thrown) ?? storeUnavailable(thrown));
   if (!error) throw thrown;
+  if (error.code === 'unavailable') console.error(`A desk form answered 503, the store is unavailable (${unavailableDetail(error)})`);
   // About one field: the error stands beside it, and the form's message points there.
   if (error.field) return refuse(error.status, { message: 'Please correct the fields marked below.', errors: { [error.field]: [error.message] }, values });
   return refuse(error.status, { message: error.message, values });
@@ -101,7 +106,8 @@ export async function authorize<S extends z.ZodType>(formData: FormData, schema:
     if (typeof needs === 'function') checkPermission(user, needs(parsed.data));
     return { ok: true, user, data: parsed.data };
   } catch (error) {
-    if (!(error instanceof AccessError)) throw error;
+    // The session's check is the action's first read of the store: its being unavailable is refused here as anywhere.
+    if (!(error instanceof AccessError)) return { ok: false, state: await refusalFor(error, formValues(formData)) };
     // Typed text survives a session that ended mid-edit: sign in again in another tab, then save.
     const message = error.code === 'unauthenticated' ? `${error.message} Your session has ended: sign in again (in another tab), then save; your text is kept below.` : error.message;
     return { ok: false, state: await refuse(error.status, { message, values: formValues(formData) }) };

@@ -25,7 +25,7 @@ describe('the OpenAPI document', () => {
       expect(route, path).toBeDefined();
       expect(op['x-scope']).toBe(route?.scope);
       expect(op.security).toEqual([{ bearer: [] }]);
-      expect(Object.keys(op.responses ?? {})).toEqual(expect.arrayContaining(['400', '401', '403', '422', '429']));
+      expect(Object.keys(op.responses ?? {})).toEqual(expect.arrayContaining(['400', '401', '403', '422', '429', '503']));
     }
   });
 

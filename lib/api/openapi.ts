@@ -12,6 +12,7 @@ const REFUSALS: Record<number, string> = {
   413: 'The request body is too large.',
   422: 'A field is refused; `fields` says which and why.',
   429: 'Too many calls: wait for Retry-After seconds.',
+  503: 'The database is briefly unavailable: try again after Retry-After seconds.',
 };
 
 export function openApiDocument(serverUrl: string): ReturnType<OpenApiGeneratorV31['generateDocument']> {
@@ -19,7 +20,7 @@ export function openApiDocument(serverUrl: string): ReturnType<OpenApiGeneratorV
   const bearer = registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'An API token made on the desk (Tokens) or with `npm run token:add`.' });
   registry.register('Error', ApiError);
   for (const route of API_ROUTES as readonly ApiRoute[]) {
-    const codes = [400, 401, 403, ...(route.refusals ?? []), ...(route.body ? [413, 422] : [422]), 429].sort();
+    const codes = [400, 401, 403, ...(route.refusals ?? []), ...(route.body ? [413, 422] : [422]), 429, 503].sort();
     registry.registerPath({
       operationId: route.id,
       method: route.method,

@@ -8,7 +8,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 const KEY = Symbol.for('errata.action-status');
-const ALLOWED = new Set([400, 401, 403, 404, 409, 413, 422, 429]);
+const ALLOWED = new Set([400, 401, 403, 404, 409, 413, 422, 429, 503]);
 
 /** The one store, shared through the process with the app's bundles (which cannot import this file). */
 export const actionStatusStore = (globalThis[KEY] ??= new AsyncLocalStorage());

@@ -41,6 +41,8 @@ describe("a server action's status", () => {
       expect((await fetch(`${app.url}/500`)).status).toBe(200);
       expect((await fetch(`${app.url}/302`)).status).toBe(200);
       expect((await fetch(`${app.url}/404`)).status).toBe(404);
+      // The store unavailable (app/(auth)/forms.ts refusalFor): try again shortly.
+      expect((await fetch(`${app.url}/503`)).status).toBe(503);
     } finally {
       app.close();
     }
