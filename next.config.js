@@ -3,7 +3,9 @@
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'pg'],
+  // undici: the webhook worker's fetch and its public-only Agent (db/queries/webhook-worker.ts), required
+  // from node_modules rather than bundled.
+  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'pg', 'undici'],
   // scripts/server.mjs compresses responses itself, after it has read each reader page to hash the
   // page's inline scripts into its CSP (Next's own compression would hand it gzip to read).
   compress: false,

@@ -1,6 +1,8 @@
 // The delivery worker against a real receiver on 127.0.0.1: signed requests a Standard Webhooks
 // library verifies, retries with the same id and bytes, no redirects followed, a timeout, an answer
-// read no further than 4 KB, private addresses refused unless allowed, and the polling loop.
+// read no further than 4 KB, private addresses refused unless allowed (also when a name answers a
+// public address first and a private one to the connection), and the polling loop.
+import type { LookupAddress } from 'node:dns';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +13,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { transaction } from '../store';
 
 vi.mock('server-only', () => ({}));
+// The worker's lookups, as they are unless a test queues answers (a rebinding DNS server).
+const lookups = vi.hoisted(() => ({ queued: [] as unknown[][] }));
+vi.mock('node:dns/promises', async (original) => {
+  const dns = await original<typeof import('node:dns/promises')>();
+  return { ...dns, lookup: (async (hostname: string, options: object) => lookups.queued.shift() ?? dns.lookup(hostname, options as never)) as typeof dns.lookup };
+});
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'errata-webhook-worker-'));
 process.env.DATABASE_PATH = path.join(dir, 'test.db');
@@ -177,6 +185,27 @@ describe('a delivery', () => {
     } finally {
       process.env.ERRATA_WEBHOOK_ALLOW_PRIVATE = '1';
     }
+  });
+
+  it('to a name that answers a public address, then a private one to the connection (DNS rebinding), is refused and recorded as an attempt', async () => {
+    arrivals.length = 0;
+    await db.update(webhookSubscriptions).set({ disabledAt: new Date() }).where(isNull(webhookSubscriptions.disabledAt));
+    const port = new URL(base).port;
+    const s = await createSubscription({ url: `http://rebind.example:${port}/hook`, events: ['article.amended'], actorId: admin.id });
+    await transaction(db, async (tx) => enqueueEvent(tx, { event: 'article.amended', entityType: 'article', entityId: 'rebind', data: {} }));
+    // The early check is told a public address; the connection's own lookup, this machine's.
+    lookups.queued.push([{ address: '93.184.215.14', family: 4 }] satisfies LookupAddress[], [{ address: '127.0.0.1', family: 4 }] satisfies LookupAddress[]);
+    delete process.env.ERRATA_WEBHOOK_ALLOW_PRIVATE;
+    try {
+      expect(await deliverDue({ config })).toMatchObject({ claimed: 1, delivered: 0, failed: 1 });
+    } finally {
+      process.env.ERRATA_WEBHOOK_ALLOW_PRIVATE = '1';
+      lookups.queued.length = 0;
+    }
+    expect(arrivals).toEqual([]);
+    const message = (await db.select().from(webhookOutbox).where(eq(webhookOutbox.subscriptionId, s.id)).limit(1))[0]!;
+    expect(message).toMatchObject({ deliveredAt: null, attempts: 1, lastError: 'not sent: rebind.example is on this machine or a private network (127.0.0.1)' });
+    expect((await attemptsOf(message.id))[0]).toMatchObject({ status: null, ok: false });
   });
 
   it('through any fetch: a thrown error is an attempt, never an exception', async () => {

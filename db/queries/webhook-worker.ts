@@ -5,7 +5,9 @@
 import 'server-only';
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
+import { Agent, type Dispatcher, fetch as undiciFetch } from 'undici';
 import { type WebhookWorkerConfig, webhookWorkerConfig } from '../../lib/webhooks/backoff';
+import { PrivateAddressError, publicOnlyLookup } from '../../lib/webhooks/public-lookup';
 import { allowsPrivateReceivers, isPrivateAddress } from '../../lib/webhooks/receiver-url';
 import { signedHeaders } from '../../lib/webhooks/signing';
 import { claimDue, type ClaimedMessage, DELIVERY_BATCH, recordAttempt } from './webhook-delivery';
@@ -17,7 +19,8 @@ const BODY_LIMIT = 4096;
 /** Claims one run makes at most before it lets the timer come round again. */
 const MAX_ROUNDS = 20;
 
-type Fetch = typeof fetch;
+/** How a message is POSTed: undici's fetch, or a test's; `dispatcher` is the public-only agent when private receivers are refused. */
+type Fetch = (url: URL, init: RequestInit & { dispatcher?: Dispatcher }) => Promise<Response>;
 
 export interface AttemptResult {
   ok: boolean;
@@ -55,6 +58,8 @@ function describeFailure(error: unknown, timeoutMs: number): string {
   if (error instanceof Error) {
     if (error.name === 'TimeoutError' || error.name === 'AbortError') return `no answer within ${timeoutMs / 1000} s`;
     const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause;
+    // Refused by the public-only lookup: worded as privateTarget's refusal is.
+    if (cause instanceof PrivateAddressError) return oneLine(`not sent: ${cause.hostname} is on this machine or a private network (${cause.address})`);
     if (cause?.code || cause?.message) return oneLine(`could not connect: ${cause.message ?? cause.code}`);
     return oneLine(error.message);
   }
@@ -64,6 +69,8 @@ function describeFailure(error: unknown, timeoutMs: number): string {
 /**
  * The address the receiver's host name leads to, when that is on this machine or a private network
  * (checked again at each send: a name can be pointed somewhere else after the subscription was made).
+ * An early refusal with a plain message, and the only check of an IP literal (Node looks none up); for
+ * a name, what guarantees it is the public-only agent below, which checks the addresses it connects to.
  */
 async function privateTarget(url: URL): Promise<string | null> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
@@ -71,8 +78,23 @@ async function privateTarget(url: URL): Promise<string | null> {
   return addresses.find(isPrivateAddress) ?? null;
 }
 
+let publicAgent: Agent | undefined;
+
+// undici's fetch under the DOM's types the rest of the file uses (they describe the same fetch, body
+// types aside), so a test's fake fetch and this one have one type.
+const defaultFetch = undiciFetch as unknown as Fetch;
+
+/**
+ * The agent a send goes through when private receivers are refused: its connections look the host up
+ * with publicOnlyLookup, so a name that answered a public address to privateTarget and a private one
+ * to the connection (DNS rebinding) is refused there, and the address checked is the address used.
+ */
+function publicOnlyAgent(): Agent {
+  return (publicAgent ??= new Agent({ connect: { lookup: publicOnlyLookup((hostname, options) => lookup(hostname, { ...options, all: true })) } }));
+}
+
 /** One POST of one message. Never throws: every outcome is an attempt to record. */
-export async function sendMessage(message: ClaimedMessage, { fetchImpl = fetch, timeoutMs, allowPrivate }: { fetchImpl?: Fetch; timeoutMs: number; allowPrivate: boolean }): Promise<AttemptResult> {
+export async function sendMessage(message: ClaimedMessage, { fetchImpl = defaultFetch, timeoutMs, allowPrivate }: { fetchImpl?: Fetch; timeoutMs: number; allowPrivate: boolean }): Promise<AttemptResult> {
   const started = performance.now();
   const took = () => performance.now() - started;
   try {
@@ -83,7 +105,7 @@ export async function sendMessage(message: ClaimedMessage, { fetchImpl = fetch, 
     }
     // Signed at the moment of sending: receivers refuse a timestamp more than 5 minutes off.
     const headers = { 'content-type': 'application/json', 'user-agent': USER_AGENT, ...signedHeaders({ secret: message.secret, messageId: message.messageId, timestamp: new Date(), payload: message.payload }) };
-    const response = await fetchImpl(url, { method: 'POST', headers, body: message.payload, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
+    const response = await fetchImpl(url, { method: 'POST', headers, body: message.payload, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs), ...(allowPrivate ? {} : { dispatcher: publicOnlyAgent() }) });
     const start = oneLine(await readStart(response), 200);
     const status = response.status;
     if (status >= 200 && status < 300) return { ok: true, status, error: null, durationMs: took() };
