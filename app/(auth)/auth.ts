@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { databasePath } from '@/db/connection';
 import { getDb } from '@/db/index';
 import { endSession, startSession } from '@/db/queries/sessions';
+import { nextAuthLogger } from '@/lib/auth/next-auth-logger';
 import { SESSION_ABSOLUTE_MS } from '@/lib/auth/session-timeouts';
 import { sameOriginPath } from '@/lib/routing/callback-url';
 import { configuredSiteUrl, publicSiteUrl } from '@/lib/site-url';
@@ -83,6 +84,8 @@ export const authOptions: NextAuthOptions = {
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
   jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: '/login', error: '/login' },
+  // A tampered or garbage session cookie is one line in the log, not a stack trace; other errors whole.
+  logger: nextAuthLogger(),
   providers: [
     CredentialsProvider({
       name: 'Email and password',

@@ -1,0 +1,37 @@
+// next-auth's logger: a session cookie it cannot read is one line, not a stack trace; anything else is
+// logged as next-auth's own logger logs it.
+
+/** The logger next-auth's options take (its LoggerInstance, by shape: lib/ imports nothing of next-auth; a type, not an interface, so it meets LoggerInstance's index signature). */
+export type NextAuthLogger = {
+  error(code: string, metadata: unknown): void;
+  warn(code: string): void;
+  debug(code: string, metadata: unknown): void;
+};
+
+/**
+ * The session cookie did not decrypt or decode (tampered, garbage, or sealed with another secret).
+ * Anyone can send one; next-auth answers it as signed out and clears the cookie, so its stack says
+ * nothing, and a visitor could fill the log with them.
+ */
+const UNREADABLE_SESSION = 'JWT_SESSION_ERROR';
+
+/** The message next-auth's default logger prints: the error's, or that of the error the metadata carries. */
+function messageOf(metadata: unknown): string {
+  const m = metadata as { message?: unknown; error?: { message?: unknown } } | null | undefined;
+  return typeof m?.message === 'string' ? m.message : typeof m?.error?.message === 'string' ? m.error.message : String(metadata);
+}
+
+export function nextAuthLogger(out: Pick<Console, 'error' | 'warn'> = console): NextAuthLogger {
+  return {
+    error(code, metadata) {
+      if (code === UNREADABLE_SESSION) return out.error(`[next-auth][error][${code}] ${messageOf(metadata).replace(/\s+/g, ' ').trim().slice(0, 200)} (a session cookie that could not be read: answered as signed out)`);
+      // As next-auth's default logger, with the error (and its stack) whole.
+      out.error(`[next-auth][error][${code}]`, `\nhttps://next-auth.js.org/errors#${code.toLowerCase()}`, messageOf(metadata), metadata);
+    },
+    warn(code) {
+      out.warn(`[next-auth][warn][${code}]`, `\nhttps://next-auth.js.org/warnings#${code.toLowerCase()}`);
+    },
+    // Off, as before (the app sets no `debug`): a logger's own debug is used whatever `debug` says.
+    debug() {},
+  };
+}
