@@ -291,6 +291,12 @@ for (let empty = 0; empty < 3 && Date.now() < until; ) {
   const batch = await claimDue({ now: new Date(Date.now() + 1000), limit: 2, lockMs: 3_600_000 });
   if (batch.length === 0) empty += 1; else empty = 0;
   ids.push(...batch.map((m) => m.id));
+  // Each has claimed once before any claims again, so on a loaded machine one claimer cannot drain
+  // the outbox before the others are scheduled (the first claims ran side by side, from the barrier).
+  if (!fs.existsSync(${JSON.stringify(dir)} + '/claimed-' + process.pid)) {
+    fs.writeFileSync(${JSON.stringify(dir)} + '/claimed-' + process.pid, '');
+    while (fs.readdirSync(${JSON.stringify(dir)}).filter((f) => f.startsWith('claimed-')).length < 3 && Date.now() < until) sleep(1);
+  }
   // As a worker does: send what it claimed before claiming more.
   sleep(1);
 }
