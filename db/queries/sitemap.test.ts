@@ -3,18 +3,13 @@
 // article with a published or withdrawn correction gets its history listed. Version and correction
 // ids are kept out of step with article ids, so a query that matched a row to the wrong id shows.
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { tempStoreEnv } from '../test-support';
 
 vi.mock('server-only', () => ({}));
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'errata-sitemap-'));
-process.env.DATABASE_PATH = path.join(dir, 'test.db');
-process.env.ERRATA_SEED = 'none';
-process.env.ERRATA_ADMIN_EMAIL = 'admin@example.org';
-process.env.ERRATA_ADMIN_PASSWORD = 'a long enough admin password 2026';
+const { dir, adminEmail } = tempStoreEnv('sitemap');
 
 const { closeStore, getDb, initStore } = await import('../index');
 const { articles, corrections, users, withholdings } = await import('../tables');
@@ -52,7 +47,7 @@ let slugs: Record<string, { lastChanged: Date | null; hasNotices: boolean }> = {
 beforeAll(async () => {
   await initStore(() => {});
   const db = getDb();
-  userId = (await db.select().from(users).where(eq(users.email, 'admin@example.org')))[0].id;
+  userId = (await db.select().from(users).where(eq(users.email, adminEmail)))[0].id;
   // A draft with many versions and a draft correction first, so ids no longer line up.
   const draft = await article('a-draft', 'draft', [at(1), at(2), at(3), at(4), at(5)]);
   await correction(draft.row.id, draft.saved[0].id, 'draft', at(6));
