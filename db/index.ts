@@ -3,7 +3,7 @@
 // the write connection under its lock (db/store.ts). Inside a transaction, getDb() is that transaction.
 import 'server-only';
 import { type Db, databasePath, openDatabase } from './connection';
-import { migratePg, openPgDatabase, pgPoolSize, withStartLock } from './pg/connection';
+import { migratePg, openPgDatabase, PG_APP_TIMEOUTS, pgPoolSize, withStartLock } from './pg/connection';
 import { prepareDatabase } from './setup';
 import { currentTx, gatedSqliteHandle } from './store';
 import { onPostgres } from './tables';
@@ -64,13 +64,20 @@ function initPgStore(log?: (line: string) => void): Promise<void> {
   const pending = globalForDb as unknown as { errataPgOpening?: Promise<void> };
   pending.errataPgOpening ??= (async () => {
     const url = process.env.DATABASE_URL as string;
-    const pool = await openPgDatabase(url, { migrate: false, max: pgPoolSize() });
+    const pool = await openPgDatabase(url, { migrate: false, max: pgPoolSize(), timeouts: PG_APP_TIMEOUTS });
     const db = pool as unknown as Db;
     const store: Store = { read: db, write: db, close: () => pool.$client.end() };
     // Under the database's start-up lock: of several servers started at once, one migrates and
     // seeds an empty database; the others wait for it, then find the work done.
     store.ready = withStartLock(url, async () => {
-      await migratePg(pool);
+      // Migrations on a connection of their own, without the app's statement bounds: building an
+      // index on a large archive takes as long as it takes.
+      const setup = await openPgDatabase(url, { migrate: false, max: 1 });
+      try {
+        await migratePg(setup);
+      } finally {
+        await setup.$client.end();
+      }
       await prepareDatabase(db, log);
     });
     globalForDb.errataStore = store;

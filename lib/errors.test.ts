@@ -42,12 +42,12 @@ describe('the store being unavailable', () => {
     }
   });
 
-  it('is a 503 for PostgreSQL refusing or ending connections: class 08, shutting down, crashed, starting, too many connections', () => {
-    for (const code of ['08000', '08003', '08006', '08001', '08004', '08P01', '57P01', '57P02', '57P03', '53300']) expect(storeUnavailable(coded('x', code))?.status).toBe(503);
+  it('is a 503 for PostgreSQL refusing or ending connections: class 08, shutting down, crashed, starting, a statement cancelled past its timeout, too many connections', () => {
+    for (const code of ['08000', '08003', '08006', '08001', '08004', '08P01', '57P01', '57P02', '57P03', '57014', '53300']) expect(storeUnavailable(coded('x', code))?.status).toBe(503);
   });
 
   it("is a 503 for pg and pg-pool's own connection errors, which carry no code", () => {
-    for (const message of ['timeout exceeded when trying to connect', 'Connection terminated unexpectedly', 'Connection terminated due to connection timeout']) expect(storeUnavailable(new Error(message))?.status).toBe(503);
+    for (const message of ['timeout exceeded when trying to connect', 'Connection terminated unexpectedly', 'Connection terminated due to connection timeout', 'Query read timeout']) expect(storeUnavailable(new Error(message))?.status).toBe(503);
   });
 
   it("is a 503 for SQLite's write lock still held after the busy timeout", () => {

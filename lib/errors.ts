@@ -53,15 +53,19 @@ const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EP
 
 /**
  * PostgreSQL's: class 08 (connection exception), 57P01–57P03 (the server shutting down, crashed or
- * starting up), 53300 (too many connections). SQLite's: the write lock still held by another
+ * starting up), 57014 (a statement cancelled, as the app server's statement_timeout cancels one the
+ * server has not finished in time), 53300 (too many connections). SQLite's: the write lock still held by another
  * connection once the busy timeout has passed.
  */
-const STORE_CODES = /^(08[0-9A-Z]{3}|57P0[123]|53300|SQLITE_BUSY|SQLITE_BUSY_TIMEOUT)$/;
+const STORE_CODES = /^(08[0-9A-Z]{3}|57P0[123]|57014|53300|SQLITE_BUSY|SQLITE_BUSY_TIMEOUT)$/;
 
 /** pg and pg-pool's errors for a connection they could not open or lost, which carry no code. */
-const POOL_MESSAGES = /^(timeout exceeded when trying to connect|Connection terminated unexpectedly|Connection terminated due to connection timeout)$/;
+const POOL_MESSAGES = /^(timeout exceeded when trying to connect|Connection terminated unexpectedly|Connection terminated due to connection timeout|Query read timeout)$/;
 
-const UNAVAILABLE_MESSAGE = 'The database is briefly unavailable. Please try again in a few seconds.';
+export const UNAVAILABLE_MESSAGE = 'The database is briefly unavailable. Please try again in a few seconds.';
+
+/** Seconds a caller is told to wait (Retry-After) when the store is unavailable: a restart or a fail-over is over in a few. */
+export const UNAVAILABLE_RETRY_SECONDS = 5;
 
 /**
  * The store being unreachable for a moment (down, restarting, out of connections, or SQLite's write

@@ -1,7 +1,11 @@
 // The app's pool (db/pg/connection.ts) when PostgreSQL ends one of its connections: the process carries
-// on, whether the connection was idle or checked out in the middle of a transaction.
+// on, whether the connection was idle or checked out in the middle of a transaction. And its bounds:
+// a server that is slow, or answers nothing at all, is a refusal the app answers 503, not a hang.
+import net from 'node:net';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { storeUnavailable } from '../../lib/errors';
+import { openPgDatabase } from './connection';
 import { createPgTestDatabase, pgClusterUrl, type PgTestDatabase } from './test-support';
 
 let store: PgTestDatabase;
@@ -65,5 +69,37 @@ describe('PostgreSQL ending a connection of the pool', () => {
     expect(uncaught).toEqual([]);
     expect(logged).toHaveBeenCalledTimes(1);
     expect((await store.db.$client.query<{ one: number }>('SELECT 1 AS one')).rows[0].one).toBe(1);
+  });
+});
+
+describe("an app server's bounds on waiting (timeouts)", () => {
+  it('a statement the server has not finished in time is cancelled there: a store-unavailable refusal, and the pool carries on', async () => {
+    const db = await openPgDatabase(store.url, { migrate: false, max: 1, timeouts: { connectMs: 2_000, statementMs: 200, queryMs: 5_000 } });
+    try {
+      const failure = await db.$client.query('SELECT pg_sleep(3)').then(() => null, (error: unknown) => error);
+      expect((failure as { code?: string }).code).toBe('57014');
+      expect(storeUnavailable(failure)?.status).toBe(503);
+      expect((await db.$client.query<{ one: number }>('SELECT 1 AS one')).rows[0].one).toBe(1);
+    } finally {
+      await db.$client.end();
+    }
+  });
+
+  it('a server that accepts the connection and then says nothing: the connection fails in time, as store-unavailable', async () => {
+    // A listener that takes the connection and never answers PostgreSQL's start-up (a stopped or hung server).
+    const sockets: net.Socket[] = [];
+    const silent = net.createServer((socket) => void sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as net.AddressInfo;
+    const db = await openPgDatabase(`postgres://errata@127.0.0.1:${port}/none`, { migrate: false, max: 1, timeouts: { connectMs: 300, statementMs: 200, queryMs: 500 } });
+    try {
+      // Without the bound this waits for ever (the test's own timeout would end it).
+      const failure = await db.$client.query('SELECT 1').then(() => null, (error: unknown) => error);
+      expect(storeUnavailable(failure)?.status).toBe(503);
+    } finally {
+      await db.$client.end();
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    }
   });
 });

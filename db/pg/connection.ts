@@ -65,9 +65,28 @@ export async function migratePg(db: PgDb): Promise<void> {
   await migrate(db, { migrationsFolder: PG_MIGRATIONS_FOLDER });
 }
 
-export async function openPgDatabase(url: string, options: { migrate?: boolean; max?: number } = {}): Promise<PgDb> {
+/** Bounds on waiting for PostgreSQL: to open a connection, for the server to finish a statement, and for any answer at all. */
+export interface PgTimeouts {
+  connectMs: number;
+  statementMs: number;
+  /** The client's own bound, a little longer than the server's: it answers when the server cannot (stopped, unreachable, its socket silent). */
+  queryMs: number;
+}
+export const PG_APP_TIMEOUTS: PgTimeouts = { connectMs: 5_000, statementMs: 15_000, queryMs: 20_000 };
+
+/**
+ * A pool on `url`. `timeouts` (PG_APP_TIMEOUTS, an app server's, where a request must end): a connection that cannot be
+ * opened in 5 s, a statement the server has not finished in 15 s (cancelled there, SQLSTATE 57014)
+ * and one it never answers in 20 s (a hung or partitioned server) each fail, and the caller answers
+ * 503 (lib/errors.ts storeUnavailable) instead of holding the request open. Scripts' pools (copy,
+ * verify, migrations) wait as long as their work takes.
+ */
+export async function openPgDatabase(url: string, options: { migrate?: boolean; max?: number; timeouts?: PgTimeouts } = {}): Promise<PgDb> {
+  const { timeouts } = options;
+  const bounds = timeouts ? { connectionTimeoutMillis: timeouts.connectMs, query_timeout: timeouts.queryMs } : {};
   // Instants are timestamptz; the session's zone only changes how they print, never what the app reads.
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? PG_POOL_SIZE, options: '-c TimeZone=UTC' });
+  const settings = timeouts ? `-c TimeZone=UTC -c statement_timeout=${timeouts.statementMs}` : '-c TimeZone=UTC';
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? PG_POOL_SIZE, options: settings, ...bounds });
   // A connection the server ends (a restart, a fail-over, an administrator's pg_terminate_backend) is an
   // 'error' on its client: unheard, it would end the process. The pool hears it only while the client is
   // idle; one checked out (a transaction between statements) has no other listener, so each client gets
