@@ -15,7 +15,7 @@ import { bearerSecret, hasScope, SCOPE_PERMISSIONS } from '@/lib/api/tokens';
 import { type ApiErrorBody, problem, problemFromError, problemFromZod } from '@/lib/api/problem';
 import { apiRoute, type ApiRoute, type ApiRouteId } from '@/lib/api/routes';
 import { REQUEST_MAX_BYTES } from '@/lib/api/schemas';
-import { ErrataError, refusalFromDatabase, storeUnavailable, unavailableDetail } from '@/lib/errors';
+import { ErrataError, refusalFromDatabase, storeUnavailable, UNAVAILABLE_RETRY_SECONDS, unavailableDetail } from '@/lib/errors';
 import { can, type Permission } from '@/lib/roles';
 import { addressGroup } from '@/lib/net/client-address';
 import { clientIp } from '@/app/(auth)/client-ip';
@@ -52,9 +52,6 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
 function refusal(body: ApiErrorBody, headers: Record<string, string> = {}): Response {
   return json(body.error.status, body, headers);
 }
-
-/** Seconds a caller is told to wait when the store is unavailable: a restart or a fail-over is over in a few. */
-const UNAVAILABLE_RETRY_SECONDS = 5;
 
 /** The store unavailable (lib/errors.ts storeUnavailable): logged in one line with the driver's error, answered 503. */
 function unavailable(route: ApiRoute, error: ErrataError, headers: Record<string, string> = {}): Response {

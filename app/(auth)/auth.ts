@@ -11,6 +11,7 @@ import { databasePath } from '@/db/connection';
 import { getDb } from '@/db/index';
 import { endSession, startSession } from '@/db/queries/sessions';
 import { nextAuthLogger } from '@/lib/auth/next-auth-logger';
+import { storeUnavailable, unavailableDetail } from '@/lib/errors';
 import { SESSION_ABSOLUTE_MS } from '@/lib/auth/session-timeouts';
 import { sameOriginPath } from '@/lib/routing/callback-url';
 import { configuredSiteUrl, publicSiteUrl } from '@/lib/site-url';
@@ -95,7 +96,16 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) return null;
         const headers = req.headers ?? {};
         const deviceToken = readCookie(typeof headers.cookie === 'string' ? headers.cookie : undefined, DEVICE_COOKIE);
-        const result = await checkSignIn({ ...parsed.data, ip: clientIp(headers), deviceToken });
+        let result: Awaited<ReturnType<typeof checkSignIn>>;
+        try {
+          result = await checkSignIn({ ...parsed.data, ip: clientIp(headers), deviceToken });
+        } catch (thrown) {
+          // next-auth turns a thrown error into ?error=<message>; the route answers "unavailable" 503.
+          const unavailable = storeUnavailable(thrown);
+          if (!unavailable) throw thrown;
+          console.error(`sign-in: refused, the store is unavailable (${unavailableDetail(unavailable)})`);
+          throw new Error('unavailable');
+        }
         if (!result.ok) {
           if (result.reason === 'throttled') throw new Error('throttled');
           return null;

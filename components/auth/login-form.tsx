@@ -8,6 +8,7 @@ import { sameOriginPath } from '@/lib/routing/callback-url';
 const MESSAGES: Record<string, string> = {
   CredentialsSignin: 'That email and password do not match an active account.',
   throttled: 'Too many failed sign-ins. Wait 15 minutes and try again, or sign in from a browser you have used to sign in before.',
+  unavailable: 'The database is briefly unavailable. Please try again in a few seconds.',
 };
 
 export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; initialError?: string }) {
@@ -32,7 +33,7 @@ export function LoginForm({ callbackUrl, initialError }: { callbackUrl: string; 
       router.refresh();
       return;
     }
-    const code = result?.status === 429 ? 'throttled' : (result?.error ?? 'CredentialsSignin');
+    const code = result?.status === 429 ? 'throttled' : result?.status === 503 ? 'unavailable' : (result?.error ?? 'CredentialsSignin');
     setError(MESSAGES[code] ?? 'Sign-in failed.');
   }
 

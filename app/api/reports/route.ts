@@ -11,6 +11,7 @@ import { getPublicArticle, getPublicVersion } from '@/db/queries/public-record';
 import { createReport } from '@/db/queries/reports';
 import { countRecentAttempts, countThenRecord, recordAttempt } from '@/db/queries/throttle';
 import { recordId } from '@/lib/ids';
+import { unavailableResponse } from '@/app/(api)/unavailable';
 
 const HOUR = 3_600_000;
 export const REPORTS_PER_IP_PER_HOUR = 5;
@@ -39,6 +40,14 @@ function fieldErrors(error: z.ZodError): Record<string, string[]> {
 }
 
 export async function POST(request: Request) {
+  try {
+    return await receiveReport(request);
+  } catch (thrown) {
+    return unavailableResponse('POST /api/reports', thrown);
+  }
+}
+
+async function receiveReport(request: Request): Promise<Response> {
   const length = Number(request.headers.get('content-length') ?? 0);
   if (length > MAX_BODY_BYTES) return Response.json({ error: 'That report is too long.' }, { status: 413 });
   const raw = await request.text();

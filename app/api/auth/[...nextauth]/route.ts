@@ -13,6 +13,7 @@ import { DEVICE_COOKIE, deviceCookie } from '@/lib/auth/device-cookie';
 import { repeatedFieldMessage, repeatedFields } from '@/lib/form-fields';
 import { SIGN_IN_WINDOW_MS } from '@/lib/auth/sign-in-throttle';
 import { redirectOrigin } from '@/lib/site-url';
+import { unavailableAnswer, unavailableResponse } from '@/app/(api)/unavailable';
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -26,6 +27,11 @@ const CREDENTIALS_TYPE = /^application\/x-www-form-urlencoded(\s*;\s*charset="?u
 
 function originOf(req: NextRequest): string {
   return redirectOrigin(process.env, req.headers.get('host'), req.nextUrl.protocol === 'https:');
+}
+
+/** A 503's body for the sign-in form: the message, and where a form without JavaScript goes. */
+function loginAgain(req: NextRequest) {
+  return (message: string) => ({ error: message, url: `${originOf(req)}/login?error=unavailable` });
 }
 
 /** next-auth for this request: its redirects go to the site's address (lib/site-url.ts). */
@@ -58,13 +64,23 @@ async function signedInAs(response: Response): Promise<number | null> {
   return typeof token?.uid === 'number' ? token.uid : null;
 }
 
-/** Whether next-auth's answer is authorize()'s "throttled" (its error in the redirect it names). */
-async function refusedAsThrottled(response: Response): Promise<boolean> {
-  if (/[?&]error=throttled\b/.test(response.headers.get('location') ?? '')) return true;
-  return /[?&]error=throttled\b/.test(await response.clone().text());
+/** Whether next-auth's answer is authorize()'s refusal `code` ("throttled", "unavailable"): its error in the redirect it names. */
+async function refusedAs(response: Response, code: 'throttled' | 'unavailable'): Promise<boolean> {
+  const named = new RegExp(`[?&]error=${code}\\b`);
+  if (named.test(response.headers.get('location') ?? '')) return true;
+  return named.test(await response.clone().text());
 }
 
 export async function POST(req: NextRequest, ctx: Context) {
+  try {
+    return await post(req, ctx);
+  } catch (thrown) {
+    // The throttle, the device lookup or the session's start could not reach the store.
+    return unavailableResponse('POST /api/auth', thrown, loginAgain(req));
+  }
+}
+
+async function post(req: NextRequest, ctx: Context): Promise<Response> {
   const { action, provider } = await endpoint(ctx);
   if (action === 'session' && !(await getCurrentUser())) return Response.json({});
   // Every form next-auth's client posts (sign-in, sign-out) is urlencoded; any other body would reach
@@ -93,7 +109,9 @@ export async function POST(req: NextRequest, ctx: Context) {
   if (userId === null) {
     // Refused at the count the password check makes (attempts sent at once, app/(auth)/sign-in.ts):
     // a 429 like the one above, not next-auth's 401.
-    return (await refusedAsThrottled(response)) ? throttled() : response;
+    // authorize() could not reach the store (and logged why): a 503, not next-auth's 401.
+    if (await refusedAs(response, 'unavailable')) return unavailableAnswer(loginAgain(req));
+    return (await refusedAs(response, 'throttled')) ? throttled() : response;
   }
   const known = await findKnownDevice({ token: deviceToken });
   if (known?.userId === userId) return response;
