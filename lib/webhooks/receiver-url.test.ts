@@ -73,4 +73,10 @@ describe('isPrivateAddress', () => {
     for (const a of ['127.0.0.1', '10.0.0.1', '172.20.1.1', '192.168.0.1', '169.254.169.254', '0.0.0.0', '::1', '::', 'fd12::1', 'fe80::1', '::ffff:192.168.0.1', '[::1]', 'fe80::1%eth0']) expect(isPrivateAddress(a), a).toBe(true);
     for (const a of ['93.184.215.14', '8.8.8.8', '2606:4700::1111', 'cms.example.com']) expect(isPrivateAddress(a), a).toBe(false);
   });
+
+  it('refuses the special-purpose ranges a network may route inside itself, and the IPv6 forms that wrap an IPv4 address', () => {
+    for (const a of ['198.18.0.1', '198.19.255.254', '192.0.0.8', '192.0.2.1', '198.51.100.7', '203.0.113.9', '240.0.0.1', '255.255.255.255', '64:ff9b::7f00:1', '64:ff9b:1::a00:1', '2002:7f00:1::1', '2001:0:4136:e378::1', '2001:db8::1', '100::1']) expect(isPrivateAddress(a), a).toBe(true);
+    // Their neighbours are the internet.
+    for (const a of ['198.17.255.254', '198.20.0.1', '192.0.3.1', '203.0.114.1', '2001:4860::8888', '2003::1']) expect(isPrivateAddress(a), a).toBe(false);
+  });
 });

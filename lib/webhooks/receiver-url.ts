@@ -9,7 +9,13 @@ export const WEBHOOK_LIMITS = {
   description: { max: 500, unit: 'characters', trim: true, label: 'description' },
 } satisfies Record<string, Limit>;
 
-/** Loopback, private, link-local (the metadata services' 169.254.169.254 and fd00:ec2::254), unspecified, shared and multicast ranges. */
+/**
+ * Loopback, private, link-local (the metadata services' 169.254.169.254 and fd00:ec2::254), unspecified,
+ * shared, multicast and reserved ranges, and every special-purpose range a network may route inside
+ * itself (IANA's special-purpose registries): the IETF's 192.0.0.0/24, the documentation TEST-NETs,
+ * the benchmarking 198.18.0.0/15 (seen answering on a real internal network), and the IPv6 forms that
+ * carry an IPv4 address inside them (NAT64, 6to4, Teredo), which could lead back to any of these.
+ */
 const PRIVATE = new BlockList();
 for (const [address, prefix] of [
   ['0.0.0.0', 8],
@@ -18,15 +24,26 @@ for (const [address, prefix] of [
   ['127.0.0.0', 8],
   ['169.254.0.0', 16],
   ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
   ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
   ['224.0.0.0', 3],
 ] as const)
   PRIVATE.addSubnet(address, prefix, 'ipv4');
 // ::/96 holds :: and ::1 (and the old IPv4-compatible form); IPv4-mapped addresses (::ffff:a.b.c.d)
-// are checked against the IPv4 ranges by BlockList itself; 64:ff9b::/96 is NAT64's way to IPv4.
+// are checked against the IPv4 ranges by BlockList itself; 64:ff9b::/96 and 64:ff9b:1::/48 are NAT64's
+// ways to IPv4, 2002::/16 (6to4) and 2001::/32 (Teredo) wrap one too; 100::/64 discards, 2001:db8::/32 documents.
 for (const [address, prefix] of [
   ['::', 96],
   ['64:ff9b::', 96],
+  ['64:ff9b:1::', 48],
+  ['100::', 64],
+  ['2001::', 32],
+  ['2001:db8::', 32],
+  ['2002::', 16],
   ['fc00::', 7],
   ['fe80::', 10],
   ['ff00::', 8],
