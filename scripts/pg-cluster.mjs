@@ -139,9 +139,16 @@ async function main() {
     const alive = () => {
       try {
         process.kill(Number(pid), 0);
-        return true;
       } catch {
         return false;
+      }
+      // A killed process nobody has reaped yet (a zombie: its parent gone too, in a container whose
+      // first process reaps nothing) still answers signal 0; on Linux, /proc says it is dead.
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+        return !/^\d+ \(.*\) [ZX] /s.test(stat);
+      } catch {
+        return !fs.existsSync('/proc/self');
       }
     };
     const timer = setInterval(() => {
