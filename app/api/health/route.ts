@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { transaction } from '@/db/store';
+import { storeUnavailable, UNAVAILABLE_RETRY_SECONDS, unavailableDetail } from '@/lib/errors';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,7 +12,10 @@ export async function GET() {
     await transaction(getDb(), async (tx) => tx.select({ one: sql<number>`1` }).from(sql`(select 1) as probe`));
     return Response.json({ ok: true });
   } catch (error) {
-    console.error('health check failed', error);
-    return Response.json({ ok: false }, { status: 503 });
+    // The store unreachable is one line (a load balancer asks every few seconds); anything else in full.
+    const unavailable = storeUnavailable(error);
+    if (unavailable) console.error(`health check failed: the store is unavailable (${unavailableDetail(unavailable)})`);
+    else console.error('health check failed', error);
+    return Response.json({ ok: false }, { status: 503, headers: { 'retry-after': String(UNAVAILABLE_RETRY_SECONDS) } });
   }
 }
