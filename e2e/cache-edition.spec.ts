@@ -5,7 +5,7 @@ import path from 'node:path';
 import { expect, type APIRequestContext, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { toPlainText } from '../lib/markdown';
-import { actionNamed, callAction, redirectOf } from './support/actions';
+import { actionNamed, callAction, redirectOf, settleReExpiries } from './support/actions';
 import { CLASSIFIED, newSession } from './support/desk';
 
 const databasePath = process.env.E2E_DATABASE_PATH ?? path.join(process.cwd(), 'data', 'e2e', 'errata.db');
@@ -56,9 +56,9 @@ test('publishing an edition re-renders the column and the articles it cites, and
   await callAction(request, actionNamed('publishCorrectionAction'), { correctionId: String(correctionId), revision: String(revision), ...CLASSIFIED });
 
   const date = new Date(Date.UTC(2089, 0, 1) + (Date.now() % 3000) * 86_400_000).toISOString().slice(0, 10);
-  // Each write expires its tags again 0.4 s and 1.5 s later (app/(cache)/invalidate.ts): let those pass
-  // before warming, so what is cached below stays cached unless the edition's publish drops it.
-  await new Promise((resolve) => setTimeout(resolve, 2000));
+  // Each write expires its tags again a few times in its first seconds (app/(cache)/invalidate.ts):
+  // let those pass before warming, so what is cached below stays cached unless the edition's publish drops it.
+  await settleReExpiries();
   const watched = ['/for-the-record', '/for-the-record/rss.xml', `/articles/${cited}`, `/articles/${unrelated}`];
   for (const url of watched) await load(request, url);
   const before = new Map<string, Awaited<ReturnType<typeof load>>>();

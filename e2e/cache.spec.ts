@@ -7,7 +7,7 @@ import { expect, type APIRequestContext, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { tagsForPath } from '../lib/cache/tags';
 import { toPlainText } from '../lib/markdown';
-import { actionNamed, callAction, redirectOf } from './support/actions';
+import { actionNamed, callAction, redirectOf, settleReExpiries } from './support/actions';
 import { CLASSIFIED, newSession } from './support/desk';
 import { SURFACES, type SurfaceTargets } from './support/surfaces';
 
@@ -160,9 +160,9 @@ test.describe('a write invalidates exactly its tags, at once', () => {
     // demo articles are amended and cited by editions in other specs meanwhile).
     await createPublished(editor.page.request, `cached-other-${run}`, `Othertown ${run}`);
     const unrelated = `/articles/cached-other-${run}`;
-    // Each write expires its tags again 0.4 s and 1.5 s later (app/(cache)/invalidate.ts): let the two
-    // articles' publishes settle before warming.
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    // Each write expires its tags again a few times in its first seconds (app/(cache)/invalidate.ts):
+    // let the two articles' publishes settle before warming.
+    await settleReExpiries();
     // Warm: every page rendered once, so the next request is a cache hit.
     for (const url of [...touched, unrelated]) await load(reader, url);
     const before = new Map<string, Awaited<ReturnType<typeof load>>>();

@@ -24,7 +24,7 @@ import { etagPerEncoding, httpCacheHeaders } from './support/http-cache.mjs';
 import { hashInlineScripts } from './support/response-csp.mjs';
 import { nextHostname } from './support/next-hostname.mjs';
 import { recordServedPath } from './support/served-paths.mjs';
-import { applyRemoteTags, instanceId, invalidationFeedFor } from './support/shared-invalidations.mjs';
+import { applyRemoteTags, instanceId, invalidationFeedFor, registerLocalExpiry } from './support/shared-invalidations.mjs';
 
 export const PEER_HEADER = 'x-errata-peer';
 /** A body this far over the cap is not read to its end: the connection is dropped instead. */
@@ -96,6 +96,7 @@ function withCountedBody(req, res, then) {
 instanceId();
 await app.prepare();
 // SQLite: the DATABASE_PATH file, polled; PostgreSQL (DATABASE_URL): polled, and woken by each write's NOTIFY.
+registerLocalExpiry();
 const invalidations = invalidationFeedFor(process.env, applyRemoteTags);
 setInterval(() => void invalidations.poll(), 250).unref();
 // The server actions a client may name (the 'use cache' functions Next registers beside them are not).

@@ -5,9 +5,8 @@
 // fresh (read-your-own-writes); route handlers with revalidateTag and an immediate expiry.
 import 'server-only';
 import { revalidateTag, updateTag } from 'next/cache';
-import { after } from 'next/server';
 import { writeWithInvalidation } from '@/db/queries/cache-invalidations';
-import { EXPIRE_AGAIN_AFTER_MS, instanceId } from '@/scripts/support/shared-invalidations.mjs';
+import { EXPIRE_AGAIN_AFTER_MS, expireRegistered, instanceId } from '@/scripts/support/shared-invalidations.mjs';
 import { schedulePurge } from '@/app/(auth)/purge';
 import { type Change, tagsForChange } from '@/lib/cache/tags';
 
@@ -22,16 +21,21 @@ function expireHere(tags: string[], from: InvalidatedFrom): void {
     if (from === 'action') updateTag(tag);
     else revalidateTag(tag, { expire: 0 });
   }
-  // After the response: the request's own context, so Next carries the expiry out (after()). Renders
-  // that read the old record and are stored after the write are dropped again (EXPIRE_AGAIN_AFTER_MS);
-  // the purger's own second purge (app/(auth)/purge.ts, at 2 s) follows them. (The desk's links to
-  // reader pages do not prefetch, so an editor's browser does not start such a render as they press.)
-  for (const ms of EXPIRE_AGAIN_AFTER_MS) {
-    after(async () => {
-      await new Promise((resolve) => setTimeout(resolve, ms));
-      for (const tag of tags) revalidateTag(tag, { expire: 0 });
-    });
-  }
+  // Renders that read the old record and are stored after the write are dropped again
+  // (EXPIRE_AGAIN_AFTER_MS), on the process's own timers and through the server's registered
+  // expireLocally, as another server's tags are (applyRemoteTags). These were after() callbacks,
+  // but an action's run inside the render of the page it answers with, where Next refuses
+  // revalidateTag, so that re-expiry was lost. The purger's own second purge (app/(auth)/purge.ts,
+  // at 2 s) follows them. (The desk's links to reader pages do not prefetch, so an editor's browser
+  // does not start such a render as they press.)
+  const again = () => {
+    try {
+      expireRegistered(tags, (t) => t.forEach((tag) => revalidateTag(tag, { expire: 0 })));
+    } catch (error) {
+      console.error('cache: expiring again failed:', error);
+    }
+  };
+  for (const ms of EXPIRE_AGAIN_AFTER_MS) setTimeout(again, ms).unref();
   try {
     void schedulePurge(tags);
   } catch (error) {

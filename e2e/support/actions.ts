@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
 import { can, PERMISSIONS, type Permission, rolesFor, versionPermission } from '../../lib/roles';
 import { actionBody, actionManifest, type ActionRef, cacheReferences } from '../../scripts/support/app-client';
+import { EXPIRE_AGAIN_AFTER_MS } from '../../scripts/support/shared-invalidations.mjs';
 
 export { actionManifest, cacheReferences };
 
@@ -120,4 +121,12 @@ export async function redirectOf(response: { headers(): Record<string, string>; 
   const header = response.headers()['x-action-redirect'];
   if (header) return header.split(';')[0];
   return null;
+}
+
+/**
+ * Waits out a write's later re-expiries of its tags (EXPIRE_AGAIN_AFTER_MS, app/(cache)/invalidate.ts),
+ * so that what a test caches next stays cached unless the write it is watching drops it.
+ */
+export function settleReExpiries(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.max(...EXPIRE_AGAIN_AFTER_MS) + 500));
 }

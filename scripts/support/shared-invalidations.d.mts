@@ -13,3 +13,5 @@ export function sqliteInvalidationFeed(options: { file: string; origin?: string;
 export function pgInvalidationFeed(options: { url: string; origin?: string; apply: (tags: string[]) => void; listen?: boolean; timeoutMs?: number }): InvalidationFeed<Promise<number>>;
 export function invalidationFeedFor(env: Record<string, string | undefined>, apply: (tags: string[]) => void): InvalidationFeed;
 export function applyRemoteTags(tags: string[]): void;
+export function registerLocalExpiry(): void;
+export function expireRegistered(tags: readonly string[], fallback: (tags: readonly string[]) => void): void;
