@@ -180,16 +180,21 @@ test.describe('For the Record', () => {
   });
 
   test('several draft editions may be open, one per date, never sharing a correction', async ({ page, browser }) => {
-    await waitingCorrections(browser, ['Local', 'Local']);
+    // Each draft takes one of this test's own corrections: the pool is shared with the specs running
+    // beside this one, whose drafts may take any other correction between a page's load and its submit.
+    const [taken, kept] = await waitingCorrections(browser, ['Local', 'Local']);
     await signInAs(page, 'standards');
     const first = isoDateInZone(new Date(Date.now() + 600 * 86_400_000), 'Europe/London');
     const second = isoDateInZone(new Date(Date.now() + 607 * 86_400_000), 'Europe/London');
+    /** Ticks only the correction `id` in the pool. */
+    const pickOnly = async (id: number) => {
+      const boxes = page.locator('.edition-pool > li').getByRole('checkbox');
+      await expect(page.locator(`input[name="pick-${id}"]`)).toHaveCount(1);
+      for (const box of await boxes.all()) if ((await box.getAttribute('name')) !== `pick-${id}`) await box.uncheck();
+    };
     await page.goto(`/desk/column/new?date=${first}&ahead=on`);
-    const boxes = page.locator('.edition-pool > li').getByRole('checkbox');
-    const total = await boxes.count();
-    expect(total).toBeGreaterThan(1);
-    const taken = (await boxes.first().getAttribute('name')) ?? '';
-    for (let i = 1; i < total; i++) await boxes.nth(i).uncheck();
+    expect(await page.locator('.edition-pool > li').getByRole('checkbox').count()).toBeGreaterThan(1);
+    await pickOnly(taken);
     await page.getByRole('button', { name: 'Preview the edition' }).click();
     await page.getByRole('button', { name: 'Create the draft edition (1 item)' }).click();
     await expect(page.getByRole('heading', { name: /\(draft\)/ })).toBeVisible();
@@ -197,11 +202,12 @@ test.describe('For the Record', () => {
 
     // The second date's list leaves out what the first draft holds, and says where it is.
     await page.goto(`/desk/column/new?date=${second}&ahead=on`);
-    await expect(page.locator(`input[name="${taken}"]`)).toHaveCount(0);
+    await expect(page.locator(`input[name="pick-${taken}"]`)).toHaveCount(0);
     await expect(page.locator('.edition-pool > li').first()).toBeVisible();
     await expect(page.getByText(/more (is|are) in .*draft edition/)).toContainText(first);
+    await pickOnly(kept);
     await page.getByRole('button', { name: 'Preview the edition' }).click();
-    await page.getByRole('button', { name: /^Create the draft edition/ }).click();
+    await page.getByRole('button', { name: 'Create the draft edition (1 item)' }).click();
     await expect(page.getByRole('heading', { name: /\(draft\)/ })).toBeVisible();
     await expect(page.locator('.edition-items')).toBeVisible();
     await discardDraftEdition(page);
