@@ -15,7 +15,8 @@ import { bearerSecret, hasScope, SCOPE_PERMISSIONS } from '@/lib/api/tokens';
 import { type ApiErrorBody, problem, problemFromError, problemFromZod } from '@/lib/api/problem';
 import { apiRoute, type ApiRoute, type ApiRouteId } from '@/lib/api/routes';
 import { REQUEST_MAX_BYTES } from '@/lib/api/schemas';
-import { ErrataError, refusalFromDatabase, storeUnavailable, UNAVAILABLE_RETRY_SECONDS, unavailableDetail } from '@/lib/errors';
+import { ErrataError, refusalFromDatabase, storeUnavailable, UNAVAILABLE_RETRY_SECONDS } from '@/lib/errors';
+import { logIfUnavailable } from './unavailable';
 import { can, type Permission } from '@/lib/roles';
 import { addressGroup } from '@/lib/net/client-address';
 import { clientIp } from '@/app/(auth)/client-ip';
@@ -55,7 +56,7 @@ function refusal(body: ApiErrorBody, headers: Record<string, string> = {}): Resp
 
 /** The store unavailable (lib/errors.ts storeUnavailable): logged in one line with the driver's error, answered 503. */
 function unavailable(route: ApiRoute, error: ErrataError, headers: Record<string, string> = {}): Response {
-  console.error(`${route.id}: answered 503, the store is unavailable (${unavailableDetail(error)})`);
+  logIfUnavailable(route.id, error);
   return refusal(problemFromError(error), { ...headers, 'retry-after': String(UNAVAILABLE_RETRY_SECONDS) });
 }
 

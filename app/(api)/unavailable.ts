@@ -1,10 +1,17 @@
-// The 503 of an endpoint outside the API's handler (a reader's report, the sign-in) when the store
-// cannot be reached: the message and Retry-After a caller can act on, one line in the log, never an
-// empty 500 with a stack that quotes the statement's parameters. Anything else is thrown on.
-import { storeUnavailable, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_SECONDS, unavailableDetail } from '@/lib/errors';
+// The store being unreachable, outside a service's typed refusals: one line in the log (never a
+// stack that quotes the statement's parameters), and for an endpoint outside the API's handler (a
+// reader's report, the sign-in) the 503 with the message and Retry-After a caller can act on.
+import { ErrataError, storeUnavailable, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_SECONDS, unavailableDetail } from '@/lib/errors';
 
 type Body = (message: string) => Record<string, unknown>;
 const plain: Body = (message) => ({ error: message });
+
+/** `thrown` as the store-unavailable refusal it is, logged in one line as `where`'s; null (and nothing logged) for anything else. */
+export function logIfUnavailable(where: string, thrown: unknown): ErrataError | null {
+  const error = thrown instanceof ErrataError && thrown.code === 'unavailable' ? thrown : storeUnavailable(thrown);
+  if (error) console.error(`${where}: the store is unavailable (${unavailableDetail(error)})`);
+  return error;
+}
 
 /** The 503 itself, for a caller that has logged why (authorize() refusing as "unavailable"). */
 export function unavailableAnswer(body: Body = plain): Response {
@@ -13,8 +20,6 @@ export function unavailableAnswer(body: Body = plain): Response {
 
 /** `thrown` as a 503 when it is the store being unavailable (logged in one line); anything else is thrown on. */
 export function unavailableResponse(where: string, thrown: unknown, body: Body = plain): Response {
-  const error = storeUnavailable(thrown);
-  if (!error) throw thrown;
-  console.error(`${where}: answered 503, the store is unavailable (${unavailableDetail(error)})`);
+  if (!logIfUnavailable(where, thrown)) throw thrown;
   return unavailableAnswer(body);
 }

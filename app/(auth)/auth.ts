@@ -11,7 +11,7 @@ import { databasePath } from '@/db/connection';
 import { getDb } from '@/db/index';
 import { endSession, startSession } from '@/db/queries/sessions';
 import { nextAuthLogger } from '@/lib/auth/next-auth-logger';
-import { storeUnavailable, unavailableDetail } from '@/lib/errors';
+import { logIfUnavailable } from '@/app/(api)/unavailable';
 import { SESSION_ABSOLUTE_MS } from '@/lib/auth/session-timeouts';
 import { sameOriginPath } from '@/lib/routing/callback-url';
 import { configuredSiteUrl, publicSiteUrl } from '@/lib/site-url';
@@ -101,10 +101,7 @@ export const authOptions: NextAuthOptions = {
           result = await checkSignIn({ ...parsed.data, ip: clientIp(headers), deviceToken });
         } catch (thrown) {
           // next-auth turns a thrown error into ?error=<message>; the route answers "unavailable" 503.
-          const unavailable = storeUnavailable(thrown);
-          if (!unavailable) throw thrown;
-          console.error(`sign-in: refused, the store is unavailable (${unavailableDetail(unavailable)})`);
-          throw new Error('unavailable');
+          throw logIfUnavailable('sign-in', thrown) ? new Error('unavailable') : thrown;
         }
         if (!result.ok) {
           if (result.reason === 'throttled') throw new Error('throttled');

@@ -3,7 +3,8 @@ import 'server-only';
 import type { z } from 'zod';
 import { setActionStatus } from '@/scripts/support/action-status.mjs';
 import type { User } from '@/db/schema';
-import { ErrataError, refusalFromDatabase, storeUnavailable, unavailableDetail } from '@/lib/errors';
+import { ErrataError, refusalFromDatabase, storeUnavailable } from '@/lib/errors';
+import { logIfUnavailable } from '@/app/(api)/unavailable';
 import { fieldsWithNul, isFrameworkField, NUL_MESSAGE, repeatedFieldMessage, singleValues, withoutNul } from '@/lib/form-fields';
 import type { Permission } from '@/lib/roles';
 import { AccessError, checkPermission, requireUser } from './access';
@@ -51,7 +52,7 @@ export function formValues(formData: FormData): Record<string, string> {
 export async function refusalFor(thrown: unknown, values?: Record<string, string>): Promise<FormState> {
   const error = thrown instanceof ErrataError ? thrown : (refusalFromDatabase(thrown) ?? storeUnavailable(thrown));
   if (!error) throw thrown;
-  if (error.code === 'unavailable') console.error(`A desk form answered 503, the store is unavailable (${unavailableDetail(error)})`);
+  if (error.code === 'unavailable') logIfUnavailable('a desk form', error);
   // About one field: the error stands beside it, and the form's message points there.
   if (error.field) return refuse(error.status, { message: 'Please correct the fields marked below.', errors: { [error.field]: [error.message] }, values });
   return refuse(error.status, { message: error.message, values });

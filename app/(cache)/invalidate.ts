@@ -30,7 +30,7 @@ function expireHere(tags: string[], from: InvalidatedFrom): void {
   // does not start such a render as they press.)
   const again = () => {
     try {
-      expireRegistered(tags, (t) => t.forEach((tag) => revalidateTag(tag, { expire: 0 })));
+      expireRegistered(tags);
     } catch (error) {
       console.error('cache: expiring again failed:', error);
     }

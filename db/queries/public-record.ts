@@ -5,6 +5,7 @@
 import 'server-only';
 import { and, asc, between, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, max, ne, type SQL, sql } from 'drizzle-orm';
 import { citedVersions, claimForReaders, isReadableVersion, itemForReaders } from '../../lib/record/public';
+import { later } from '../../lib/seo/sitemap';
 import { getDb } from '../index';
 import type { Article, Claim, Column, ColumnItem, Version } from '../schema';
 import { articles, claims, columnItems, columns, corrections, versions, withholdings } from '../tables';
@@ -219,10 +220,8 @@ export async function listSitemapArticles({ page, size }: { page: number; size: 
   const savedBy = new Map(saved.map((r) => [r.articleId, r.at]));
   const correctedBy = new Map(corrected.map((r) => [r.articleId, r.at]));
   return rows.map((r) => {
-    const lastSaved = savedBy.get(r.id) ?? null;
     const lastCorrected = correctedBy.get(r.id) ?? null;
-    const newest = lastSaved && lastCorrected ? (lastSaved > lastCorrected ? lastSaved : lastCorrected) : (lastSaved ?? lastCorrected);
-    return { slug: r.slug, section: r.section, lastChanged: newest, hasNotices: lastCorrected != null };
+    return { slug: r.slug, section: r.section, lastChanged: later(savedBy.get(r.id), lastCorrected), hasNotices: lastCorrected != null };
   });
 }
 

@@ -14,4 +14,4 @@ export function pgInvalidationFeed(options: { url: string; origin?: string; appl
 export function invalidationFeedFor(env: Record<string, string | undefined>, apply: (tags: string[]) => void): InvalidationFeed;
 export function applyRemoteTags(tags: string[]): void;
 export function registerLocalExpiry(): void;
-export function expireRegistered(tags: readonly string[], fallback: (tags: readonly string[]) => void): void;
+export function expireRegistered(tags: readonly string[]): void;

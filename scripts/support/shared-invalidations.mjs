@@ -58,11 +58,9 @@ export function registerLocalExpiry() {
   globalThis[LOCAL_EXPIRY] = expireLocally;
 }
 
-/** Expires `tags` through the registered expireLocally; without one (next dev), through `fallback`. */
-export function expireRegistered(tags, fallback) {
-  const expire = globalThis[LOCAL_EXPIRY];
-  if (expire) expire(tags);
-  else fallback(tags);
+/** Expires `tags` through the registered expireLocally; without one (next dev), through this copy's. */
+export function expireRegistered(tags) {
+  (globalThis[LOCAL_EXPIRY] ?? expireLocally)(tags);
 }
 
 /**

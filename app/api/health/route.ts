@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { getDb } from '@/db';
 import { transaction } from '@/db/store';
-import { storeUnavailable, UNAVAILABLE_RETRY_SECONDS, unavailableDetail } from '@/lib/errors';
+import { UNAVAILABLE_RETRY_SECONDS } from '@/lib/errors';
+import { logIfUnavailable } from '@/app/(api)/unavailable';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,9 +14,7 @@ export async function GET() {
     return Response.json({ ok: true });
   } catch (error) {
     // The store unreachable is one line (a load balancer asks every few seconds); anything else in full.
-    const unavailable = storeUnavailable(error);
-    if (unavailable) console.error(`health check failed: the store is unavailable (${unavailableDetail(unavailable)})`);
-    else console.error('health check failed', error);
+    if (!logIfUnavailable('health check failed', error)) console.error('health check failed', error);
     return Response.json({ ok: false }, { status: 503, headers: { 'retry-after': String(UNAVAILABLE_RETRY_SECONDS) } });
   }
 }
