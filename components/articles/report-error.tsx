@@ -12,6 +12,8 @@ export function ReportErrorLink({ slug, version }: { slug: string; version: numb
       setWords(body ? selectedWords(body) : null);
     };
     document.addEventListener('selectionchange', onChange);
+    // Words a reader selected before the page came to life (a slow phone) count too.
+    onChange();
     return () => document.removeEventListener('selectionchange', onChange);
   }, []);
   const base = `/articles/${slug}/report?v=${version}`;
