@@ -2,6 +2,10 @@
 // stack that quotes the statement's parameters), and for an endpoint outside the API's handler (a
 // reader's report, the sign-in) the 503 with the message and Retry-After a caller can act on.
 import { ErrataError, storeUnavailable, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_SECONDS, unavailableDetail } from '@/lib/errors';
+import { logLimiter } from '@/lib/log-limit';
+
+// Every request during an outage would write its line: one each 10 s for each place, with the count.
+const limit = logLimiter({ windowMs: 10_000 });
 
 type Body = (message: string) => Record<string, unknown>;
 const plain: Body = (message) => ({ error: message });
@@ -9,7 +13,7 @@ const plain: Body = (message) => ({ error: message });
 /** `thrown` as the store-unavailable refusal it is, logged in one line as `where`'s; null (and nothing logged) for anything else. */
 export function logIfUnavailable(where: string, thrown: unknown): ErrataError | null {
   const error = thrown instanceof ErrataError && thrown.code === 'unavailable' ? thrown : storeUnavailable(thrown);
-  if (error) console.error(`${where}: the store is unavailable (${unavailableDetail(error)})`);
+  if (error) limit(where, `${where}: the store is unavailable (${unavailableDetail(error)})`, (line) => console.error(line));
   return error;
 }
 

@@ -12,6 +12,9 @@ import { allowsPrivateReceivers, isPrivateAddress } from '../../lib/webhooks/rec
 import { signedHeaders } from '../../lib/webhooks/signing';
 import { claimDue, type ClaimedMessage, DELIVERY_BATCH, recordAttempt } from './webhook-delivery';
 import { detached } from '../store';
+import { logLimiter } from '../../lib/log-limit';
+
+const runFailures = logLimiter({ windowMs: 10_000 });
 
 export const USER_AGENT = 'Errata-Webhooks/1';
 /** Of a receiver's answer, no more than this is read (the start of it is kept with a refusal). */
@@ -177,7 +180,8 @@ export function startWebhookWorker(config: WebhookWorkerConfig = webhookWorkerCo
       run = Promise.reject(error);
     }
     run
-      .catch((error: unknown) => console.error(`webhooks: a delivery run failed: ${error instanceof Error ? error.message : String(error)}`))
+      // While the store is down every run fails alike: one line each 10 s, with the count.
+      .catch((error: unknown) => runFailures('run', `webhooks: a delivery run failed: ${error instanceof Error ? error.message : String(error)}`, (line) => console.error(line)))
       .finally(() => {
         state.running = false;
         if (state.again) {

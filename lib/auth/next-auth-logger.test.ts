@@ -1,5 +1,6 @@
 // next-auth's logger: an unreadable session cookie is one line; other errors and warnings as next-auth logs them.
 import { describe, expect, it } from 'vitest';
+import { logLimiter } from '../log-limit';
 import { nextAuthLogger } from './next-auth-logger';
 
 function recorded() {
@@ -28,6 +29,21 @@ describe("next-auth's logger", () => {
       expect(line).not.toContain('\n');
       expect(line).not.toContain(' at ');
     }
+  });
+
+  it('writes at most one such line a minute: a visitor sending bad cookies cannot fill the log', () => {
+    let now = 0;
+    const lines: unknown[][] = [];
+    const logger = nextAuthLogger({ error: (...args: unknown[]) => lines.push(args), warn: () => {} }, logLimiter({ windowMs: 60_000, now: () => now }));
+    for (let i = 0; i < 500; i++) logger.error('JWT_SESSION_ERROR', joseError('JWEInvalid', 'Invalid Compact JWE'));
+    expect(lines).toHaveLength(1);
+    now = 60_000;
+    logger.error('JWT_SESSION_ERROR', joseError('JWEInvalid', 'Invalid Compact JWE'));
+    expect(lines).toHaveLength(2);
+    expect(String(lines[1][0])).toContain('(499 more like it since the last such line, not written)');
+    // Any other error is never held back.
+    for (let i = 0; i < 3; i++) logger.error('OAUTH_CALLBACK_ERROR', new Error('x'));
+    expect(lines).toHaveLength(5);
   });
 
   it('keeps a message on one line however it arrives', () => {

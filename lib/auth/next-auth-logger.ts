@@ -1,5 +1,6 @@
-// next-auth's logger: a session cookie it cannot read is one line, not a stack trace; anything else is
-// logged as next-auth's own logger logs it.
+// next-auth's logger: a session cookie it cannot read is one line, not a stack trace, and at most one
+// a minute (lib/log-limit.ts); anything else is logged as next-auth's own logger logs it.
+import { logLimiter, type LogLimiter } from '../log-limit';
 
 /** The logger next-auth's options take (its LoggerInstance, by shape: lib/ imports nothing of next-auth; a type, not an interface, so it meets LoggerInstance's index signature). */
 export type NextAuthLogger = {
@@ -21,10 +22,12 @@ function messageOf(metadata: unknown): string {
   return typeof m?.message === 'string' ? m.message : typeof m?.error?.message === 'string' ? m.error.message : String(metadata);
 }
 
-export function nextAuthLogger(out: Pick<Console, 'error' | 'warn'> = console): NextAuthLogger {
+export function nextAuthLogger(out: Pick<Console, 'error' | 'warn'> = console, limit: LogLimiter = logLimiter({ windowMs: 60_000 })): NextAuthLogger {
   return {
     error(code, metadata) {
-      if (code === UNREADABLE_SESSION) return out.error(`[next-auth][error][${code}] ${messageOf(metadata).replace(/\s+/g, ' ').trim().slice(0, 200)} (a session cookie that could not be read: answered as signed out)`);
+      if (code === UNREADABLE_SESSION) {
+        return limit(code, `[next-auth][error][${code}] ${messageOf(metadata).replace(/\s+/g, ' ').trim().slice(0, 200)} (a session cookie that could not be read: answered as signed out)`, (line) => out.error(line));
+      }
       // As next-auth's default logger, with the error (and its stack) whole.
       out.error(`[next-auth][error][${code}]`, `\nhttps://next-auth.js.org/errors#${code.toLowerCase()}`, messageOf(metadata), metadata);
     },
