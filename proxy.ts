@@ -7,6 +7,7 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { readCallableActionIds } from '@/scripts/support/request-guards.mjs';
 import { correctionsPageExists, editionExists, publicVersionRange, sectionExists, withheldSince } from '@/db/queries/proxy-lookups';
+import { storeUnavailable, UNAVAILABLE_MESSAGE, UNAVAILABLE_RETRY_SECONDS } from '@/lib/errors';
 import { cacheTagHeader, surrogateKeyHeader, tagsForPath } from '@/lib/cache/tags';
 import { actionRequestProblem, repeatedFieldMessage, repeatedFields } from '@/lib/form-fields';
 import { type CachedTarget, cachedTargetFor } from '@/lib/routing/cached-routes';
@@ -22,6 +23,21 @@ const COLUMN_FILES = new Set(['rss.xml', 'atom.xml', 'feed.json']);
 const SECTION_PATH = /^\/sections\/([^/]+)(?:\/|$)/;
 /** Cached routes reached only through the proxy's own rewrites (which check every parameter). */
 const REWRITE_ONLY = /^\/(?:corrections\/filter|articles\/[^/]+\/compare\/[^/]+|front-page|for-the-record\/editions|about\/[^/]+)(\/|$)/;
+
+/**
+ * A lookup's answer, or `whenDown` while the store cannot be reached: the request then goes on to
+ * what Next has cached (every copy there was readable when it was made, and a withholding or a
+ * withdrawal expired it), and what is not cached renders, fails and answers 503 with Retry-After
+ * (scripts/support/store-status.mjs). Any other error is thrown on.
+ */
+async function unlessDown<T>(lookup: Promise<T>, whenDown: T): Promise<T> {
+  try {
+    return await lookup;
+  } catch (error) {
+    if (storeUnavailable(error)) return whenDown;
+    throw error;
+  }
+}
 
 /**
  * Cached pages keep what they render, 404s included, so a request for an article or version that
@@ -64,6 +80,16 @@ async function targetExists(target: CachedTarget): Promise<boolean> {
 function notFoundResponse(request: NextRequest): NextResponse {
   // A path no route serves: Next answers with the not-found page and a 404, and caches nothing.
   return NextResponse.rewrite(new URL('/_errata/not-found', request.url));
+}
+
+/** The store cannot be reached, and what was asked for cannot be answered without it: try again shortly. */
+function unavailablePage(): NextResponse {
+  const html = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Briefly unavailable</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"></head>
+<body style="font-family: Georgia, serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.6">
+<h1>Briefly unavailable</h1>
+<p>${UNAVAILABLE_MESSAGE}</p></body></html>`;
+  return new NextResponse(html, { status: 503, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'retry-after': String(UNAVAILABLE_RETRY_SECONDS) } });
 }
 
 function withheldPage(slug: string, number: number, at: Date): NextResponse {
@@ -161,7 +187,7 @@ export async function proxy(request: NextRequest) {
     for (const [k, v] of Object.entries(securityHeaders({ csp: readerCsp(DEV), https }))) response.headers.set(k, v);
     return response;
   }
-  if (REWRITE_ONLY.test(pathname) || (await unknownToReaders(pathname))) {
+  if (REWRITE_ONLY.test(pathname) || (await unlessDown(unknownToReaders(pathname), false))) {
     const response = notFoundResponse(request);
     for (const [k, v] of Object.entries(securityHeaders({ csp: readerCsp(DEV), https }))) response.headers.set(k, v);
     // Tagged too: once the article (or edition) exists, purging its tag drops a cached 404.
@@ -169,7 +195,13 @@ export async function proxy(request: NextRequest) {
   }
   const match = VERSION_PAGE.exec(pathname);
   if (match) {
-    const at = await withheldSince({ slug: match[1], number: Number(match[2]) });
+    // Whether the version is withheld is never guessed: without the store, the answer is a 503.
+    const at = await unlessDown<Date | null | 'unknown'>(withheldSince({ slug: match[1], number: Number(match[2]) }), 'unknown');
+    if (at === 'unknown') {
+      const response = unavailablePage();
+      for (const [k, v] of Object.entries(securityHeaders({ csp: readerCsp(DEV), https }))) response.headers.set(k, v);
+      return response;
+    }
     if (at) {
       const response = withheldPage(match[1], Number(match[2]), at);
       for (const [k, v] of Object.entries(securityHeaders({ csp: readerCsp(DEV), https }))) response.headers.set(k, v);
@@ -194,7 +226,7 @@ export async function proxy(request: NextRequest) {
   const cached = cachedTargetFor(pathname, request.nextUrl.searchParams);
   const response = !cached
     ? NextResponse.next()
-    : (await targetExists(cached))
+    : (await unlessDown(targetExists(cached), true))
       ? NextResponse.rewrite(new URL(cached.path, request.url))
       : cached.route === 'compare'
         ? NextResponse.next()

@@ -6,6 +6,10 @@ export interface ScratchCluster {
   port: number;
   dir: string;
   stop(): void;
+  /** Stops the server, keeping its data (an outage). */
+  pause(): void;
+  /** Starts it again on the same port. */
+  resume(): void;
 }
 export function startCluster(options?: { bin?: string; log?: (line: string) => void; durable?: boolean }): Promise<ScratchCluster>;
 export function databaseUrl(url: string, name: string): string;

@@ -61,7 +61,8 @@ function asOwner(bin, tool, args, options = {}) {
 }
 
 /**
- * Starts a scratch cluster (`durable`: with PostgreSQL's own durability settings, for benchmarks). Resolves to { url, port, dir, stop() }: the URL is for the superuser
+ * Starts a scratch cluster (`durable`: with PostgreSQL's own durability settings, for benchmarks). Resolves to { url, port, dir, stop(), pause(), resume() }
+ * (pause stops the server keeping its data, resume starts it again on the same port): the URL is for the superuser
  * `errata` on database `postgres`; make a database per test file with createDatabase.
  */
 export async function startCluster({ bin = ensurePostgres().bin, log = () => {}, durable = false } = {}) {
@@ -82,7 +83,8 @@ export async function startCluster({ bin = ensurePostgres().bin, log = () => {},
     ...(durable ? ['-c shared_buffers=1GB'] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
     '-c max_connections=200',
   ].join(' ');
-  asOwner(bin, 'pg_ctl', ['-D', path.join(dir, 'data'), '-o', settings, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+  const start = () => asOwner(bin, 'pg_ctl', ['-D', path.join(dir, 'data'), '-o', settings, '-l', path.join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+  start();
   log(`PostgreSQL scratch cluster on 127.0.0.1:${port} (${dir})`);
   const url = `postgres://errata@127.0.0.1:${port}/postgres`;
   let stopped = false;
@@ -91,7 +93,10 @@ export async function startCluster({ bin = ensurePostgres().bin, log = () => {},
     stopped = true;
     stopClusterAt(bin, dir);
   };
-  return { url, port, dir, stop };
+  // An outage and the recovery from it, as a restart takes the server away (the data stays).
+  const pause = () => asOwner(bin, 'pg_ctl', ['-D', path.join(dir, 'data'), '-m', 'fast', '-w', '-t', '60', 'stop']);
+  const resume = () => start();
+  return { url, port, dir, stop, pause, resume };
 }
 
 /** Stops the cluster in `dir` at once and removes its folder. */

@@ -11,6 +11,8 @@
 //   content-encoding and their 304s (scripts/support/http-cache.mjs);
 // - gives a server action that refused its input the 4xx status it asked for
 //   (scripts/support/action-status.mjs);
+// - answers a page or a feed that failed because the store could not be reached with a 503 and
+//   Retry-After, not a 500 (scripts/support/store-status.mjs);
 // - remembers which paths it served with which cache tags (scripts/support/served-paths.mjs), for
 //   the nginx purger;
 // - before each request, and four times a second, expires in its own caches the tags other app
@@ -25,6 +27,7 @@ import { hashInlineScripts } from './support/response-csp.mjs';
 import { nextHostname } from './support/next-hostname.mjs';
 import { recordServedPath } from './support/served-paths.mjs';
 import { applyRemoteTags, instanceId, invalidationFeedFor, registerLocalExpiry } from './support/shared-invalidations.mjs';
+import { withStoreStatus } from './support/store-status.mjs';
 
 export const PEER_HEADER = 'x-errata-peer';
 /** A body this far over the cap is not read to its end: the connection is dropped instead. */
@@ -125,7 +128,9 @@ const server = http.createServer((req, res) => {
     if (typeof polled === 'number') respond(request);
     else void polled.then(() => respond(request));
   };
-  const respond = (request) => {
+  // The store's status first, so that its head rule is the last to run: the steps below hold the
+  // head back and write it themselves, through what res.writeHead was when they were set up.
+  const respond = (request) => withStoreStatus(res, () => {
     etagPerEncoding(res);
     compress(request, res, () => {
       httpCacheHeaders(request, res);
@@ -141,7 +146,7 @@ const server = http.createServer((req, res) => {
         handle(request, res);
       }
     });
-  };
+  });
   if (req.headers['content-length'] === undefined && req.headers['transfer-encoding']) return withCountedBody(req, res, serve);
   serve(req);
 });

@@ -96,7 +96,7 @@ async function findNginxForTests() {
   return !found.problem;
 }
 
-const PARTS = ['lint', 'typecheck', 'unit', 'e2e', 'crash', 'webhook-crash', 'two-servers'];
+const PARTS = ['lint', 'typecheck', 'unit', 'e2e', 'crash', 'webhook-crash', 'two-servers', 'store-down'];
 const only = process.argv.slice(2);
 // A mistyped part must fail, not pass by running nothing.
 const unknown = only.filter((part) => !PARTS.includes(part));
@@ -204,6 +204,15 @@ if (wants('two-servers')) {
     for (let i = checks.length; i < expected; i += 1) check(`two servers on ${store}: check ${i + 1} of ${expected} (never reached)`, false);
     if (!ok && checks.length >= expected && checks.every((c) => c.ok)) check(`two servers on ${store}`, false);
   }
+}
+
+if (wants('store-down')) {
+  // PostgreSQL stopped under a running app server, then started again: every surface the registry
+  // names answers 503 with Retry-After or what it cached, never a 500, and answers as before once it is back.
+  const { ensurePostgres } = await import('./pg-cluster.mjs');
+  const postgres = ensurePostgres({ install: true });
+  if (postgres.problem) console.log(postgres.problem);
+  check('the store down and back', run('the store down and back (every surface 503 or cached, never 500)', 'npx', ['tsx', 'scripts/store-down-test.ts']));
 }
 
 fs.rmSync(outDir, { recursive: true, force: true });

@@ -5,6 +5,8 @@ import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema';
+import { storeUnavailable, UNAVAILABLE_RETRY_SECONDS } from '../../lib/errors';
+import { markStoreUnavailable } from '../../scripts/support/store-status.mjs';
 
 export type PgDb = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 
@@ -75,6 +77,24 @@ export interface PgTimeouts {
 export const PG_APP_TIMEOUTS: PgTimeouts = { connectMs: 5_000, statementMs: 15_000, queryMs: 20_000 };
 
 /**
+ * On an app server: a query or a connection that fails because the store cannot be reached marks the
+ * request it was made for (scripts/support/store-status.mjs), so that a page or a feed that fails with
+ * it answers 503 with Retry-After rather than 500. Here, below the 'use cache' functions, because a
+ * failure inside one reaches the route's code (and Next's onRequestError) only as a generic error.
+ * The caller still gets the failure itself; nothing is retried or hidden.
+ */
+function markRequestsTheStoreFailed(pool: pg.Pool): void {
+  const watch = <T>(result: T): T => {
+    if (result instanceof Promise) result.catch((error: unknown) => (storeUnavailable(error) ? markStoreUnavailable(UNAVAILABLE_RETRY_SECONDS) : undefined));
+    return result;
+  };
+  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  const connect = pool.connect.bind(pool) as (...args: unknown[]) => unknown;
+  (pool as unknown as { query: (...args: unknown[]) => unknown }).query = (...args) => watch(query(...args));
+  (pool as unknown as { connect: (...args: unknown[]) => unknown }).connect = (...args) => watch(connect(...args));
+}
+
+/**
  * A pool on `url`. `timeouts` (PG_APP_TIMEOUTS, an app server's, where a request must end): a connection that cannot be
  * opened in 5 s, a statement the server has not finished in 15 s (cancelled there, SQLSTATE 57014)
  * and one it never answers in 20 s (a hung or partitioned server) each fail, and the caller answers
@@ -101,6 +121,7 @@ export async function openPgDatabase(url: string, options: { migrate?: boolean; 
   });
   // An idle client's error also reaches the pool, which throws it if unheard; the client's listener above has logged it.
   pool.on('error', () => {});
+  if (timeouts) markRequestsTheStoreFailed(pool);
   const db = drizzle(pool, { schema }) as PgDb;
   if (options.migrate !== false) {
     try {
