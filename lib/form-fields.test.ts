@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actionRequestProblem, fieldsWithNul, repeatedFieldMessage, repeatedFields, singleValues, withoutNul } from './form-fields';
+import { z } from 'zod';
+import { actionRequestProblem, fieldsWithNul, messagesByField, MISSING_FIELD_MESSAGE, missingFieldError, repeatedFieldMessage, repeatedFields, singleValues, withoutNul } from './form-fields';
 
 describe('reading a form once', () => {
   it('finds every field sent twice, and ignores the framework’s own fields', () => {
@@ -60,5 +61,22 @@ describe('a NUL in a field', () => {
     expect(fieldsWithNul(values)).toEqual(['headline', 'note']);
     expect(withoutNul(values)).toEqual({ headline: 'Council vote', body: 'Fine text', note: '', section: 'Local' });
     expect(fieldsWithNul({ body: 'No NUL here: \\0 is two characters' })).toEqual([]);
+  });
+});
+
+describe('field messages', () => {
+  it('a field not sent at all is named as missing; a schema’s own message still wins', () => {
+    const schema = z.object({ headline: z.string().min(1, 'Give the article a headline.'), note: z.string(), count: z.number({ error: 'Give a number.' }) });
+    const missing = schema.safeParse({}, { error: missingFieldError() });
+    expect(missing.success).toBe(false);
+    const byField = messagesByField((missing.error?.issues ?? []).map((i) => ({ key: String(i.path[0]), message: i.message })));
+    expect(byField).toEqual({ headline: [MISSING_FIELD_MESSAGE], note: [MISSING_FIELD_MESSAGE], count: ['Give a number.'] });
+    // Sent but wrong: zod's own words for the type, not "missing".
+    const wrong = schema.safeParse({ headline: '', note: 3, count: 1 }, { error: missingFieldError('Required.') });
+    expect(wrong.error?.issues.map((i) => i.message)).toEqual(['Give the article a headline.', expect.not.stringContaining('Required')]);
+  });
+
+  it('says each message once per field, in the order first given', () => {
+    expect(messagesByField([{ key: 'a', message: 'x' }, { key: 'a', message: 'x' }, { key: 'b', message: 'y' }, { key: 'a', message: 'z' }])).toEqual({ a: ['x', 'z'], b: ['y'] });
   });
 });

@@ -79,3 +79,25 @@ export function fieldsWithNul(values: Record<string, string>): string[] {
 export function withoutNul(values: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, value.replaceAll('\u0000', '')]));
 }
+
+export const MISSING_FIELD_MESSAGE = 'This field is missing: reload the page and send the form again.';
+export const MISSING_API_FIELD_MESSAGE = 'This field is required.';
+
+/**
+ * zod's error map for a parse of a form (or, with its message, an API request): a field that was not
+ * sent at all is named as missing, not as zod's "expected string, received undefined" (a schema's
+ * own messages still win).
+ */
+export function missingFieldError(message = MISSING_FIELD_MESSAGE) {
+  return (issue: { code?: string; input?: unknown }): string | undefined => (issue.code === 'invalid_type' && issue.input === undefined ? message : undefined);
+}
+
+/** Each field's messages, each once: two checks that fail alike say it once. */
+export function messagesByField(issues: Iterable<{ key: string; message: string }>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const { key, message } of issues) {
+    const list = (out[key] ??= []);
+    if (!list.includes(message)) list.push(message);
+  }
+  return out;
+}

@@ -13,6 +13,7 @@ import { getDb } from '@/db/index';
 import { countRecentAttempts, countThenRecord, recordAttempt } from '@/db/queries/throttle';
 import { bearerSecret, hasScope, SCOPE_PERMISSIONS } from '@/lib/api/tokens';
 import { type ApiErrorBody, problem, problemFromError, problemFromZod } from '@/lib/api/problem';
+import { MISSING_API_FIELD_MESSAGE, missingFieldError } from '@/lib/form-fields';
 import { apiRoute, type ApiRoute, type ApiRouteId } from '@/lib/api/routes';
 import { REQUEST_MAX_BYTES } from '@/lib/api/schemas';
 import { ErrataError, refusalFromDatabase, storeUnavailable, UNAVAILABLE_RETRY_SECONDS } from '@/lib/errors';
@@ -74,7 +75,7 @@ async function readJson(request: Request): Promise<{ ok: true; value: unknown } 
 
 function parse<S extends z.ZodType | undefined>(schema: S, value: unknown, where: 'body' | 'query' | 'path'): { ok: true; data: Infer<S> } | { ok: false; response: Response } {
   if (!schema) return { ok: true, data: undefined as Infer<S> };
-  const parsed = schema.safeParse(value);
+  const parsed = schema.safeParse(value, { error: missingFieldError(MISSING_API_FIELD_MESSAGE) });
   if (!parsed.success) return { ok: false, response: refusal(problemFromZod(parsed.error, where)) };
   return { ok: true, data: parsed.data as Infer<S> };
 }

@@ -5,7 +5,7 @@ import { setActionStatus } from '@/scripts/support/action-status.mjs';
 import type { User } from '@/db/schema';
 import { ErrataError, refusalFromDatabase, storeUnavailable } from '@/lib/errors';
 import { logIfUnavailable } from '@/app/(api)/unavailable';
-import { fieldsWithNul, isFrameworkField, NUL_MESSAGE, repeatedFieldMessage, singleValues, withoutNul } from '@/lib/form-fields';
+import { fieldsWithNul, isFrameworkField, messagesByField, missingFieldError, NUL_MESSAGE, repeatedFieldMessage, singleValues, withoutNul } from '@/lib/form-fields';
 import type { Permission } from '@/lib/roles';
 import { AccessError, checkPermission, requireUser } from './access';
 
@@ -74,13 +74,9 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): P
   if (nul.length > 0) {
     return { ok: false, status: 422, state: { errors: Object.fromEntries(nul.map((n) => [n, [NUL_MESSAGE]])), values: withoutNul(values), message: 'Please correct the fields marked below.' } };
   }
-  const parsed = schema.safeParse(values);
+  const parsed = schema.safeParse(values, { error: missingFieldError() });
   if (parsed.success) return { ok: true, data: parsed.data };
-  const errors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) {
-    const key = String(issue.path[0] ?? 'form');
-    (errors[key] ??= []).push(issue.message);
-  }
+  const errors = messagesByField(parsed.error.issues.map((issue) => ({ key: String(issue.path[0] ?? 'form'), message: issue.message })));
   return { ok: false, status: 422, state: { errors, values, message: 'Please correct the fields marked below.' } };
 }
 

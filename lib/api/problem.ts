@@ -2,6 +2,7 @@
 // error (lib/errors.ts) or from a zod refusal, so a CMS reads every refusal the same way.
 import type { z } from 'zod';
 import { ERROR_STATUS, ErrataError, type ErrataErrorCode } from '../errors';
+import { messagesByField } from '../form-fields';
 
 export interface ApiErrorBody {
   error: {
@@ -23,16 +24,14 @@ export function problemFromError(error: ErrataError): ApiErrorBody {
 
 /** A zod refusal: 422 with each issue beside its field (400 when the input was not even an object). */
 export function problemFromZod(error: z.ZodError, where: 'body' | 'query' | 'path'): ApiErrorBody {
-  const fields: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const prefix = issue.path.map(String).join('.');
-    // A field this endpoint does not take is named as the field it is.
-    if (issue.code === 'unrecognized_keys') {
-      for (const k of issue.keys) (fields[prefix ? `${prefix}.${k}` : k] ??= []).push('This endpoint takes no such field.');
-      continue;
-    }
-    (fields[prefix || where] ??= []).push(issue.message);
-  }
+  const fields = messagesByField(
+    error.issues.flatMap((issue) => {
+      const prefix = issue.path.map(String).join('.');
+      // A field this endpoint does not take is named as the field it is.
+      if (issue.code === 'unrecognized_keys') return issue.keys.map((k) => ({ key: prefix ? `${prefix}.${k}` : k, message: 'This endpoint takes no such field.' }));
+      return [{ key: prefix || where, message: issue.message }];
+    }),
+  );
   const whole = error.issues.every((i) => i.path.length === 0 && i.code !== 'unrecognized_keys');
   return problem(whole ? 'bad_request' : 'invalid', whole ? `The request ${where === 'body' ? 'body' : where === 'query' ? 'query string' : 'address'} is not what this endpoint takes.` : 'Please correct the fields listed.', fields);
 }

@@ -11,6 +11,7 @@ import { getPublicArticle, getPublicVersion } from '@/db/queries/public-record';
 import { createReport } from '@/db/queries/reports';
 import { countRecentAttempts, countThenRecord, recordAttempt } from '@/db/queries/throttle';
 import { recordId } from '@/lib/ids';
+import { messagesByField, missingFieldError } from '@/lib/form-fields';
 import { unavailableResponse } from '@/app/(api)/unavailable';
 
 const HOUR = 3_600_000;
@@ -34,9 +35,7 @@ const reportSchema = z.object({
 });
 
 function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  const errors: Record<string, string[]> = {};
-  for (const issue of error.issues) (errors[String(issue.path[0] ?? 'form')] ??= []).push(issue.message);
-  return errors;
+  return messagesByField(error.issues.map((issue) => ({ key: String(issue.path[0] ?? 'form'), message: issue.message })));
 }
 
 export async function POST(request: Request) {
@@ -58,7 +57,7 @@ async function receiveReport(request: Request): Promise<Response> {
   } catch {
     return Response.json({ error: 'Send the report as JSON.' }, { status: 400 });
   }
-  const parsed = reportSchema.safeParse(json);
+  const parsed = reportSchema.safeParse(json, { error: missingFieldError() });
   if (!parsed.success) return Response.json({ error: 'Please correct the fields marked.', errors: fieldErrors(parsed.error) }, { status: 422 });
   const data = parsed.data;
   const ip = clientIp(request.headers);
