@@ -1,7 +1,8 @@
 // `npm run bench`: Errata at newsroom scale. First every reader route, hot and as a Zipf mix over
 // 10,000 URLs, against the static page, on a 100,000-article archive (bench/reader.ts; `--reader`
 // runs only that), with the desk's pages and the write path, on SQLite and then on a copy of the
-// archive in PostgreSQL, side by side (bench/stores.ts; `--stores` runs only that); then on the
+// archive in PostgreSQL, side by side (bench/stores.ts; `--stores` runs only that, `--stores-desk`
+// only its desk pages); then on the
 // million-article database (SQLite) (bench/scale.ts, generated once and
 // reused): every desk page (bench/desk-pages.ts; `--desk` runs only that), server memory, the write
 // path, reader p99 during an online backup, the crash-safety test 20 times and the diff benchmark.
@@ -16,7 +17,7 @@ import { type RunningApp, serverRss, signIn, startApp } from '../scripts/support
 import { openDatabase } from '../db/connection';
 import { deskLoad, deskPageFigures, standardsMix } from './desk-pages';
 import { readerBench, readerOptionsFrom } from './reader';
-import { storesBench } from './stores';
+import { storesBench, storesDeskBench } from './stores';
 import { FULL_SCALE, generateScaleDatabase, scaleDatabasePath } from './scale';
 
 const args = new Set(process.argv.slice(2));
@@ -27,6 +28,8 @@ const deskOnly = args.has('--desk');
 const readerOnly = args.has('--reader');
 /** --stores: only SQLite and PostgreSQL side by side on the 100,000-article archive (bench/stores.ts). */
 const storesOnly = args.has('--stores');
+/** --stores-desk: only the desk pages of the side by side (both stores, 100,000 articles). */
+const storesDeskOnly = args.has('--stores-desk');
 /** --standards: only the casebook and standards pages on the million-article database (one request at a time). */
 const standardsOnly = args.has('--standards');
 const DIR = path.join('data', 'bench');
@@ -107,6 +110,10 @@ function printTable() {
 async function main() {
   fs.mkdirSync(DIR, { recursive: true });
   if (!fs.existsSync(path.join('.next', 'BUILD_ID'))) spawnSync('npx', ['next', 'build'], { stdio: 'inherit' });
+  if (storesDeskOnly) {
+    await storesDeskBench({ articles: readerOptionsFrom(process.argv.slice(2), { port: PORT + 1, quick }).articles, port: PORT + 1 });
+    return;
+  }
   if (!deskOnly && !standardsOnly) {
     // The reader bench on the next port (its flags are the rest: --articles, --duration, --only, --fresh).
     const readerArgs = process.argv.slice(2).filter((a, i, all) => a !== '--port' && all[i - 1] !== '--port');

@@ -65,6 +65,64 @@ function writePath(env: Record<string, string>, corrections: number): WriteFigur
   return JSON.parse(last) as WriteFigures;
 }
 
+/** The desk's rows of the table, each page's p50 / p99 on each store. */
+function deskRows(sqlite: DeskFigure[], postgres: DeskFigure[]): string[] {
+  // A second page is named by its cursor, which is each store's own last row (the audit trail, say,
+  // is longer by the first run's sign-ins): matched by the list it pages, not by the id.
+  const samePage = (page: string) => page.replace(/([?&]after=)\d+/, '$1…');
+  const pgDesk = new Map(postgres.map((f) => [samePage(f.page), f]));
+  return sqlite.map((f) => {
+    const p = pgDesk.get(samePage(f.page));
+    return `| desk \`${f.page}\` p50 / p99 | ${f.status === 200 ? '' : `${f.status}, `}${fmt(f.p50)} / ${fmt(f.p99)} ms | ${p ? `${p.status === 200 ? '' : `${p.status}, `}${fmt(p.p50)} / ${fmt(p.p99)} ms` : 'not measured'} | ${ratio(p?.p99, f.p99)} |`;
+  });
+}
+
+/** The archive copied into the empty PostgreSQL database `url`, as `npm run db:copy` copies it; its figure. */
+async function copyArchive(file: string, url: string): Promise<string> {
+  console.log(`Copying ${file} into PostgreSQL (db/pg/copy.ts, as npm run db:copy does)…`);
+  const source = openDatabase(file, { migrate: false });
+  const target = await openPgDatabase(url, { max: 2 });
+  try {
+    const report = await copySqliteToPg(source, target, (line) => console.log(line));
+    const figure = `${fmt(report.rows)} rows in ${(report.ms / 1000).toFixed(0)} s, ${report.mismatches.length} differences, ${report.chainBreaks} chain breaks`;
+    console.log(`  copied: ${figure}`);
+    if (report.mismatches.length > 0 || report.chainBreaks > 0) throw new Error(`the copy differs: ${report.mismatches.slice(0, 5).join('; ')}`);
+    return figure;
+  } finally {
+    await target.$client.end();
+    source.$client.close();
+  }
+}
+
+/**
+ * Only the desk's pages on both stores (`npm run bench -- --stores-desk`): the same archive and copy as
+ * the full comparison, without its half hour of reader load. Writes bench/out/stores/desk-last-run.md.
+ */
+export async function storesDeskBench(options: { articles: number; port: number }): Promise<void> {
+  fs.mkdirSync(OUT, { recursive: true });
+  const found = ensurePostgres({ install: true });
+  if (found.problem) throw new Error(found.problem);
+  const started = new Date();
+  const file = scaleDatabasePath(options.articles);
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing: make it with npx tsx bench/scale.ts --articles ${options.articles}`);
+  console.log('\n== SQLite ==');
+  const sqliteDesk = await deskFigures(options.port, {}, file);
+  console.log('\n== PostgreSQL ==');
+  const cluster = await startCluster({ bin: found.bin, log: console.log, durable: true });
+  try {
+    const url = await createDatabase(cluster.url, 'errata_bench');
+    const copyFigure = await copyArchive(file, url);
+    const pgDesk = await deskFigures(options.port, { DATABASE_URL: url }, path.join(OUT, 'unused.db'));
+    const heading = `The desk on both stores, ${started.toISOString()} to ${new Date().toISOString()}: ${fmt(options.articles)} articles; one request at a time; the archive copied into PostgreSQL in ${copyFigure}.`;
+    const table = [`| desk page (${fmt(options.articles)} articles) | SQLite | PostgreSQL | PostgreSQL ÷ SQLite (p99) |`, '|---|---|---|---|', ...deskRows(sqliteDesk, pgDesk)];
+    console.log(`\n${heading}\n\n${table.join('\n')}`);
+    fs.writeFileSync(path.join(OUT, 'desk-last-run.md'), `${heading}\n\n${table.join('\n')}\n`);
+    fs.writeFileSync(path.join(OUT, 'desk-last-run.json'), `${JSON.stringify({ heading, sqlite: sqliteDesk, postgres: pgDesk }, null, 1)}\n`);
+  } finally {
+    cluster.stop();
+  }
+}
+
 function sideBySide(sqlite: StoreFigures, postgres: StoreFigures, articles: number): string[] {
   const lines = [
     `| measure (${fmt(articles)} articles) | SQLite | PostgreSQL | PostgreSQL ÷ SQLite |`,
@@ -86,14 +144,7 @@ function sideBySide(sqlite: StoreFigures, postgres: StoreFigures, articles: numb
   lines.push(`| server RSS after the Zipf runs | ${fmt(sqlite.reader.rss / 1e6)} MB | ${fmt(postgres.reader.rss / 1e6)} MB | ${ratio(postgres.reader.rss, sqlite.reader.rss)} |`);
   const visible = (ms: number | null) => (ms === null ? 'not seen in 10 s' : `${fmt(ms)} ms`);
   lines.push(`| publish → visible through nginx | ${visible(sqlite.reader.publishToVisibleMs)} | ${visible(postgres.reader.publishToVisibleMs)} | |`);
-  // A second page is named by its cursor, which is each store's own last row (the audit trail, say,
-  // is longer by the first run's sign-ins): matched by the list it pages, not by the id.
-  const samePage = (page: string) => page.replace(/([?&]after=)\d+/, '$1…');
-  const pgDesk = new Map(postgres.desk.map((f) => [samePage(f.page), f]));
-  for (const f of sqlite.desk) {
-    const p = pgDesk.get(samePage(f.page));
-    lines.push(`| desk \`${f.page}\` p50 / p99 | ${f.status === 200 ? '' : `${f.status}, `}${fmt(f.p50)} / ${fmt(f.p99)} ms | ${p ? `${p.status === 200 ? '' : `${p.status}, `}${fmt(p.p50)} / ${fmt(p.p99)} ms` : 'not measured'} | ${ratio(p?.p99, f.p99)} |`);
-  }
+  lines.push(...deskRows(sqlite.desk, postgres.desk));
   const w = (x: WriteFigures | null) => (x ? `${fmt(x.transactionsPerSecond)} tx/s, ${fmt(x.correctionsPerSecond)} corrections/s (${x.durability})` : 'failed');
   lines.push(`| write path: draft + publish, one writer | ${w(sqlite.write)} | ${w(postgres.write)} | ${ratio(postgres.write?.transactionsPerSecond, sqlite.write?.transactionsPerSecond)} |`);
   return lines;
@@ -122,19 +173,7 @@ export async function storesBench(options: ReaderOptions & { corrections: number
   const cluster = await startCluster({ bin: found.bin, log: console.log, durable: true });
   try {
     const url = await createDatabase(cluster.url, 'errata_bench');
-    console.log(`Copying ${file} into PostgreSQL (db/pg/copy.ts, as npm run db:copy does)…`);
-    const source = openDatabase(file, { migrate: false });
-    const target = await openPgDatabase(url, { max: 2 });
-    let copyFigure = '';
-    try {
-      const report = await copySqliteToPg(source, target, (line) => console.log(line));
-      copyFigure = `${fmt(report.rows)} rows in ${(report.ms / 1000).toFixed(0)} s, ${report.mismatches.length} differences, ${report.chainBreaks} chain breaks`;
-      console.log(`  copied: ${copyFigure}`);
-      if (report.mismatches.length > 0 || report.chainBreaks > 0) throw new Error(`the copy differs: ${report.mismatches.slice(0, 5).join('; ')}`);
-    } finally {
-      await target.$client.end();
-      source.$client.close();
-    }
+    const copyFigure = await copyArchive(file, url);
     const pgReader = await readerRun({ ...options, databaseUrl: url });
     const pgDesk = await deskFigures(options.port, { DATABASE_URL: url }, path.join(OUT, 'unused.db'));
     console.log('\nWrite path on PostgreSQL:');
