@@ -60,6 +60,7 @@ export async function commitAndInvalidate<T>(write: () => Promise<T>, changeOf: 
       return change ? tagsForChange(change) : [];
     },
     instanceId(),
+    (uncertain) => expireHere(uncertain, from),
   );
   if (tags.length > 0) expireHere(tags, from);
   return result;

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
 vi.mock('server-only', () => ({}));
@@ -66,6 +67,35 @@ describe('writeWithInvalidation', () => {
     // An origin the table refuses (NOT NULL): the insert itself fails inside the transaction.
     await expect(writeWithInvalidation(write('lost-too'), async () => ['site'], null as unknown as string)).rejects.toThrow();
     expect(await rows()).toEqual(before);
+  });
+
+  it('a commit that fails once the write and its tags are done tells the caller the tags: whether it committed is unknown', async () => {
+    // A check that runs only at COMMIT, so the body finishes and the commit itself fails (as a commit
+    // whose reply is lost with the connection fails): a deferred foreign key on SQLite, a deferred
+    // constraint trigger on PostgreSQL.
+    const failAtCommit = async () => {
+      const db = getDb() as unknown as { run?: (q: unknown) => unknown; execute?: (q: unknown) => Promise<unknown> };
+      if (onPostgres) {
+        await db.execute?.(sql`CREATE TEMP TABLE commit_fails (x int) ON COMMIT DROP`);
+        await db.execute?.(sql.raw(`CREATE FUNCTION pg_temp.refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused at commit'; END $$`));
+        await db.execute?.(sql.raw('CREATE CONSTRAINT TRIGGER refuse AFTER INSERT ON commit_fails DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION pg_temp.refuse()'));
+        await db.execute?.(sql`INSERT INTO commit_fails VALUES (1)`);
+      } else {
+        db.run?.(sql`CREATE TEMP TABLE IF NOT EXISTS commit_parent (id integer primary key)`);
+        db.run?.(sql`CREATE TEMP TABLE IF NOT EXISTS commit_child (p integer references commit_parent(id))`);
+        db.run?.(sql`PRAGMA defer_foreign_keys = ON`);
+        db.run?.(sql`INSERT INTO commit_child VALUES (1)`);
+      }
+      return 'written';
+    };
+    const before = await rows();
+    const told: string[][] = [];
+    await expect(writeWithInvalidation(failAtCommit, async () => ['article:uncertain', 'site'], 'A', (tags) => told.push(tags))).rejects.toThrow();
+    expect(told).toEqual([['article:uncertain', 'site']]);
+    expect(await rows()).toEqual(before);
+    // A body that fails is no uncertainty: nothing committed, and nothing to tell.
+    await expect(writeWithInvalidation(write('lost-again'), async () => { throw new Error('no such article'); }, 'A', (tags) => told.push(tags))).rejects.toThrow('no such article');
+    expect(told).toHaveLength(1);
   });
 
   it('records nothing for a write that changed nothing', async () => {

@@ -30,11 +30,29 @@ export async function recordInvalidation({ tags, origin }: { tags: readonly stri
  * never committed without the row that tells it (a server killed, or its connection cut, between
  * two commits would leave the other servers serving the old record). No tags, no row.
  */
-export async function writeWithInvalidation<T>(write: () => Promise<T>, tagsOf: (result: T) => Promise<readonly string[]>, origin: string): Promise<{ result: T; tags: string[] }> {
-  return await transaction(getDb(), async () => {
-    const result = await write();
-    const tags = [...(await tagsOf(result))];
-    if (tags.length > 0) await recordInvalidation({ tags, origin });
-    return { result, tags };
-  });
+export async function writeWithInvalidation<T>(
+  write: () => Promise<T>,
+  tagsOf: (result: T) => Promise<readonly string[]>,
+  origin: string,
+  /**
+   * Called with the tags when the write's body finished but its commit failed: a reply lost with
+   * the connection leaves it unknown whether it committed. The other servers learn of it from the
+   * feed if it did; this one skips its own rows there, so it is told here and expires them anyway
+   * (expiring what did not change costs a render, keeping what did would show it for a day).
+   */
+  uncertain?: (tags: string[]) => void,
+): Promise<{ result: T; tags: string[] }> {
+  let recorded: string[] = [];
+  try {
+    return await transaction(getDb(), async () => {
+      const result = await write();
+      const tags = [...(await tagsOf(result))];
+      if (tags.length > 0) await recordInvalidation({ tags, origin });
+      recorded = tags;
+      return { result, tags };
+    });
+  } catch (error) {
+    if (recorded.length > 0) uncertain?.(recorded);
+    throw error;
+  }
 }
