@@ -47,7 +47,7 @@ describe('the store being unavailable', () => {
   });
 
   it("is a 503 for pg and pg-pool's own connection errors, which carry no code", () => {
-    for (const message of ['timeout exceeded when trying to connect', 'Connection terminated unexpectedly', 'Connection terminated due to connection timeout', 'Query read timeout']) expect(storeUnavailable(new Error(message))?.status).toBe(503);
+    for (const message of ['timeout exceeded when trying to connect', 'Connection terminated unexpectedly', 'Connection terminated due to connection timeout', 'Query read timeout', 'Client has encountered a connection error and is not queryable']) expect(storeUnavailable(new Error(message))?.status).toBe(503);
   });
 
   it("is a 503 for SQLite's write lock still held after the busy timeout", () => {

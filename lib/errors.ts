@@ -59,8 +59,11 @@ const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EP
  */
 const STORE_CODES = /^(08[0-9A-Z]{3}|57P0[123]|57014|53300|SQLITE_BUSY|SQLITE_BUSY_TIMEOUT)$/;
 
-/** pg and pg-pool's errors for a connection they could not open or lost, which carry no code. */
-const POOL_MESSAGES = /^(timeout exceeded when trying to connect|Connection terminated unexpectedly|Connection terminated due to connection timeout|Query read timeout)$/;
+/**
+ * pg and pg-pool's errors for a connection they could not open or lost, which carry no code (the last:
+ * a statement, such as a transaction's ROLLBACK, sent on a client whose connection already failed).
+ */
+const POOL_MESSAGES = /^(timeout exceeded when trying to connect|Connection terminated unexpectedly|Connection terminated due to connection timeout|Query read timeout|Client has encountered a connection error and is not queryable)$/;
 
 export const UNAVAILABLE_MESSAGE = 'The database is briefly unavailable. Please try again in a few seconds.';
 

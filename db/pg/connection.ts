@@ -77,6 +77,16 @@ export interface PgTimeouts {
 export const PG_APP_TIMEOUTS: PgTimeouts = { connectMs: 5_000, statementMs: 15_000, queryMs: 20_000 };
 
 /**
+ * A pool's session settings and bounds: instants are timestamptz and the session's zone only changes
+ * how they print, never what the app reads; with `timeouts`, the connect, statement and read bounds.
+ * (db/queries/proxy-lookups.ts's own pool takes the same, with `extra` settings of its own.)
+ */
+export function poolBounds(timeouts: PgTimeouts | undefined, extra = ''): Pick<pg.PoolConfig, 'options' | 'connectionTimeoutMillis' | 'query_timeout'> {
+  const settings = [`-c TimeZone=UTC`, timeouts ? `-c statement_timeout=${timeouts.statementMs}` : '', extra].filter(Boolean).join(' ');
+  return { options: settings, ...(timeouts ? { connectionTimeoutMillis: timeouts.connectMs, query_timeout: timeouts.queryMs } : {}) };
+}
+
+/**
  * On an app server: a query or a connection that fails because the store cannot be reached marks the
  * request it was made for (scripts/support/store-status.mjs), so that a page or a feed that fails with
  * it answers 503 with Retry-After rather than 500. Here, below the 'use cache' functions, because a
@@ -103,10 +113,7 @@ function markRequestsTheStoreFailed(pool: pg.Pool): void {
  */
 export async function openPgDatabase(url: string, options: { migrate?: boolean; max?: number; timeouts?: PgTimeouts } = {}): Promise<PgDb> {
   const { timeouts } = options;
-  const bounds = timeouts ? { connectionTimeoutMillis: timeouts.connectMs, query_timeout: timeouts.queryMs } : {};
-  // Instants are timestamptz; the session's zone only changes how they print, never what the app reads.
-  const settings = timeouts ? `-c TimeZone=UTC -c statement_timeout=${timeouts.statementMs}` : '-c TimeZone=UTC';
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? PG_POOL_SIZE, options: settings, ...bounds });
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? PG_POOL_SIZE, ...poolBounds(timeouts) });
   // A connection the server ends (a restart, a fail-over, an administrator's pg_terminate_backend) is an
   // 'error' on its client: unheard, it would end the process. The pool hears it only while the client is
   // idle; one checked out (a transaction between statements) has no other listener, so each client gets

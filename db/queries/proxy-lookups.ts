@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import pg from 'pg';
 import { CORRECTIONS_PAGE_SIZE } from '../../lib/routing/cached-routes';
 import { openDatabase } from '../connection';
-import { isPostgresUrl } from '../pg/connection';
+import { isPostgresUrl, PG_APP_TIMEOUTS, poolBounds } from '../pg/connection';
 
 /** The lookups' SQL, in the subset both stores read the same (a positional parameter is `?`). */
 const QUERIES = {
@@ -36,7 +36,9 @@ function runner(): Runner {
   const url = process.env.DATABASE_URL;
   if (isPostgresUrl(url)) {
     // A small pool of its own (the proxy bundle shares no module with the server's), read only.
-    const pool = new pg.Pool({ connectionString: url, max: 2, options: '-c TimeZone=UTC -c default_transaction_read_only=on' });
+    // Bounded as the app's own pool is: a database that hangs fails the lookup in seconds (and the
+    // proxy then serves what is cached, proxy.ts unlessDown) instead of holding every request open.
+    const pool = new pg.Pool({ connectionString: url, max: 2, ...poolBounds(PG_APP_TIMEOUTS, '-c default_transaction_read_only=on') });
     // As the app's pool (db/pg/connection.ts): an idle connection the server ends must not end the process.
     pool.on('error', (error) => console.error(`PostgreSQL closed an idle connection of the proxy's lookups: ${error.message}`));
     const texts = Object.fromEntries(Object.entries(QUERIES).map(([name, text]) => {
