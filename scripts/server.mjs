@@ -12,7 +12,7 @@
 // - gives a server action that refused its input the 4xx status it asked for
 //   (scripts/support/action-status.mjs);
 // - answers a page or a feed that failed because the store could not be reached with a 503 and
-//   Retry-After, not a 500 (scripts/support/store-status.mjs);
+//   Retry-After, not a 500, and logs one line for such requests (scripts/support/store-status.mjs);
 // - remembers which paths it served with which cache tags (scripts/support/served-paths.mjs), for
 //   the nginx purger;
 // - before each request, and four times a second, expires in its own caches the tags other app
@@ -27,7 +27,7 @@ import { hashInlineScripts } from './support/response-csp.mjs';
 import { nextHostname } from './support/next-hostname.mjs';
 import { recordServedPath } from './support/served-paths.mjs';
 import { applyRemoteTags, instanceId, invalidationFeedFor, registerLocalExpiry } from './support/shared-invalidations.mjs';
-import { withStoreStatus } from './support/store-status.mjs';
+import { quietUnavailableRequests, withStoreStatus } from './support/store-status.mjs';
 
 export const PEER_HEADER = 'x-errata-peer';
 /** A body this far over the cap is not read to its end: the connection is dropped instead. */
@@ -97,6 +97,8 @@ function withCountedBody(req, res, then) {
 }
 
 instanceId();
+// A request that failed because the store is down logs one line, not each render's stack and statement.
+quietUnavailableRequests(console);
 await app.prepare();
 // SQLite: the DATABASE_PATH file, polled; PostgreSQL (DATABASE_URL): polled, and woken by each write's NOTIFY.
 registerLocalExpiry();

@@ -4,8 +4,8 @@
 //     (e2e/support/surfaces.ts, which the surfaces spec holds to every route under app/), the API
 //     with a read token, and every desk page signed in;
 //  2. with it down, none of them answers 500: what needs the store is a 503 with Retry-After that
-//     no cache may keep, what does not (a page already cached, the icons, the API's description) is
-//     served as before; the sign-in, a reader's report and a desk form are 503s too;
+//     no cache may keep, what does not (a page already cached, the icons, the sign-in page) is served
+//     as before; the sign-in, a reader's report and a desk form are 503s too;
 //  3. with it back, every surface answers as it did before the outage, without a restart.
 //
 // `tsx scripts/store-down-test.ts`: a scratch cluster (scripts/pg-cluster.mjs) and one app server on
@@ -125,8 +125,14 @@ async function main(): Promise<void> {
     for (let i = 0; i < 2; i++) await answer(base, { url: cached });
 
     cluster.pause();
+    const logBefore = app.log().length;
     const down = await answers(base, requests.filter((r) => r.url !== cached));
+    // Identical requests at once share one render in Next: every one of them must still be told to wait.
+    const together = await Promise.all(Array.from({ length: 10 }, () => answer(base, { url: '/corrections?kind=correction' })));
     const cachedDown = await answer(base, { url: cached });
+    // What the server logged meanwhile: no statement, no parameters, no stack per request.
+    const outageLog = app.log().slice(logBefore);
+    const statementsLogged = (outageLog.match(/Failed query|params:/g) ?? []).length;
     if (process.env.STORE_DOWN_ANSWERS) fs.writeFileSync(process.env.STORE_DOWN_ANSWERS, JSON.stringify({ before, down }, null, 1));
     const manifest = actionManifest();
     const saveVersion = need(manifest.get('app/desk/articles/actions.ts#saveVersionAction'), 'saveVersionAction');
@@ -148,6 +154,11 @@ async function main(): Promise<void> {
       'with the store down, nothing answers 500: what needs it is a 503 with Retry-After, never cached',
       bad.length === 0 && unavailable.length > 0 && uncachedDown.length > 0 && uncachedDown.every((a) => a.status === 503),
       `${down.length} requests: ${summary(down)}; ${uncachedDown.filter((a) => a.status === 503).length} of ${uncachedDown.length} uncached article pages, versions, histories and feeds 503; answered without the store: ${served.join(' ')}${bad.slice(0, 8).map((a) => `; ${a.status} (Retry-After ${a.retryAfter ?? 'none'}, Cache-Control ${a.cacheControl ?? 'none'}) ${a.url}`).join('')}`,
+    );
+    check(
+      'with the store down, ten identical requests at once are each a 503, and the log names no statement',
+      together.every((a) => a.status === 503 && a.retryAfter !== null) && statementsLogged === 0,
+      `${summary(together)}; ${outageLog.split('\n').filter(Boolean).length} log lines during the outage, ${statementsLogged} naming a statement or its parameters`,
     );
     check('with the store down, a page cached before is still served', cachedDown.status === 200, `${cached}: ${cachedDown.status}`);
     check(

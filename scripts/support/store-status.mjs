@@ -9,6 +9,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 const KEY = Symbol.for('errata.store-status');
+const LAST = Symbol.for('errata.store-unavailable-at');
+/**
+ * How long after any request found the store unavailable a 5xx is taken to be that too: Next renders
+ * a page once for identical requests that arrive together, so only the request that started the
+ * render sees its query fail, and the others would answer a bare 500.
+ */
+export const RECENTLY_MS = 5_000;
 
 /** The one store, shared through the process with the app's bundles (which cannot import this file). */
 export const storeStatusStore = (globalThis[KEY] ??= new AsyncLocalStorage());
@@ -18,23 +25,58 @@ export const storeStatusStore = (globalThis[KEY] ??= new AsyncLocalStorage());
  * and the reader may try again in `retryAfterSeconds` (lib/errors.ts UNAVAILABLE_RETRY_SECONDS).
  */
 export function markStoreUnavailable(retryAfterSeconds) {
+  const seconds = Math.max(1, Math.round(Number(retryAfterSeconds) || 1));
+  globalThis[LAST] = { at: Date.now(), seconds };
   const store = storeStatusStore.getStore();
-  if (store) store.retryAfter = Math.max(1, Math.round(Number(retryAfterSeconds) || 1));
+  if (store) store.retryAfter = seconds;
+}
+
+/** The Retry-After for a 5xx written now: this request's mark, or one made by any request in the last RECENTLY_MS. */
+function retryAfterFor(store, now = Date.now()) {
+  if (store.retryAfter !== null) return store.retryAfter;
+  const last = globalThis[LAST];
+  return last && now - last.at < RECENTLY_MS ? last.seconds : null;
 }
 
 /** Runs `handle` so that a 5xx answer to a request marked by `markStoreUnavailable` goes out as 503 with Retry-After. */
 export function withStoreStatus(res, handle) {
-  const store = { retryAfter: null };
+  const store = { retryAfter: null, what: `${res.req?.method ?? 'GET'} ${String(res.req?.url ?? '').split('?')[0].slice(0, 200)}` };
   const writeHead = res.writeHead;
   res.writeHead = function (statusCode, ...rest) {
     const status = statusCode ?? res.statusCode;
-    if (store.retryAfter !== null && !res.headersSent && status >= 500) {
+    const retryAfter = status >= 500 && !res.headersSent ? retryAfterFor(store) : null;
+    if (retryAfter !== null) {
       statusCode = 503;
       if (typeof rest[0] === 'string') rest.shift();
-      res.setHeader('retry-after', String(store.retryAfter));
+      res.setHeader('retry-after', String(retryAfter));
       res.setHeader('cache-control', 'no-store');
     }
     return writeHead.call(this, statusCode, ...rest);
   };
   return storeStatusStore.run(store, handle);
+}
+
+/**
+ * While the store is unavailable every failed render is logged by Next whole: its stack, the
+ * statement and its parameters (attacker-chosen words, on the desk a session's id), dozens of lines a
+ * request. For a request answered as unavailable (marked, or within RECENTLY_MS of a mark) what is
+ * logged through `out.error` is one line every `windowMs`, naming the request and counting the lines
+ * left out; every other request logs as before.
+ */
+export function quietUnavailableRequests(out = console, windowMs = 10_000) {
+  const error = out.error.bind(out);
+  let until = 0;
+  let skipped = 0;
+  out.error = (...args) => {
+    const store = storeStatusStore.getStore();
+    if (!store || retryAfterFor(store) === null) return error(...args);
+    const now = Date.now();
+    if (now < until) {
+      skipped += 1;
+      return;
+    }
+    until = now + windowMs;
+    error(`${store.what}: failed with the store unavailable; its error is not logged${skipped ? ` (nor ${skipped} lines of such requests since the last such line)` : ''}`);
+    skipped = 0;
+  };
 }
