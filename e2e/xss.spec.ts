@@ -17,9 +17,9 @@ import { reportFrom } from './support/from-address';
 import { pack, paddedCopies, payloadShape, xssCorpus } from './support/xss-corpus';
 
 const corpus = xssCorpus();
-// A NUL is refused in every field before anything is stored (lib/form-fields.ts), and a direction
-// override or another control character in every field of an article or a correction (the desk's
-// schemas, as the API's: lib/limits.ts hasHiddenCharacters); both are checked below. So the
+// A NUL is refused in every field before anything is stored (lib/form-fields.ts), and so is a
+// direction override or another hidden character, in every field of every desk form (parseForm in
+// app/(auth)/forms.ts, as the API's schemas: lib/limits.ts hasHiddenCharacters); both are checked below. So the
 // payloads that hide one are sent as they read without it: the tag or scheme it split, whole.
 const nulFree = corpus.map((p) => p.replaceAll('\u0000', ''));
 const sendable = nulFree.map((p) => withoutHiddenCharacters(p, { lines: true }));
@@ -81,7 +81,7 @@ test.describe('hostile text everywhere', () => {
     expect(withOverride).toBeDefined();
     const overridden = await callAction(editor, action('articles', 'createArticleAction'), { slug: `xss-bidi-${stamp}`, byline: 'X', section: 'Local', headline: 'Plain', standfirst: '', body: withOverride });
     expect(overridden.status()).toBe(422);
-    expect(await overridden.text()).toContain('The body has a character that cannot be shown');
+    expect(await overridden.text()).toContain('This field has a character that cannot be shown');
 
     // Headline and standfirst: every payload, packed into as many articles as it takes.
     const headlines = pack(sendable, 300);

@@ -76,6 +76,13 @@ describe('field messages', () => {
     expect(wrong.error?.issues.map((i) => i.message)).toEqual(['Give the article a headline.', expect.not.stringContaining('Required')]);
   });
 
+  it('takes a field named like an inherited property as the field it is', () => {
+    const out = messagesByField(['constructor', 'toString', 'hasOwnProperty', '__proto__'].map((key) => ({ key, message: 'This endpoint takes no such field.' })));
+    expect(Object.keys(out)).toEqual(['constructor', 'toString', 'hasOwnProperty', '__proto__']);
+    expect(out.constructor).toEqual(['This endpoint takes no such field.']);
+    expect(JSON.parse(JSON.stringify(out)).__proto__).toEqual(['This endpoint takes no such field.']);
+  });
+
   it('says each message once per field, in the order first given', () => {
     expect(messagesByField([{ key: 'a', message: 'x' }, { key: 'a', message: 'x' }, { key: 'b', message: 'y' }, { key: 'a', message: 'z' }])).toEqual({ a: ['x', 'z'], b: ['y'] });
   });

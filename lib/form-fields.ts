@@ -85,19 +85,24 @@ export const MISSING_API_FIELD_MESSAGE = 'This field is required.';
 
 /**
  * zod's error map for a parse of a form (or, with its message, an API request): a field that was not
- * sent at all is named as missing, not as zod's "expected string, received undefined" (a schema's
+ * sent at all (or sent as JSON's null) is named as missing, not as zod's "expected string, received undefined" (a schema's
  * own messages still win).
  */
 export function missingFieldError(message = MISSING_FIELD_MESSAGE) {
-  return (issue: { code?: string; input?: unknown }): string | undefined => (issue.code === 'invalid_type' && issue.input === undefined ? message : undefined);
+  return (issue: { code?: string; input?: unknown }): string | undefined => (issue.code === 'invalid_type' && (issue.input === undefined || issue.input === null) ? message : undefined);
 }
 
-/** Each field's messages, each once: two checks that fail alike say it once. */
+/**
+ * Each field's messages, each once: two checks that fail alike say it once. Keyed through a Map, so a
+ * field a caller names `constructor`, `toString` or `__proto__` is a field like any other, never a
+ * property every object inherits.
+ */
 export function messagesByField(issues: Iterable<{ key: string; message: string }>): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+  const out = new Map<string, string[]>();
   for (const { key, message } of issues) {
-    const list = (out[key] ??= []);
+    const list = out.get(key) ?? [];
     if (!list.includes(message)) list.push(message);
+    out.set(key, list);
   }
-  return out;
+  return Object.fromEntries(out);
 }

@@ -1,5 +1,6 @@
 // How long each field the desk and readers type into may be: one table that the browser checks before
 // sending (so the typed text stays in the form) and the server schemas check again.
+import { messagesByField } from './form-fields';
 
 export interface Limit {
   max: number;
@@ -73,7 +74,9 @@ export const CASE_LIMITS = {
 
 /** The limit for a field: by its name, or by its name's pattern ("replacement3" → "replacement*"). */
 export function limitFor(limits: Record<string, Limit>, field: string): Limit | undefined {
-  return limits[field] ?? limits[field.replace(/\d+$/, '*')];
+  // Own names only: a field called `constructor` or `toString` has no limit, not Object's method.
+  const own = (name: string) => (Object.hasOwn(limits, name) ? limits[name] : undefined);
+  return own(field) ?? own(field.replace(/\d+$/, '*'));
 }
 
 function size(value: string, limit: Limit): number {
@@ -100,14 +103,14 @@ export function limitProblem(value: string, limit: Limit): string | null {
 
 /** Field errors for every value over its limit (shaped like a form state's `errors`), or null when all fit. */
 export function limitErrors(entries: Iterable<[string, unknown]>, limits: Record<string, Limit>): Record<string, string[]> | null {
-  const errors: Record<string, string[]> = {};
+  const problems: { key: string; message: string }[] = [];
   for (const [field, value] of entries) {
     const limit = limitFor(limits, field);
     if (!limit || typeof value !== 'string') continue;
     const problem = limitProblem(value, limit);
-    if (problem) (errors[field] ??= []).push(problem);
+    if (problem) problems.push({ key: field, message: problem });
   }
-  return Object.keys(errors).length ? errors : null;
+  return problems.length ? messagesByField(problems) : null;
 }
 
 /** The newsroom's settings (/desk/settings). */
@@ -134,12 +137,18 @@ export const STANDARDS_LIMITS = {
  * NUL, an escape) and the marks that reverse the direction of text ("gnp.exe" shown for "exe.png").
  * Line breaks and tabs are text in a field of several lines, never in a one-line field.
  */
-// C0 and C1 controls, DEL, the line and paragraph separators, and the embedding, override and
-// isolate marks. (The plain left-to-right and right-to-left marks stay: writers of Arabic and
-// Hebrew use them, and they reorder nothing.)
+// C0 and C1 controls, DEL, the line and paragraph separators, the embedding, override and isolate
+// marks, and the invisible formatting characters no writing system needs: the byte-order mark, the
+// word joiner and invisible mathematical operators (U+2060–U+2064), the deprecated format
+// characters (U+206A–U+206F, which change how digits and letters are shaped), the interlinear
+// annotation marks (U+FFF9–U+FFFB) and the language tag (U+E0001). (Stay: the plain left-to-right
+// and right-to-left marks and the Arabic letter mark, which writers of Arabic and Hebrew use and
+// which reorder nothing; the zero-width space and joiners, which Thai, Persian, the Indic scripts
+// and emoji need; the soft hyphen; the tag letters that spell a flag's region after 🏴.)
 // (A carriage return only as half of a line break: browsers send CRLF.)
-const HIDDEN_IN_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]|\r(?!\n)/;
-const HIDDEN_IN_A_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const INVISIBLE = '\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069\\ufeff\\u2060-\\u2064\\u206a-\\u206f\\ufff9-\\ufffb';
+const HIDDEN_IN_LINES = new RegExp(`[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f${INVISIBLE}]|\\u{E0001}|\\r(?!\\n)`, 'u');
+const HIDDEN_IN_A_LINE = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${INVISIBLE}]|\\u{E0001}`, 'u');
 
 export function hasHiddenCharacters(text: string, { lines = false }: { lines?: boolean } = {}): boolean {
   return (lines ? HIDDEN_IN_LINES : HIDDEN_IN_A_LINE).test(text);
@@ -147,9 +156,14 @@ export function hasHiddenCharacters(text: string, { lines = false }: { lines?: b
 
 /** The text with those characters taken out (what a form asks the writer to type again). */
 export function withoutHiddenCharacters(text: string, { lines = false }: { lines?: boolean } = {}): string {
-  return text.replace(new RegExp(lines ? HIDDEN_IN_LINES.source : HIDDEN_IN_A_LINE.source, 'g'), '');
+  return text.replace(new RegExp(lines ? HIDDEN_IN_LINES.source : HIDDEN_IN_A_LINE.source, 'gu'), '');
 }
 
+const HIDDEN_WHAT = 'a character that cannot be shown (a control character, an invisible formatting character or a hidden direction mark): type it again without it.';
+
 export function hiddenCharactersMessage(label: string): string {
-  return `The ${label} has a character that cannot be shown (a control character or a hidden direction mark): type it again without it.`;
+  return `The ${label} has ${HIDDEN_WHAT}`;
 }
+
+/** The same, beside any field of a desk form (app/(auth)/forms.ts parseForm refuses them in every field). */
+export const HIDDEN_FIELD_MESSAGE = `This field has ${HIDDEN_WHAT}`;

@@ -6,6 +6,7 @@ import type { User } from '@/db/schema';
 import { ErrataError, refusalFromDatabase, storeUnavailable } from '@/lib/errors';
 import { logIfUnavailable } from '@/app/(api)/unavailable';
 import { fieldsWithNul, isFrameworkField, messagesByField, missingFieldError, NUL_MESSAGE, repeatedFieldMessage, singleValues, withoutNul } from '@/lib/form-fields';
+import { HIDDEN_FIELD_MESSAGE, hasHiddenCharacters, withoutHiddenCharacters } from '@/lib/limits';
 import type { Permission } from '@/lib/roles';
 import { AccessError, checkPermission, requireUser } from './access';
 
@@ -73,6 +74,13 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): P
   const nul = fieldsWithNul(values);
   if (nul.length > 0) {
     return { ok: false, status: 422, state: { errors: Object.fromEntries(nul.map((n) => [n, [NUL_MESSAGE]])), values: withoutNul(values), message: 'Please correct the fields marked below.' } };
+  }
+  // Nor is a control character, an invisible formatting character or a direction override (they hide
+  // or reorder what readers see): refused in every field of every desk form, the rest kept, without them.
+  const hidden = Object.keys(values).filter((name) => hasHiddenCharacters(values[name], { lines: true }));
+  if (hidden.length > 0) {
+    const kept = Object.fromEntries(Object.entries(values).map(([name, value]) => [name, withoutHiddenCharacters(value, { lines: true })]));
+    return { ok: false, status: 422, state: { errors: Object.fromEntries(hidden.map((n) => [n, [HIDDEN_FIELD_MESSAGE]])), values: kept, message: 'Please correct the fields marked below.' } };
   }
   const parsed = schema.safeParse(values, { error: missingFieldError() });
   if (parsed.success) return { ok: true, data: parsed.data };

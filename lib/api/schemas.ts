@@ -86,7 +86,12 @@ export const ClaimQuote = z
     exact: z.string().min(1, 'Quote the words the correction is about.').max(CORRECTION_LIMITS.wording.max),
     prefix: z.string().max(200).optional(),
     suffix: z.string().max(200).optional(),
-    replacement: z.string().max(CORRECTION_LIMITS.wording.max).optional(),
+    // New words for the article: what readers will read, so nothing in them may be hidden or reordered.
+    replacement: z
+      .string()
+      .max(CORRECTION_LIMITS.wording.max)
+      .refine((v) => !hasHiddenCharacters(v, { lines: true }), hiddenCharactersMessage('replacement'))
+      .optional(),
   })
   .strict()
   .openapi('ClaimQuote');

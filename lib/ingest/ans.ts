@@ -2,6 +2,7 @@
 // HTML body, and its correction elements as corrections. Pure and total: bad input becomes `errors`.
 import { z } from 'zod';
 import { escapeHtml } from '../feeds/items';
+import { hasHiddenCharacters } from '../limits';
 
 export interface ImportedCorrection { kind: 'correction' | 'clarification'; text: string; date: string | null; externalId: string | null }
 export interface ImportedRevision {
@@ -37,7 +38,10 @@ export const ansCorrectionSchema = z.looseObject({
   type: z.literal('correction'),
   _id: text('A correction’s _id').optional(),
   correction_type: text('correction_type').optional(),
-  text: text('A correction’s text').trim().min(1, 'A correction’s text is empty'),
+  text: text('A correction’s text')
+    .trim()
+    .min(1, 'A correction’s text is empty')
+    .refine((v) => !hasHiddenCharacters(v, { lines: true }), 'A correction’s text has a character that cannot be shown (a control character or a hidden direction mark)'),
   // Not in ANS 0.10.9's correction element; some CMS exports add one, so it is read when present.
   date: date('A correction’s date').optional(),
   display_date: date('A correction’s display_date').optional(),

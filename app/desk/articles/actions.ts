@@ -3,7 +3,7 @@
 // Access: every action starts with authorize() (app/(auth)/forms.ts): requireUser(), the form parsed
 // once, then the role table (lib/roles.ts) asked about what was parsed; nothing is written before.
 import { redirect } from 'next/navigation';
-import { ARTICLE_LIMITS, hasHiddenCharacters, hiddenCharactersMessage, keepUnder, REASON_LIMITS } from '@/lib/limits';
+import { ARTICLE_LIMITS, keepUnder, REASON_LIMITS } from '@/lib/limits';
 import { z } from 'zod';
 import { authorize, type FormState, formValues, refusalFor, refuse } from '@/app/(auth)/forms';
 import { createArticle, getVersionText, publishArticle, saveVersion, unwithdrawArticle, withdrawArticle } from '@/db/queries/article-writes';
@@ -19,17 +19,13 @@ import { articleChange, commitAndInvalidate } from '@/app/(cache)/invalidate';
 import { recordId } from '@/lib/ids';
 
 
-/** A control character or a direction override is refused, as the API refuses it (lib/api/schemas.ts): it could hide or reorder what readers see. */
-const shown = (label: string) => [(v: string) => !hasHiddenCharacters(v, { lines: true }), hiddenCharactersMessage(label)] as const;
-
 const articleText = {
-  headline: z.string().trim().min(1, 'Give the article a headline.').max(ARTICLE_LIMITS.headline.max, keepUnder(ARTICLE_LIMITS.headline)).refine(...shown('headline')),
-  standfirst: z.string().trim().max(ARTICLE_LIMITS.standfirst.max, keepUnder(ARTICLE_LIMITS.standfirst)).refine(...shown('standfirst')).default(''),
+  headline: z.string().trim().min(1, 'Give the article a headline.').max(ARTICLE_LIMITS.headline.max, keepUnder(ARTICLE_LIMITS.headline)),
+  standfirst: z.string().trim().max(ARTICLE_LIMITS.standfirst.max, keepUnder(ARTICLE_LIMITS.standfirst)).default(''),
   body: z
     .string()
     .refine((s) => s.trim().length > 0, 'The body is empty.')
-    .refine((s) => Buffer.byteLength(s, 'utf8') <= ARTICLE_LIMITS.body.max, `${keepUnder(ARTICLE_LIMITS.body)} Split the article.`)
-    .refine(...shown('body')),
+    .refine((s) => Buffer.byteLength(s, 'utf8') <= ARTICLE_LIMITS.body.max, `${keepUnder(ARTICLE_LIMITS.body)} Split the article.`),
 };
 
 const createSchema = z.object({
@@ -39,8 +35,8 @@ const createSchema = z.object({
     .min(1, 'Give the article a slug.')
     .max(ARTICLE_LIMITS.slug.max, keepUnder(ARTICLE_LIMITS.slug))
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case letters, digits and single hyphens, e.g. "harbour-bridge-reopens".'),
-  section: z.string().trim().min(1, 'Choose a section.').max(ARTICLE_LIMITS.section.max, keepUnder(ARTICLE_LIMITS.section)).refine(...shown('section')),
-  byline: z.string().trim().min(1, 'Give a byline.').max(ARTICLE_LIMITS.byline.max, keepUnder(ARTICLE_LIMITS.byline)).refine(...shown('byline')),
+  section: z.string().trim().min(1, 'Choose a section.').max(ARTICLE_LIMITS.section.max, keepUnder(ARTICLE_LIMITS.section)),
+  byline: z.string().trim().min(1, 'Give a byline.').max(ARTICLE_LIMITS.byline.max, keepUnder(ARTICLE_LIMITS.byline)),
   ...articleText,
 });
 
@@ -65,10 +61,10 @@ const saveSchema = z
     articleId: recordId(),
     baseNumber: recordId('That is not one of the article’s version numbers.'),
     changeKind: z.enum(EDIT_KINDS, { error: 'Choose the kind of change.' }),
-    note: z.string().trim().max(ARTICLE_LIMITS.note.max, keepUnder(ARTICLE_LIMITS.note)).refine(...shown('note')).default(''),
+    note: z.string().trim().max(ARTICLE_LIMITS.note.max, keepUnder(ARTICLE_LIMITS.note)).default(''),
     withhold: z.string().trim().max(ARTICLE_LIMITS.withhold.max, keepUnder(ARTICLE_LIMITS.withhold)).default(''),
-    legalReason: z.string().trim().max(ARTICLE_LIMITS.legalReason.max, keepUnder(ARTICLE_LIMITS.legalReason)).refine(...shown('legal reason')).default(''),
-    minorReason: z.string().trim().max(ARTICLE_LIMITS.minorReason.max, keepUnder(ARTICLE_LIMITS.minorReason)).refine(...shown('reason')).default(''),
+    legalReason: z.string().trim().max(ARTICLE_LIMITS.legalReason.max, keepUnder(ARTICLE_LIMITS.legalReason)).default(''),
+    minorReason: z.string().trim().max(ARTICLE_LIMITS.minorReason.max, keepUnder(ARTICLE_LIMITS.minorReason)).default(''),
     /** "This edit carries out correction N": the published correction's id, or blank. */
     carriesOut: z
       .string()

@@ -86,7 +86,13 @@ export async function saveEditionAction(_prev: FormState, formData: FormData): P
   const items: { id: number; wording: string }[] = [];
   const errors: Record<string, string[]> = {};
   for (const item of edition.items) {
-    const wording = String(formData.get(`item-${item.id}`) ?? item.wording).trim();
+    const sent = formData.get(`item-${item.id}`);
+    // A file where the item's text belongs is no item anyone typed.
+    if (sent !== null && typeof sent !== 'string') {
+      errors[`item-${item.id}`] = ['Send the item as text.'];
+      continue;
+    }
+    const wording = (sent ?? item.wording).trim();
     if (!wording) errors[`item-${item.id}`] = ['An item cannot be empty; drop it instead.'];
     else if (wording.length > EDITION_LIMITS['item-*'].max) errors[`item-${item.id}`] = [keepUnder(EDITION_LIMITS['item-*'])];
     items.push({ id: item.id, wording });

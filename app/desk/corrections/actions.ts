@@ -5,7 +5,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { ErrataError } from '@/lib/errors';
-import { CORRECTION_LIMITS, hasHiddenCharacters, hiddenCharactersMessage, keepUnder, REASON_LIMITS } from '@/lib/limits';
+import { CORRECTION_LIMITS, keepUnder, REASON_LIMITS } from '@/lib/limits';
 import { z } from 'zod';
 import { authorize, type FormState, formValues, refusalFor, refuse } from '@/app/(auth)/forms';
 import { createDraft, publishCorrection, updateDraft, withdrawCorrection } from '@/db/queries/correction-writes';
@@ -15,15 +15,13 @@ import { CORRECTION_KINDS, CORRECTION_MODES } from '@/lib/types';
 import { articleChange, commitAndInvalidate } from '@/app/(cache)/invalidate';
 import { recordId } from '@/lib/ids';
 
-/** A control character or a direction override is refused, as the API refuses it (lib/api/schemas.ts): it could hide or reorder what readers see. */
-const shown = (label: string) => [(v: string) => !hasHiddenCharacters(v, { lines: true }), hiddenCharactersMessage(label)] as const;
-const wording = z.string().trim().min(1, 'Write the public wording of the correction.').max(CORRECTION_LIMITS.wording.max, keepUnder(CORRECTION_LIMITS.wording)).refine(...shown('wording'));
+const wording = z.string().trim().min(1, 'Write the public wording of the correction.').max(CORRECTION_LIMITS.wording.max, keepUnder(CORRECTION_LIMITS.wording));
 /** What the article said (a paraphrase of the claims) and how the column names the article: both optional. */
-const said = z.string().trim().max(CORRECTION_LIMITS.said.max, keepUnder(CORRECTION_LIMITS.said)).refine(...shown('text of what the article said')).default('');
-const about = z.string().trim().max(CORRECTION_LIMITS.about.max, keepUnder(CORRECTION_LIMITS.about)).refine(...shown('name of the article')).default('');
+const said = z.string().trim().max(CORRECTION_LIMITS.said.max, keepUnder(CORRECTION_LIMITS.said)).default('');
+const about = z.string().trim().max(CORRECTION_LIMITS.about.max, keepUnder(CORRECTION_LIMITS.about)).default('');
 const kind = z.enum(CORRECTION_KINDS, { error: 'Choose a kind.' });
 const mode = z.enum(CORRECTION_MODES, { error: 'Choose notice only or amend.' });
-const replacement = z.string().max(CORRECTION_LIMITS['replacement*'].max, keepUnder(CORRECTION_LIMITS['replacement*'])).refine(...shown('replacement')).default('');
+const replacement = z.string().max(CORRECTION_LIMITS['replacement*'].max, keepUnder(CORRECTION_LIMITS['replacement*'])).default('');
 /**
  * The error taxonomy's codes (type of error, cause, found by): each optional (a draft may be
  * unclassified; blank clears it); the service checks each against the configured list, beside its field.
@@ -197,7 +195,7 @@ export async function publishCorrectionAction(_prev: FormState, formData: FormDa
 
 const withdrawSchema = z.object({
   correctionId: recordId(),
-  reason: z.string().trim().min(1, 'Give the public reason for withdrawing it.').max(REASON_LIMITS.reason.max, keepUnder(REASON_LIMITS.reason)).refine(...shown('reason')),
+  reason: z.string().trim().min(1, 'Give the public reason for withdrawing it.').max(REASON_LIMITS.reason.max, keepUnder(REASON_LIMITS.reason)),
 });
 
 export async function withdrawCorrectionAction(_prev: FormState, formData: FormData): Promise<FormState> {
