@@ -13,7 +13,11 @@ const plain: Body = (message) => ({ error: message });
 /** `thrown` as the store-unavailable refusal it is, logged in one line as `where`'s; null (and nothing logged) for anything else. */
 export function logIfUnavailable(where: string, thrown: unknown): ErrataError | null {
   const error = thrown instanceof ErrataError && thrown.code === 'unavailable' ? thrown : storeUnavailable(thrown);
-  if (error) limit(where, `${where}: the store is unavailable (${unavailableDetail(error)})`, (line) => console.error(line));
+  if (error) {
+    const detail = unavailableDetail(error);
+    // One line per place and cause: a refused connection and a cancelled statement are told apart.
+    limit(`${where} ${detail.split(':')[0]}`, `${where}: the store is unavailable (${detail})`, (line) => console.error(line));
+  }
   return error;
 }
 

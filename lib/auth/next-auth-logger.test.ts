@@ -41,9 +41,13 @@ describe("next-auth's logger", () => {
     logger.error('JWT_SESSION_ERROR', joseError('JWEInvalid', 'Invalid Compact JWE'));
     expect(lines).toHaveLength(2);
     expect(String(lines[1][0])).toContain('(499 more like it since the last such line, not written)');
+    // Another message is its own line: garbage cannot hide a cookie sealed with another secret.
+    logger.error('JWT_SESSION_ERROR', joseError('JWEDecryptionFailed', 'decryption operation failed'));
+    expect(lines).toHaveLength(3);
+    expect(String(lines[2][0])).toContain('decryption operation failed');
     // Any other error is never held back.
     for (let i = 0; i < 3; i++) logger.error('OAUTH_CALLBACK_ERROR', new Error('x'));
-    expect(lines).toHaveLength(5);
+    expect(lines).toHaveLength(6);
   });
 
   it('keeps a message on one line however it arrives', () => {

@@ -26,7 +26,10 @@ export function nextAuthLogger(out: Pick<Console, 'error' | 'warn'> = console, l
   return {
     error(code, metadata) {
       if (code === UNREADABLE_SESSION) {
-        return limit(code, `[next-auth][error][${code}] ${messageOf(metadata).replace(/\s+/g, ' ').trim().slice(0, 200)} (a session cookie that could not be read: answered as signed out)`, (line) => out.error(line));
+        const message = messageOf(metadata).replace(/\s+/g, ' ').trim().slice(0, 200);
+        // Counted per message, so a flood of garbage cannot hide the one that matters (a cookie sealed
+        // with another secret: "decryption operation failed", servers with different NEXTAUTH_SECRETs).
+        return limit(`${code} ${message}`, `[next-auth][error][${code}] ${message} (a session cookie that could not be read: answered as signed out)`, (line) => out.error(line));
       }
       // As next-auth's default logger, with the error (and its stack) whole.
       out.error(`[next-auth][error][${code}]`, `\nhttps://next-auth.js.org/errors#${code.toLowerCase()}`, messageOf(metadata), metadata);
