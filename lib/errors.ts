@@ -54,10 +54,11 @@ const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EP
 /**
  * PostgreSQL's: class 08 (connection exception), 57P01–57P03 (the server shutting down, crashed or
  * starting up), 57014 (a statement cancelled, as the app server's statement_timeout cancels one the
- * server has not finished in time), 53300 (too many connections). SQLite's: the write lock still held by another
+ * server has not finished in time), 25P03 (a transaction left idle past idle_in_transaction_session_timeout,
+ * its client gone quiet mid-transaction), 53300 (too many connections). SQLite's: the write lock still held by another
  * connection once the busy timeout has passed.
  */
-const STORE_CODES = /^(08[0-9A-Z]{3}|57P0[123]|57014|53300|SQLITE_BUSY|SQLITE_BUSY_TIMEOUT)$/;
+const STORE_CODES = /^(08[0-9A-Z]{3}|57P0[123]|57014|25P03|53300|SQLITE_BUSY|SQLITE_BUSY_TIMEOUT)$/;
 
 /**
  * pg and pg-pool's errors for a connection they could not open or lost, which carry no code (the last:

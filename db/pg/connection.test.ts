@@ -85,6 +85,26 @@ describe("an app server's bounds on waiting (timeouts)", () => {
     }
   });
 
+  it('a transaction left idle (its client partitioned away) is ended by the server, releasing its locks; silent connections are probed', async () => {
+    const db = await openPgDatabase(store.url, { migrate: false, max: 1, timeouts: { connectMs: 2_000, statementMs: 300, queryMs: 5_000 } });
+    try {
+      const settings = await db.$client.query<{ idle: string; keepalive: string }>("SELECT current_setting('idle_in_transaction_session_timeout') AS idle, current_setting('tcp_keepalives_idle') AS keepalive");
+      expect(settings.rows[0]).toEqual({ idle: '300ms', keepalive: '10' });
+      const client = await db.$client.connect();
+      client.on('error', () => {});
+      await client.query('BEGIN');
+      const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      await new Promise((r) => setTimeout(r, 1_000));
+      const admin = await store.db.$client.query<{ n: string }>('SELECT count(*) AS n FROM pg_stat_activity WHERE pid = $1', [rows[0].pid]);
+      expect(Number(admin.rows[0].n)).toBe(0);
+      const failure = await client.query('SELECT 1').then(() => null, (error: unknown) => error);
+      expect(storeUnavailable(failure)?.status).toBe(503);
+      client.release(true);
+    } finally {
+      await db.$client.end();
+    }
+  });
+
   it('a server that accepts the connection and then says nothing: the connection fails in time, as store-unavailable', async () => {
     // A listener that takes the connection and never answers PostgreSQL's start-up (a stopped or hung server).
     const sockets: net.Socket[] = [];

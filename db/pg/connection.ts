@@ -81,9 +81,17 @@ export const PG_APP_TIMEOUTS: PgTimeouts = { connectMs: 5_000, statementMs: 15_0
  * how they print, never what the app reads; with `timeouts`, the connect, statement and read bounds.
  * (db/queries/proxy-lookups.ts's own pool takes the same, with `extra` settings of its own.)
  */
-export function poolBounds(timeouts: PgTimeouts | undefined, extra = ''): Pick<pg.PoolConfig, 'options' | 'connectionTimeoutMillis' | 'query_timeout'> {
-  const settings = [`-c TimeZone=UTC`, timeouts ? `-c statement_timeout=${timeouts.statementMs}` : '', extra].filter(Boolean).join(' ');
-  return { options: settings, ...(timeouts ? { connectionTimeoutMillis: timeouts.connectMs, query_timeout: timeouts.queryMs } : {}) };
+export function poolBounds(timeouts: PgTimeouts | undefined, extra = ''): Pick<pg.PoolConfig, 'options' | 'connectionTimeoutMillis' | 'query_timeout' | 'keepAlive' | 'keepAliveInitialDelayMillis'> {
+  // With `timeouts`, the server also ends a transaction left idle (its client partitioned away
+  // mid-transaction) after the statement bound, and probes a silent connection within seconds:
+  // such a transaction holds the write lock every write takes first, so without these every write
+  // on every server waited on it until TCP noticed, about two hours. (No app transaction waits
+  // between its statements: webhooks are sent after their claim commits.)
+  const bounded = timeouts
+    ? [`-c statement_timeout=${timeouts.statementMs}`, `-c idle_in_transaction_session_timeout=${timeouts.statementMs}`, '-c tcp_keepalives_idle=10 -c tcp_keepalives_interval=5 -c tcp_keepalives_count=3']
+    : [];
+  const settings = ['-c TimeZone=UTC', ...bounded, extra].filter(Boolean).join(' ');
+  return { options: settings, ...(timeouts ? { connectionTimeoutMillis: timeouts.connectMs, query_timeout: timeouts.queryMs, keepAlive: true, keepAliveInitialDelayMillis: 10_000 } : {}) };
 }
 
 /**
