@@ -45,9 +45,14 @@ describe("next-auth's logger", () => {
     logger.error('JWT_SESSION_ERROR', joseError('JWEDecryptionFailed', 'decryption operation failed'));
     expect(lines).toHaveLength(3);
     expect(String(lines[2][0])).toContain('decryption operation failed');
+    // A message that quotes the cookie's own header is its class's line: the attacker's words cannot
+    // make a line each, and their control characters never reach the log.
+    for (let i = 0; i < 50; i++) logger.error('JWT_SESSION_ERROR', joseError('JOSENotSupported', `Extension Header Parameter "attacker-${i}-\u001b[31mFAKE" is not recognized`));
+    expect(lines).toHaveLength(4);
+    expect(String(lines[3][0])).not.toMatch(/[\u0000-\u001f]/);
     // Any other error is never held back.
     for (let i = 0; i < 3; i++) logger.error('OAUTH_CALLBACK_ERROR', new Error('x'));
-    expect(lines).toHaveLength(6);
+    expect(lines).toHaveLength(7);
   });
 
   it('keeps a message on one line however it arrives', () => {

@@ -22,14 +22,24 @@ function messageOf(metadata: unknown): string {
   return typeof m?.message === 'string' ? m.message : typeof m?.error?.message === 'string' ? m.error.message : String(metadata);
 }
 
+/** The error's class name (jose's JWEInvalid, JWEDecryptionFailed, …), from the error or the metadata carrying it. */
+function nameOf(metadata: unknown): string {
+  const m = metadata as { name?: unknown; error?: { name?: unknown } } | null | undefined;
+  const name = typeof m?.name === 'string' ? m.name : typeof m?.error?.name === 'string' ? m.error.name : 'Error';
+  return name.replace(/[^A-Za-z0-9_]/g, '').slice(0, 40) || 'Error';
+}
+
 export function nextAuthLogger(out: Pick<Console, 'error' | 'warn'> = console, limit: LogLimiter = logLimiter({ windowMs: 60_000 })): NextAuthLogger {
   return {
     error(code, metadata) {
       if (code === UNREADABLE_SESSION) {
-        const message = messageOf(metadata).replace(/\s+/g, ' ').trim().slice(0, 200);
-        // Counted per message, so a flood of garbage cannot hide the one that matters (a cookie sealed
-        // with another secret: "decryption operation failed", servers with different NEXTAUTH_SECRETs).
-        return limit(`${code} ${message}`, `[next-auth][error][${code}] ${message} (a session cookie that could not be read: answered as signed out)`, (line) => out.error(line));
+        // The message can quote the cookie's own header (jose: 'Extension Header Parameter "…" is not
+        // recognized'): its control characters never reach the log, and it is cut short.
+        const message = messageOf(metadata).replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+        // Counted per kind of failure (jose's error class, never the attacker's words), so a flood of
+        // garbage cannot hide the one that matters: a cookie sealed with another secret
+        // (JWEDecryptionFailed: servers with different NEXTAUTH_SECRETs).
+        return limit(`${code} ${nameOf(metadata)}`, `[next-auth][error][${code}] ${message} (a session cookie that could not be read: answered as signed out)`, (line) => out.error(line));
       }
       // As next-auth's default logger, with the error (and its stack) whole.
       out.error(`[next-auth][error][${code}]`, `\nhttps://next-auth.js.org/errors#${code.toLowerCase()}`, messageOf(metadata), metadata);
