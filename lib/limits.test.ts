@@ -58,3 +58,22 @@ describe('hasHiddenCharacters', () => {
     expect(hasHiddenCharacters('Zoë Ó Briain — “quoted” 💥 عربى\u200f')).toBe(false);
   });
 });
+
+describe('hidden characters beyond the controls', () => {
+  const england = '🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}';
+  it('refuses invisible formatting characters and tag letters that spell nothing visible', () => {
+    for (const text of ['a\ufeffb', 'a\u2060b', 'a\u206eb', 'a\ufff9b', 'a\u{E0001}', 'Council approves budget\u{E0049}\u{E0047}\u{E004E}', `${england}\u{E0049}`, 'a\u{1D173}b']) {
+      expect(hasHiddenCharacters(text, { lines: true }), JSON.stringify(text)).toBe(true);
+    }
+  });
+
+  it('keeps what scripts and emoji need: direction marks, joiners, the soft hyphen, a region flag', () => {
+    for (const text of ['مرحبا\u200f!', 'می\u200cخواهم', '👩\u200d💻', england, `Go ${england}!`, 'co\u00adop', 'a\u061cb']) {
+      expect(hasHiddenCharacters(text, { lines: true }), JSON.stringify(text)).toBe(false);
+    }
+  });
+
+  it('takes the hidden ones out and leaves flags whole', () => {
+    expect(withoutHiddenCharacters(`a\u202eb ${england} c\u{E0049}\u{E007F}d\ufeff`, { lines: true })).toBe(`ab ${england} cd`);
+  });
+});

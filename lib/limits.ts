@@ -141,22 +141,36 @@ export const STANDARDS_LIMITS = {
 // marks, and the invisible formatting characters no writing system needs: the byte-order mark, the
 // word joiner and invisible mathematical operators (U+2060–U+2064), the deprecated format
 // characters (U+206A–U+206F, which change how digits and letters are shaped), the interlinear
-// annotation marks (U+FFF9–U+FFFB) and the language tag (U+E0001). (Stay: the plain left-to-right
+// annotation marks (U+FFF9–U+FFFB). (Stay: the plain left-to-right
 // and right-to-left marks and the Arabic letter mark, which writers of Arabic and Hebrew use and
 // which reorder nothing; the zero-width space and joiners, which Thai, Persian, the Indic scripts
 // and emoji need; the soft hyphen; the tag letters that spell a flag's region after 🏴.)
 // (A carriage return only as half of a line break: browsers send CRLF.)
-const INVISIBLE = '\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069\\ufeff\\u2060-\\u2064\\u206a-\\u206f\\ufff9-\\ufffb';
-const HIDDEN_IN_LINES = new RegExp(`[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f${INVISIBLE}]|\\u{E0001}|\\r(?!\\n)`, 'u');
-const HIDDEN_IN_A_LINE = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${INVISIBLE}]|\\u{E0001}`, 'u');
+// Tag characters (U+E0000–U+E007F) spell nothing visible, and a run of them can carry a hidden
+// message ("ignore all previous instructions" for a machine reading the page): only the run that
+// names a region after the black flag (🏴 + tag letters + cancel tag, England's flag) is text. The
+// musical symbol format controls (U+1D173–U+1D17A) are refused too.
+const INVISIBLE = '\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069\\ufeff\\u2060-\\u2064\\u206a-\\u206f\\ufff9-\\ufffb\\u{E0000}-\\u{E007F}\\u{1D173}-\\u{1D17A}';
+const HIDDEN_IN_LINES = new RegExp(`[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f${INVISIBLE}]|\\r(?!\\n)`, 'u');
+const HIDDEN_IN_A_LINE = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f${INVISIBLE}]`, 'u');
+const FLAG_TAGS = /\u{1F3F4}[\u{E0020}-\u{E007E}]+\u{E007F}/gu;
+
+/** Each flag's tag run as one placeholder (U+1F3F4 alone), so the tag letters left are the hidden ones. */
+const withoutFlags = (text: string) => text.replace(FLAG_TAGS, '\u{1F3F4}');
 
 export function hasHiddenCharacters(text: string, { lines = false }: { lines?: boolean } = {}): boolean {
-  return (lines ? HIDDEN_IN_LINES : HIDDEN_IN_A_LINE).test(text);
+  return (lines ? HIDDEN_IN_LINES : HIDDEN_IN_A_LINE).test(withoutFlags(text));
 }
 
-/** The text with those characters taken out (what a form asks the writer to type again). */
+/** The text with those characters taken out (what a form asks the writer to type again); flags stay whole. */
 export function withoutHiddenCharacters(text: string, { lines = false }: { lines?: boolean } = {}): string {
-  return text.replace(new RegExp(lines ? HIDDEN_IN_LINES.source : HIDDEN_IN_A_LINE.source, 'gu'), '');
+  const pattern = new RegExp(lines ? HIDDEN_IN_LINES.source : HIDDEN_IN_A_LINE.source, 'gu');
+  const flags = text.match(FLAG_TAGS) ?? [];
+  // The pieces between flags are cleaned; the flags themselves are put back as they were.
+  return text
+    .split(FLAG_TAGS)
+    .map((piece, k) => piece.replace(pattern, '') + (flags[k] ?? ''))
+    .join('');
 }
 
 const HIDDEN_WHAT = 'a character that cannot be shown (a control character, an invisible formatting character or a hidden direction mark): type it again without it.';
