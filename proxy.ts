@@ -82,25 +82,30 @@ function notFoundResponse(request: NextRequest): NextResponse {
   return NextResponse.rewrite(new URL('/_errata/not-found', request.url));
 }
 
-/** The store cannot be reached, and what was asked for cannot be answered without it: try again shortly. */
-function unavailablePage(): NextResponse {
-  const html = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Briefly unavailable</title>
+/** A page of the proxy's own (no layout, no script), never kept by a cache. */
+function plainPage(status: number, title: string, body: string, headers: Record<string, string> = {}): NextResponse {
+  const html = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${title}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"></head>
 <body style="font-family: Georgia, serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.6">
-<h1>Briefly unavailable</h1>
-<p>${UNAVAILABLE_MESSAGE}</p></body></html>`;
-  return new NextResponse(html, { status: 503, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'retry-after': String(UNAVAILABLE_RETRY_SECONDS) } });
+${body}</body></html>`;
+  return new NextResponse(html, { status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers } });
+}
+
+/** The store cannot be reached, and what was asked for cannot be answered without it: try again shortly. */
+function unavailablePage(): NextResponse {
+  return plainPage(503, 'Briefly unavailable', `<h1>Briefly unavailable</h1>
+<p>${UNAVAILABLE_MESSAGE}</p>`, { 'retry-after': String(UNAVAILABLE_RETRY_SECONDS) });
 }
 
 function withheldPage(slug: string, number: number, at: Date): NextResponse {
   const day = at.toISOString().slice(0, 10);
-  const html = `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>Version withheld</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex"></head>
-<body style="font-family: Georgia, serif; max-width: 40rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.6">
-<h1>Version ${number} is withheld</h1>
+  return plainPage(
+    410,
+    'Version withheld',
+    `<h1>Version ${number} is withheld</h1>
 <p>The text of this version was withheld for legal reasons on <time datetime="${day}">${day}</time>.</p>
-<p><a href="/articles/${slug}">Read the current version of the article</a>.</p></body></html>`;
-  return new NextResponse(html, { status: 410, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
+<p><a href="/articles/${slug}">Read the current version of the article</a>.</p>`,
+  );
 }
 
 function isHttps(request: NextRequest): boolean {

@@ -1,13 +1,6 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { serve } from './test-server';
 import { setActionStatus, withActionStatus } from './action-status.mjs';
-
-async function serve(handler: http.RequestListener) {
-  const server = http.createServer(handler);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
-}
 
 describe("a server action's status", () => {
   it('becomes the status of a 200 answer, set from deep inside the request’s async work', async () => {

@@ -40,7 +40,7 @@ function retryAfterFor(store, now = Date.now()) {
 
 /** Runs `handle` so that a 5xx answer to a request marked by `markStoreUnavailable` goes out as 503 with Retry-After. */
 export function withStoreStatus(res, handle) {
-  const store = { retryAfter: null, what: `${res.req?.method ?? 'GET'} ${String(res.req?.url ?? '').split('?')[0].slice(0, 200)}` };
+  const store = { retryAfter: null, res };
   const writeHead = res.writeHead;
   res.writeHead = function (statusCode, ...rest) {
     const status = statusCode ?? res.statusCode;
@@ -76,7 +76,8 @@ export function quietUnavailableRequests(out = console, windowMs = 10_000) {
       return;
     }
     until = now + windowMs;
-    error(`${store.what}: failed with the store unavailable; its error is not logged${skipped ? ` (nor ${skipped} lines of such requests since the last such line)` : ''}`);
+    const what = `${store.res.req?.method ?? 'GET'} ${String(store.res.req?.url ?? '').split('?')[0].slice(0, 200)}`;
+    error(`${what}: failed with the store unavailable; its error is not logged${skipped ? ` (nor ${skipped} lines of such requests since the last such line)` : ''}`);
     skipped = 0;
   };
 }

@@ -1,16 +1,9 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { serve } from './test-server';
 import { markStoreUnavailable, quietUnavailableRequests, RECENTLY_MS, withStoreStatus } from './store-status.mjs';
 
 /** Forgets when the store was last found unavailable, as if long ago. */
 const forget = () => delete (globalThis as { [key: symbol]: unknown })[Symbol.for('errata.store-unavailable-at')];
-
-async function serve(handler: http.RequestListener) {
-  const server = http.createServer(handler);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
-}
 
 describe('a request that failed because the store is unavailable', () => {
   it('answers 503 with Retry-After and no-store, marked from deep inside its async work; other failures stay as they are', async () => {
